@@ -1,0 +1,103 @@
+"""The life of one check-in: start or resume a draft, record answers, finish it."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, datetime
+
+from selfcheck.config import Config
+from selfcheck.models import ItemAnswer, Practitioner, Rubric, RubricRef, Session
+from selfcheck.storage import Loaded
+
+
+def now() -> datetime:
+    """The current time with the local UTC offset, to the second."""
+    return datetime.now(UTC).astimezone().replace(microsecond=0)
+
+
+def new_session_id(at: datetime) -> str:
+    """A filename-safe id that sorts by time: UTC timestamp plus a random suffix."""
+    stamp = at.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return f"{stamp}-{secrets.token_hex(3)}"
+
+
+def rubric_ref(rubric: Rubric) -> RubricRef:
+    """The reference a session keeps to the exact rubric text it is rated against."""
+    return RubricRef(id=rubric.id, version=rubric.version, sha256=rubric.sha256)
+
+
+def new_session(rubric: Rubric, config: Config, at: datetime | None = None) -> Session:
+    """A fresh draft for `rubric`, with details prefilled from the config."""
+    started = at or now()
+    return Session(
+        id=new_session_id(started),
+        started=started,
+        rubric=rubric_ref(rubric),
+        practitioner=Practitioner(name=config.name, key=config.practitioner_key),
+        supervision=config.default_supervision(),
+    )
+
+
+def find_draft(loaded: Loaded, rubric_id: str) -> Session | None:
+    """The newest draft for this rubric, if one is in progress."""
+    drafts = [s for s in loaded.sessions if not s.complete and s.rubric.id == rubric_id]
+    return drafts[-1] if drafts else None
+
+
+def last_complete(loaded: Loaded, rubric_id: str, before: Session | None = None) -> Session | None:
+    """The most recent complete check-in of this rubric (other than `before`)."""
+    done = [
+        s
+        for s in loaded.sessions
+        if s.complete and s.rubric.id == rubric_id and (before is None or s.id != before.id)
+    ]
+    return done[-1] if done else None
+
+
+def first_unanswered(session: Session, rubric: Rubric) -> int:
+    """Index of the first item without an answer (0 when all are answered)."""
+    for index, item in enumerate(rubric.items):
+        if not session.answer(item.id).answered:
+            return index
+    return 0
+
+
+def unanswered_count(session: Session, rubric: Rubric) -> int:
+    """How many of the rubric's items have no answer yet."""
+    return sum(not session.answer(item.id).answered for item in rubric.items)
+
+
+def update_answer(session: Session, item_id: str, **changes: object) -> ItemAnswer:
+    """Change fields of an item's answer in place and return the new answer."""
+    merged = session.answer(item_id).model_dump() | changes
+    answer = ItemAnswer.model_validate(merged)
+    session.items[item_id] = answer
+    return answer
+
+
+def set_rating(session: Session, item_id: str, level: int) -> ItemAnswer:
+    """Rate an item on the growth scale (clearing not-yet-assessable)."""
+    return update_answer(session, item_id, rating=level, not_assessable=False)
+
+
+def set_not_assessable(session: Session, item_id: str) -> ItemAnswer:
+    """Mark an item not yet assessable (clearing its rating)."""
+    return update_answer(session, item_id, rating=None, not_assessable=True)
+
+
+def toggle_discuss(session: Session, item_id: str) -> ItemAnswer:
+    """Flip whether an item is marked for discussion in supervision."""
+    return update_answer(session, item_id, discuss=not session.answer(item_id).discuss)
+
+
+def set_note(session: Session, item_id: str, note: str) -> ItemAnswer:
+    """Replace an item's note."""
+    return update_answer(session, item_id, note=note)
+
+
+def finish(session: Session, at: datetime | None = None) -> Session:
+    """A copy of the draft marked complete with its finish time."""
+    finished = max(at or now(), session.started)
+    return Session.model_validate(
+        session.model_dump() | {"status": "complete", "finished": finished}
+    )

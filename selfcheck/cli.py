@@ -1,0 +1,66 @@
+"""The command line: builds the parser from the command modules; `main(argv)` is the one exit."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from selfcheck import __version__
+from selfcheck.commands import checkin, rubrics, sessions
+from selfcheck.commands.common import EXIT_INVALID
+from selfcheck.errors import SelfcheckError
+from selfcheck.text import printable
+
+COMMAND_MODULES = (checkin, sessions, rubrics)
+"""Each module adds its subcommands with `register(subparsers)`."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="selfcheck",
+        description="A reflective self-check against the Alliance Code of Ethics, "
+        "for reflective supervision. With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"selfcheck {__version__}")
+    parser.add_argument(
+        "--data-dir", type=Path, default=None, metavar="DIR", help="where check-ins and config live"
+    )
+    parser.add_argument(
+        "--rubric",
+        default=None,
+        metavar="ID|PATH",
+        help="rubric to rate against (default: the Alliance Code of Ethics)",
+    )
+    parser.set_defaults(handler=checkin.home_command)
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run selfcheck with `argv`; return the exit status (errors: one line on stderr)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else EXIT_INVALID
+    try:
+        status: int = args.handler(args)
+    except SelfcheckError as exc:
+        print(f"selfcheck: {printable(str(exc), keep_newlines=False)}", file=sys.stderr)
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+    return status
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

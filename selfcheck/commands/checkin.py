@@ -1,0 +1,40 @@
+"""`selfcheck` and `selfcheck start`: open the check-in app."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from selfcheck.commands.common import EXIT_OK, data_dir, data_dir_option
+
+
+def register(subparsers: Any) -> None:
+    """Add the `start` command (the app also opens when no command is given)."""
+    start = subparsers.add_parser(
+        "start",
+        parents=[data_dir_option()],
+        help="go straight into a check-in (resuming the draft if there is one)",
+    )
+    start.add_argument(
+        "--rubric", metavar="ID|PATH", default=argparse.SUPPRESS, help="rubric to rate against"
+    )
+    start.set_defaults(handler=start_command)
+
+
+def open_app(args: argparse.Namespace, *, straight_in: bool) -> int:
+    """Run the TUI; Textual is imported only here, never by the core."""
+    from selfcheck.tui.app import make_app
+
+    app = make_app(data_dir(args), getattr(args, "rubric", None), straight_in=straight_in)
+    app.run()
+    return app.return_code or EXIT_OK
+
+
+def start_command(args: argparse.Namespace) -> int:
+    """Open the app on the current item of the draft, or a new check-in."""
+    return open_app(args, straight_in=True)
+
+
+def home_command(args: argparse.Namespace) -> int:
+    """Open the app on its home screen."""
+    return open_app(args, straight_in=False)

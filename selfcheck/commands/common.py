@@ -1,0 +1,71 @@
+"""Options and helpers shared by subcommands: data directory, session sources, output."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from selfcheck.errors import SelfcheckError
+from selfcheck.storage import Loaded, load_data_dir, load_sessions, resolve_data_dir
+
+EXIT_OK = 0
+"""Everything was read and done."""
+EXIT_SKIPPED = 1
+"""Done, but some input files were bad and skipped (each named on stderr)."""
+EXIT_INVALID = 2
+"""Bad usage or invalid input: nothing was done."""
+
+
+def data_dir_option() -> argparse.ArgumentParser:
+    """A parent parser adding `--data-dir` to a subcommand."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--data-dir",
+        type=Path,
+        default=argparse.SUPPRESS,
+        metavar="DIR",
+        help="where check-ins and config live (default: $SELFCHECK_DATA_DIR or the "
+        "platform's user data folder)",
+    )
+    return parent
+
+
+def sources_option() -> argparse.ArgumentParser:
+    """A parent parser adding session files or folders to read instead of the data dir."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="session files or folders to read (default: the data directory's check-ins)",
+    )
+    return parent
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    """The data directory chosen by the options and environment."""
+    return resolve_data_dir(getattr(args, "data_dir", None))
+
+
+def load_sources(args: argparse.Namespace) -> Loaded:
+    """Check-ins from the given paths, else from the data directory; bad files reported."""
+    paths: list[Path] = getattr(args, "paths", None) or []
+    missing = [path for path in paths if not path.exists()]
+    if missing:
+        raise SelfcheckError(f"{missing[0]}: no such file or folder")
+    loaded = load_sessions(paths) if paths else load_data_dir(data_dir(args))
+    report_problems(loaded.problems)
+    return loaded
+
+
+def report_problems(problems: list[str]) -> None:
+    """Print one line per skipped file to stderr."""
+    for problem in problems:
+        print(f"skipped {problem}", file=sys.stderr)
+
+
+def exit_status(problems: list[str]) -> int:
+    """EXIT_SKIPPED when any input was skipped, else EXIT_OK."""
+    return EXIT_SKIPPED if problems else EXIT_OK

@@ -1,0 +1,166 @@
+"""`selfcheck list` and `selfcheck show`: the check-ins stored, one in readable form."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from selfcheck.commands.common import (
+    EXIT_OK,
+    data_dir,
+    data_dir_option,
+    exit_status,
+    load_sources,
+    sources_option,
+)
+from selfcheck.errors import SelfcheckError
+from selfcheck.models import Rubric, Session
+from selfcheck.people import by_practitioner, practitioner_label
+from selfcheck.rubric import find_rubric
+from selfcheck.storage import load_data_dir, load_session, session_path
+from selfcheck.text import one_line, printable
+
+
+def register(subparsers: Any) -> None:
+    """Add the `list` and `show` commands."""
+    listing = subparsers.add_parser(
+        "list", parents=[data_dir_option(), sources_option()], help="the check-ins, newest first"
+    )
+    listing.set_defaults(handler=list_command)
+    show = subparsers.add_parser(
+        "show", parents=[data_dir_option()], help="one check-in in readable form"
+    )
+    show.add_argument("session", metavar="ID|PATH|latest")
+    show.set_defaults(handler=show_command)
+
+
+def rubric_for(session: Session, data_dir: Path | None) -> Rubric | None:
+    """The rubric a check-in names, when it is available here."""
+    try:
+        return find_rubric(session.rubric.id, data_dir)
+    except SelfcheckError:
+        return None
+
+
+def list_command(args: argparse.Namespace) -> int:
+    """Print the check-ins newest first, grouped per practitioner when there are several."""
+    loaded = load_sources(args)
+    if not loaded.sessions:
+        print("No check-ins yet. Start one with: selfcheck start")
+        return exit_status(loaded.problems)
+    groups = by_practitioner(loaded.sessions)
+    rubrics: dict[str, Rubric | None] = {}
+    for group in groups.values():
+        if len(groups) > 1:
+            print(f"\n{printable(practitioner_label(group), keep_newlines=False)}:")
+        print(f"{'id':<24} {'date':<10} {'status':<8} {'rubric':<24} {'rated':>7} discuss")
+        for session in reversed(group):
+            if session.rubric.id not in rubrics:
+                rubrics[session.rubric.id] = rubric_for(session, data_dir(args))
+            print(list_row(session, rubrics[session.rubric.id]))
+    return exit_status(loaded.problems)
+
+
+def list_row(session: Session, rubric: Rubric | None) -> str:
+    """One line of `selfcheck list`."""
+    total = len(rubric.items) if rubric else len(session.items)
+    rated = sum(answer.answered for answer in session.items.values())
+    discuss = sum(answer.discuss for answer in session.items.values())
+    return (
+        f"{session.id:<24} {session.when.date().isoformat():<10} {session.status:<8} "
+        f"{one_line(session.rubric.id, 24):<24} {f'{rated}/{total}':>7} {discuss}"
+    )
+
+
+def resolve_session(ref: str, data_dir: Path) -> tuple[Session, Path]:
+    """The check-in named by a path, an id (or unique id prefix), or `latest`."""
+    candidate = Path(ref).expanduser()
+    if candidate.suffix == ".toml" or candidate.exists():
+        return load_session(candidate), candidate
+    loaded = load_data_dir(data_dir)
+    if ref == "latest":
+        if not loaded.sessions:
+            raise SelfcheckError(f"{data_dir}: no check-ins yet")
+        latest = loaded.sessions[-1]
+        return latest, loaded.paths[latest.id]
+    if session_path(data_dir, ref).is_file():
+        path = session_path(data_dir, ref)
+        return load_session(path), path
+    matches = [s for s in loaded.sessions if s.id.startswith(ref)]
+    if len(matches) != 1:
+        what = "no check-in" if not matches else f"{len(matches)} check-ins"
+        raise SelfcheckError(f"{what} with id {ref!r} in {data_dir}; see: selfcheck list")
+    return matches[0], loaded.paths[matches[0].id]
+
+
+def show_command(args: argparse.Namespace) -> int:
+    """Print one check-in with its ratings, notes and next steps."""
+    session, path = resolve_session(args.session, data_dir(args))
+    rubric = rubric_for(session, data_dir(args))
+    if rubric is not None and rubric.sha256 != session.rubric.sha256:
+        print(
+            f"note: {path} was rated against another text of rubric {session.rubric.id!r} "
+            f"(version {session.rubric.version}); items are matched by id",
+            file=sys.stderr,
+        )
+    print(session_text(session, rubric, path))
+    return EXIT_OK
+
+
+def session_text(session: Session, rubric: Rubric | None, path: Path) -> str:
+    """A check-in laid out for reading, with typed text shown literally."""
+    p = printable
+    who = session.practitioner.name or "(no name)"
+    lines = [
+        f"Check-in {session.id} ({session.status})",
+        f"File: {path}",
+        f"Practitioner: {p(who, keep_newlines=False)}",
+        f"Started: {session.started.isoformat()}",
+    ]
+    if session.finished:
+        lines.append(f"Finished: {session.finished.isoformat()}")
+    if session.supervision.supervisor:
+        lines.append(f"Supervisor: {p(session.supervision.supervisor, keep_newlines=False)}")
+    if session.supervision.meeting:
+        lines.append(f"Meeting: {session.supervision.meeting.isoformat()}")
+    lines.append(f"Rubric: {session.rubric.id} version {session.rubric.version}")
+    for heading, item_ids in _sections(session, rubric):
+        lines += ["", f"== {heading} =="]
+        for item_id, title in item_ids:
+            lines += _answer_lines(session, rubric, item_id, title)
+    if session.next_steps:
+        lines += ["", "== Next steps =="]
+        for step in session.next_steps:
+            tied = f" (item {step.item})" if step.item else ""
+            lines.append(f"- {p(step.text)}{tied}")
+    return "\n".join(lines)
+
+
+def _sections(session: Session, rubric: Rubric | None) -> list[tuple[str, list[tuple[str, str]]]]:
+    if rubric is None:
+        return [("Items", [(item_id, item_id) for item_id in session.items])]
+    sections = [
+        (value.name, [(item.id, item.title) for item in value.items]) for value in rubric.values
+    ]
+    unknown = [(item_id, item_id) for item_id in session.items if rubric.item(item_id) is None]
+    if unknown:
+        sections.append(("Items not in this rubric version", unknown))
+    return sections
+
+
+def _answer_lines(session: Session, rubric: Rubric | None, item_id: str, title: str) -> list[str]:
+    answer = session.answer(item_id)
+    if answer.rating is not None:
+        label = rubric.level_label(answer.rating) if rubric else ""
+        rating = f"{answer.rating} {label}".strip()
+    elif answer.not_assessable:
+        rating = rubric.not_assessable.label if rubric else "not yet assessable"
+    else:
+        rating = "unanswered"
+    discuss = "  [discuss]" if answer.discuss else ""
+    lines = [f"{printable(title, keep_newlines=False)}: {rating}{discuss}"]
+    if answer.note:
+        lines += [f"    {line}" for line in printable(answer.note).split("\n")]
+    return lines

@@ -1,0 +1,68 @@
+"""The per-installation config: name, supervisor, preferences, and the random identity."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Annotated
+
+import tomli_w
+from pydantic import Field, StrictBool, StrictStr
+
+from selfcheck.models import Name, Supervision, _Strict
+from selfcheck.storage import write_atomic
+from selfcheck.tomlfile import load_model
+
+CONFIG_FILE = "config.toml"
+CONFIG_FORMAT = "selfcheck-config"
+MAX_CONFIG_BYTES = 64 * 1024
+
+
+class Config(_Strict):
+    """Settings kept in `<data dir>/config.toml`."""
+
+    format: StrictStr = CONFIG_FORMAT
+    format_version: int = 1
+    name: Name = ""
+    supervisor: Name = ""
+    rubric: StrictStr = ""
+    show_last_time: StrictBool = True
+    practitioner_key: Annotated[StrictStr, Field(pattern=r"^([0-9a-f]{16,64})?$")] = ""
+    pseudonym_secret: Annotated[StrictStr, Field(pattern=r"^([0-9a-f]{64})?$")] = ""
+
+    def default_supervision(self) -> Supervision:
+        """Supervision details prefilled from the config."""
+        return Supervision(supervisor=self.supervisor)
+
+
+def config_path(data_dir: Path) -> Path:
+    """Where the config lives in a data directory."""
+    return data_dir / CONFIG_FILE
+
+
+def load_config(data_dir: Path) -> Config:
+    """The config, or defaults when there is none yet."""
+    path = config_path(data_dir)
+    if not path.exists():
+        return Config()
+    return load_model(path, Config, CONFIG_FORMAT, MAX_CONFIG_BYTES)
+
+
+def save_config(data_dir: Path, config: Config) -> None:
+    """Write the config atomically, private to the owner."""
+    write_atomic(config_path(data_dir), tomli_w.dumps(config.model_dump()).encode("utf-8"))
+
+
+def ensure_identity(data_dir: Path) -> Config:
+    """The config with its practitioner key and pseudonym secret, made once and saved."""
+    config = load_config(data_dir)
+    if config.practitioner_key and config.pseudonym_secret:
+        return config
+    config = config.model_copy(
+        update={
+            "practitioner_key": config.practitioner_key or secrets.token_hex(8),
+            "pseudonym_secret": config.pseudonym_secret or secrets.token_hex(32),
+        }
+    )
+    save_config(data_dir, config)
+    return config

@@ -1,0 +1,65 @@
+"""Telling practitioners apart in a folder of check-ins, so two people are never mixed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from selfcheck.errors import SelfcheckError
+from selfcheck.models import Session
+
+
+def practitioner_id(session: Session) -> str:
+    """Who a check-in belongs to: the installation key, else the name, else unknown."""
+    person = session.practitioner
+    if person.key:
+        return f"key:{person.key}"
+    return f"name:{person.name.casefold()}" if person.name else "unknown"
+
+
+def practitioner_label(sessions: Iterable[Session]) -> str:
+    """A readable name for one practitioner's check-ins (newest name wins)."""
+    names = [s.practitioner.name for s in sessions if s.practitioner.name]
+    if names:
+        return names[-1]
+    keys = [s.practitioner.key for s in sessions if s.practitioner.key]
+    return f"unnamed ({keys[-1][:6]})" if keys else "unnamed"
+
+
+def by_practitioner(sessions: Iterable[Session]) -> dict[str, list[Session]]:
+    """Check-ins grouped per practitioner, each group in the given order."""
+    groups: dict[str, list[Session]] = {}
+    for session in sessions:
+        groups.setdefault(practitioner_id(session), []).append(session)
+    return groups
+
+
+def pick_practitioner(sessions: list[Session], name: str | None) -> list[Session]:
+    """The check-ins of one practitioner: the only one present, or the one named.
+
+    Raises SelfcheckError listing who is present when the choice is ambiguous.
+    """
+    groups = by_practitioner(sessions)
+    if name:
+        wanted = name.casefold()
+        chosen = [
+            group
+            for group in groups.values()
+            if practitioner_label(group).casefold() == wanted
+            or any(s.practitioner.key.startswith(wanted) for s in group if s.practitioner.key)
+        ]
+        if len(chosen) != 1:
+            raise SelfcheckError(
+                f"--practitioner {name!r} matches {len(chosen)} practitioners; present: "
+                + _present(groups)
+            )
+        return chosen[0]
+    if len(groups) > 1:
+        raise SelfcheckError(
+            f"check-ins of {len(groups)} practitioners are present ({_present(groups)}); "
+            "choose one with --practitioner NAME"
+        )
+    return sessions
+
+
+def _present(groups: dict[str, list[Session]]) -> str:
+    return ", ".join(sorted(practitioner_label(group) for group in groups.values()))
