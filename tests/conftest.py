@@ -1,0 +1,92 @@
+"""Shared fixtures: every test runs with a private home and data directory of its own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from selfcheck.checkin import new_session_id
+from selfcheck.models import ItemAnswer, Practitioner, Rubric, RubricRef, Session
+from selfcheck.rubric import DEFAULT_RUBRIC_ID, find_rubric
+from selfcheck.storage import save_session
+
+KEY = "0123456789abcdef"
+"""A practitioner key for sessions made in tests."""
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep a developer's own data, config and environment out of every test."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(name, str(home / name.lower()))
+    monkeypatch.delenv("SELFCHECK_DATA_DIR", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return home
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data directory (not yet created) that selfcheck uses by default in this test."""
+    path = tmp_path / "data"
+    monkeypatch.setenv("SELFCHECK_DATA_DIR", str(path))
+    return path
+
+
+@pytest.fixture(scope="session")
+def rubric() -> Rubric:
+    """The shipped default rubric."""
+    return find_rubric(DEFAULT_RUBRIC_ID, None)
+
+
+MakeSession = Callable[..., Session]
+
+
+@pytest.fixture
+def make_session(rubric: Rubric) -> MakeSession:
+    """Build a check-in: `ratings` maps item id to a level, 0 for not yet assessable."""
+
+    def build(
+        ratings: dict[str, int] | None = None,
+        *,
+        day: int = 0,
+        complete: bool = True,
+        name: str = "Robin Example",
+        key: str = KEY,
+        notes: dict[str, str] | None = None,
+        discuss: tuple[str, ...] = (),
+        rubric_ref: RubricRef | None = None,
+    ) -> Session:
+        started = datetime(2026, 1, 5, 9, 0, tzinfo=timezone(timedelta(hours=-5)))
+        started += timedelta(days=day)
+        items: dict[str, ItemAnswer] = {}
+        for item_id in set(ratings or {}) | set(notes or {}) | set(discuss):
+            level = (ratings or {}).get(item_id)
+            items[item_id] = ItemAnswer(
+                rating=level or None,
+                not_assessable=level == 0,
+                note=(notes or {}).get(item_id, ""),
+                discuss=item_id in discuss,
+            )
+        return Session(
+            id=new_session_id(started),
+            status="complete" if complete else "draft",
+            started=started,
+            finished=started + timedelta(minutes=12) if complete else None,
+            rubric=rubric_ref
+            or RubricRef(id=rubric.id, version=rubric.version, sha256=rubric.sha256),
+            practitioner=Practitioner(name=name, key=key),
+            items=items,
+        )
+
+    return build
+
+
+@pytest.fixture
+def save(data_dir: Path) -> Callable[[Session], Path]:
+    """Save a session into the test's data directory and return its path."""
+    return lambda session: save_session(data_dir, session)
