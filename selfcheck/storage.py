@@ -39,10 +39,15 @@ def resolve_data_dir(explicit: Path | str | None = None) -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create a directory (and parents) readable by the owner only, whatever the umask."""
+    """Create a folder and each missing parent as owner-only, whatever the umask.
+
+    Folders that already exist (a user's chosen output folder, say) are left as they are.
+    """
+    missing = [folder for folder in (path, *path.parents) if not folder.exists()]
     try:
-        path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
-        os.chmod(path, PRIVATE_DIR)
+        for folder in reversed(missing):
+            folder.mkdir(mode=PRIVATE_DIR, exist_ok=True)
+            os.chmod(folder, PRIVATE_DIR)
     except OSError as exc:
         raise SelfcheckError(f"{path}: cannot create folder ({exc.strerror or exc})") from None
     return path
