@@ -17,6 +17,7 @@ from pydantic import (
     StrictBool,
     StrictInt,
     StrictStr,
+    field_validator,
     model_validator,
 )
 
@@ -83,12 +84,13 @@ class Item(_Strict):
     prompt: Text
     anchors: dict[LevelKey, Text]
 
-    @model_validator(mode="after")
-    def _core_anchors_present(self) -> Item:
-        missing = [level for level in (1, 3, 5) if level not in self.anchors]
+    @field_validator("anchors")
+    @classmethod
+    def _core_anchors_present(cls, anchors: dict[int, str]) -> dict[int, str]:
+        missing = [level for level in (1, 3, 5) if level not in anchors]
         if missing:
             raise ValueError(f"anchors for levels {', '.join(map(str, missing))} are missing")
-        return self
+        return anchors
 
 
 class Value(_Strict):
@@ -116,14 +118,20 @@ class Rubric(_Strict):
 
     _sha256: str = PrivateAttr(default="")
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Rubric:
-        levels = [step.level for step in self.scale]
+    @field_validator("scale")
+    @classmethod
+    def _five_levels(cls, scale: list[ScaleLevel]) -> list[ScaleLevel]:
+        levels = [step.level for step in scale]
         if levels != list(LEVELS):
-            raise ValueError(f"scale must list levels 1 to 5 in order, found {levels or 'none'}")
-        _reject_duplicates("value id", [value.id for value in self.values])
-        _reject_duplicates("item id", [item.id for _, item in self.iter_items()])
-        return self
+            raise ValueError(f"must list levels 1 to 5 in order, found {levels or 'none'}")
+        return scale
+
+    @field_validator("values")
+    @classmethod
+    def _unique_ids(cls, values: list[Value]) -> list[Value]:
+        _reject_duplicates("value id", [value.id for value in values])
+        _reject_duplicates("item id", [item.id for value in values for item in value.items])
+        return values
 
     @property
     def sha256(self) -> str:
