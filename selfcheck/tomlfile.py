@@ -73,7 +73,7 @@ def validation_problems(exc: ValidationError) -> list[str]:
     """One `location: message` line per problem in a pydantic error."""
     lines = []
     for error in exc.errors(include_url=False):
-        location = ".".join(str(part) for part in error["loc"]) or "(top level)"
+        location = ".".join(str(part) for part in error["loc"])
         message = error["msg"].removeprefix("Value error, ")
         if error["type"] == "extra_forbidden":
             message = "unknown key"
@@ -81,7 +81,7 @@ def validation_problems(exc: ValidationError) -> list[str]:
             message = "required key is missing"
         elif error["type"] in {"literal_error", "int_type", "bool_type", "string_type"}:
             message += f" (found {one_line(repr(error.get('input')), 40)})"
-        lines.append(f"{location}: {message}")
+        lines.append(f"{location}: {message}" if location else message)
     return lines
 
 

@@ -1,0 +1,23 @@
+"""The documented examples are real: the session example loads, the rubric example's keys exist."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from selfcheck.storage import load_session
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+def toml_blocks(page: str) -> list[str]:
+    return re.findall(r"```toml\n(.*?)```", (DOCS / page).read_text(), flags=re.S)
+
+
+def test_session_format_example_is_a_valid_session(tmp_path):
+    (example,) = toml_blocks("session-format.md")
+    path = tmp_path / "example.toml"
+    path.write_text(example)
+    session = load_session(path)
+    assert session.answer("justice-advocacy").not_assessable
+    assert session.next_steps[0].item == "relationships-growth-instrument"
