@@ -51,7 +51,7 @@ def test_session_file_round_trips_through_another_toml_implementation(make_sessi
         notes={"integrity-honesty": 'a "quoted"\nnote \\ with 👶'},
         discuss=("justice-advocacy",),
     )
-    session.next_steps = [NextStep(text="Ask about \"advocacy\" groups", item=None)]
+    session.next_steps = [NextStep(text='Ask about "advocacy" groups', item=None)]
     path = save_session(data_dir, session)
     text = path.read_text(encoding="utf-8")
     document = tomlkit.parse(text)

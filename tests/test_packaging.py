@@ -13,8 +13,18 @@ CORE = ["models", "storage", "rubric", "checkin", "config", "people", "cli"]
 
 def test_built_wheel_finds_the_default_rubric_from_elsewhere(tmp_path):
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation",
-         "-q", "-w", str(tmp_path)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            str(ROOT),
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+        ],
         check=True,
         capture_output=True,
     )
@@ -26,8 +36,12 @@ def test_built_wheel_finds_the_default_rubric_from_elsewhere(tmp_path):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     result = subprocess.run(
-        [sys.executable, "-c", "from selfcheck.rubric import find_rubric, shipped_rubrics_dir;"
-         "print(shipped_rubrics_dir()); print(len(find_rubric(None, None).items))"],
+        [
+            sys.executable,
+            "-c",
+            "from selfcheck.rubric import find_rubric, shipped_rubrics_dir;"
+            "print(shipped_rubrics_dir()); print(len(find_rubric(None, None).items))",
+        ],
         cwd=elsewhere,
         env={"PYTHONPATH": str(site), "HOME": str(tmp_path)},
         capture_output=True,
@@ -46,5 +60,7 @@ def test_core_imports_neither_textual_nor_matplotlib():
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in {'textual', 'matplotlib'})\n"
         "print(heavy)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"

@@ -90,7 +90,9 @@ def test_bulk_load_skips_bad_files_with_one_line_each(tmp_path, make_session):
     assert [s.id for s in loaded.sessions] == [good.stem]
     assert len(loaded.problems) == 2
     assert all("\n" not in line for line in loaded.problems)
-    assert any(line.startswith(f"{folder / 'broken.toml'}: invalid TOML") for line in loaded.problems)
+    assert any(
+        line.startswith(f"{folder / 'broken.toml'}: invalid TOML") for line in loaded.problems
+    )
 
 
 def test_oversize_file_is_refused_before_reading(tmp_path, monkeypatch):
@@ -99,7 +101,9 @@ def test_oversize_file_is_refused_before_reading(tmp_path, monkeypatch):
         handle.truncate(storage.MAX_SESSION_BYTES + 1)
     opened: list[Path] = []
     real_open = Path.open
-    monkeypatch.setattr(Path, "open", lambda self, *a, **k: opened.append(self) or real_open(self, *a, **k))
+    monkeypatch.setattr(
+        Path, "open", lambda self, *a, **k: opened.append(self) or real_open(self, *a, **k)
+    )
     loaded = load_sessions([path])
     assert "over the limit" in loaded.problems[0]
     assert opened == []

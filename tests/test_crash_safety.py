@@ -1,0 +1,98 @@
+"""Crash safety: SIGKILL at random moments never tears a file or loses a reported save."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from selfcheck.checkin import set_note, set_rating
+from selfcheck.errors import LockedError
+from selfcheck.lock import DraftLock
+from selfcheck.storage import load_session, save_session, session_path
+
+KILLS = 200
+
+
+def _save_forever(data_dir: Path, session, first: int, report: int) -> None:
+    """Child body: save one change after another, reporting each only once it is durable."""
+    items = sorted(session.items) or ["integrity-honesty"]
+    change = first
+    while True:
+        change += 1
+        item = items[change % len(items)]
+        set_rating(session, item, change % 5 + 1)
+        set_note(session, "integrity-honesty", str(change))
+        save_session(data_dir, session)
+        os.write(report, f"{change}\n".encode())
+
+
+def _reported(read_end: int) -> int:
+    chunks = []
+    while chunk := os.read(read_end, 65536):
+        chunks.append(chunk)
+    lines = b"".join(chunks).split()
+    return int(lines[-1]) if lines else 0
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_random_sigkills_never_lose_a_reported_save(tmp_path, make_session):
+    rng = random.Random(20261124)
+    session = make_session({"integrity-honesty": 1, "justice-advocacy": 2}, complete=False)
+    set_note(session, "integrity-honesty", "0")
+    path = save_session(tmp_path, session)
+    confirmed = 0
+    for _ in range(KILLS):
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child never returns
+            os.close(read_end)
+            try:
+                _save_forever(tmp_path, load_session(path), confirmed, write_end)
+            finally:
+                os._exit(0)
+        os.close(write_end)
+        time.sleep(rng.uniform(0, 0.02))
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        reported = _reported(read_end)
+        os.close(read_end)
+        on_disk = int(load_session(path).answer("integrity-honesty").note)
+        assert on_disk >= reported, "a save reported as durable is missing"
+        assert on_disk <= max(reported, confirmed) + 1
+        confirmed = on_disk
+    assert confirmed > KILLS / 4, "the children barely saved anything"
+
+
+LOCK_HOLDER = """
+import sys, time
+from pathlib import Path
+from selfcheck.lock import DraftLock
+DraftLock(Path(sys.argv[1])).acquire()
+print("locked", flush=True)
+time.sleep(60)
+"""
+
+
+def test_lock_refuses_a_second_process_and_a_killed_one_leaves_it_free(tmp_path, make_session):
+    draft = session_path(tmp_path, make_session(complete=False).id)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", LOCK_HOLDER, str(draft)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        with pytest.raises(
+            LockedError, match=rf"open in another selfcheck \(process {holder.pid}\)"
+        ):
+            DraftLock(draft).acquire()
+    finally:
+        holder.kill()
+        holder.wait()
+    with DraftLock(draft) as lock:
+        assert lock.path.exists()
