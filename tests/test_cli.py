@@ -73,9 +73,9 @@ def test_show_unknown_and_bad_file_are_one_line(tmp_path, capsys, data_dir):
     assert main(["show", str(bad)]) == 2
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 2
-    assert (
-        err[1]
-        == f"selfcheck: {bad}: format_version 9 is newer than this selfcheck reads (1); upgrade selfcheck"
+    assert err[1] == (
+        f"selfcheck: {bad}: format_version 9 is newer than this selfcheck reads (1); "
+        "upgrade selfcheck"
     )
 
 
