@@ -1,0 +1,200 @@
+"""`selfcheck trends`, `plot`, `report` and `demo`: growth across check-ins."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from selfcheck.analysis import Growth, growth, too_few_words
+from selfcheck.commands.common import (
+    EXIT_OK,
+    EXIT_SKIPPED,
+    data_dir,
+    data_dir_option,
+    exit_status,
+    load_sources,
+    sources_option,
+)
+from selfcheck.errors import SelfcheckError
+from selfcheck.models import Rubric, Session
+from selfcheck.people import by_practitioner, pick_practitioner, practitioner_label
+from selfcheck.rubric import find_rubric
+from selfcheck.storage import save_session, sessions_dir, write_atomic, write_text_atomic
+from selfcheck.text import printable
+
+
+def _selection_options() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--rubric",
+        metavar="ID|PATH",
+        default=argparse.SUPPRESS,
+        help="only check-ins of this rubric (default: each rubric present, or the latest one)",
+    )
+    parent.add_argument(
+        "--practitioner",
+        metavar="NAME",
+        default=None,
+        help="whose check-ins, when a folder holds several practitioners' (name or key prefix)",
+    )
+    return parent
+
+
+def register(subparsers: Any) -> None:
+    """Add the `trends`, `plot`, `report` and `demo` commands."""
+    parents = [data_dir_option(), sources_option(), _selection_options()]
+    trends = subparsers.add_parser("trends", parents=parents, help="value means over check-ins")
+    trends.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    trends.add_argument("--out", type=Path, metavar="FILE", help="write to FILE, not the screen")
+    trends.set_defaults(handler=trends_command)
+    plot = subparsers.add_parser("plot", parents=parents, help="a chart of growth (.png .svg .pdf)")
+    plot.add_argument("--out", type=Path, required=True, metavar="FILE")
+    plot.add_argument("--kind", choices=("trend", "heatmap", "radar"), default="trend")
+    plot.set_defaults(handler=plot_command)
+    report = subparsers.add_parser(
+        "report", parents=parents, help="the PDF packet for reflective supervision"
+    )
+    report.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    report.add_argument(
+        "--notes",
+        choices=("none", "discuss", "all"),
+        default="discuss",
+        help="which notes the packet shows: none, those of items marked for discussion "
+        "(default), or all",
+    )
+    report.set_defaults(handler=report_command)
+    demo = subparsers.add_parser(
+        "demo", parents=[data_dir_option()], help="write a made-up year of check-ins to try out"
+    )
+    demo.set_defaults(handler=demo_command)
+
+
+def _rubric_groups(
+    sessions: list[Session], args: argparse.Namespace, problems: list[str]
+) -> list[Rubric]:
+    """The rubrics to analyse: the one asked for, else each rubric of the complete check-ins."""
+    asked = getattr(args, "rubric", None)
+    if asked:
+        return [find_rubric(asked, data_dir(args))]
+    ids = list(dict.fromkeys(s.rubric.id for s in reversed(sessions) if s.complete))
+    rubrics = []
+    for rubric_id in ids:
+        try:
+            rubrics.append(find_rubric(rubric_id, data_dir(args)))
+        except SelfcheckError:
+            count = sum(s.rubric.id == rubric_id for s in sessions if s.complete)
+            problems.append(
+                f"{count} check-in(s) of rubric {rubric_id!r}: that rubric is not available "
+                "here; give its file with --rubric PATH"
+            )
+    return rubrics
+
+
+def trends_command(args: argparse.Namespace) -> int:
+    """Print or write value means per check-in for each practitioner and rubric."""
+    from selfcheck.trends import trends_csv, trends_json, trends_table
+
+    loaded = load_sources(args)
+    problems = list(loaded.problems)
+    people = (
+        [pick_practitioner(loaded.sessions, args.practitioner)]
+        if args.practitioner
+        else list(by_practitioner(loaded.sessions).values())
+    )
+    groups: list[tuple[str, Growth]] = []
+    for sessions in people:
+        who = practitioner_label(sessions)
+        for rubric in _rubric_groups(sessions, args, problems):
+            groups.append((who, growth(sessions, rubric)))
+    for problem in problems[len(loaded.problems) :]:
+        print(f"skipped {problem}", file=sys.stderr)
+    if args.format == "csv":
+        text = trends_csv(groups)
+    elif args.format == "json":
+        text = trends_json(groups)
+    elif not groups:
+        text = "No complete check-ins yet: growth appears after the second.\n"
+    else:
+        text = "\n\n".join(printable(trends_table(result, who)) for who, result in groups) + "\n"
+    if args.out:
+        write_text_atomic(args.out, text)
+        print(f"wrote {args.out}")
+    else:
+        sys.stdout.write(text)
+    return exit_status(problems)
+
+
+def one_growth(args: argparse.Namespace) -> tuple[str, Growth, list[Session], int]:
+    """One practitioner's growth for `plot` and `report`, the check-ins, and the exit status."""
+    loaded = load_sources(args)
+    sessions = pick_practitioner(loaded.sessions, args.practitioner)
+    problems: list[str] = []
+    rubrics = _rubric_groups(sessions, args, problems)
+    for problem in problems:
+        print(f"skipped {problem}", file=sys.stderr)
+    if not rubrics:
+        raise SelfcheckError(
+            "no complete check-ins to show"
+            + (f" (read {len(loaded.sessions)} drafts only)" if loaded.sessions else "")
+        )
+    if len(rubrics) > 1:
+        others = ", ".join(r.id for r in rubrics[1:])
+        print(
+            f"note: showing rubric {rubrics[0].id!r}; check-ins of {others} are kept apart "
+            "(choose with --rubric ID)",
+            file=sys.stderr,
+        )
+    result = growth(sessions, rubrics[0])
+    if not result.checkins:
+        raise SelfcheckError(f"no complete check-ins of rubric {rubrics[0].id!r}")
+    words = too_few_words(len(result.checkins))
+    if words:
+        print(f"note: {words}", file=sys.stderr)
+    status = EXIT_SKIPPED if loaded.problems or problems else EXIT_OK
+    return practitioner_label(sessions), result, sessions, status
+
+
+def plot_command(args: argparse.Namespace) -> int:
+    """Draw one chart of one practitioner's growth to a file."""
+    from selfcheck.plotting import figure_for, output_format, save_figure
+
+    output_format(args.out)
+    _who, result, _sessions, status = one_growth(args)
+    save_figure(figure_for(args.kind, result), args.out)
+    print(f"wrote {args.out}")
+    return status
+
+
+def report_command(args: argparse.Namespace) -> int:
+    """Write the supervision packet of one practitioner as a PDF."""
+    from selfcheck.report import packet_bytes
+
+    if args.out.suffix.lower() != ".pdf":
+        raise SelfcheckError(f"{args.out}: the packet is a PDF; name it FILE.pdf")
+    who, result, sessions, status = one_growth(args)
+    write_atomic(args.out, packet_bytes(who, result, sessions, notes=args.notes))
+    print(f"wrote {args.out} ({len(result.checkins)} check-ins, notes: {args.notes})")
+    return status
+
+
+def demo_command(args: argparse.Namespace) -> int:
+    """Write a year of made-up check-ins into an empty data directory."""
+    from selfcheck.demo import demo_sessions
+    from selfcheck.rubric import DEFAULT_RUBRIC_ID
+
+    if getattr(args, "data_dir", None) is None:
+        raise SelfcheckError(
+            "give --data-dir DIR for the demo check-ins, so they never mix with your own"
+        )
+    target = data_dir(args)
+    folder = sessions_dir(target)
+    if folder.is_dir() and any(folder.glob("*.toml")):
+        raise SelfcheckError(f"{target} already holds check-ins; give an empty --data-dir")
+    sessions = demo_sessions(find_rubric(DEFAULT_RUBRIC_ID, None))
+    for session in sessions:
+        save_session(target, session)
+    print(f"wrote {len(sessions)} demo check-ins to {target}")
+    print(f"try: selfcheck report --data-dir {target} --out packet.pdf")
+    return EXIT_OK

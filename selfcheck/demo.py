@@ -1,0 +1,105 @@
+"""A realistic year of made-up check-ins, for trying the charts and the packet safely."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta, timezone
+
+from selfcheck.checkin import rubric_ref
+from selfcheck.models import ItemAnswer, NextStep, Practitioner, Rubric, Session, Supervision
+
+DEMO_NAME = "Sam Rivera (demo)"
+"""The fictional practitioner of the demo data."""
+DEMO_KEY = "de30de30de30de30"
+"""The demo practitioner's key, recognisably not a real one."""
+DEMO_SUPERVISOR = "Jordan Lee (demo)"
+MONTHS = 12
+
+_NOTES = {
+    "relationships-past-experiences": (
+        "A visit with a young mother brought up my own memories of moving a lot as a child. "
+        "I noticed I went quiet and wanted to fix things quickly."
+    ),
+    "justice-advocacy": (
+        "The family on the east side still waits for housing help; I am not sure how far "
+        "my role goes in pushing the agency."
+    ),
+    "integrity-reliability": (
+        "With 18 families on my caseload I cancelled two visits this month and did not "
+        "call back the same day. I want to talk about limits."
+    ),
+    "justice-examining-my-bias": (
+        "I caught myself assuming a father was not involved because he missed two visits. "
+        "He works nights."
+    ),
+    "reflection-using-supervision": (
+        "I bring the hard cases now instead of the easy ones. It still feels exposed."
+    ),
+}
+"""Notes marked for discussion, shown in the packet with `--notes discuss`."""
+_PRIVATE_NOTE = "Tired this week; slept badly. Keep this to myself."
+"""A note on an item not marked for discussion: private by default."""
+_STEPS = [
+    ("Ask the team lead about a caseload review before the next intake.", "integrity-reliability"),
+    ("Read the county's housing-advocacy guide and list two contacts.", "justice-advocacy"),
+    (
+        "After each visit, write one line about what I felt and when.",
+        "relationships-past-experiences",
+    ),
+    ("Bring one recording of a visit to reflective supervision.", "reflection-using-supervision"),
+    ("Join the anti-bias learning circle that meets on Thursdays.", "justice-anti-bias-learning"),
+    ("Review the agency's release-of-information form with a colleague.", None),
+]
+
+
+def _level(start: float, rate: float, month: int, rng: random.Random) -> int:
+    return max(1, min(5, round(start + rate * month + rng.uniform(-0.45, 0.45))))
+
+
+def demo_sessions(rubric: Rubric, seed: int = 7) -> list[Session]:
+    """Twelve monthly complete check-ins of one fictional practitioner, growing gradually."""
+    rng = random.Random(seed)
+    zone = timezone(timedelta(hours=-6))
+    profile = {item.id: (rng.uniform(1.2, 2.8), rng.uniform(0.08, 0.2)) for item in rubric.items}
+    sessions = []
+    for month in range(MONTHS):
+        started = datetime(2025, 1 + month, 6 + rng.randrange(8), 16, 30, tzinfo=zone)
+        items = {}
+        for item in rubric.items:
+            start, rate = profile[item.id]
+            level = _level(start, rate, month, rng)
+            if item.id == "integrity-reliability" and 5 <= month <= 8:
+                level = max(1, level - 2)
+            not_assessable = (item.id == "justice-advocacy" and month < 4) or (
+                item.id == "confidentiality-knowing-standards" and month == 2
+            )
+            discuss = (item.id in _NOTES and rng.random() < 0.45) or (
+                item.id == "integrity-reliability" and month >= 5
+            )
+            note = _NOTES.get(item.id, "") if discuss else ""
+            if item.id == "knowledge-ongoing-learning" and month % 3 == 1:
+                note = _PRIVATE_NOTE
+            items[item.id] = ItemAnswer(
+                rating=None if not_assessable else level,
+                not_assessable=not_assessable,
+                note=note,
+                discuss=discuss,
+            )
+        steps = [NextStep(text=text, item=item) for text, item in rng.sample(_STEPS, 2)]
+        stamp = started.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+        sessions.append(
+            Session(
+                id=f"{stamp}-{rng.randrange(16**6):06x}",
+                status="complete",
+                started=started,
+                finished=started + timedelta(minutes=rng.randrange(9, 25)),
+                rubric=rubric_ref(rubric),
+                practitioner=Practitioner(name=DEMO_NAME, key=DEMO_KEY),
+                supervision=Supervision(
+                    supervisor=DEMO_SUPERVISOR, meeting=(started + timedelta(days=2)).date()
+                ),
+                items=items,
+                next_steps=steps,
+            )
+        )
+    return sessions

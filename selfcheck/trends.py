@@ -1,0 +1,168 @@
+"""Growth written out as a terminal table, long-format CSV, or JSON (the public interchange)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from selfcheck.analysis import Growth, signed, sparkline, too_few_words
+from selfcheck.text import one_line
+
+TRENDS_FORMAT = "selfcheck-trends"
+"""The `format` stamped into JSON output."""
+TRENDS_FORMAT_VERSION = 1
+CSV_COLUMNS = (
+    "practitioner",
+    "rubric_id",
+    "rubric_version",
+    "session_id",
+    "finished",
+    "value_id",
+    "value_name",
+    "mean",
+    "rated",
+    "items",
+    "change_since_first",
+    "change_since_previous",
+)
+"""Columns of the long-format CSV, one row per check-in and value."""
+TABLE_RECENT = 6
+"""How many of the latest check-ins the table shows as columns."""
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:.4g}"
+
+
+def period(result: Growth) -> str:
+    """The dates covered, `2026-01-05 to 2026-12-07`, or one date."""
+    if not result.checkins:
+        return "no check-ins"
+    first = result.checkins[0].when.date().isoformat()
+    last = result.checkins[-1].when.date().isoformat()
+    return first if first == last else f"{first} to {last}"
+
+
+def trends_table(result: Growth, who: str) -> str:
+    """Each value's mean at the latest check-ins, a sparkline over all, and change since first."""
+    count = len(result.checkins)
+    lines = [
+        f"{one_line(who, 60)}: {one_line(result.rubric_title, 70)}",
+        f"{count} complete check-in{'s' if count != 1 else ''}, {period(result)}",
+    ]
+    words = too_few_words(count)
+    if words and count == 0:
+        return "\n".join([*lines, words])
+    recent = result.checkins[-TABLE_RECENT:]
+    skip = count - len(recent)
+    name_width = 34
+    header = f"{'value':<{name_width}} " + " ".join(f"{c.when.strftime('%b%y'):>5}" for c in recent)
+    header += f"  {'trend':<{max(count, 5)}}  {'since first':>11}"
+    lines += ["", header]
+    rows = [(v.name, v.series, v.rated) for v in result.values]
+    rows.append(("Overall (all rated items)", result.overall, result.overall_rated))
+    for name, series, _rated in rows:
+        cells = " ".join(f"{'-' if p is None else f'{p:.2f}':>5}" for p in series.points[skip:])
+        lines.append(
+            f"{one_line(name, name_width):<{name_width}} {cells}  "
+            f"{sparkline(series.points):<{max(count, 5)}}  "
+            f"{signed(series.change_since_first) or '-':>11}"
+        )
+    lines.append("")
+    lines.append(
+        "Means leave out items not yet assessable or unrated; '-' means nothing was rated."
+    )
+    if words:
+        lines.append(words)
+    return "\n".join(lines)
+
+
+def csv_rows(result: Growth, who: str) -> list[dict[str, str]]:
+    """One row per check-in and value, as text, in CSV_COLUMNS."""
+    rows = []
+    for value in result.values:
+        total = sum(1 for item in result.items if item.value_id == value.value_id)
+        for index, checkin in enumerate(result.checkins):
+            rows.append(
+                {
+                    "practitioner": who,
+                    "rubric_id": result.rubric_id,
+                    "rubric_version": checkin.rubric_version,
+                    "session_id": checkin.session_id,
+                    "finished": checkin.when.isoformat(),
+                    "value_id": value.value_id,
+                    "value_name": value.name,
+                    "mean": _number(value.series.points[index]),
+                    "rated": str(value.rated[index]),
+                    "items": str(total),
+                    "change_since_first": _number(value.series.changes_since_first[index]),
+                    "change_since_previous": _number(value.series.changes_since_previous[index]),
+                }
+            )
+    rows.sort(key=lambda row: (row["finished"], row["session_id"]))
+    return rows
+
+
+def trends_csv(groups: list[tuple[str, Growth]]) -> str:
+    """Long-format CSV of every group (practitioner and rubric), with one header."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for who, result in groups:
+        writer.writerows(csv_rows(result, who))
+    return out.getvalue()
+
+
+def growth_dict(result: Growth, who: str) -> dict[str, Any]:
+    """One group's growth as plain JSON-ready data (documented in docs/growth.md)."""
+
+    def series(s: Any) -> dict[str, Any]:
+        return {
+            "points": list(s.points),
+            "changes_since_first": list(s.changes_since_first),
+            "changes_since_previous": list(s.changes_since_previous),
+            "change_since_first": s.change_since_first,
+            "change_since_previous": s.change_since_previous,
+        }
+
+    return {
+        "practitioner": who,
+        "rubric": {"id": result.rubric_id, "title": result.rubric_title},
+        "checkins": [
+            {
+                "session_id": c.session_id,
+                "finished": c.when.isoformat(),
+                "rubric_version": c.rubric_version,
+            }
+            for c in result.checkins
+        ],
+        "overall": series(result.overall) | {"rated": list(result.overall_rated)},
+        "values": [
+            {"id": v.value_id, "name": v.name, "rated": list(v.rated)} | series(v.series)
+            for v in result.values
+        ],
+        "items": [
+            {
+                "id": i.item_id,
+                "title": i.title,
+                "value_id": i.value_id,
+                "not_assessable": list(i.not_assessable),
+                "discuss_latest": i.discuss_latest,
+            }
+            | series(i.series)
+            for i in result.items
+        ],
+        "message": too_few_words(len(result.checkins)),
+    }
+
+
+def trends_json(groups: list[tuple[str, Growth]]) -> str:
+    """Every group as one JSON document."""
+    document = {
+        "format": TRENDS_FORMAT,
+        "format_version": TRENDS_FORMAT_VERSION,
+        "groups": [growth_dict(result, who) for who, result in groups],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
