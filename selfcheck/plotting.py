@@ -186,9 +186,7 @@ def draw_heatmap(ax: Axes, result: Growth, *, title: bool = True) -> None:
 def _heatmap_cmap() -> Any:
     import matplotlib
 
-    cmap = matplotlib.colormaps["YlGnBu"].copy()
-    cmap.set_bad("white")
-    return cmap
+    return matplotlib.colormaps["YlGnBu"].with_extremes(bad="white")
 
 
 def _item_label(item: Any) -> str:

@@ -1,0 +1,103 @@
+"""The growth screen: each value's sparkline, latest mean and change, and the items that moved."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from selfcheck.analysis import Growth, item_changes, signed, sparkline, too_few_words
+from selfcheck.trends import period
+
+MOVED_SHOWN = 5
+"""How many of the items that moved most the screen lists."""
+
+
+def values_table(result: Growth) -> Table:
+    """Per value: name, sparkline over the check-ins, latest mean, change since the first."""
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    table.add_column("Value", ratio=1)
+    table.add_column("Trend", no_wrap=True)
+    table.add_column("Latest", justify="right", no_wrap=True)
+    table.add_column("Since first", justify="right", no_wrap=True)
+    rows = [(v.name, v.series) for v in result.values]
+    rows.append(("Overall", result.overall))
+    for name, series in rows:
+        latest = "–" if series.latest is None else f"{series.latest:.2f}"
+        table.add_row(
+            Text(name),
+            Text(sparkline(series.points)),
+            Text(latest),
+            Text(signed(series.change_since_first) or "–"),
+        )
+    return table
+
+
+def moved_table(result: Growth) -> Table | Text:
+    """The items whose level changed most since they were first rated."""
+    moved = [change for change in item_changes(result) if change.change][:MOVED_SHOWN]
+    if not moved:
+        return Text("No item has changed level yet.")
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    table.add_column("Item", ratio=1)
+    table.add_column("First", justify="right", no_wrap=True)
+    table.add_column("Latest", justify="right", no_wrap=True)
+    table.add_column("Change", justify="right", no_wrap=True)
+    for change in moved:
+        table.add_row(
+            Text(change.label),
+            Text(f"{change.first:g}"),
+            Text(f"{change.latest:g}"),
+            Text(signed(change.change, 0)),
+        )
+    return table
+
+
+class GrowthScreen(Screen[None]):
+    """Growth across check-ins, from an analysis already computed; escape or q goes back."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "close", "Back")]
+    DEFAULT_CSS = """
+    GrowthScreen #growth { padding: 1 2; }
+    GrowthScreen .growth-title { text-style: bold; }
+    GrowthScreen .growth-heading { text-style: bold; margin-top: 1; }
+    GrowthScreen .hint { color: $text-muted; }
+    """
+
+    def __init__(self, result: Growth) -> None:
+        super().__init__()
+        self.result = result
+
+    def compose(self) -> ComposeResult:
+        result = self.result
+        count = len(result.checkins)
+        with VerticalScroll(id="growth"):
+            yield Static(Text(f"Growth: {result.rubric_title}"), classes="growth-title")
+            yield Static(
+                Text(f"{count} complete check-in{'s' if count != 1 else ''}, {period(result)}"),
+                classes="hint",
+            )
+            words = too_few_words(count)
+            if words:
+                yield Static(Text(words[0].upper() + words[1:] + "."), id="growth-message")
+            if count:
+                yield Static(Text("Values"), classes="growth-heading")
+                yield Static(values_table(result), id="growth-values")
+            if count > 1:
+                yield Static(Text("Items that moved most"), classes="growth-heading")
+                yield Static(moved_table(result), id="growth-moved")
+            yield Static(
+                Text("Means leave out items not yet assessable. escape goes back."),
+                classes="hint",
+            )
+        yield Footer()
+
+    def action_close(self) -> None:
+        """Go back to the previous screen."""
+        self.app.pop_screen()
