@@ -1,0 +1,1 @@
+"""The check-in app: a Textual TUI over the selfcheck core (the core never imports this)."""

@@ -1,0 +1,93 @@
+"""The check-in App: wiring only, built by `make_app` for the CLI and the tests alike."""
+
+from __future__ import annotations
+
+import asyncio
+from functools import partial
+from pathlib import Path
+
+from textual.app import App
+
+from selfcheck.errors import LockedError
+from selfcheck.tui.draft import Draft
+from selfcheck.tui.screens.help import HelpScreen
+from selfcheck.tui.screens.home import HomeScreen
+from selfcheck.tui.screens.item import ItemScreen
+from selfcheck.tui.workspace import Workspace
+
+
+class SelfcheckApp(App[None]):
+    """Home, the item screens of one check-in, review, help and summary."""
+
+    CSS_PATH = "selfcheck.tcss"
+    TITLE = "selfcheck"
+    ENABLE_COMMAND_PALETTE = False
+
+    cursor_blink = True
+    """Whether text cursors blink (snapshot tests turn this off)."""
+
+    def __init__(self, workspace: Workspace, draft: Draft | None = None) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.draft = draft
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    def on_mount(self) -> None:
+        """Open on the home screen, or straight on the draft's current item."""
+        self._loop = asyncio.get_running_loop()
+        self.push_screen(HomeScreen(self.workspace))
+        if self.draft is not None:
+            self.push_screen(self.item_screen(self.draft))
+
+    def item_screen(self, draft: Draft) -> ItemScreen:
+        """The item screen of a draft, with the config's preference for last time's rating."""
+        return ItemScreen(draft, show_last_time=self.workspace.config.show_last_time)
+
+    def report_save_error(self, line: str) -> None:
+        """Show a failed write; called from the writer thread, so it never waits for the UI."""
+        if self._loop is not None and not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(
+                partial(self.notify, line, title="Not saved", severity="error", timeout=15)
+            )
+
+    def action_start_checkin(self) -> None:
+        """Resume the draft or begin a new check-in; refuse a draft open elsewhere."""
+        if self.draft is not None:
+            self.draft.close()
+        try:
+            self.draft = Draft.open(self.workspace, self.report_save_error)
+        except LockedError as exc:
+            self.draft = None
+            self.notify(str(exc), title="Draft in use", severity="error", timeout=15)
+            return
+        self.push_screen(self.item_screen(self.draft))
+
+    def action_help(self) -> None:
+        """Show the keys."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    async def action_quit(self) -> None:
+        """Quit, saving a note being written first."""
+        for screen in self.screen_stack:
+            if isinstance(screen, ItemScreen):
+                screen.store_note()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        """Write what is pending and release the draft's lock."""
+        if self.draft is not None:
+            self.draft.close()
+
+
+def make_app(data_dir: Path, rubric_ref: str | None, *, straight_in: bool) -> SelfcheckApp:
+    """The app for a data directory and rubric; `straight_in` opens the draft at once.
+
+    Raises SelfcheckError (LockedError when the draft is open in another selfcheck)
+    before anything is drawn, so the CLI reports it in one line.
+    """
+    workspace = Workspace.load(data_dir, rubric_ref)
+    app = SelfcheckApp(workspace)
+    if straight_in:
+        app.draft = Draft.open(workspace, app.report_save_error)
+    return app

@@ -1,0 +1,143 @@
+"""The check-in being edited: answers change here and every change is queued to disk at once."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from selfcheck.checkin import (
+    find_draft,
+    finish,
+    first_unanswered,
+    last_complete,
+    new_session,
+    set_not_assessable,
+    set_note,
+    set_rating,
+    toggle_discuss,
+)
+from selfcheck.config import ensure_identity
+from selfcheck.lock import DraftLock
+from selfcheck.models import ItemAnswer, NextStep, Rubric, Session, Supervision
+from selfcheck.storage import load_session, session_bytes, session_path
+from selfcheck.tui.workspace import Workspace
+from selfcheck.tui.writer import DraftWriter, ErrorHandler
+
+
+class Draft:
+    """A locked draft: every change is snapshotted and handed to a background writer."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        rubric: Rubric,
+        session: Session,
+        previous: Session | None,
+        on_error: ErrorHandler | None = None,
+    ) -> None:
+        self.data_dir = data_dir
+        self.rubric = rubric
+        self.session = session
+        self.previous = previous
+        self.path = session_path(data_dir, session.id)
+        self.lock = DraftLock(self.path)
+        self.writer = DraftWriter(self.path, on_error)
+        self._saved = session_bytes(session) if self.path.exists() else b""
+        self._closed = False
+
+    @classmethod
+    def open(cls, workspace: Workspace, on_error: ErrorHandler | None = None) -> Draft:
+        """Resume this rubric's draft or begin a new one; LockedError if another app has it."""
+        workspace.reload()
+        rubric = workspace.rubric
+        config = ensure_identity(workspace.data_dir)
+        found = find_draft(workspace.loaded, rubric.id)
+        session = found or new_session(rubric, config)
+        previous = last_complete(workspace.loaded, rubric.id, before=session)
+        draft = cls(workspace.data_dir, rubric, session, previous, on_error)
+        draft.lock.acquire()
+        if found is not None:
+            # Another process may have saved it between loading and locking: read it again.
+            draft.session = load_session(draft.path)
+            draft._saved = session_bytes(draft.session)
+        return draft
+
+    @property
+    def start_index(self) -> int:
+        """Where to begin: the first unanswered item."""
+        return first_unanswered(self.session, self.rubric)
+
+    def answer(self, item_id: str) -> ItemAnswer:
+        """The current answer to an item."""
+        return self.session.answer(item_id)
+
+    def rate(self, item_id: str, level: int) -> None:
+        """Rate an item and save."""
+        set_rating(self.session, item_id, level)
+        self.save()
+
+    def mark_not_assessable(self, item_id: str) -> None:
+        """Mark an item not yet assessable and save."""
+        set_not_assessable(self.session, item_id)
+        self.save()
+
+    def toggle_discuss(self, item_id: str) -> None:
+        """Flip the discuss-in-supervision mark and save."""
+        toggle_discuss(self.session, item_id)
+        self.save()
+
+    def set_note(self, item_id: str, note: str) -> None:
+        """Keep a note in memory; the caller decides when to `save`."""
+        if self.answer(item_id).note != note:
+            set_note(self.session, item_id, note)
+
+    def set_details(self, supervisor: str, meeting: date | None) -> None:
+        """Set the supervision details and save."""
+        self.session.supervision = Supervision(supervisor=supervisor.strip(), meeting=meeting)
+        self.save()
+
+    def add_next_step(self, text: str, item_id: str | None) -> None:
+        """Append a step to the learning plan and save."""
+        self.session.next_steps = [*self.session.next_steps, NextStep(text=text, item=item_id)]
+        self.save()
+
+    def remove_next_step(self, index: int) -> None:
+        """Drop a step of the learning plan and save."""
+        steps = list(self.session.next_steps)
+        del steps[index]
+        self.session.next_steps = steps
+        self.save()
+
+    def previous_answer(self, item_id: str) -> tuple[ItemAnswer, date] | None:
+        """The answer given at the last complete check-in, with its date, if it had one."""
+        if self.previous is None:
+            return None
+        answer = self.previous.answer(item_id)
+        return (answer, self.previous.when.date()) if answer.answered else None
+
+    def steps_for(self, item_id: str) -> list[NextStep]:
+        """The last check-in's next steps tied to this item."""
+        steps = self.previous.next_steps if self.previous else []
+        return [step for step in steps if step.item == item_id]
+
+    def save(self) -> None:
+        """Queue the current state for writing when it differs from what was last queued."""
+        data = session_bytes(self.session)
+        if data != self._saved:
+            self._saved = data
+            self.writer.submit(data)
+
+    def finish(self) -> Path:
+        """Mark the check-in complete, write it, and let go of the draft; return its path."""
+        self.session = finish(self.session)
+        self.close()
+        return self.path
+
+    def close(self) -> None:
+        """Write what is pending and release the lock (safe to call twice)."""
+        if self._closed:
+            return
+        self.save()
+        self.writer.close()
+        self.lock.release()
+        self._closed = True

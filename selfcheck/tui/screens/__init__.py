@@ -1,0 +1,1 @@
+"""Screens of the check-in app: each coordinates its widgets and the draft."""

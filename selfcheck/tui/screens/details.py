@@ -1,0 +1,69 @@
+"""Optional supervision details: the supervisor's name and the meeting date."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from selfcheck.text import one_line
+from selfcheck.tui.draft import Draft
+
+
+def parse_meeting(text: str) -> date | None:
+    """A meeting date typed as YYYY-MM-DD (empty: none); ValueError when it is not one."""
+    text = text.strip()
+    return date.fromisoformat(text) if text else None
+
+
+class DetailsScreen(ModalScreen[bool]):
+    """Edits the supervision details of the draft; enter saves, escape leaves them as they were."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", show=False)]
+
+    def __init__(self, draft: Draft) -> None:
+        super().__init__()
+        self.draft = draft
+
+    def compose(self) -> ComposeResult:
+        supervision = self.draft.session.supervision
+        meeting = supervision.meeting.isoformat() if supervision.meeting else ""
+        with Vertical(classes="dialog"):
+            yield Static(Text("Supervision details (optional)"), classes="dialog-title")
+            yield Label("Supervisor")
+            yield Input(
+                one_line(supervision.supervisor, 200), id="supervisor", max_length=200, compact=True
+            )
+            yield Label("Meeting date (YYYY-MM-DD)")
+            yield Input(meeting, placeholder="e.g. 2026-02-03", id="meeting", compact=True)
+            yield Static(id="details-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save", id="save", variant="primary", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def save(self) -> None:
+        """Save the details, or say what is wrong with the date."""
+        try:
+            meeting = parse_meeting(self.query_one("#meeting", Input).value)
+        except ValueError:
+            self.query_one("#details-error", Static).update(
+                Text("The meeting date should look like 2026-02-03.")
+            )
+            self.query_one("#meeting", Input).focus()
+            return
+        self.draft.set_details(self.query_one("#supervisor", Input).value, meeting)
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Close without changing anything."""
+        self.dismiss(False)

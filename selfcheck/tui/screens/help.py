@@ -1,0 +1,61 @@
+"""The help screen: every key, in the words of the check-in."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS: tuple[tuple[str, str], ...] = (
+    ("1 - 5", "rate the current item on the growth scale (you stay on it)"),
+    ("0", "not yet assessable: you could not practise or judge it yet (not a score)"),
+    ("n  →", "next item (on the last item: the review)"),
+    ("p  ←", "previous item"),
+    ("d", "mark or unmark: discuss in supervision"),
+    ("e  tab", "write a note; escape leaves the note"),
+    ("r", "review all items; enter opens one"),
+    ("m", "supervision details: supervisor, meeting date"),
+    ("l", "hide or show last time's rating"),
+    ("ctrl+s", "finish: y or enter confirms, n or escape goes back"),
+    ("?", "this help"),
+    ("q", "quit; the draft is already saved, resume any time"),
+)
+"""The key contract of the item screen, as the help screen and README state it."""
+
+SAVING = (
+    "Everything is saved as you go: a rating or mark at once, a note within a second. "
+    "While you write a note, the keys above type into it until you press escape."
+)
+
+
+def keys_table() -> Table:
+    """The keys and what they do."""
+    table = Table(box=None, show_header=False, pad_edge=False)
+    table.add_column(style="bold", no_wrap=True, min_width=8)
+    table.add_column()
+    for key, words in KEYS:
+        table.add_row(key, words)
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists the keys; escape, q or ? closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,question_mark", "close", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog", id="help"):
+            yield Static(Text("Keys"), classes="dialog-title")
+            yield Static(keys_table())
+            yield Static(Text(SAVING), classes="hint")
+            yield Static(Text("escape closes this help"), classes="hint")
+
+    def action_close(self) -> None:
+        """Close the help."""
+        self.dismiss()

@@ -1,0 +1,140 @@
+"""The home screen: the rubric, past check-ins, a draft in progress, and what to do next."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from selfcheck.checkin import unanswered_count
+from selfcheck.text import one_line
+from selfcheck.tui.screens.next_steps import step_words
+from selfcheck.tui.workspace import Workspace
+
+
+def history_words(workspace: Workspace) -> str:
+    """How many check-ins are done and when the last one was."""
+    done = workspace.completed
+    if not done:
+        return "No check-ins yet: your first one takes about ten quiet minutes."
+    times = "check-in" if len(done) == 1 else "check-ins"
+    return f"{len(done)} past {times}, the last on {done[-1].when.date().isoformat()}."
+
+
+def draft_words(workspace: Workspace) -> str:
+    """A notice about the draft in progress, or nothing."""
+    draft = workspace.draft
+    if draft is None:
+        return ""
+    total = len(workspace.rubric.items)
+    answered = total - unanswered_count(draft, workspace.rubric)
+    return (
+        f"A check-in is in progress: {answered} of {total} items answered, "
+        f"started {draft.started.date().isoformat()}."
+    )
+
+
+def steps_words(workspace: Workspace) -> str:
+    """The next steps written at the last check-in, or nothing."""
+    previous = workspace.previous
+    if previous is None or not previous.next_steps:
+        return ""
+    lines = ["Your next steps from last time:"]
+    lines += [f"  • {step_words(workspace.rubric, step)}" for step in previous.next_steps]
+    return "\n".join(lines)
+
+
+class HomeScreen(Screen[None]):
+    """Where the app opens: start or resume a check-in, growth, help, quit."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "start", "Start/resume"),
+        Binding("g", "growth", "Growth"),
+        Binding("question_mark", "app.help", "Help"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="home-body"):
+            yield Static(Text("selfcheck"), classes="screen-title")
+            yield Static(id="rubric-title")
+            yield Static(id="practitioner")
+            yield Static(id="history")
+            yield Static(id="draft-notice")
+            yield Static(id="last-steps")
+            with Horizontal(id="home-actions"):
+                yield Button("Start a check-in", id="start", variant="primary", compact=True)
+                yield Button("Growth", id="growth", compact=True)
+                yield Button("Help", id="help", compact=True)
+                yield Button("Quit", id="quit", compact=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        """Show what is stored and focus the main action."""
+        self.show_workspace()
+        self.query_one("#start", Button).focus()
+
+    def on_screen_resume(self) -> None:
+        """Read the check-ins again: one may have been finished or started meanwhile."""
+        self.workspace.reload()
+        self.show_workspace()
+
+    def show_workspace(self) -> None:
+        """Fill in the rubric, the practitioner, the history and the draft notice."""
+        workspace = self.workspace
+        rubric = workspace.rubric
+        self.query_one("#rubric-title", Static).update(
+            Text(f"{rubric.title}  (version {rubric.version})")
+        )
+        name = workspace.config.name
+        practitioner = self.query_one("#practitioner", Static)
+        practitioner.update(Text(f"Practitioner: {one_line(name, 200)}"))
+        practitioner.display = bool(name)
+        self.query_one("#history", Static).update(Text(history_words(workspace)))
+        for widget_id, words in (
+            ("#draft-notice", draft_words(workspace)),
+            ("#last-steps", steps_words(workspace)),
+        ):
+            static = self.query_one(widget_id, Static)
+            static.update(Text(words))
+            static.display = bool(words)
+        start = "Resume the check-in" if workspace.draft else "Start a check-in"
+        self.query_one("#start", Button).label = f"s  {start}"
+        self.query_one("#growth", Button).label = "g  Growth"
+        self.query_one("#help", Button).label = "?  Help"
+        self.query_one("#quit", Button).label = "q  Quit"
+
+    @on(Button.Pressed, "#start")
+    async def action_start(self) -> None:
+        """Resume the draft or begin a new check-in."""
+        await self.run_action("app.start_checkin")
+
+    @on(Button.Pressed, "#growth")
+    def action_growth(self) -> None:
+        """Show growth across the complete check-ins of this rubric."""
+        # Imported here so the analysis never slows down the first screen.
+        from selfcheck.analysis import growth
+        from selfcheck.tui.screens.growth import GrowthScreen
+
+        result = growth(self.workspace.loaded.sessions, self.workspace.rubric)
+        self.app.push_screen(GrowthScreen(result))
+
+    @on(Button.Pressed, "#help")
+    async def help_pressed(self) -> None:
+        """Open the help."""
+        await self.run_action("app.help")
+
+    @on(Button.Pressed, "#quit")
+    def quit_pressed(self) -> None:
+        """Quit."""
+        self.app.exit()

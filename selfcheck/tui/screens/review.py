@@ -1,0 +1,94 @@
+"""The review screen: every item with its answer and marks; choosing a row jumps to it."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from selfcheck.checkin import unanswered_count
+from selfcheck.models import ItemAnswer, Rubric
+from selfcheck.tui.draft import Draft
+
+ReviewChoice = int | Literal["finish"] | None
+"""An item index to jump to, "finish" to finish the check-in, or None to go back."""
+
+UNANSWERED_STYLE = "bold #d7a65f"
+"""Unanswered rows stand out by a word and a mark as well as by this colour."""
+
+
+def answer_cell(rubric: Rubric, answer: ItemAnswer) -> Text:
+    """The rating as the review shows it; unanswered items stand out."""
+    if answer.rating is not None:
+        return Text(f"{answer.rating} {rubric.level_label(answer.rating)}")
+    if answer.not_assessable:
+        return Text("0 not yet assessable")
+    return Text("! unanswered", style=UNANSWERED_STYLE)
+
+
+class ReviewScreen(Screen[ReviewChoice]):
+    """A table of all items: rating, note marker and discuss marker."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,r", "back", "Back"),
+        Binding("ctrl+s", "finish", "Finish"),
+        Binding("question_mark", "app.help", "Help"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self, draft: Draft, current: int) -> None:
+        super().__init__()
+        self.draft = draft
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        rubric = self.draft.rubric
+        session = self.draft.session
+        total = len(rubric.items)
+        answered = total - unanswered_count(session, rubric)
+        discuss = sum(session.answer(item.id).discuss for item in rubric.items)
+        yield Static(
+            Text(
+                f"Review: {answered} of {total} answered, {discuss} to discuss. "
+                "Enter opens an item."
+            ),
+            id="review-title",
+        )
+        yield DataTable(cursor_type="row", zebra_stripes=False, id="review-table")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        """Fill the table and put the cursor on the current item."""
+        table = self.query_one(DataTable)
+        table.add_columns("#", "Item", "Rating", "Note", "Discuss")
+        rubric = self.draft.rubric
+        for index, item in enumerate(rubric.items):
+            answer = self.draft.answer(item.id)
+            table.add_row(
+                Text(str(index + 1), justify="right"),
+                Text(item.title),
+                answer_cell(rubric, answer),
+                Text("✎ note" if answer.note.strip() else ""),
+                Text("[x]" if answer.discuss else ""),
+                key=str(index),
+            )
+        table.move_cursor(row=self.current, animate=False)
+        table.focus()
+
+    @on(DataTable.RowSelected)
+    def row_selected(self, event: DataTable.RowSelected) -> None:
+        """Jump to the chosen item."""
+        self.dismiss(int(event.row_key.value or 0))
+
+    def action_back(self) -> None:
+        """Go back to the item that was open."""
+        self.dismiss(None)
+
+    def action_finish(self) -> None:
+        """Finish the check-in from here."""
+        self.dismiss("finish")

@@ -1,0 +1,52 @@
+"""The note field: a wrapped text area that says when it is left, so the note can be saved."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.events import Blur, Paste
+from textual.widgets import TextArea
+
+from selfcheck.text import printable
+from selfcheck.tui.messages import NoteLeft
+
+
+class NoteField(TextArea):
+    """The practitioner's note on the current item; `escape` leaves it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "leave", "Leave note", show=False)]
+
+    def __init__(self, *, blink: bool = True, **kwargs: str) -> None:
+        super().__init__(
+            soft_wrap=True,
+            tab_behavior="focus",
+            show_line_numbers=False,
+            placeholder="Your note on this item (press e or tab to write, escape to leave)",
+            **kwargs,
+        )
+        self.cursor_blink = blink
+        self.item_id = ""
+
+    def show(self, item_id: str, note: str) -> None:
+        """Load an item's note, with control characters made visible, remembering its item."""
+        self.item_id = item_id
+        shown = printable(note)
+        if self.text != shown:
+            self.load_text(shown)
+
+    def action_leave(self) -> None:
+        """Give up focus so the rating keys work again."""
+        self.screen.set_focus(None)
+
+    def on_blur(self, event: Blur) -> None:
+        """Tell the screen the note was left."""
+        self.post_message(NoteLeft())
+
+    async def _on_paste(self, event: Paste) -> None:
+        # Pasted escape sequences would reach the terminal raw: insert them made visible.
+        event.prevent_default()
+        if self.read_only:
+            return
+        if result := self._replace_via_keyboard(printable(event.text), *self.selection):
+            self.move_cursor(result.end_location)

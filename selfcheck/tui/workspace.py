@@ -1,0 +1,56 @@
+"""What the app works on: the data directory, the rubric, the config and the stored check-ins."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from selfcheck.checkin import find_draft, last_complete
+from selfcheck.config import Config, load_config, save_config
+from selfcheck.models import Rubric, Session
+from selfcheck.rubric import find_rubric
+from selfcheck.storage import Loaded, load_data_dir
+
+
+@dataclass
+class Workspace:
+    """The rubric being rated and the check-ins stored for it, reloaded when they change."""
+
+    data_dir: Path
+    rubric: Rubric
+    config: Config
+    loaded: Loaded
+
+    @classmethod
+    def load(cls, data_dir: Path, rubric_ref: str | None) -> Workspace:
+        """Read the rubric, config and check-ins (SelfcheckError when one cannot be used)."""
+        config = load_config(data_dir)
+        rubric = find_rubric(rubric_ref or config.rubric or None, data_dir)
+        return cls(data_dir, rubric, config, load_data_dir(data_dir))
+
+    def reload(self) -> None:
+        """Read the config and check-ins again, after this or another process changed them."""
+        self.config = load_config(self.data_dir)
+        self.loaded = load_data_dir(self.data_dir)
+
+    @property
+    def completed(self) -> list[Session]:
+        """The complete check-ins of this rubric, oldest first."""
+        return [s for s in self.loaded.sessions if s.complete and s.rubric.id == self.rubric.id]
+
+    @property
+    def draft(self) -> Session | None:
+        """The draft in progress for this rubric, if any."""
+        return find_draft(self.loaded, self.rubric.id)
+
+    @property
+    def previous(self) -> Session | None:
+        """The most recent complete check-in of this rubric."""
+        return last_complete(self.loaded, self.rubric.id)
+
+
+def remember_show_last_time(data_dir: Path, show: bool) -> None:
+    """Keep the choice to show or hide last time's rating in the config."""
+    config = load_config(data_dir)
+    if config.show_last_time != show:
+        save_config(data_dir, config.model_copy(update={"show_last_time": show}))

@@ -1,0 +1,70 @@
+"""One background thread that writes the newest snapshot of a draft, so the screen never waits."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from selfcheck.errors import SelfcheckError
+from selfcheck.storage import write_atomic
+
+ErrorHandler = Callable[[str], None]
+"""Called on the writer thread with one line when a write fails."""
+
+
+class DraftWriter:
+    """Writes snapshots of one file in order; a newer snapshot replaces one not yet written."""
+
+    def __init__(self, path: Path, on_error: ErrorHandler | None = None) -> None:
+        self.path = path
+        self._on_error = on_error
+        self._cond = threading.Condition()
+        self._pending: bytes | None = None
+        self._busy = False
+        self._closed = False
+        self._thread: threading.Thread | None = None
+
+    def submit(self, data: bytes) -> None:
+        """Queue `data` as the file's next content and return at once."""
+        with self._cond:
+            if self._closed:
+                raise RuntimeError("the draft writer is closed")
+            self._pending = data
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="selfcheck-draft-writer", daemon=True
+                )
+                self._thread.start()
+            self._cond.notify_all()
+
+    def flush(self, timeout: float | None = 10.0) -> bool:
+        """Wait until every submitted snapshot is on disk; False if `timeout` passed first."""
+        with self._cond:
+            return self._cond.wait_for(lambda: self._pending is None and not self._busy, timeout)
+
+    def close(self, timeout: float | None = 10.0) -> bool:
+        """Write what is pending, then stop the thread; True when all was written in time."""
+        done = self.flush(timeout)
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+        return done
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                self._cond.wait_for(lambda: self._pending is not None or self._closed)
+                if self._pending is None:
+                    return
+                data, self._pending = self._pending, None
+                self._busy = True
+            try:
+                write_atomic(self.path, data)
+            except (OSError, SelfcheckError) as exc:
+                if self._on_error is not None:
+                    self._on_error(f"{self.path}: could not save the draft ({exc})")
+            finally:
+                with self._cond:
+                    self._busy = False
+                    self._cond.notify_all()
