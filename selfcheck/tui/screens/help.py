@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 KEYS: tuple[tuple[str, str], ...] = (
     ("1 - 5", "rate the current item on the growth scale (you stay on it)"),
-    ("0", "not yet assessable: you could not practise or judge it yet (not a score)"),
+    ("0", "not yet assessable (not a score: you cannot judge it yet)"),
     ("n  →", "next item (on the last item: the review)"),
     ("p  ←", "previous item"),
     ("d", "mark or unmark: discuss in supervision"),
@@ -30,7 +30,8 @@ KEYS: tuple[tuple[str, str], ...] = (
 
 SAVING = (
     "Everything is saved as you go: a rating or mark at once, a note within a second. "
-    "While you write a note, the keys above type into it until you press escape."
+    "While you write a note, the keys above type into it until you press escape. "
+    "escape closes this help."
 )
 
 
@@ -50,11 +51,10 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,question_mark", "close", "Close")]
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog", id="help"):
+        with VerticalScroll(classes="dialog", id="help-dialog"):
             yield Static(Text("Keys"), classes="dialog-title")
             yield Static(keys_table())
             yield Static(Text(SAVING), classes="hint")
-            yield Static(Text("escape closes this help"), classes="hint")
 
     def action_close(self) -> None:
         """Close the help."""

@@ -98,11 +98,11 @@ class SummaryScreen(Screen[None]):
             else "your first check-in: nothing to compare with yet"
         )
         with VerticalScroll(id="summary-body"):
-            yield Static(Text(f"Check-in finished {when}"), classes="screen-title")
+            yield Static(Text(f"Check-in finished {when}"), id="summary-title")
+            yield Static(Text(f"Saved to {shown_path(self.path)}"), id="saved-to")
             yield Static(Text(f"Mean rating per value, {compared}."), classes="hint")
             yield Static(values_table(self.rubric, self.session, self.previous), id="values")
             yield Static(listing(self.rubric, self.session), id="summary-lists")
-            yield Static(Text(f"Saved to {shown_path(self.path)}"), id="saved-to")
         yield Footer(compact=True)
 
     def action_home(self) -> None:

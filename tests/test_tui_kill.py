@@ -1,0 +1,106 @@
+"""SIGKILL a real `selfcheck start` in a terminal after keystrokes: the draft on disk keeps them."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from selfcheck.errors import InputError
+from selfcheck.models import Session
+from selfcheck.storage import load_data_dir, load_session, sessions_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def wait_for(predicate, timeout: float = 15.0) -> bool:
+    """Poll `predicate` until it is true or `timeout` seconds pass."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def draft(data_dir: Path) -> Session | None:
+    """The one draft on disk, if it parses yet."""
+    folder = sessions_dir(data_dir)
+    files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
+    if not files:
+        return None
+    try:
+        return load_session(files[0])
+    except InputError:
+        return None
+
+
+def drain(fd: int, seen: bytearray) -> None:
+    """Read what the app drew (so its terminal never fills up) into `seen`."""
+    try:
+        while chunk := os.read(fd, 65536):
+            seen += chunk
+    except (BlockingIOError, OSError):
+        pass
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_sigkill_after_keystrokes_keeps_ratings_and_note(data_dir: Path, rubric) -> None:
+    """Ratings, a mark and a note typed before SIGKILL are all in the parseable draft."""
+    primary, secondary = os.openpty()
+    os.set_blocking(primary, False)
+    env = os.environ | {
+        "TERM": "xterm-256color",
+        "COLUMNS": "80",
+        "LINES": "24",
+        "PYTHONPATH": str(ROOT),
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "selfcheck", "start", "--data-dir", str(data_dir)],
+        stdin=secondary,
+        stdout=secondary,
+        stderr=secondary,
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
+    )
+    os.close(secondary)
+    first, second = rubric.items[0].id, rubric.items[1].id
+    try:
+        seen = bytearray()
+
+        def drawn() -> bool:
+            drain(primary, seen)
+            return b"item" in seen and b"of 17" in seen
+
+        assert wait_for(drawn), "the item screen never appeared"
+        for keys in (b"4", b"d", b"n", b"2", b"e", b"kept note"):
+            os.write(primary, keys)
+            time.sleep(0.1)
+
+        def saved() -> bool:
+            drain(primary, seen)
+            session = draft(data_dir)
+            return bool(
+                session
+                and session.answer(first).rating == 4
+                and session.answer(second).rating == 2
+                and session.answer(second).note == "kept note"
+            )
+
+        assert wait_for(saved), "the keystrokes never reached the draft file"
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+        os.close(primary)
+    loaded = load_data_dir(data_dir)
+    assert loaded.problems == []
+    (session,) = loaded.sessions
+    assert session.status == "draft"
+    assert session.answer(first).rating == 4 and session.answer(first).discuss
+    assert session.answer(second).rating == 2 and session.answer(second).note == "kept note"

@@ -1,0 +1,92 @@
+"""Snapshots of the check-in app's screens at 80x24, one per screen, cursors frozen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from selfcheck.checkin import finish
+from selfcheck.config import load_config, save_config
+from selfcheck.models import NextStep
+from selfcheck.tui.app import SelfcheckApp, make_app
+from selfcheck.tui.screens.summary import SummaryScreen
+
+SIZE = (80, 24)
+
+
+@pytest.fixture
+def stored(data_dir: Path, rubric, make_session, save):
+    """A practitioner with two complete check-ins and a draft of a third."""
+    save_config(data_dir, load_config(data_dir).model_copy(update={"name": "Robin [b]Example[/b]"}))
+    items = [item.id for item in rubric.items]
+    first = make_session({item: 2 for item in items[:8]}, day=0)
+    save(first)
+    second = make_session(
+        {item: 3 for item in items[:10]} | {items[10]: 0}, day=14, discuss=(items[2],)
+    )
+    second.next_steps = [
+        NextStep(text="Notice cues [bold]before[/] advice", item=items[1]),
+        NextStep(text="Read about repair after rupture"),
+    ]
+    save(second)
+    save(
+        make_session(
+            {items[0]: 4},
+            day=28,
+            complete=False,
+            notes={items[1]: "Hard week; [red]not[/red] sure"},
+            discuss=(items[1],),
+        )
+    )
+    return first, second
+
+
+def frozen(data_dir: Path, *, straight_in: bool) -> SelfcheckApp:
+    """The app with text cursors that do not blink."""
+    app = make_app(data_dir, None, straight_in=straight_in)
+    app.cursor_blink = False
+    return app
+
+
+def test_home_screen(snap_compare, data_dir, stored) -> None:
+    """Home: rubric, name shown literally, past check-ins, the draft notice, last next steps."""
+    assert snap_compare(frozen(data_dir, straight_in=False), terminal_size=SIZE)
+
+
+def test_item_screen(snap_compare, data_dir, stored) -> None:
+    """Item 2 resumed: anchors, marker on nothing yet, discuss mark, last time, step, note."""
+    assert snap_compare(frozen(data_dir, straight_in=True), terminal_size=SIZE)
+
+
+def test_item_screen_rated(snap_compare, data_dir, stored) -> None:
+    """A chosen level is marked with a filled dot, not by colour alone."""
+    assert snap_compare(frozen(data_dir, straight_in=True), press=["3"], terminal_size=SIZE)
+
+
+def test_review_screen(snap_compare, data_dir, stored) -> None:
+    """Review: every item with rating, note and discuss markers; unanswered ones stand out."""
+    assert snap_compare(frozen(data_dir, straight_in=True), press=["r"], terminal_size=SIZE)
+
+
+def test_help_screen(snap_compare, data_dir, stored) -> None:
+    """Help: the key contract."""
+    app = frozen(data_dir, straight_in=True)
+    assert snap_compare(app, press=["question_mark"], terminal_size=SIZE)
+
+
+def test_summary_screen(snap_compare, data_dir, stored, rubric, make_session) -> None:
+    """Summary: each value against last time, items to discuss, next steps, where it is saved."""
+    _, second = stored
+    items = [item.id for item in rubric.items]
+    ratings = {item: 4 for item in items[:6]} | {item: 2 for item in items[6:10]}
+    latest = make_session(ratings, day=28, discuss=(items[3], items[12]))
+    latest.next_steps = [NextStep(text="Ask [i]Sam[/i] about boundaries", item=items[12])]
+    latest = finish(latest, at=latest.started)
+    path = Path.home() / "selfcheck" / "sessions" / "20260202T140000Z-abcdef.toml"
+
+    async def show_summary(pilot) -> None:
+        await pilot.app.push_screen(SummaryScreen(rubric, latest, second, path))
+
+    app = frozen(data_dir, straight_in=False)
+    assert snap_compare(app, run_before=show_summary, terminal_size=SIZE)
