@@ -9,7 +9,7 @@ from typing import Annotated
 import tomli_w
 from pydantic import Field, StrictBool, StrictStr
 
-from selfcheck.models import Name, Supervision, _Strict
+from selfcheck.models import KEY_PATTERN, Name, Supervision, _Strict
 from selfcheck.storage import write_atomic
 from selfcheck.tomlfile import load_model
 
@@ -27,7 +27,7 @@ class Config(_Strict):
     supervisor: Name = ""
     rubric: StrictStr = ""
     show_last_time: StrictBool = True
-    practitioner_key: Annotated[StrictStr, Field(pattern=r"^([0-9a-f]{16,64})?$")] = ""
+    practitioner_key: Annotated[StrictStr, Field(pattern=KEY_PATTERN)] = ""
     pseudonym_secret: Annotated[StrictStr, Field(pattern=r"^([0-9a-f]{64})?$")] = ""
 
     def default_supervision(self) -> Supervision:

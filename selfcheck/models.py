@@ -27,10 +27,17 @@ FORMAT_VERSION = 1
 LEVELS = (1, 2, 3, 4, 5)
 """The growth scale's levels; format version 1 fixes the scale at five."""
 
-Identifier = Annotated[
-    StrictStr,
-    Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"),
-]
+IDENTIFIER_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
+KEY_PATTERN = r"^([0-9a-f]{16,64})?$"
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+PATTERN_HINTS = {
+    IDENTIFIER_PATTERN: "use letters, digits, '_', '.' and '-' only, at most 64 characters",
+    KEY_PATTERN: "must be 16 to 64 lowercase hexadecimal digits",
+    SHA256_PATTERN: "must be 64 lowercase hexadecimal digits",
+}
+"""What each pattern asks for, in words, for error messages."""
+
+Identifier = Annotated[StrictStr, Field(pattern=IDENTIFIER_PATTERN)]
 """A stable id that is safe in a file name: letters, digits, `_`, `.`, `-`, at most 64."""
 
 Text = Annotated[StrictStr, Field(min_length=1, max_length=2000)]
@@ -100,6 +107,15 @@ class Value(_Strict):
     name: Annotated[StrictStr, Field(min_length=1, max_length=120)]
     summary: StrictStr = ""
     items: Annotated[list[Item], Field(min_length=1)]
+
+    @field_validator("items")
+    @classmethod
+    def _every_commitment_covered(cls, items: list[Item]) -> list[Item]:
+        numbers = {item.commitment for item in items}
+        gaps = sorted(set(range(1, max(numbers) + 1)) - numbers)
+        if gaps:
+            raise ValueError(f"no item for commitment {', '.join(map(str, gaps))}")
+        return items
 
 
 class Rubric(_Strict):
@@ -198,14 +214,14 @@ class RubricRef(_Strict):
 
     id: Identifier
     version: Annotated[StrictStr, Field(min_length=1, max_length=40)]
-    sha256: Annotated[StrictStr, Field(pattern=r"^[0-9a-f]{64}$")]
+    sha256: Annotated[StrictStr, Field(pattern=SHA256_PATTERN)]
 
 
 class Practitioner(_Strict):
     """Who rated: an optional name and the installation's random key."""
 
     name: Name = ""
-    key: Annotated[StrictStr, Field(pattern=r"^([0-9a-f]{16,64})?$")] = ""
+    key: Annotated[StrictStr, Field(pattern=KEY_PATTERN)] = ""
 
 
 class Supervision(_Strict):

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from selfcheck.errors import InputError
+from selfcheck.models import PATTERN_HINTS
 from selfcheck.text import one_line
 
 MAX_RUBRIC_BYTES = 1024 * 1024
@@ -75,12 +76,18 @@ def validation_problems(exc: ValidationError) -> list[str]:
     for error in exc.errors(include_url=False):
         location = ".".join(str(part) for part in error["loc"])
         message = error["msg"].removeprefix("Value error, ")
+        found = error.get("input")
         if error["type"] == "extra_forbidden":
             message = "unknown key"
         elif error["type"] == "missing":
             message = "required key is missing"
-        elif error["type"] in {"literal_error", "int_type", "bool_type", "string_type"}:
-            message += f" (found {one_line(repr(error.get('input')), 40)})"
+        elif error["type"] == "string_pattern_mismatch":
+            pattern = (error.get("ctx") or {}).get("pattern", "")
+            message = PATTERN_HINTS.get(pattern, message)
+        if error["type"] not in {"extra_forbidden", "missing"} and (
+            found is None or isinstance(found, str | int | float | bool)
+        ):
+            message += f" (found {one_line(repr(found), 40)})"
         lines.append(f"{location}: {message}" if location else message)
     return lines
 
