@@ -17,13 +17,13 @@ class NoteField(TextArea):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "leave", "Leave note", show=False)]
 
-    def __init__(self, *, blink: bool = True, **kwargs: str) -> None:
+    def __init__(self, *, blink: bool = True, id: str | None = None) -> None:
         super().__init__(
             soft_wrap=True,
             tab_behavior="focus",
             show_line_numbers=False,
             placeholder="Your note on this item (press e or tab to write, escape to leave)",
-            **kwargs,
+            id=id,
         )
         self.cursor_blink = blink
         self.item_id = ""

@@ -51,8 +51,8 @@ class ChoiceRow(Horizontal):
 class RatingScale(Vertical):
     """The five levels and not-yet-assessable, the chosen one marked with a filled dot."""
 
-    def __init__(self, rubric: Rubric, **kwargs: str) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, rubric: Rubric, *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.rubric = rubric
         self._rows = {step.level: ChoiceRow(step.level, step.label, "") for step in rubric.scale}
         self._rows[NOT_ASSESSABLE] = ChoiceRow(NOT_ASSESSABLE, rubric.not_assessable.label, "")
