@@ -1,0 +1,217 @@
+"""Anonymous export: a practitioner's levels per quarter under a per-program pseudonym."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import unicodedata
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import Field, StrictInt, StrictStr, model_validator
+
+from selfcheck.errors import SelfcheckError
+from selfcheck.models import Identifier, Rubric, Session, _Strict
+
+ANONYMOUS_FORMAT = "selfcheck-anonymous"
+"""The `format` of an anonymous export file."""
+ANONYMOUS_VERSION = 1
+"""The export format version this selfcheck writes and reads."""
+NOT_ASSESSABLE = 0
+"""The level written for an item marked not yet assessable."""
+UNANSWERED = -1
+"""The level written for an item left without an answer."""
+HEADER_COMMENT = (
+    "# selfcheck anonymous export: levels per quarter under a pseudonym; no names, notes,\n"
+    "# dates or typed text. Levels 1-5, 0 = not yet assessable, -1 = no answer.\n"
+    "# Format: docs/anonymous-format.md\n"
+)
+"""The comment lines every export starts with, byte for byte."""
+_PSEUDONYM_CONTEXT = b"selfcheck-anonymous-pseudonym-v1\x00"
+PERIOD_PATTERN = r"^[0-9]{4}-Q[1-4]$"
+"""A calendar quarter, the only time an export holds: `2026-Q4`."""
+
+Period = Annotated[StrictStr, Field(pattern=PERIOD_PATTERN)]
+ExportLevel = Annotated[StrictInt, Field(ge=UNANSWERED, le=5)]
+Flag = Annotated[StrictInt, Field(ge=0, le=1)]
+
+
+class AnonymousCheckin(_Strict):
+    """One check-in as shared: its quarter, a level per item, and discussion marks."""
+
+    period: Period
+    levels: list[ExportLevel]
+    discuss: list[Flag]
+
+
+class AnonymousExport(_Strict):
+    """An anonymous export file: pseudonym, rubric and the complete check-ins in time order."""
+
+    format: Literal["selfcheck-anonymous"]
+    format_version: Literal[1]
+    pseudonym: Annotated[StrictStr, Field(pattern=r"^[0-9a-f]{64}$")]
+    rubric_id: Identifier
+    rubric_version: Annotated[StrictStr, Field(min_length=1, max_length=40)]
+    items: Annotated[list[Identifier], Field(min_length=1)]
+    values: Annotated[list[Identifier], Field(min_length=1)]
+    checkin: Annotated[list[AnonymousCheckin], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> AnonymousExport:
+        if len(set(self.items)) != len(self.items):
+            raise ValueError("items: an item id is listed twice")
+        if len(self.values) != len(self.items):
+            raise ValueError("values: must name one value per item")
+        for index, checkin in enumerate(self.checkin):
+            if len(checkin.levels) != len(self.items) or len(checkin.discuss) != len(self.items):
+                raise ValueError(f"checkin.{index}: needs one level and one mark per item")
+        periods = [checkin.period for checkin in self.checkin]
+        if periods != sorted(periods):
+            raise ValueError("checkin: check-ins must be in time order")
+        return self
+
+
+def program_key(program: str) -> str:
+    """The program name as compared: Unicode-normalized, case-folded, spaces collapsed."""
+    key = " ".join(unicodedata.normalize("NFKC", program).casefold().split())
+    if not key:
+        raise SelfcheckError("--program: give the program's name, e.g. --program 'Cohort 2026'")
+    return key
+
+
+def pseudonym(secret_hex: str, program: str) -> str:
+    """HMAC-SHA256 of the program under the installation's secret: stable, unlinkable."""
+    message = _PSEUDONYM_CONTEXT + program_key(program).encode("utf-8")
+    return hmac.new(bytes.fromhex(secret_hex), message, hashlib.sha256).hexdigest()
+
+
+def program_slug(program: str) -> str:
+    """A file-name-safe short form of the program name."""
+    ascii_name = unicodedata.normalize("NFKD", program_key(program)).encode("ascii", "ignore")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.decode("ascii")).strip("-")[:40].strip("-")
+    return slug or "program"
+
+
+def default_export_name(program: str, rubric: Rubric) -> str:
+    """The export's default file name: program and rubric, never a date or a name."""
+    return f"selfcheck-anonymous-{program_slug(program)}-{rubric.id}.toml"
+
+
+def quarter(moment: datetime) -> str:
+    """The calendar quarter of a moment, in its own time zone: `2026-Q4`."""
+    return f"{moment.year:04d}-Q{(moment.month - 1) // 3 + 1}"
+
+
+def shared_level(session: Session, item_id: str) -> int:
+    """The level an export shares for one item: 1-5, 0 not yet assessable, -1 no answer."""
+    answer = session.answer(item_id)
+    if answer.rating is not None:
+        return answer.rating
+    return NOT_ASSESSABLE if answer.not_assessable else UNANSWERED
+
+
+def build_export(
+    sessions: list[Session], rubric: Rubric, secret_hex: str, program: str
+) -> AnonymousExport:
+    """The export of the complete check-ins of `rubric` (same id and version) among `sessions`."""
+    chosen = sorted(
+        (
+            s
+            for s in sessions
+            if s.complete and s.rubric.id == rubric.id and s.rubric.version == rubric.version
+        ),
+        key=lambda s: s.when,
+    )
+    if not chosen:
+        raise SelfcheckError(
+            f"no complete check-in of rubric {rubric.id!r} version {rubric.version} to export; "
+            "finish a check-in first"
+        )
+    items = [item.id for item in rubric.items]
+    return AnonymousExport(
+        format=ANONYMOUS_FORMAT,
+        format_version=ANONYMOUS_VERSION,
+        pseudonym=pseudonym(secret_hex, program),
+        rubric_id=rubric.id,
+        rubric_version=rubric.version,
+        items=items,
+        values=[value.id for value, _ in rubric.iter_items()],
+        checkin=[
+            AnonymousCheckin(
+                period=quarter(s.when),
+                levels=[shared_level(s, item_id) for item_id in items],
+                discuss=[int(s.answer(item_id).discuss) for item_id in items],
+            )
+            for s in chosen
+        ],
+    )
+
+
+def toml_string(text: str) -> str:
+    """A TOML basic string with every character TOML forbids raw escaped."""
+    out = ['"']
+    for char in text:
+        code = ord(char)
+        if char in '"\\':
+            out.append("\\" + char)
+        elif code < 0x20 or code == 0x7F:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(char)
+    out.append('"')
+    return "".join(out)
+
+
+def _int_array(numbers: list[int]) -> str:
+    return "[" + ", ".join(map(str, numbers)) + "]"
+
+
+def _string_array(texts: list[str]) -> str:
+    return "[" + ", ".join(map(toml_string, texts)) + "]"
+
+
+def header_lines(export: AnonymousExport) -> str:
+    """The rubric lines of an export: identical in every export of the same rubric."""
+    return (
+        f"rubric_id = {toml_string(export.rubric_id)}\n"
+        f"rubric_version = {toml_string(export.rubric_version)}\n"
+        f"items = {_string_array(export.items)}\n"
+        f"values = {_string_array(export.values)}\n"
+    )
+
+
+def export_bytes(export: AnonymousExport) -> bytes:
+    """The export in its fixed line layout (valid TOML), exactly as written to the file."""
+    parts = [
+        HEADER_COMMENT,
+        f'format = "{ANONYMOUS_FORMAT}"\n',
+        f"format_version = {ANONYMOUS_VERSION}\n",
+        f'pseudonym = "{export.pseudonym}"\n',
+        header_lines(export),
+    ]
+    for checkin in export.checkin:
+        parts.append(
+            f'\n[[checkin]]\nperiod = "{checkin.period}"\n'
+            f"levels = {_int_array(checkin.levels)}\n"
+            f"discuss = {_int_array(checkin.discuss)}\n"
+        )
+    return "".join(parts).encode("utf-8")
+
+
+def describe_export(export: AnonymousExport) -> str:
+    """A plain-language account of what the export shares, for the practitioner's consent."""
+    periods = sorted({checkin.period for checkin in export.checkin})
+    return "\n".join(
+        [
+            f"This file shares {len(export.checkin)} complete check-in(s) of rubric "
+            f"{export.rubric_id} version {export.rubric_version}, "
+            f"from {periods[0]} to {periods[-1]}.",
+            "For each check-in: the quarter, your level on each item (or not yet assessable), "
+            "and which items you marked to discuss.",
+            "Not shared: your name, your supervisor, notes, next steps, exact dates or times, "
+            "check-in ids, or anything you typed.",
+            "You appear under a pseudonym made for this program only; the program cannot "
+            "turn it back into your name.",
+        ]
+    )

@@ -1,0 +1,145 @@
+"""Reading anonymous exports fast: a strict reader of the written layout, tomllib otherwise."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from selfcheck.anonymous import (
+    ANONYMOUS_FORMAT,
+    ANONYMOUS_VERSION,
+    HEADER_COMMENT,
+    AnonymousExport,
+    header_lines,
+)
+from selfcheck.errors import InputError
+from selfcheck.models import SESSION_FORMAT
+from selfcheck.tomlfile import MAX_EXPORT_BYTES, check_header, parse_toml, read_bytes, validate
+
+_PREFIX = (
+    HEADER_COMMENT
+    + f'format = "{ANONYMOUS_FORMAT}"\nformat_version = {ANONYMOUS_VERSION}\npseudonym = "'
+).encode()
+_PSEUDONYM = re.compile(rb"[0-9a-f]{64}")
+_PERIOD_LINE = re.compile(rb'period = "([0-9]{4}-Q[1-4])"')
+_CHECKIN = b"\n[[checkin]]\n"
+_LEVELS = {str(level).encode(): level for level in range(-1, 6)}
+_FLAGS = frozenset((b"0", b"1"))
+_MAX_LAYOUTS = 256
+
+
+@dataclass(frozen=True)
+class RubricLayout:
+    """The rubric an export was made with: id, version, and item ids with their values."""
+
+    rubric_id: str
+    rubric_version: str
+    items: tuple[str, ...]
+    values: tuple[str, ...]
+
+
+@dataclass
+class ExportRecord:
+    """What aggregation needs from one export: who (pseudonym), which rubric, which levels."""
+
+    pseudonym: str
+    layout: RubricLayout
+    checkins: list[tuple[str, list[int]]]
+
+
+_layouts: dict[bytes, RubricLayout] = {}
+"""Rubric header lines seen in valid exports, so later files are checked by one lookup."""
+
+
+def read_small_file(path: str) -> bytes | None:
+    """The bytes of a regular file within the export size limit, or None to read it carefully."""
+    try:
+        with open(path, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_EXPORT_BYTES:
+                return None
+            data = handle.read(status.st_size + 1)
+    except OSError:
+        return None
+    return data if len(data) <= status.st_size else None
+
+
+def read_export(path: str | Path, regular: bool = False) -> tuple[ExportRecord, bytes]:
+    """Read one export file; return its record and its bytes. Raises InputError naming the file.
+
+    `regular` says the path is known to be a regular file (so opening it cannot block).
+    """
+    data = read_small_file(str(path)) if regular else None
+    if data is None:
+        data = read_bytes(Path(path), MAX_EXPORT_BYTES)
+    record = parse_fast(data)
+    return (record if record is not None else parse_checked(Path(path), data)), data
+
+
+def parse_fast(data: bytes) -> ExportRecord | None:
+    """Parse an export in exactly the layout selfcheck writes; None on any deviation."""
+    if not data.startswith(_PREFIX):
+        return None
+    start = len(_PREFIX)
+    pseudonym = data[start : start + 64]
+    if data[start + 64 : start + 66] != b'"\n' or not _PSEUDONYM.fullmatch(pseudonym):
+        return None
+    rest = data[start + 66 :]
+    split = rest.find(_CHECKIN)
+    layout = _layouts.get(rest[:split]) if split > 0 else None
+    if layout is None:
+        return None
+    chunks = rest[split:].split(_CHECKIN)
+    width = len(layout.items)
+    checkins = []
+    previous = b""
+    for chunk in chunks[1:]:
+        lines = chunk.split(b"\n")
+        if len(lines) != 4 or lines[3]:
+            return None
+        period_line, levels_line, discuss_line = lines[0], lines[1], lines[2]
+        period = _PERIOD_LINE.fullmatch(period_line)
+        if period is None or period[1] < previous:
+            return None
+        previous = period[1]
+        if not (levels_line.startswith(b"levels = [") and levels_line.endswith(b"]")):
+            return None
+        try:
+            levels = list(map(_LEVELS.__getitem__, levels_line[10:-1].split(b", ")))
+        except KeyError:
+            return None
+        if not (discuss_line.startswith(b"discuss = [") and discuss_line.endswith(b"]")):
+            return None
+        flags = discuss_line[11:-1].split(b", ")
+        if len(levels) != width or len(flags) != width or not _FLAGS.issuperset(flags):
+            return None
+        checkins.append((previous.decode(), levels))
+    if chunks[0] or not checkins:
+        return None
+    return ExportRecord(pseudonym.decode(), layout, checkins)
+
+
+def parse_checked(path: Path, data: bytes) -> ExportRecord:
+    """Parse with tomllib and validate fully; learn the rubric layout for the fast reader."""
+    parsed = parse_toml(path, data)
+    if parsed.get("format") == SESSION_FORMAT:
+        raise InputError(
+            path,
+            "is a check-in file with names, notes and dates, not an anonymous export; refused "
+            "(ask the practitioner for `selfcheck export --anonymous`)",
+        )
+    check_header(path, parsed, ANONYMOUS_FORMAT, ANONYMOUS_VERSION)
+    export = validate(path, AnonymousExport, parsed)
+    layout = RubricLayout(
+        export.rubric_id, export.rubric_version, tuple(export.items), tuple(export.values)
+    )
+    if len(_layouts) < _MAX_LAYOUTS:
+        _layouts.setdefault(header_lines(export).encode(), layout)
+    return ExportRecord(
+        export.pseudonym,
+        layout,
+        [(checkin.period, list(checkin.levels)) for checkin in export.checkin],
+    )

@@ -1,0 +1,120 @@
+"""`selfcheck export --anonymous` and `selfcheck aggregate`: share levels, publish safe totals."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from selfcheck.aggregate import aggregate
+from selfcheck.anonymous import build_export, default_export_name, describe_export, export_bytes
+from selfcheck.commands.common import (
+    EXIT_INVALID,
+    data_dir,
+    data_dir_option,
+    exit_status,
+    report_problems,
+)
+from selfcheck.config import ensure_identity
+from selfcheck.disclosure import DEFAULT_MIN_GROUP, MIN_GROUP_RANGE, csv_text, table_rows
+from selfcheck.errors import SelfcheckError
+from selfcheck.rubric import find_rubric
+from selfcheck.storage import load_data_dir, write_atomic, write_text_atomic
+
+
+def register(subparsers: Any) -> None:
+    """Add the `export` and `aggregate` commands."""
+    export = subparsers.add_parser(
+        "export",
+        parents=[data_dir_option()],
+        help="share your levels with a program anonymously",
+        description="Write your complete check-ins as an anonymous file for a program: "
+        "quarters and levels under a pseudonym, never names, notes or dates.",
+    )
+    export.add_argument("--anonymous", action="store_true", help="required: the anonymous export")
+    export.add_argument("--program", required=True, metavar="NAME", help="the program's name")
+    export.add_argument("--rubric", default=None, metavar="ID|PATH", help="rubric to export")
+    export.add_argument("--out", type=Path, default=None, metavar="FILE", help="file to write")
+    export.add_argument(
+        "--dry-run", action="store_true", help="print exactly what would be written; write nothing"
+    )
+    export.add_argument("--yes", action="store_true", help="write without asking")
+    export.set_defaults(handler=export_command)
+    agg = subparsers.add_parser(
+        "aggregate",
+        help="combine anonymous exports into a CSV a program can publish",
+        description="Read anonymous exports (files or folders) and write counts per period, "
+        "value and item, blanking any figure about fewer than K practitioners.",
+    )
+    agg.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    agg.add_argument("--min-group", type=int, default=DEFAULT_MIN_GROUP, metavar="K")
+    agg.add_argument("--by", choices=("quarter", "year", "all"), default="quarter")
+    agg.add_argument("--out", type=Path, default=None, metavar="FILE.csv")
+    agg.add_argument("--plot", type=Path, default=None, metavar="FILE")
+    agg.set_defaults(handler=aggregate_command)
+
+
+def export_command(args: argparse.Namespace) -> int:
+    """Build the anonymous export, show it, and write it once the practitioner agrees."""
+    if not args.anonymous:
+        raise SelfcheckError("export: only the anonymous export exists; add --anonymous")
+    folder = data_dir(args)
+    rubric = find_rubric(args.rubric, folder)
+    config = ensure_identity(folder)
+    loaded = load_data_dir(folder)
+    mine = [s for s in loaded.sessions if s.practitioner.key in ("", config.practitioner_key)]
+    export = build_export(mine, rubric, config.pseudonym_secret, args.program)
+    data = export_bytes(export)
+    if args.dry_run:
+        sys.stdout.write(data.decode("utf-8"))
+        return _done(loaded.problems)
+    out = args.out or Path(default_export_name(args.program, rubric))
+    print(describe_export(export), file=sys.stderr)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise SelfcheckError(
+                "export: not asked in a terminal; see the file with --dry-run, then add --yes"
+            )
+        print("\n" + data.decode("utf-8"), file=sys.stderr)
+        answer = input(f"Write this to {out}? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Nothing written.", file=sys.stderr)
+            return EXIT_INVALID
+    write_atomic(out, data)
+    print(f"Wrote {out} (readable by you only); send it to the program.", file=sys.stderr)
+    return _done(loaded.problems)
+
+
+def _done(problems: list[str]) -> int:
+    report_problems(problems)
+    return exit_status(problems)
+
+
+def aggregate_command(args: argparse.Namespace) -> int:
+    """Aggregate the exports, print or write the CSV, and draw the published figures."""
+    low, high = MIN_GROUP_RANGE
+    if not low <= args.min_group <= high:
+        raise SelfcheckError(f"--min-group must be between {low} and {high}")
+    missing = [path for path in args.paths if not path.exists()]
+    if missing:
+        raise SelfcheckError(f"{missing[0]}: no such file or folder")
+    result = aggregate(args.paths, args.by)
+    report_problems(result.problems)
+    for line in result.notes:
+        print(line, file=sys.stderr)
+    if not result.tables:
+        raise SelfcheckError("no anonymous export could be read; nothing to aggregate")
+    rows = table_rows(result, args.min_group)
+    text = csv_text(rows)
+    if args.out:
+        write_text_atomic(args.out, text)
+        print(f"Wrote {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    if args.plot:
+        from selfcheck.aggregate_plot import plot_aggregate
+
+        plot_aggregate(rows, args.plot, args.min_group)
+        print(f"Wrote {args.plot}", file=sys.stderr)
+    return exit_status(result.problems)
