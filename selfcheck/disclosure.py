@@ -91,7 +91,7 @@ class Row:
             *head,
             str(self.practitioners),
             "" if self.checkins is None else str(self.checkins),
-            "" if mean is None else f"{mean:.2f}",
+            "" if mean is None else f"{mean + 0.0:.2f}".replace("-0.00", "0.00"),
             "" if median is None else f"{median:g}",
             *counts,
             "",
