@@ -1,0 +1,237 @@
+"""The benchmark cases: each measures selfcheck against an anchor measured in the same run."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import statistics
+import tempfile
+import time
+import tomllib
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from measure import PYTHON, Terminal, repeat, run_timed
+
+from selfcheck.analysis import growth
+from selfcheck.checkin import new_session_id, rubric_ref
+from selfcheck.models import ItemAnswer, Practitioner, Session
+from selfcheck.rubric import find_rubric
+from selfcheck.storage import save_session
+
+RUBRIC = find_rubric(None, None)
+FIRST_ITEM = RUBRIC.items[0].id
+KEY = "0123456789abcdef"
+
+
+@dataclass
+class Row:
+    """One line of the table: a figure, its anchor, and the target it is held to."""
+
+    name: str
+    figure: str
+    anchor: str
+    ratio: float | None
+    target: str
+    met: bool
+    peak_mib: float = 0.0
+
+
+def environment(data_dir: Path) -> dict[str, str]:
+    """The environment for a child selfcheck: its own data dir, no colour differences."""
+    return os.environ | {"SELFCHECK_DATA_DIR": str(data_dir), "HOME": str(data_dir.parent)}
+
+
+BLANK_APP = """
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+
+class Blank(App):
+    def compose(self):
+        yield Header()
+        yield Static("blank app ready")
+        yield Footer()
+
+Blank().run()
+"""
+
+
+def _time_to_screen(argv: list[str], marker: str, env: dict[str, str]) -> tuple[float, float]:
+    terminal = Terminal(argv, env=env)
+    try:
+        return terminal.wait_for(marker), 0.0
+    finally:
+        terminal.kill()
+
+
+def startup(*, quick: bool, runs: int) -> Row:
+    """From launching `selfcheck start` to the first item on screen, against a blank app."""
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        blank = root / "blank.py"
+        blank.write_text(BLANK_APP)
+        env = environment(root / "data")
+        ours = repeat(
+            lambda: _time_to_screen(
+                [PYTHON, "-m", "selfcheck", "start"], f"item 1 of {len(RUBRIC.items)}", env
+            ),
+            runs,
+        )
+        anchor = repeat(lambda: _time_to_screen([PYTHON, str(blank)], "blank app ready", env), runs)
+    ratio = ours.median / anchor.median
+    return Row(
+        "start-up to first item",
+        f"{ours.median * 1000:.0f} ms",
+        f"blank Textual app {anchor.median * 1000:.0f} ms",
+        ratio,
+        "<= 1.3x",
+        ratio <= 1.3,
+    )
+
+
+def _rating_on_disk(sessions: Path) -> int | None:
+    for path in sessions.glob("*.toml"):
+        try:
+            data = tomllib.loads(path.read_text())
+        except (OSError, tomllib.TOMLDecodeError):
+            return None
+        return data.get("items", {}).get(FIRST_ITEM, {}).get("rating")
+    return None
+
+
+def autosave(*, quick: bool, runs: int) -> Row:
+    """From a rating key to the durable file on disk (the writer fsyncs before renaming)."""
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder) / "data"
+        terminal = Terminal([PYTHON, "-m", "selfcheck", "start"], env=environment(data))
+        delays = []
+        try:
+            terminal.wait_for(f"item 1 of {len(RUBRIC.items)}")
+            for press in range(10 if quick else 40):
+                level = press % 5 + 1
+                sent = time.perf_counter()
+                terminal.send(str(level))
+                while _rating_on_disk(data / "sessions") != level:
+                    terminal.drain()
+                    if time.perf_counter() - sent > 5:
+                        raise TimeoutError("the rating never reached the disk")
+                    time.sleep(0.0005)
+                delays.append(time.perf_counter() - sent)
+                time.sleep(0.05)
+        finally:
+            terminal.kill()
+    median_ms = statistics.median(delays) * 1000
+    return Row(
+        "autosave: key to durable file",
+        f"median {median_ms:.1f} ms (max {max(delays) * 1000:.0f})",
+        "absolute target",
+        None,
+        "median <= 15 ms",
+        median_ms <= 15,
+    )
+
+
+def write_checkins(data_dir: Path, count: int, seed: int = 1) -> list[Session]:
+    """`count` complete check-ins, a week apart, with ratings drifting upwards."""
+    rng = random.Random(seed)
+    start = datetime(2024, 1, 8, 9, tzinfo=timezone(timedelta(hours=-5)))
+    sessions = []
+    for index in range(count):
+        when = start + timedelta(days=7 * index)
+        items = {}
+        for item in RUBRIC.items:
+            if rng.random() < 0.05:
+                items[item.id] = ItemAnswer(not_assessable=True)
+            else:
+                level = min(5, max(1, round(1.5 + 3 * index / count + rng.uniform(-1, 1))))
+                items[item.id] = ItemAnswer(rating=level, discuss=rng.random() < 0.1, note="n")
+        session = Session(
+            id=new_session_id(when),
+            status="complete",
+            started=when,
+            finished=when + timedelta(minutes=11),
+            rubric=rubric_ref(RUBRIC),
+            practitioner=Practitioner(name="Bench Mark", key=KEY),
+            items=items,
+        )
+        save_session(data_dir, session)
+        sessions.append(session)
+    return sessions
+
+
+BARE_PLOT = """
+import json, sys
+from datetime import datetime
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+series = json.load(open(sys.argv[1]))
+fig, ax = plt.subplots(figsize=(10, 5.5))
+for name, points in series.items():
+    ax.plot([datetime.fromisoformat(d) for d, _ in points], [m for _, m in points], marker="o", label=name)
+ax.set_ylim(0.8, 5.2)
+ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1))
+fig.savefig(sys.argv[2])
+"""
+
+
+def plot_and_report(*, quick: bool, runs: int, count: int = 100) -> list[Row]:
+    """`selfcheck plot` against a bare matplotlib script; `selfcheck report` against the plot."""
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        data = root / "data"
+        sessions = write_checkins(data, count)
+        result = growth(sessions, RUBRIC)
+        dates = [checkin.when.isoformat() for checkin in result.checkins]
+        series = {
+            value.name: [
+                [day, mean] for day, mean in zip(dates, value.series.points, strict=True) if mean
+            ]
+            for value in result.values
+        }
+        (root / "series.json").write_text(json.dumps(series))
+        (root / "bare.py").write_text(BARE_PLOT)
+        env = environment(data)
+        selfcheck = [PYTHON, "-m", "selfcheck"]
+        ours = repeat(
+            lambda: run_timed([*selfcheck, "plot", "--out", str(root / "ours.png")], env=env), runs
+        )
+        bare = repeat(
+            lambda: run_timed(
+                [PYTHON, str(root / "bare.py"), str(root / "series.json"), str(root / "bare.png")],
+                env=env,
+            ),
+            runs,
+        )
+        report = repeat(
+            lambda: run_timed([*selfcheck, "report", "--out", str(root / "packet.pdf")], env=env),
+            runs,
+        )
+    plot_ratio = ours.median / bare.median
+    report_ratio = report.median / ours.median
+    return [
+        Row(
+            f"plot, {count} check-ins (PNG)",
+            f"{ours.median:.2f} s",
+            f"bare matplotlib script {bare.median:.2f} s",
+            plot_ratio,
+            "<= 1.5x",
+            plot_ratio <= 1.5,
+            ours.peak_mib,
+        ),
+        Row(
+            f"report, {count} check-ins (PDF)",
+            f"{report.median:.2f} s",
+            f"selfcheck plot {ours.median:.2f} s",
+            report_ratio,
+            "<= 3x",
+            report_ratio <= 3,
+            report.peak_mib,
+        ),
+    ]
+
+
+ALL = [startup, autosave, plot_and_report]
+"""Every case, in the order of the table."""
