@@ -104,7 +104,10 @@ def _blocks(columns: Sequence[int]) -> list[Sequence[int]]:
 
 
 def _dates(result: Growth, columns: Sequence[int]) -> list[str]:
-    return [f"{result.checkins[i].when:%d %b}\n{result.checkins[i].when:%Y}" for i in columns]
+    return [
+        f"{result.checkins[i].when.day} {result.checkins[i].when:%b}\n{result.checkins[i].when:%Y}"
+        for i in columns
+    ]
 
 
 def _trend_section(flow: PageFlow, result: Growth) -> None:
@@ -139,7 +142,7 @@ def _trend_section(flow: PageFlow, result: Growth) -> None:
 
 
 def _widths(columns: int) -> list[float]:
-    first = 0.28
+    first = 0.26
     return [first, *([(1 - first) / TABLE_COLUMNS] * columns)]
 
 

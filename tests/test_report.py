@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import time
-from datetime import timedelta
 
 import pytest
 from pypdf import PdfReader
@@ -115,7 +114,7 @@ def test_a_hundred_checkins_fast_and_complete(make_session, rubric):
     pages = packet(sessions, rubric)
     assert time.perf_counter() - started < 8
     text = flat(pages)
-    last_day = sessions[-1].when + timedelta(0)
-    assert f"{last_day:%d %b}" in text
+    last = sessions[-1].when
+    assert f"{last.day} {last:%b} {last:%Y}" in text
     assert "Overall 1.00" in text and "5.00" in text
     assert "(latest 12 of 100)" in text
