@@ -170,7 +170,8 @@ import matplotlib.pyplot as plt
 series = json.load(open(sys.argv[1]))
 fig, ax = plt.subplots(figsize=(10, 5.5))
 for name, points in series.items():
-    ax.plot([datetime.fromisoformat(d) for d, _ in points], [m for _, m in points], marker="o", label=name)
+    days = [datetime.fromisoformat(day) for day, _ in points]
+    ax.plot(days, [mean for _, mean in points], marker="o", label=name)
 ax.set_ylim(0.8, 5.2)
 ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1))
 fig.savefig(sys.argv[2])

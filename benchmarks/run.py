@@ -6,6 +6,7 @@ Usage: python benchmarks/run.py [--quick]
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import sys
 from pathlib import Path
@@ -17,8 +18,9 @@ import cases
 
 def machine() -> str:
     """A one-line description of the machine the figures come from."""
-    cores = len(__import__("os").sched_getaffinity(0))
-    return f"{platform.machine()}, {cores} cores, Python {platform.python_version()}, {platform.system()}"
+    cores = len(os.sched_getaffinity(0))
+    python = platform.python_version()
+    return f"{platform.machine()}, {cores} cores, Python {python}, {platform.system()}"
 
 
 def table(rows: list[cases.Row]) -> str:
