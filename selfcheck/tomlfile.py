@@ -33,7 +33,7 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
                 path, f"file is {size:,} bytes, over the limit of {max_bytes:,}; not read"
             )
         with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+            data = handle.read(min(size, max_bytes) + 1)
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except PermissionError:
