@@ -28,8 +28,12 @@ CSV_COLUMNS = (
     "change_since_previous",
 )
 """Columns of the long-format CSV, one row per check-in and value."""
-TABLE_RECENT = 6
-"""How many of the latest check-ins the table shows as columns."""
+TABLE_RECENT = 12
+"""The most check-ins the table shows as columns (fewer when the terminal is narrow)."""
+SPARK_POINTS = 12
+"""The most check-ins a sparkline covers (the latest ones)."""
+NAME_WIDTH = 28
+"""Characters of a value's name shown in the table."""
 
 
 def _number(value: float | None) -> str:
@@ -45,8 +49,8 @@ def period(result: Growth) -> str:
     return first if first == last else f"{first} to {last}"
 
 
-def trends_table(result: Growth, who: str) -> str:
-    """Each value's mean at the latest check-ins, a sparkline over all, and change since first."""
+def trends_table(result: Growth, who: str, width: int = 80) -> str:
+    """Each value's mean at the latest check-ins that fit in `width`, a sparkline, the change."""
     count = len(result.checkins)
     lines = [
         f"{one_line(who, 60)}: {one_line(result.rubric_title, 70)}",
@@ -55,25 +59,24 @@ def trends_table(result: Growth, who: str) -> str:
     words = too_few_words(count)
     if words and count == 0:
         return "\n".join([*lines, words])
-    recent = result.checkins[-TABLE_RECENT:]
+    spark_width = max(min(count, SPARK_POINTS), 5)
+    room = width - NAME_WIDTH - spark_width - 2 - 2 - 11
+    recent = result.checkins[-max(1, min(TABLE_RECENT, room // 6)) :]
     skip = count - len(recent)
-    name_width = 34
-    header = f"{'value':<{name_width}} " + " ".join(f"{c.when.strftime('%b%y'):>5}" for c in recent)
-    header += f"  {'trend':<{max(count, 5)}}  {'since first':>11}"
+    header = f"{'value':<{NAME_WIDTH}}" + "".join(f" {c.when.strftime('%b%y'):>5}" for c in recent)
+    header += f"  {'trend':<{spark_width}}  {'since first':>11}"
     lines += ["", header]
-    rows = [(v.name, v.series, v.rated) for v in result.values]
-    rows.append(("Overall (all rated items)", result.overall, result.overall_rated))
-    for name, series, _rated in rows:
-        cells = " ".join(f"{'-' if p is None else f'{p:.2f}':>5}" for p in series.points[skip:])
+    rows = [(v.name, v.series) for v in result.values]
+    rows.append(("Overall (all rated items)", result.overall))
+    for name, series in rows:
+        cells = "".join(f" {'-' if p is None else f'{p:.2f}':>5}" for p in series.points[skip:])
         lines.append(
-            f"{one_line(name, name_width):<{name_width}} {cells}  "
-            f"{sparkline(series.points):<{max(count, 5)}}  "
+            f"{one_line(name, NAME_WIDTH):<{NAME_WIDTH}}{cells}  "
+            f"{sparkline(series.points[-SPARK_POINTS:]):<{spark_width}}  "
             f"{signed(series.change_since_first) or '-':>11}"
         )
     lines.append("")
-    lines.append(
-        "Means leave out items not yet assessable or unrated; '-' means nothing was rated."
-    )
+    lines.append("Means leave out items not yet assessable or unrated; '-': nothing was rated.")
     if words:
         lines.append(words)
     return "\n".join(lines)

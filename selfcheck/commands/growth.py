@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from selfcheck.analysis import Growth, growth, too_few_words
 from selfcheck.commands.common import (
     EXIT_OK,
     EXIT_SKIPPED,
@@ -23,6 +23,9 @@ from selfcheck.people import by_practitioner, pick_practitioner, practitioner_la
 from selfcheck.rubric import find_rubric
 from selfcheck.storage import save_session, sessions_dir, write_atomic, write_text_atomic
 from selfcheck.text import printable
+
+if TYPE_CHECKING:
+    from selfcheck.analysis import Growth
 
 
 def _selection_options() -> argparse.ArgumentParser:
@@ -94,6 +97,7 @@ def _rubric_groups(
 
 def trends_command(args: argparse.Namespace) -> int:
     """Print or write value means per check-in for each practitioner and rubric."""
+    from selfcheck.analysis import growth
     from selfcheck.trends import trends_csv, trends_json, trends_table
 
     loaded = load_sources(args)
@@ -117,7 +121,9 @@ def trends_command(args: argparse.Namespace) -> int:
     elif not groups:
         text = "No complete check-ins yet: growth appears after the second.\n"
     else:
-        text = "\n\n".join(printable(trends_table(result, who)) for who, result in groups) + "\n"
+        width = shutil.get_terminal_size().columns
+        tables = (printable(trends_table(result, who, width)) for who, result in groups)
+        text = "\n\n".join(tables) + "\n"
     if args.out:
         write_text_atomic(args.out, text)
         print(f"wrote {args.out}")
@@ -128,6 +134,8 @@ def trends_command(args: argparse.Namespace) -> int:
 
 def one_growth(args: argparse.Namespace) -> tuple[str, Growth, list[Session], int]:
     """One practitioner's growth for `plot` and `report`, the check-ins, and the exit status."""
+    from selfcheck.analysis import growth, too_few_words
+
     loaded = load_sources(args)
     sessions = pick_practitioner(loaded.sessions, args.practitioner)
     problems: list[str] = []
