@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import random
@@ -16,6 +17,7 @@ from pathlib import Path
 from measure import PYTHON, Terminal, repeat, run_timed
 
 from selfcheck.analysis import growth
+from selfcheck.anonymous import AnonymousCheckin, AnonymousExport, export_bytes
 from selfcheck.checkin import new_session_id, rubric_ref
 from selfcheck.models import ItemAnswer, Practitioner, Session
 from selfcheck.rubric import find_rubric
@@ -234,5 +236,133 @@ def plot_and_report(*, quick: bool, runs: int, count: int = 100) -> list[Row]:
     ]
 
 
-ALL = [startup, autosave, plot_and_report]
+PARSE_LOOP = """
+import sys
+from pathlib import Path
+parser = sys.argv[1]
+if parser == "tomllib":
+    import tomllib
+    loads = tomllib.loads
+else:
+    loads = __import__(parser).loads
+for path in sorted(Path(sys.argv[2]).iterdir()):
+    loads(path.read_text())
+"""
+
+
+def fastest_parsers() -> list[str]:
+    """The TOML parsers importable here besides tomllib (install the `bench` extra for more)."""
+    found = []
+    for name in ("rtoml", "toml_rs"):
+        try:
+            __import__(name)
+        except ImportError:
+            continue
+        found.append(name)
+    return found
+
+
+def write_exports(folder: Path, count: int, seed: int = 3) -> None:
+    """`count` anonymous exports of one to four check-ins each, by distinct pseudonyms."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True)
+    quarters = ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]
+    for index in range(count):
+        checkins = [
+            AnonymousCheckin(
+                period=period,
+                levels=[rng.choice((0, 1, 2, 3, 3, 4, 4, 5)) for _ in RUBRIC.items],
+                discuss=[int(rng.random() < 0.1) for _ in RUBRIC.items],
+            )
+            for period in quarters[: rng.randint(1, 4)]
+        ]
+        export = AnonymousExport(
+            format="selfcheck-anonymous",
+            format_version=1,
+            pseudonym=hashlib.sha256(f"{seed}-{index}".encode()).hexdigest(),
+            rubric_id=RUBRIC.id,
+            rubric_version=RUBRIC.version,
+            items=[item.id for item in RUBRIC.items],
+            values=[value.id for value, _ in RUBRIC.iter_items()],
+            checkin=checkins,
+        )
+        (folder / f"export-{index:05d}.toml").write_bytes(export_bytes(export))
+
+
+def aggregate(*, quick: bool, runs: int) -> list[Row]:
+    """`selfcheck aggregate` of many exports against parse-only loops; memory at 5x the files."""
+    small, large = (2_000, 10_000) if quick else (10_000, 50_000)
+    runs = min(runs, 3)
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        write_exports(root / "small", small)
+        env = environment(root / "data")
+
+        def ours(name: str) -> tuple[float, float]:
+            return run_timed(
+                [
+                    PYTHON,
+                    "-m",
+                    "selfcheck",
+                    "aggregate",
+                    str(root / name),
+                    "--out",
+                    str(root / f"{name}.csv"),
+                ],
+                env=env,
+            )
+
+        mine = repeat(lambda: ours("small"), runs)
+        loops = {
+            parser: repeat(
+                lambda parser=parser: run_timed(
+                    [PYTHON, "-c", PARSE_LOOP, parser, str(root / "small")], env=env
+                ),
+                runs,
+            )
+            for parser in ["tomllib", *fastest_parsers()]
+        }
+        fastest = min(loops, key=lambda parser: loops[parser].median)
+        ratio = mine.median / loops[fastest].median
+        rows.append(
+            Row(
+                f"aggregate {small:,} exports",
+                f"{mine.median:.2f} s",
+                f"{fastest} parse-only loop {loops[fastest].median:.2f} s",
+                ratio,
+                "<= 2x fastest parser",
+                ratio <= 2 and fastest != "tomllib",
+                mine.peak_mib,
+            )
+        )
+        speedup = loops["tomllib"].median / mine.median
+        rows.append(
+            Row(
+                f"aggregate {small:,} exports",
+                f"{mine.median:.2f} s",
+                f"tomllib parse-only loop {loops['tomllib'].median:.2f} s",
+                1 / speedup,
+                ">= 3x faster (<= 0.33x)",
+                speedup >= 3,
+            )
+        )
+        write_exports(root / "large", large, seed=4)
+        big = repeat(lambda: ours("large"), 1)
+        growth = big.peak_mib / mine.peak_mib
+        rows.append(
+            Row(
+                f"aggregate peak memory, {large:,} vs {small:,}",
+                f"{big.peak_mib:.0f} MiB vs {mine.peak_mib:.0f} MiB",
+                "same command, fewer files",
+                growth,
+                "within 20% (<= 1.2x)",
+                growth <= 1.2,
+                big.peak_mib,
+            )
+        )
+    return rows
+
+
+ALL = [startup, autosave, plot_and_report, aggregate]
 """Every case, in the order of the table."""
