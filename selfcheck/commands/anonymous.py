@@ -7,8 +7,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from selfcheck.aggregate import aggregate
-from selfcheck.anonymous import build_export, default_export_name, describe_export, export_bytes
 from selfcheck.commands.common import (
     EXIT_INVALID,
     data_dir,
@@ -17,7 +15,6 @@ from selfcheck.commands.common import (
     report_problems,
 )
 from selfcheck.config import ensure_identity
-from selfcheck.disclosure import DEFAULT_MIN_GROUP, MIN_GROUP_RANGE, csv_text, table_rows
 from selfcheck.errors import SelfcheckError
 from selfcheck.rubric import find_rubric
 from selfcheck.storage import load_data_dir, write_atomic, write_text_atomic
@@ -48,7 +45,7 @@ def register(subparsers: Any) -> None:
         "value and item, blanking any figure about fewer than K practitioners.",
     )
     agg.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    agg.add_argument("--min-group", type=int, default=DEFAULT_MIN_GROUP, metavar="K")
+    agg.add_argument("--min-group", type=int, default=None, metavar="K")
     agg.add_argument("--by", choices=("quarter", "year", "all"), default="quarter")
     agg.add_argument("--out", type=Path, default=None, metavar="FILE.csv")
     agg.add_argument("--plot", type=Path, default=None, metavar="FILE")
@@ -57,6 +54,13 @@ def register(subparsers: Any) -> None:
 
 def export_command(args: argparse.Namespace) -> int:
     """Build the anonymous export, show it, and write it once the practitioner agrees."""
+    from selfcheck.anonymous import (
+        build_export,
+        default_export_name,
+        describe_export,
+        export_bytes,
+    )
+
     if not args.anonymous:
         raise SelfcheckError("export: only the anonymous export exists; add --anonymous")
     folder = data_dir(args)
@@ -93,8 +97,12 @@ def _done(problems: list[str]) -> int:
 
 def aggregate_command(args: argparse.Namespace) -> int:
     """Aggregate the exports, print or write the CSV, and draw the published figures."""
+    from selfcheck.aggregate import aggregate
+    from selfcheck.disclosure import DEFAULT_MIN_GROUP, MIN_GROUP_RANGE, csv_text, table_rows
+
+    min_group = DEFAULT_MIN_GROUP if args.min_group is None else args.min_group
     low, high = MIN_GROUP_RANGE
-    if not low <= args.min_group <= high:
+    if not low <= min_group <= high:
         raise SelfcheckError(f"--min-group must be between {low} and {high}")
     missing = [path for path in args.paths if not path.exists()]
     if missing:
@@ -105,7 +113,7 @@ def aggregate_command(args: argparse.Namespace) -> int:
         print(line, file=sys.stderr)
     if not result.tables:
         raise SelfcheckError("no anonymous export could be read; nothing to aggregate")
-    rows = table_rows(result, args.min_group)
+    rows = table_rows(result, min_group)
     text = csv_text(rows)
     if args.out:
         write_text_atomic(args.out, text)
@@ -115,6 +123,6 @@ def aggregate_command(args: argparse.Namespace) -> int:
     if args.plot:
         from selfcheck.aggregate_plot import plot_aggregate
 
-        plot_aggregate(rows, args.plot, args.min_group)
+        plot_aggregate(rows, args.plot, min_group)
         print(f"Wrote {args.plot}", file=sys.stderr)
     return exit_status(result.problems)
