@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -40,8 +41,27 @@ PATTERN_HINTS = {
 Identifier = Annotated[StrictStr, Field(pattern=IDENTIFIER_PATTERN)]
 """A stable id that is safe in a file name: letters, digits, `_`, `.`, `-`, at most 64."""
 
-Text = Annotated[StrictStr, Field(min_length=1, max_length=2000)]
-"""Rubric prose: required and of a readable length."""
+
+def _no_control_characters(value: str) -> str:
+    if any(unicodedata.category(char) == "Cc" and char not in "\n\t" for char in value):
+        raise ValueError("must not contain control characters or escape sequences")
+    return value
+
+
+Text = Annotated[
+    StrictStr, Field(min_length=1, max_length=2000), AfterValidator(_no_control_characters)
+]
+"""Rubric prose: required, of a readable length, with nothing that could drive a terminal."""
+OptionalText = Annotated[StrictStr, Field(max_length=2000), AfterValidator(_no_control_characters)]
+"""Rubric prose that may be left empty."""
+Label = Annotated[
+    StrictStr, Field(min_length=1, max_length=40), AfterValidator(_no_control_characters)
+]
+"""A short rubric label: a level's name, a version."""
+Title = Annotated[
+    StrictStr, Field(min_length=1, max_length=120), AfterValidator(_no_control_characters)
+]
+"""A rubric, value or item title."""
 
 Level = Annotated[StrictInt, Field(ge=1, le=5)]
 """A rating on the growth scale."""
@@ -70,15 +90,15 @@ class ScaleLevel(_Strict):
     """One level of the growth scale."""
 
     level: Level
-    label: Annotated[StrictStr, Field(min_length=1, max_length=40)]
+    label: Label
     description: Text
 
 
 class NotAssessable(_Strict):
     """The answer that is not a level: not yet possible to judge."""
 
-    label: Annotated[StrictStr, Field(min_length=1, max_length=40)] = "Not yet assessable"
-    description: StrictStr = ""
+    label: Label = "Not yet assessable"
+    description: OptionalText = ""
 
 
 class Item(_Strict):
@@ -86,7 +106,7 @@ class Item(_Strict):
 
     id: Identifier
     commitment: Annotated[StrictInt, Field(ge=1)]
-    title: Annotated[StrictStr, Field(min_length=1, max_length=80)]
+    title: Title
     statement: Text
     prompt: Text
     anchors: dict[LevelKey, Text]
@@ -104,8 +124,8 @@ class Value(_Strict):
     """A value of the Code with the items derived from its commitments."""
 
     id: Identifier
-    name: Annotated[StrictStr, Field(min_length=1, max_length=120)]
-    summary: StrictStr = ""
+    name: Title
+    summary: OptionalText = ""
     items: Annotated[list[Item], Field(min_length=1)]
 
     @field_validator("items")
@@ -124,10 +144,10 @@ class Rubric(_Strict):
     format: Literal["selfcheck-rubric"]
     format_version: Literal[1]
     id: Identifier
-    title: Annotated[StrictStr, Field(min_length=1, max_length=120)]
-    version: Annotated[StrictStr, Field(min_length=1, max_length=40)]
-    source: Annotated[StrictStr, Field(min_length=1, max_length=300)]
-    description: StrictStr = ""
+    title: Title
+    version: Label
+    source: Text
+    description: OptionalText = ""
     not_assessable: NotAssessable = NotAssessable()
     scale: list[ScaleLevel]
     values: Annotated[list[Value], Field(min_length=1)]
