@@ -217,28 +217,25 @@ def sparkline(points: Sequence[float | None], low: float = 1, high: float = 5) -
     return "".join(chars)
 
 
-def item_changes(result: Growth) -> list[Change]:
-    """Every item with a change since the first check-in, largest movement first."""
+def _changes(labelled: Iterable[tuple[str, Series]]) -> list[Change]:
     changes = [
-        Change(item.title, first, latest, change)
-        for item in result.items
-        if (change := item.series.change_since_first) is not None
-        and (first := item.series.first) is not None
-        and (latest := item.series.latest) is not None
+        Change(label, first, latest, change)
+        for label, series in labelled
+        if (change := series.change_since_first) is not None
+        and (first := series.first) is not None
+        and (latest := series.latest) is not None
     ]
     return sorted(changes, key=lambda c: (-abs(c.change), c.label))
+
+
+def item_changes(result: Growth) -> list[Change]:
+    """Every item with a change since the first check-in, largest movement first."""
+    return _changes((item.title, item.series) for item in result.items)
 
 
 def value_changes(result: Growth) -> list[Change]:
     """Every value with a change since the first check-in, largest movement first."""
-    changes = [
-        Change(value.name, first, latest, change)
-        for value in result.values
-        if (change := value.series.change_since_first) is not None
-        and (first := value.series.first) is not None
-        and (latest := value.series.latest) is not None
-    ]
-    return sorted(changes, key=lambda c: (-abs(c.change), c.label))
+    return _changes((value.name, value.series) for value in result.values)
 
 
 def largest_growth(result: Growth, limit: int = 3) -> list[Change]:
