@@ -37,11 +37,13 @@ class DraftLock:
         return self
 
     def release(self) -> None:
-        """Let go of the lock (closing the file releases it)."""
+        """Let go of the lock: remove the file while still holding it, then close it."""
         if self._fd is not None:
+            # Unlinking first means no other process can be holding a lock on this inode
+            # when it disappears, so two holders of the same draft never overlap.
+            self.path.unlink(missing_ok=True)
             os.close(self._fd)
             self._fd = None
-            self.path.unlink(missing_ok=True)
 
     def __enter__(self) -> DraftLock:
         return self.acquire()
