@@ -21,20 +21,30 @@ class DraftLock:
     def acquire(self) -> DraftLock:
         """Take the lock or raise LockedError naming the process that holds it."""
         ensure_private_dir(self.path.parent)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.read(fd, 32).decode("ascii", "replace").strip() or "another process"
-            os.close(fd)
-            raise LockedError(
-                f"{self.path.with_suffix('.toml')}: this draft is open in another selfcheck "
-                f"(process {holder}); finish or quit there first"
-            ) from None
+        while True:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                holder = os.read(fd, 32).decode("ascii", "replace").strip() or "another process"
+                os.close(fd)
+                raise LockedError(
+                    f"{self.path.with_suffix('.toml')}: this draft is open in another "
+                    f"selfcheck (process {holder}); finish or quit there first"
+                ) from None
+            if self._still_at_path(fd):
+                break
+            os.close(fd)  # the holder removed the file as we locked it: lock the new one
         os.ftruncate(fd, 0)
         os.write(fd, str(os.getpid()).encode("ascii"))
         self._fd = fd
         return self
+
+    def _still_at_path(self, fd: int) -> bool:
+        try:
+            return os.stat(self.path).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            return False
 
     def release(self) -> None:
         """Let go of the lock: remove the file while still holding it, then close it."""
