@@ -6,6 +6,7 @@ import random
 from datetime import UTC, datetime, timedelta, timezone
 
 from selfcheck.checkin import rubric_ref
+from selfcheck.config import Config
 from selfcheck.models import ItemAnswer, NextStep, Practitioner, Rubric, Session, Supervision
 
 DEMO_NAME = "Sam Rivera (demo)"
@@ -103,3 +104,8 @@ def demo_sessions(rubric: Rubric, seed: int = 7) -> list[Session]:
             )
         )
     return sessions
+
+
+def demo_config() -> Config:
+    """The config of the demo practitioner's installation, so the app greets them by name."""
+    return Config(name=DEMO_NAME, supervisor=DEMO_SUPERVISOR, practitioner_key=DEMO_KEY)

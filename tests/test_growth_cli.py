@@ -9,6 +9,8 @@ import json
 import pytest
 
 from selfcheck.cli import main
+from selfcheck.config import load_config
+from selfcheck.demo import DEMO_NAME
 from selfcheck.storage import save_session
 from tests.growth_data import three_checkins
 
@@ -129,6 +131,17 @@ def test_demo_then_every_output(tmp_path, capsys):
             == 0
         )
     assert main(["report", "--data-dir", str(demo), "--out", str(tmp_path / "p.pdf")]) == 0
+
+
+def test_demo_folder_is_the_demo_practitioners_installation(tmp_path, capsys):
+    """The demo's config names Sam and carries their key, so export finds their check-ins."""
+    demo = tmp_path / "demo"
+    assert main(["demo", "--data-dir", str(demo)]) == 0
+    capsys.readouterr()
+    assert load_config(demo).name == DEMO_NAME
+    argv = ["export", "--anonymous", "--program", "P", "--dry-run", "--data-dir", str(demo)]
+    assert main(argv) == 0
+    assert capsys.readouterr().out.count("[[checkin]]") == 12
 
 
 def test_demo_needs_an_explicit_data_dir(capsys):

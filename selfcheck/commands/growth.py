@@ -189,7 +189,8 @@ def report_command(args: argparse.Namespace) -> int:
 
 def demo_command(args: argparse.Namespace) -> int:
     """Write a year of made-up check-ins into an empty data directory."""
-    from selfcheck.demo import demo_sessions
+    from selfcheck.config import config_path, ensure_identity, save_config
+    from selfcheck.demo import demo_config, demo_sessions
     from selfcheck.rubric import DEFAULT_RUBRIC_ID
 
     if getattr(args, "data_dir", None) is None:
@@ -203,6 +204,9 @@ def demo_command(args: argparse.Namespace) -> int:
     sessions = demo_sessions(find_rubric(DEFAULT_RUBRIC_ID, None))
     for session in sessions:
         save_session(target, session)
+    if not config_path(target).exists():
+        save_config(target, demo_config())
+    ensure_identity(target)
     print(f"wrote {len(sessions)} demo check-ins to {target}")
     print(f"try: selfcheck report --data-dir {target} --out packet.pdf")
     return EXIT_OK
