@@ -10,7 +10,6 @@ from textual.app import App
 
 from selfcheck.errors import LockedError
 from selfcheck.tui.draft import Draft
-from selfcheck.tui.screens.help import HelpScreen
 from selfcheck.tui.screens.home import HomeScreen
 from selfcheck.tui.screens.item import ItemScreen
 from selfcheck.tui.workspace import Workspace
@@ -64,6 +63,8 @@ class SelfcheckApp(App[None]):
 
     def action_help(self) -> None:
         """Show the keys."""
+        from selfcheck.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

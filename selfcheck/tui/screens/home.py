@@ -14,7 +14,7 @@ from textual.widgets import Button, Footer, Static
 
 from selfcheck.checkin import unanswered_count
 from selfcheck.text import one_line
-from selfcheck.tui.screens.next_steps import step_words
+from selfcheck.tui.widgets.marks import step_words
 from selfcheck.tui.workspace import Workspace
 
 

@@ -24,11 +24,6 @@ from selfcheck.tui.messages import (
     NoteLeft,
     RatingChosen,
 )
-from selfcheck.tui.screens.confirm import ConfirmFinish
-from selfcheck.tui.screens.details import DetailsScreen
-from selfcheck.tui.screens.next_steps import NextStepsScreen
-from selfcheck.tui.screens.review import ReviewScreen
-from selfcheck.tui.screens.summary import SummaryScreen
 from selfcheck.tui.widgets.item_card import ItemCard, ItemHeader
 from selfcheck.tui.widgets.marks import DiscussMark, LastTime, PlannedSteps, last_time_words
 from selfcheck.tui.widgets.note import NoteField
@@ -194,6 +189,9 @@ class ItemScreen(Screen[None]):
 
     def action_review(self) -> None:
         """Open the review of every item."""
+        # The screens this one opens are imported when opened, so the first item shows sooner.
+        from selfcheck.tui.screens.review import ReviewScreen
+
         self.store_note()
         self.app.push_screen(ReviewScreen(self.draft, self.index), self._after_review)
 
@@ -205,12 +203,18 @@ class ItemScreen(Screen[None]):
 
     def action_details(self) -> None:
         """Open the optional supervision details."""
+        from selfcheck.tui.screens.details import DetailsScreen
+
         self.store_note()
         self.app.push_screen(DetailsScreen(self.draft), lambda _: self.show_item())
 
     @work(exclusive=True, group="finish")
     async def action_finish(self) -> None:
         """Confirm, collect optional next steps, finish, and show the summary."""
+        from selfcheck.tui.screens.confirm import ConfirmFinish
+        from selfcheck.tui.screens.next_steps import NextStepsScreen
+        from selfcheck.tui.screens.summary import SummaryScreen
+
         self.store_note()
         unanswered = unanswered_count(self.draft.session, self.draft.rubric)
         if not await self.app.push_screen_wait(ConfirmFinish(unanswered)):

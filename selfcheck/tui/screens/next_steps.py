@@ -13,21 +13,13 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from selfcheck.models import NextStep, Rubric
-from selfcheck.text import one_line
 from selfcheck.tui.draft import Draft
+from selfcheck.tui.widgets.marks import step_words
 
 INTRO = (
     "Optional: a few next steps for your learning plan. Type a step and press enter to add "
     "it. To tie it to an item, pick the item (tab) before pressing enter."
 )
-
-
-def step_words(rubric: Rubric, step: NextStep) -> str:
-    """A step as listed: its text and, when tied to one, the item's title."""
-    item = rubric.item(step.item) if step.item else None
-    text = one_line(step.text, 2000)
-    return f"{text}  ({item.title})" if item else text
 
 
 class NextStepsScreen(Screen[bool]):

@@ -40,6 +40,13 @@ def last_time_words(rubric: Rubric, previous: tuple[ItemAnswer, date] | None) ->
     return f"last time: {rated}, {when.isoformat()}"
 
 
+def step_words(rubric: Rubric, step: NextStep) -> str:
+    """A step as listed: its text and, when tied to one, the item's title."""
+    item = rubric.item(step.item) if step.item else None
+    text = one_line(step.text, 2000)
+    return f"{text}  ({item.title})" if item else text
+
+
 class LastTime(Static):
     """Last check-in's answer to this item, or a hint that it is hidden."""
 
