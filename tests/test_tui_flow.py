@@ -202,6 +202,25 @@ async def test_finish_with_unanswered_items(data_dir: Path, rubric) -> None:
     assert sum(answer.answered for answer in session.items.values()) == 1
 
 
+@pytest.mark.parametrize("straight_in", [True, False])
+async def test_summary_returns_home_with_the_new_count(data_dir: Path, straight_in: bool) -> None:
+    """Enter on the summary shows home, counting the check-in just finished, however it opened."""
+    app = make_app(data_dir, None, straight_in=straight_in)
+    async with app.run_test(size=SIZE) as pilot:
+        if not straight_in:
+            await pilot.press("s")
+        await pilot.press("4", "ctrl+s", "enter", "ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert [type(screen) for screen in app.screen_stack[1:]] == [HomeScreen]
+        assert "1 past check-in," in str(app.screen.query_one("#history").render())
+        assert not app.screen.query_one("#draft-notice").display
+
+
 async def test_next_step_tied_to_an_item_is_shown_next_time(data_dir, rubric, save, make_session):
     """A step tied to an item appears on home and on that item at the next check-in."""
     previous = make_session({rubric.items[1].id: 2}, day=0)

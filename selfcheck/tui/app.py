@@ -34,9 +34,18 @@ class SelfcheckApp(App[None]):
     def on_mount(self) -> None:
         """Open on the home screen, or straight on the draft's current item."""
         self._loop = asyncio.get_running_loop()
-        self.push_screen(HomeScreen(self.workspace))
+        # Straight in, home is built only when it is first needed: the first item shows sooner.
         if self.draft is not None:
             self.push_screen(self.item_screen(self.draft))
+        else:
+            self.push_screen(HomeScreen(self.workspace))
+
+    def action_home(self) -> None:
+        """Leave the summary for home, building home now if the app opened straight in."""
+        if any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
+            self.pop_screen()
+        else:
+            self.switch_screen(HomeScreen(self.workspace))
 
     def item_screen(self, draft: Draft) -> ItemScreen:
         """The item screen of a draft, with the config's preference for last time's rating."""

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Static
 
 from selfcheck.analysis import growth
 from selfcheck.models import Rubric, Session
-from selfcheck.tui.screens.next_steps import step_words
+from selfcheck.tui.widgets.marks import step_words
 
 
 def change_words(now: float | None, before: float | None) -> str:
@@ -76,7 +76,7 @@ class SummaryScreen(Screen[None]):
     """What this check-in says, compared with the last complete one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,escape", "home", "Home"),
+        Binding("enter,escape", "app.home", "Home"),
         Binding("question_mark", "app.help", "Help"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -104,7 +104,3 @@ class SummaryScreen(Screen[None]):
             yield Static(values_table(self.rubric, self.session, self.previous), id="values")
             yield Static(listing(self.rubric, self.session), id="summary-lists")
         yield Footer(compact=True)
-
-    def action_home(self) -> None:
-        """Back to the home screen."""
-        self.dismiss()
