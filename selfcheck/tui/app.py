@@ -45,6 +45,7 @@ class SelfcheckApp(App[None]):
         if any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
             self.pop_screen()
         else:
+            self.workspace.reload()
             self.switch_screen(HomeScreen(self.workspace))
 
     def item_screen(self, draft: Draft) -> ItemScreen:
@@ -62,6 +63,8 @@ class SelfcheckApp(App[None]):
         """Resume the draft or begin a new check-in; refuse a draft open elsewhere."""
         if self.draft is not None:
             self.draft.close()
+        # Another selfcheck may have started or finished a check-in since home was shown.
+        self.workspace.reload()
         try:
             self.draft = Draft.open(self.workspace, self.report_save_error)
         except LockedError as exc:

@@ -47,8 +47,7 @@ class Draft:
 
     @classmethod
     def open(cls, workspace: Workspace, on_error: ErrorHandler | None = None) -> Draft:
-        """Resume this rubric's draft or begin a new one; LockedError if another app has it."""
-        workspace.reload()
+        """Resume the workspace's draft or begin a new one; LockedError if another app has it."""
         rubric = workspace.rubric
         config = ensure_identity(workspace.data_dir)
         found = find_draft(workspace.loaded, rubric.id)

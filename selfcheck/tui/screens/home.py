@@ -63,6 +63,7 @@ class HomeScreen(Screen[None]):
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
         self.workspace = workspace
+        self._shown = False
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="home-body"):
@@ -80,14 +81,16 @@ class HomeScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        """Show what is stored and focus the main action."""
+        """Show what is stored (the workspace is fresh when home is built) and focus Start."""
         self.show_workspace()
         self.query_one("#start", Button).focus()
 
     def on_screen_resume(self) -> None:
-        """Read the check-ins again: one may have been finished or started meanwhile."""
-        self.workspace.reload()
-        self.show_workspace()
+        """Coming back: read the check-ins again, one may have been finished or started."""
+        if self._shown:
+            self.workspace.reload()
+            self.show_workspace()
+        self._shown = True
 
     def show_workspace(self) -> None:
         """Fill in the rubric, the practitioner, the history and the draft notice."""
