@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from selfcheck.commands.common import EXIT_OK, data_dir, data_dir_option
@@ -24,8 +25,10 @@ def register(subparsers: Any) -> None:
 def open_app(args: argparse.Namespace, *, straight_in: bool) -> int:
     """Run the TUI; Textual is imported only here, never by the core."""
     from selfcheck.tui.app import make_app
+    from selfcheck.tui.writer import SWITCH_INTERVAL
 
     app = make_app(data_dir(args), getattr(args, "rubric", None), straight_in=straight_in)
+    sys.setswitchinterval(SWITCH_INTERVAL)
     app.run()
     return app.return_code or EXIT_OK
 
