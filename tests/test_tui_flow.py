@@ -310,3 +310,31 @@ async def test_no_color_is_respected(data_dir: Path, monkeypatch) -> None:
     app = make_app(data_dir, None, straight_in=False)
     async with app.run_test(size=SIZE):
         assert app.no_color
+
+
+async def test_a_stalled_disk_never_freezes_the_screen(data_dir: Path, rubric, monkeypatch) -> None:
+    """While a write hangs, keys still rate and move; the newest state lands once it resumes."""
+    import threading
+
+    from selfcheck.tui import writer
+
+    disk_free = threading.Event()
+    real_write = writer.write_atomic
+
+    def stalled_write(path: Path, data: bytes) -> None:
+        disk_free.wait(timeout=10)
+        real_write(path, data)
+
+    monkeypatch.setattr(writer, "write_atomic", stalled_write)
+    app = make_app(data_dir, None, straight_in=True)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = item_screen(app)
+        await pilot.press("3", "n", "5", "n", "0")
+        assert screen.index == 2
+        assert app.draft is not None and not app.draft.path.exists()
+        disk_free.set()
+        session = on_disk(app)
+    first, second, third = (item.id for item in rubric.items[:3])
+    assert session.answer(first).rating == 3
+    assert session.answer(second).rating == 5
+    assert session.answer(third).not_assessable
