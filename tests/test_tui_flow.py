@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rich.console import Console
+from textual.widgets import Static
 
 from selfcheck.cli import main
 from selfcheck.config import load_config, save_config
@@ -29,6 +31,14 @@ def on_disk(app: SelfcheckApp) -> Session:
     assert app.draft is not None
     assert app.draft.writer.flush()
     return load_session(app.draft.path)
+
+
+def plain_text(renderable: object) -> str:
+    """What a Rich renderable shows, as plain text 80 columns wide."""
+    console = Console(width=80, color_system=None)
+    with console.capture() as captured:
+        console.print(renderable)
+    return captured.get()
 
 
 def item_screen(app: SelfcheckApp) -> ItemScreen:
@@ -229,8 +239,8 @@ async def test_next_step_tied_to_an_item_is_shown_next_time(data_dir, rubric, sa
     app = make_app(data_dir, None, straight_in=False)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, HomeScreen)
-        home_text = str(app.screen.query_one("#last-steps").render())
-        assert "name [b]cues[/b]" in home_text
+        steps_on_home = app.screen.query_one("#last-steps", Static)
+        assert "name [b]cues[/b]" in plain_text(steps_on_home.content)
         await pilot.press("s", "n")
         steps = app.screen.query_one("#planned-steps")
         assert "your next step: name [b]cues[/b]" in str(steps.render())

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -40,14 +42,17 @@ def draft_words(workspace: Workspace) -> str:
     )
 
 
-def steps_words(workspace: Workspace) -> str:
-    """The next steps written at the last check-in, or nothing."""
+def steps_list(workspace: Workspace) -> Group | None:
+    """The next steps written at the last check-in as a bulleted list, or None."""
     previous = workspace.previous
     if previous is None or not previous.next_steps:
-        return ""
-    lines = ["Your next steps from last time:"]
-    lines += [f"  • {step_words(workspace.rubric, step)}" for step in previous.next_steps]
-    return "\n".join(lines)
+        return None
+    steps = Table.grid(padding=(0, 1))
+    steps.add_column(no_wrap=True)
+    steps.add_column()
+    for step in previous.next_steps:
+        steps.add_row(Text("  •"), Text(step_words(workspace.rubric, step)))
+    return Group(Text("Your next steps from last time:"), steps)
 
 
 class HomeScreen(Screen[None]):
@@ -104,13 +109,13 @@ class HomeScreen(Screen[None]):
         practitioner.update(Text(f"Practitioner: {one_line(name, 200)}"))
         practitioner.display = bool(name)
         self.query_one("#history", Static).update(Text(history_words(workspace)))
-        for widget_id, words in (
-            ("#draft-notice", draft_words(workspace)),
-            ("#last-steps", steps_words(workspace)),
-        ):
-            static = self.query_one(widget_id, Static)
-            static.update(Text(words))
-            static.display = bool(words)
+        notice = self.query_one("#draft-notice", Static)
+        notice.update(Text(draft_words(workspace)))
+        notice.display = workspace.draft is not None
+        steps = steps_list(workspace)
+        last_steps = self.query_one("#last-steps", Static)
+        last_steps.update(steps or "")
+        last_steps.display = steps is not None
         start = "Resume the check-in" if workspace.draft else "Start a check-in"
         self.query_one("#start", Button).label = f"s  {start}"
         self.query_one("#growth", Button).label = "g  Growth"
