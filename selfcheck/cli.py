@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from selfcheck import __version__
-from selfcheck.commands import anonymous, checkin, growth, rubrics, sessions
+from selfcheck.commands import anonymous, checkin, growth, rubrics, sessions, settings
 from selfcheck.commands.common import EXIT_INVALID
 from selfcheck.errors import SelfcheckError
 from selfcheck.text import printable
 
-COMMAND_MODULES = (checkin, sessions, rubrics, growth, anonymous)
+COMMAND_MODULES = (checkin, sessions, growth, anonymous, rubrics, settings)
 """Each module adds its subcommands with `register(subparsers)`."""
 
 

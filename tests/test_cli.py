@@ -86,3 +86,26 @@ def test_console_entry_point_runs(argv):
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
+
+
+def test_config_sets_name_and_supervisor_used_by_new_checkins(data_dir, rubric, capsys):
+    assert main(["config", "--name", " Robin Example ", "--supervisor", "Dana Lee"]) == 0
+    assert "name: Robin Example\n" in capsys.readouterr().out
+    from selfcheck.checkin import new_session
+    from selfcheck.config import load_config
+
+    config = load_config(data_dir)
+    session = new_session(rubric, config)
+    assert session.practitioner.name == "Robin Example"
+    assert session.supervision.supervisor == "Dana Lee"
+    assert session.practitioner.key == config.practitioner_key != ""
+    assert main(["config", "--show-last-time", "no"]) == 0
+    assert load_config(data_dir).show_last_time is False
+    assert load_config(data_dir).name == "Robin Example"
+
+
+def test_config_refuses_bad_values_in_one_line(data_dir, capsys):
+    assert main(["config", "--rubric", "no-such-rubric"]) == 2
+    assert main(["config", "--name", "x" * 300]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 2 and err[1].startswith("selfcheck: --name: ")

@@ -1,0 +1,66 @@
+"""`selfcheck config`: show or change your name, supervisor, default rubric and preferences."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from pydantic import ValidationError
+
+from selfcheck.commands.common import EXIT_OK, data_dir, data_dir_option
+from selfcheck.errors import SelfcheckError
+from selfcheck.text import printable
+from selfcheck.tomlfile import validation_problems
+
+SETTINGS = {
+    "name": "your name, written into each check-in (empty: none)",
+    "supervisor": "your supervisor's name, prefilled in each check-in",
+    "rubric": "the rubric id or path used when none is given",
+}
+"""The text settings and what each is for."""
+
+
+def register(subparsers: Any) -> None:
+    """Add the `config` command."""
+    parser = subparsers.add_parser(
+        "config",
+        parents=[data_dir_option()],
+        help="show or change your name, supervisor, default rubric and preferences",
+        description="With no options, shows the settings. Each option changes one.",
+    )
+    for key, meaning in SETTINGS.items():
+        parser.add_argument(f"--{key}", metavar="TEXT", help=meaning)
+    parser.add_argument(
+        "--show-last-time",
+        choices=("yes", "no"),
+        help="show last check-in's rating beside each item (also: l in the app)",
+    )
+    parser.set_defaults(handler=config_command)
+
+
+def config_command(args: argparse.Namespace) -> int:
+    """Change the settings given, then print them all."""
+    from selfcheck.config import config_path, ensure_identity, save_config
+    from selfcheck.rubric import find_rubric
+
+    folder = data_dir(args)
+    config = ensure_identity(folder)
+    changes: dict[str, object] = {
+        key: getattr(args, key).strip() for key in SETTINGS if getattr(args, key) is not None
+    }
+    if changes.get("rubric"):
+        find_rubric(str(changes["rubric"]), folder)
+    if args.show_last_time is not None:
+        changes["show_last_time"] = args.show_last_time == "yes"
+    if changes:
+        try:
+            config = config.model_validate(config.model_dump() | changes)
+        except ValidationError as exc:
+            raise SelfcheckError(f"--{validation_problems(exc)[0]}") from None
+        save_config(folder, config)
+    print(f"Settings in {config_path(folder)}:")
+    for key in SETTINGS:
+        print(f"  {key}: {printable(getattr(config, key), keep_newlines=False) or '(not set)'}")
+    print(f"  show last time: {'yes' if config.show_last_time else 'no'}")
+    print(f"  practitioner key: {config.practitioner_key} (keeps your files apart from others')")
+    return EXIT_OK
