@@ -63,13 +63,6 @@ class GrowthScreen(Screen[None]):
     """Growth across check-ins, from an analysis already computed; escape or q goes back."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "close", "Back")]
-    DEFAULT_CSS = """
-    GrowthScreen #growth { padding: 1 2; }
-    GrowthScreen .growth-title { text-style: bold; }
-    GrowthScreen .growth-heading { text-style: bold; margin-top: 1; }
-    GrowthScreen .hint { color: $text-muted; }
-    """
-
     def __init__(self, result: Growth) -> None:
         super().__init__()
         self.result = result
@@ -77,7 +70,7 @@ class GrowthScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         result = self.result
         count = len(result.checkins)
-        with VerticalScroll(id="growth"):
+        with VerticalScroll(id="growth-body"):
             yield Static(Text(f"Growth: {result.rubric_title}"), classes="growth-title")
             yield Static(
                 Text(f"{count} complete check-in{'s' if count != 1 else ''}, {period(result)}"),
