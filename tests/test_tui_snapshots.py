@@ -90,3 +90,9 @@ def test_summary_screen(snap_compare, data_dir, stored, rubric, make_session) ->
 
     app = frozen(data_dir, straight_in=False)
     assert snap_compare(app, run_before=show_summary, terminal_size=SIZE)
+
+
+def test_growth_screen(snap_compare, data_dir, stored) -> None:
+    """Growth from home: each value's sparkline, latest mean, change, and what moved most."""
+    app = frozen(data_dir, straight_in=False)
+    assert snap_compare(app, press=["g"], terminal_size=SIZE)
