@@ -155,3 +155,22 @@ def test_aggregate_refuses_an_oversize_export_before_reading(tmp_path, capsys):
     assert main(["aggregate", str(huge), "--out", str(tmp_path / "a.csv")]) == 2
     err = capsys.readouterr().err
     assert "over the limit" in err and err.count("\n") <= 2
+
+
+async def test_start_over_a_data_dir_full_of_hostile_files(data_dir, rubric):
+    """The app opens on the good draft-free data, says how many files it skipped, and names them."""
+    from selfcheck.tui.app import make_app
+    from selfcheck.tui.screens.item import ItemScreen
+
+    shutil.copytree(CORPUS / "sessions", data_dir / "sessions")
+    app = make_app(data_dir, None, straight_in=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ItemScreen)
+        (notice,) = app._notifications
+        assert notice.message.startswith(f"{len(BAD_SESSIONS)} file(s) in your data folder")
+        await pilot.press("4")
+    assert len(app.workspace.loaded.problems) == len(BAD_SESSIONS)
+    assert app.draft is not None and app.draft.previous is not None
+    for path in BAD_SESSIONS:
+        assert (data_dir / "sessions" / path.name).read_bytes() == path.read_bytes()

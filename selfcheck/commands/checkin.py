@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from selfcheck.commands.common import EXIT_OK, data_dir, data_dir_option
+from selfcheck.commands.common import data_dir, data_dir_option, exit_status, report_problems
 
 
 def register(subparsers: Any) -> None:
@@ -30,7 +30,9 @@ def open_app(args: argparse.Namespace, *, straight_in: bool) -> int:
     app = make_app(data_dir(args), getattr(args, "rubric", None), straight_in=straight_in)
     sys.setswitchinterval(SWITCH_INTERVAL)
     app.run()
-    return app.return_code or EXIT_OK
+    problems = app.workspace.loaded.problems
+    report_problems(problems)
+    return app.return_code or exit_status(problems)
 
 
 def start_command(args: argparse.Namespace) -> int:

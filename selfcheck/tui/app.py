@@ -39,6 +39,16 @@ class SelfcheckApp(App[None]):
             self.push_screen(self.item_screen(self.draft))
         else:
             self.push_screen(HomeScreen(self.workspace))
+        problems = self.workspace.loaded.problems
+        if problems:
+            self.notify(
+                f"{len(problems)} file(s) in your data folder could not be read; they are left "
+                f"untouched and listed when you quit. First: {problems[0]}",
+                title="Skipped files",
+                severity="warning",
+                timeout=20,
+                markup=False,
+            )
 
     def action_home(self) -> None:
         """Leave the summary for home, building home now if the app opened straight in."""
@@ -56,7 +66,9 @@ class SelfcheckApp(App[None]):
         """Show a failed write; called from the writer thread, so it never waits for the UI."""
         if self._loop is not None and not self._loop.is_closed():
             self._loop.call_soon_threadsafe(
-                partial(self.notify, line, title="Not saved", severity="error", timeout=15)
+                partial(
+                    self.notify, line, title="Not saved", severity="error", timeout=15, markup=False
+                )
             )
 
     def action_start_checkin(self) -> None:
@@ -69,7 +81,7 @@ class SelfcheckApp(App[None]):
             self.draft = Draft.open(self.workspace, self.report_save_error)
         except LockedError as exc:
             self.draft = None
-            self.notify(str(exc), title="Draft in use", severity="error", timeout=15)
+            self.notify(str(exc), title="Draft in use", severity="error", timeout=15, markup=False)
             return
         self.push_screen(self.item_screen(self.draft))
 
