@@ -60,9 +60,14 @@ def moved_table(result: Growth) -> Table | Text:
 
 
 class GrowthScreen(Screen[None]):
-    """Growth across check-ins, from an analysis already computed; escape or q goes back."""
+    """Growth across check-ins, from an analysis already computed; escape goes back."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "close", "Back")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back"),
+        Binding("question_mark", "app.help", "Help"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
     def __init__(self, result: Growth) -> None:
         super().__init__()
         self.result = result
