@@ -44,11 +44,28 @@ def register(subparsers: Any) -> None:
         description="Read anonymous exports (files or folders) and write counts per period, "
         "value and item, blanking any figure about fewer than K practitioners.",
     )
-    agg.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    agg.add_argument("--min-group", type=int, default=None, metavar="K")
-    agg.add_argument("--by", choices=("quarter", "year", "all"), default="quarter")
-    agg.add_argument("--out", type=Path, default=None, metavar="FILE.csv")
-    agg.add_argument("--plot", type=Path, default=None, metavar="FILE")
+    agg.add_argument(
+        "paths", nargs="+", type=Path, metavar="PATH", help="export files or folders of them"
+    )
+    agg.add_argument(
+        "--min-group",
+        type=int,
+        default=None,
+        metavar="K",
+        help="publish a figure only when at least K practitioners contributed (default 5, 3-50)",
+    )
+    agg.add_argument(
+        "--by",
+        choices=("quarter", "year", "all"),
+        default="quarter",
+        help="period of each row (default: quarter)",
+    )
+    agg.add_argument(
+        "--out", type=Path, default=None, metavar="FILE.csv", help="write the CSV here, not stdout"
+    )
+    agg.add_argument(
+        "--plot", type=Path, default=None, metavar="FILE", help="a chart of the published rows"
+    )
     agg.set_defaults(handler=aggregate_command)
 
 
@@ -86,7 +103,7 @@ def export_command(args: argparse.Namespace) -> int:
             print("Nothing written.", file=sys.stderr)
             return EXIT_INVALID
     write_atomic(out, data)
-    print(f"Wrote {out} (readable by you only); send it to the program.", file=sys.stderr)
+    print(f"wrote {out} (readable by you only); send it to the program.", file=sys.stderr)
     return _done(loaded.problems)
 
 
@@ -117,12 +134,12 @@ def aggregate_command(args: argparse.Namespace) -> int:
     text = csv_text(rows)
     if args.out:
         write_text_atomic(args.out, text)
-        print(f"Wrote {args.out}", file=sys.stderr)
+        print(f"wrote {args.out}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     if args.plot:
         from selfcheck.aggregate_plot import plot_aggregate
 
         plot_aggregate(rows, args.plot, min_group)
-        print(f"Wrote {args.plot}", file=sys.stderr)
+        print(f"wrote {args.plot}", file=sys.stderr)
     return exit_status(result.problems)
