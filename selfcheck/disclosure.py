@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
+from functools import partial
 
 from selfcheck.aggregate import OVERALL, Aggregation, PeriodCounts, RubricTable
 
@@ -141,41 +142,20 @@ def _period_rows(
 def _growth_rows(table: RubricTable, version: str) -> list[Row]:
     growth, layout, rows = table.growth, table.layout, []
     assert growth is not None
+    growth_row = partial(Row, layout.rubric_id, version, GROWTH_PERIOD)
     for value, (value_id, members) in enumerate(
         zip(table.value_ids, table.value_members, strict=True)
     ):
         n = growth.value_n[value]
         if n:
-            rows.append(
-                Row(
-                    layout.rubric_id,
-                    version,
-                    GROWTH_PERIOD,
-                    "value",
-                    value_id,
-                    n,
-                    None,
-                    [],
-                    sum(growth.item_sum[i] for i in members)
-                    / sum(growth.item_n[i] for i in members),
-                )
-            )
+            total = sum(growth.item_sum[i] for i in members)
+            mean = total / sum(growth.item_n[i] for i in members)
+            rows.append(growth_row("value", value_id, n, None, [], mean))
         for i in members:
             n = growth.item_n[i]
             if n:
-                rows.append(
-                    Row(
-                        layout.rubric_id,
-                        version,
-                        GROWTH_PERIOD,
-                        "item",
-                        layout.items[i],
-                        n,
-                        None,
-                        [],
-                        growth.item_sum[i] / n,
-                    )
-                )
+                mean = growth.item_sum[i] / n
+                rows.append(growth_row("item", layout.items[i], n, None, [], mean))
     return rows
 
 
