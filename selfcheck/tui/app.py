@@ -7,6 +7,7 @@ from functools import partial
 from pathlib import Path
 
 from textual.app import App
+from textual.screen import Screen
 
 from selfcheck.errors import LockedError
 from selfcheck.tui.draft import Draft
@@ -32,12 +33,10 @@ class SelfcheckApp(App[None]):
         self._loop: asyncio.AbstractEventLoop | None = None
 
     def on_mount(self) -> None:
-        """Open on the home screen, or straight on the draft's current item."""
+        """Open on the home screen unless the draft's item screen is already the first screen."""
         self._loop = asyncio.get_running_loop()
         # Straight in, home is built only when it is first needed: the first item shows sooner.
-        if self.draft is not None:
-            self.push_screen(self.item_screen(self.draft))
-        else:
+        if self.draft is None:
             self.push_screen(HomeScreen(self.workspace))
         problems = self.workspace.loaded.problems
         if problems:
@@ -49,6 +48,13 @@ class SelfcheckApp(App[None]):
                 timeout=20,
                 markup=False,
             )
+
+    def get_default_screen(self) -> Screen[None]:
+        """The draft's item screen when opening straight in, else Textual's blank screen."""
+        # As the first screen the item is drawn in the first frame, not pushed after it.
+        if self.draft is not None:
+            return self.item_screen(self.draft)
+        return super().get_default_screen()
 
     def action_home(self) -> None:
         """Leave the summary for home, building home now if the app opened straight in."""

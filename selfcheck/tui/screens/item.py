@@ -223,5 +223,10 @@ class ItemScreen(Screen[None]):
             return
         path = await asyncio.to_thread(self.draft.finish)
         summary = SummaryScreen(self.draft.rubric, self.draft.session, self.draft.previous, path)
-        # Not awaited: the switch removes this screen, and with it this very worker.
-        self.app.switch_screen(summary)
+        if self.app.screen_stack[0] is self:
+            # The app opened straight on this screen, and Textual cannot switch away from
+            # the first screen (Textual issue #2650): the summary goes on top of it.
+            self.app.push_screen(summary)
+        else:
+            # Not awaited: the switch removes this screen, and with it this very worker.
+            self.app.switch_screen(summary)
