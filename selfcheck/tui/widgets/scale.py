@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from rich.console import RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.events import Click
-from textual.widgets import Static
+from textual.widget import Widget
 
 from selfcheck.models import Item, ItemAnswer, Rubric
 from selfcheck.tui.messages import NOT_ASSESSABLE, RatingChosen
@@ -14,6 +18,8 @@ from selfcheck.tui.messages import NOT_ASSESSABLE, RatingChosen
 CHOSEN = "●"
 """Marks the chosen answer, so it never depends on colour alone."""
 NOT_CHOSEN = "○"
+LABEL_WIDTH = 16
+"""Cells for the marker, key and label, so the descriptions line up."""
 
 
 def choice_of(answer: ItemAnswer) -> int | None:
@@ -21,26 +27,41 @@ def choice_of(answer: ItemAnswer) -> int | None:
     return NOT_ASSESSABLE if answer.not_assessable else answer.rating
 
 
-class ChoiceRow(Horizontal):
-    """One choice of the scale: marker and key, label, and its description."""
+class ChoiceRow(Widget):
+    """One choice of the scale: marker, key and label in a column, its description wrapping beside.
 
-    def __init__(self, choice: int, label: str, text: str) -> None:
+    One widget drawing a grid rather than three widgets: the item screen shows sooner.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"choice-row--label"}
+    """The marker, key and label, styled in the app's stylesheet."""
+
+    def __init__(self, choice: int, label: str) -> None:
         super().__init__(classes="choice-row")
         self.choice = choice
         self._label = label
-        self._marker = Static(classes="choice-label")
-        self._text = Static(Text(text), classes="choice-text")
-
-    def compose(self) -> ComposeResult:
-        yield self._marker
-        yield self._text
+        self._text = ""
+        self._chosen = False
 
     def show(self, text: str, chosen: bool) -> None:
         """Show this item's description, and whether this choice is the chosen one."""
-        marker = CHOSEN if chosen else NOT_CHOSEN
-        self._marker.update(Text(f"{marker} {self.choice} {self._label}"))
-        self._text.update(Text(text))
+        self._text = text
+        self._chosen = chosen
         self.set_class(chosen, "-chosen")
+        self.refresh(layout=True)
+
+    def render(self) -> RenderableType:
+        """The label, then the description wrapping in the rest of the width."""
+        marker = CHOSEN if self._chosen else NOT_CHOSEN
+        label_style = self.get_component_rich_style("choice-row--label")
+        label = Text(f"{marker} {self.choice} {self._label}", style=label_style)
+        if not self._text:
+            return label
+        grid = Table.grid(expand=True)
+        grid.add_column(width=LABEL_WIDTH, style=label_style)
+        grid.add_column(ratio=1)
+        grid.add_row(label, Text(self._text))
+        return grid
 
     def on_click(self, event: Click) -> None:
         """Choose this answer with the mouse."""
@@ -54,9 +75,8 @@ class RatingScale(Vertical):
     def __init__(self, rubric: Rubric, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rubric = rubric
-        self._rows = {step.level: ChoiceRow(step.level, step.label, "") for step in rubric.scale}
-        self._rows[NOT_ASSESSABLE] = ChoiceRow(NOT_ASSESSABLE, rubric.not_assessable.label, "")
-        self._rows[NOT_ASSESSABLE].add_class("-not-assessable")
+        self._rows = {step.level: ChoiceRow(step.level, step.label) for step in rubric.scale}
+        self._rows[NOT_ASSESSABLE] = ChoiceRow(NOT_ASSESSABLE, rubric.not_assessable.label)
 
     def compose(self) -> ComposeResult:
         yield from self._rows.values()
