@@ -170,13 +170,13 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 series = json.load(open(sys.argv[1]))
-fig, ax = plt.subplots(figsize=(10, 5.5))
+fig, ax = plt.subplots(figsize=(9, 6.5), layout="constrained")  # as selfcheck draws it
 for name, points in series.items():
     days = [datetime.fromisoformat(day) for day, _ in points]
     ax.plot(days, [mean for _, mean in points], marker="o", label=name)
 ax.set_ylim(0.8, 5.2)
 ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1))
-fig.savefig(sys.argv[2])
+fig.savefig(sys.argv[2], dpi=150)
 """
 
 
