@@ -40,6 +40,14 @@ def _number(value: float | None) -> str:
     return "" if value is None else f"{value:.4g}"
 
 
+def coverage(result: Growth) -> str:
+    """How many complete check-ins and the dates they span: `12 complete check-ins, ... to ...`."""
+    count = len(result.checkins)
+    if not count:
+        return "no complete check-ins yet"
+    return f"{count} complete check-in{'s' if count != 1 else ''}, {period(result)}"
+
+
 def period(result: Growth) -> str:
     """The dates covered, `2026-01-05 to 2026-12-07`, or one date."""
     if not result.checkins:
@@ -52,10 +60,7 @@ def period(result: Growth) -> str:
 def trends_table(result: Growth, who: str, width: int = 80) -> str:
     """Each value's mean at the latest check-ins that fit in `width`, a sparkline, the change."""
     count = len(result.checkins)
-    lines = [
-        f"{one_line(who, 60)}: {one_line(result.rubric_title, 70)}",
-        f"{count} complete check-in{'s' if count != 1 else ''}, {period(result)}",
-    ]
+    lines = [f"{one_line(who, 60)}: {one_line(result.rubric_title, 70)}", coverage(result)]
     words = too_few_words(count)
     if words and count == 0:
         return "\n".join([*lines, words])

@@ -60,3 +60,14 @@ async def test_typed_markup_is_shown_literally(make_session, rubric):
         await app.push_screen(GrowthScreen(marked))
         await pilot.pause()
         assert "Growth: [bold]Mine[/bold]" in shown_text(app)
+
+
+async def test_no_checkins_in_plain_words(rubric):
+    """With nothing finished yet the screen says so once, with no empty table or count of 0."""
+    app = App()
+    async with app.run_test() as pilot:
+        await app.push_screen(GrowthScreen(growth([], rubric)))
+        await pilot.pause()
+        text = shown_text(app)
+    assert "No complete check-ins yet: growth appears after the second." in text
+    assert "0 complete" not in text and "Values" not in text

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from selfcheck.analysis import Growth, item_changes, signed, sparkline, too_few_words
-from selfcheck.trends import period
+from selfcheck.trends import coverage
 
 MOVED_SHOWN = 5
 """How many of the items that moved most the screen lists."""
@@ -77,11 +77,9 @@ class GrowthScreen(Screen[None]):
         count = len(result.checkins)
         with VerticalScroll(id="growth-body"):
             yield Static(Text(f"Growth: {result.rubric_title}"), classes="growth-title")
-            yield Static(
-                Text(f"{count} complete check-in{'s' if count != 1 else ''}, {period(result)}"),
-                classes="hint",
-            )
             words = too_few_words(count)
+            if count:
+                yield Static(Text(coverage(result)), classes="hint")
             if words:
                 yield Static(Text(words[0].upper() + words[1:] + "."), id="growth-message")
             if count:
