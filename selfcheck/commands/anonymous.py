@@ -13,6 +13,7 @@ from selfcheck.commands.common import (
     data_dir_option,
     exit_status,
     report_problems,
+    require_paths,
 )
 from selfcheck.config import ensure_identity
 from selfcheck.errors import SelfcheckError
@@ -121,9 +122,7 @@ def aggregate_command(args: argparse.Namespace) -> int:
     low, high = MIN_GROUP_RANGE
     if not low <= min_group <= high:
         raise SelfcheckError(f"--min-group must be between {low} and {high}")
-    missing = [path for path in args.paths if not path.exists()]
-    if missing:
-        raise SelfcheckError(f"{missing[0]}: no such file or folder")
+    require_paths(args.paths)
     result = aggregate(args.paths, args.by)
     report_problems(result.problems)
     for line in result.notes:

@@ -52,12 +52,17 @@ def data_dir(args: argparse.Namespace) -> Path:
 def load_sources(args: argparse.Namespace) -> Loaded:
     """Check-ins from the given paths, else from the data directory; bad files reported."""
     paths: list[Path] = getattr(args, "paths", None) or []
-    missing = [path for path in paths if not path.exists()]
-    if missing:
-        raise SelfcheckError(f"{missing[0]}: no such file or folder")
+    require_paths(paths)
     loaded = load_sessions(paths) if paths else load_data_dir(data_dir(args))
     report_problems(loaded.problems)
     return loaded
+
+
+def require_paths(paths: list[Path]) -> None:
+    """Refuse at once, in one line, when a file or folder given on the command line is missing."""
+    missing = [path for path in paths if not path.exists()]
+    if missing:
+        raise SelfcheckError(f"{missing[0]}: no such file or folder")
 
 
 def report_problems(problems: list[str]) -> None:
