@@ -16,12 +16,12 @@ from pathlib import Path
 
 from measure import PYTHON, Terminal, repeat, run_timed
 
-from selfcheck.analysis import growth
-from selfcheck.anonymous import AnonymousCheckin, AnonymousExport, export_bytes
-from selfcheck.checkin import new_session_id, rubric_ref
-from selfcheck.models import ItemAnswer, Practitioner, Session
-from selfcheck.rubric import find_rubric
-from selfcheck.storage import save_session
+from selfcheck.formats.session import ItemAnswer, Practitioner, Session
+from selfcheck.growth.analysis import growth
+from selfcheck.program.export import AnonymousCheckin, AnonymousExport, export_bytes
+from selfcheck.store.checkin import new_session_id, rubric_ref
+from selfcheck.store.rubrics import find_rubric
+from selfcheck.store.sessions import save_session
 
 RUBRIC = find_rubric(None, None)
 FIRST_ITEM = RUBRIC.items[0].id

@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from selfcheck import __version__
-from selfcheck.commands import anonymous, checkin, growth, rubrics, sessions, settings
+from selfcheck.commands import config, demo, growth, program, rubric, sessions, start
 from selfcheck.commands.common import EXIT_INVALID
-from selfcheck.errors import SelfcheckError
-from selfcheck.text import printable
+from selfcheck.formats.errors import SelfcheckError
+from selfcheck.formats.printable import printable
 
-COMMAND_MODULES = (checkin, sessions, growth, anonymous, rubrics, settings)
+COMMAND_MODULES = (start, sessions, growth, demo, program, rubric, config)
 """Each module adds its subcommands with `register(subparsers)`."""
 
 
@@ -34,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ID|PATH",
         help="rubric to rate against (default: the Alliance Code of Ethics)",
     )
-    parser.set_defaults(handler=checkin.home_command)
+    parser.set_defaults(handler=start.home_command)
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(subparsers)

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from selfcheck.checkin import new_session_id
-from selfcheck.models import ItemAnswer, Practitioner, Rubric, RubricRef, Session
-from selfcheck.rubric import DEFAULT_RUBRIC_ID, find_rubric
-from selfcheck.storage import save_session
+from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.session import ItemAnswer, Practitioner, RubricRef, Session
+from selfcheck.store.checkin import new_session_id
+from selfcheck.store.rubrics import DEFAULT_RUBRIC_ID, find_rubric
+from selfcheck.store.sessions import save_session
 
 KEY = "0123456789abcdef"
 """A practitioner key for sessions made in tests."""

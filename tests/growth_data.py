@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from selfcheck.models import RubricRef, Session
+from selfcheck.formats.session import RubricRef, Session
 
 SHARED = "SHAREDNOTE about the east side family"
 """A note on an item marked for discussion: the packet shows it by default."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from selfcheck.analysis import (
+from selfcheck.formats.session import RubricRef
+from selfcheck.growth.analysis import (
     growth,
     largest_drops,
     largest_growth,
@@ -14,7 +15,6 @@ from selfcheck.analysis import (
     summary_lines,
     too_few_words,
 )
-from selfcheck.models import RubricRef
 from tests.growth_data import old_version, three_checkins
 
 

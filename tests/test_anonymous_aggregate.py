@@ -8,10 +8,10 @@ import io
 from fractions import Fraction
 from pathlib import Path
 
-from selfcheck.aggregate import aggregate
-from selfcheck.anonymous import AnonymousCheckin, AnonymousExport, export_bytes
 from selfcheck.cli import main
-from selfcheck.disclosure import OVERALL, csv_text, table_rows
+from selfcheck.program.aggregate import aggregate
+from selfcheck.program.disclosure import OVERALL, csv_text, table_rows
+from selfcheck.program.export import AnonymousCheckin, AnonymousExport, export_bytes
 
 ITEMS = ["a1", "a2", "b1"]
 VALUES = ["a", "a", "b"]
@@ -113,7 +113,7 @@ def test_duplicates_count_once_and_re_exports_supersede(tmp_path, capsys):
 
 def test_session_files_are_refused(tmp_path, make_session, capsys):
     """An identified check-in file is refused with a clear line; nothing is aggregated."""
-    from selfcheck.storage import save_session
+    from selfcheck.store.sessions import save_session
 
     path = save_session(tmp_path, make_session({"integrity-honesty": 3}))
     assert main(["aggregate", str(path)]) == 2

@@ -9,12 +9,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from selfcheck.anonymous import AnonymousExport, build_export, export_bytes, pseudonym
-from selfcheck.anonymous_read import parse_checked, parse_fast
 from selfcheck.cli import main
-from selfcheck.config import ensure_identity, save_config
-from selfcheck.models import NextStep, Supervision
-from selfcheck.storage import save_session
+from selfcheck.formats.session import NextStep, Supervision
+from selfcheck.program.export import AnonymousExport, build_export, export_bytes, pseudonym
+from selfcheck.program.export_reading import parse_checked, parse_fast
+from selfcheck.store.config import ensure_identity, save_config
+from selfcheck.store.sessions import save_session
 from tests.conftest import KEY
 
 SECRET = "ab" * 32

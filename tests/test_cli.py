@@ -91,8 +91,8 @@ def test_console_entry_point_runs(argv):
 def test_config_sets_name_and_supervisor_used_by_new_checkins(data_dir, rubric, capsys):
     assert main(["config", "--name", " Robin Example ", "--supervisor", "Dana Lee"]) == 0
     assert "name: Robin Example\n" in capsys.readouterr().out
-    from selfcheck.checkin import new_session
-    from selfcheck.config import load_config
+    from selfcheck.store.checkin import new_session
+    from selfcheck.store.config import load_config
 
     config = load_config(data_dir)
     session = new_session(rubric, config)

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from selfcheck.checkin import set_note, set_rating
-from selfcheck.errors import LockedError
-from selfcheck.lock import DraftLock
-from selfcheck.storage import load_session, save_session, session_path
+from selfcheck.formats.errors import LockedError
+from selfcheck.store.checkin import set_note, set_rating
+from selfcheck.store.lock import DraftLock
+from selfcheck.store.sessions import load_session, save_session, session_path
 
 KILLS = 200
 
@@ -73,7 +73,7 @@ def test_random_sigkills_never_lose_a_reported_save(tmp_path, make_session):
 LOCK_HOLDER = """
 import sys, time
 from pathlib import Path
-from selfcheck.lock import DraftLock
+from selfcheck.store.lock import DraftLock
 DraftLock(Path(sys.argv[1])).acquire()
 print("locked", flush=True)
 time.sleep(60)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from selfcheck.storage import load_session
+from selfcheck.store.sessions import load_session
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 

@@ -9,9 +9,9 @@ import json
 import pytest
 
 from selfcheck.cli import main
-from selfcheck.config import load_config
-from selfcheck.demo import DEMO_NAME
-from selfcheck.storage import save_session
+from selfcheck.store.config import load_config
+from selfcheck.store.demo import DEMO_NAME
+from selfcheck.store.sessions import save_session
 from tests.growth_data import three_checkins
 
 OTHER_KEY = "fedcba9876543210"

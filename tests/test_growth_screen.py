@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import App
 from textual.widgets import Static
 
-from selfcheck.analysis import growth
+from selfcheck.growth.analysis import growth
 from selfcheck.tui.screens.growth import GrowthScreen
 from tests.growth_data import three_checkins
 

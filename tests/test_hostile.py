@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from selfcheck.cli import main
-from selfcheck.storage import session_bytes
-from selfcheck.tomlfile import MAX_SESSION_BYTES
+from selfcheck.formats.toml_reading import MAX_SESSION_BYTES
+from selfcheck.store.sessions import session_bytes
 
 CORPUS = Path(__file__).resolve().parent / "data" / "hostile"
 SESSIONS = sorted((CORPUS / "sessions").glob("*.toml"))

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from selfcheck.errors import InputError
-from selfcheck.models import ItemAnswer, NextStep, Session, Supervision
-from selfcheck.storage import load_session, save_session, session_bytes
+from selfcheck.formats.errors import InputError
+from selfcheck.formats.session import ItemAnswer, NextStep, Session, Supervision
+from selfcheck.store.sessions import load_session, save_session, session_bytes
 
 AWKWARD = [
     'She said "not today" and left',

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORE = ["models", "storage", "rubric", "checkin", "config", "people", "cli"]
 
 
 def test_built_wheel_finds_the_default_rubric_from_elsewhere(tmp_path):
@@ -39,7 +40,7 @@ def test_built_wheel_finds_the_default_rubric_from_elsewhere(tmp_path):
         [
             sys.executable,
             "-c",
-            "from selfcheck.rubric import find_rubric, shipped_rubrics_dir;"
+            "from selfcheck.store.rubrics import find_rubric, shipped_rubrics_dir;"
             "print(shipped_rubrics_dir()); print(len(find_rubric(None, None).items))",
         ],
         cwd=elsewhere,
@@ -53,14 +54,46 @@ def test_built_wheel_finds_the_default_rubric_from_elsewhere(tmp_path):
     assert int(count) > 13
 
 
-def test_core_imports_neither_textual_nor_matplotlib():
-    modules = ", ".join(f"selfcheck.{name}" for name in CORE)
+def modules_under(*packages: str) -> list[str]:
+    """Every module of the given selfcheck packages, found by walking them."""
+    names = []
+    for package in packages:
+        path = importlib.import_module(package).__path__
+        names += [package, *(info.name for info in pkgutil.walk_packages(path, package + "."))]
+    return names
+
+
+def heavy_imports(modules: list[str], heavy: set[str]) -> str:
+    """Import `modules` in a fresh interpreter; print the loaded modules of the `heavy` packages."""
     code = (
-        f"import sys, {modules}\n"
-        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in {'textual', 'matplotlib'})\n"
-        "print(heavy)"
+        f"import sys, {', '.join(modules)}\n"
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {sorted(heavy)!r}))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
-    assert result.stdout.strip() == "[]"
+    return result.stdout.strip()
+
+
+def test_nothing_outside_the_tui_imports_textual_or_rich():
+    """Every module of the core and the commands can load without Textual or Rich."""
+    core = [
+        "selfcheck.cli",
+        *modules_under(
+            "selfcheck.formats",
+            "selfcheck.store",
+            "selfcheck.growth",
+            "selfcheck.program",
+            "selfcheck.commands",
+        ),
+    ]
+    assert heavy_imports(core, {"textual", "rich"}) == "[]"
+
+
+def test_formats_store_and_commands_load_no_matplotlib():
+    """Reading and writing files, and building the parser, never wait for matplotlib."""
+    core = [
+        "selfcheck.cli",
+        *modules_under("selfcheck.formats", "selfcheck.store", "selfcheck.commands"),
+    ]
+    assert heavy_imports(core, {"matplotlib"}) == "[]"

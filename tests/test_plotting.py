@@ -8,9 +8,9 @@ import stat
 import numpy as np
 import pytest
 
-from selfcheck.analysis import growth
-from selfcheck.errors import SelfcheckError
-from selfcheck.plotting import (
+from selfcheck.formats.errors import SelfcheckError
+from selfcheck.growth.analysis import growth
+from selfcheck.growth.charts import (
     NOT_ASSESSABLE_MARK,
     heatmap_figure,
     radar_figure,

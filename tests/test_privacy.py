@@ -8,7 +8,7 @@ import stat
 import pytest
 
 from selfcheck.cli import main
-from selfcheck.config import ensure_identity, save_config
+from selfcheck.store.config import ensure_identity, save_config
 from tests.conftest import KEY
 
 

@@ -8,8 +8,8 @@ import time
 import pytest
 from pypdf import PdfReader
 
-from selfcheck.analysis import growth
-from selfcheck.report import packet_bytes
+from selfcheck.growth.analysis import growth
+from selfcheck.growth.packet import packet_bytes
 from tests.growth_data import PRIVATE, SHARED, three_checkins
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from selfcheck.cli import main
-from selfcheck.rubric import check_rubric, find_rubric, list_rubrics, shipped_rubrics_dir
+from selfcheck.store.rubrics import check_rubric, find_rubric, list_rubrics, shipped_rubrics_dir
 
 SHIPPED = shipped_rubrics_dir() / "alliance-code-of-ethics.toml"
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"

@@ -2,31 +2,33 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import subprocess
 import sys
 from pathlib import Path
 
+FIRST_ITEM_SCREENS = {"item", "home"}
+"""The screens `selfcheck start` may load: the item, and home (the app's own import)."""
+
+
+def package_modules(package: str) -> list[str]:
+    """Every module under a package, found by walking it (so a new module is covered at once)."""
+    path = importlib.import_module(package).__path__
+    return [package, *(info.name for info in pkgutil.walk_packages(path, package + "."))]
+
+
 NOT_FOR_THE_FIRST_ITEM = [
     "matplotlib",
-    "selfcheck.aggregate",
-    "selfcheck.aggregate_plot",
-    "selfcheck.analysis",
-    "selfcheck.anonymous",
-    "selfcheck.anonymous_read",
-    "selfcheck.demo",
-    "selfcheck.disclosure",
-    "selfcheck.pdflayout",
-    "selfcheck.plotting",
-    "selfcheck.report",
-    "selfcheck.trends",
-    "selfcheck.tui.screens.confirm",
-    "selfcheck.tui.screens.details",
-    "selfcheck.tui.screens.growth",
-    "selfcheck.tui.screens.help",
-    "selfcheck.tui.screens.next_steps",
-    "selfcheck.tui.screens.review",
-    "selfcheck.tui.screens.summary",
     "sqlite3",
+    "selfcheck.store.demo",
+    *package_modules("selfcheck.growth"),
+    *package_modules("selfcheck.program"),
+    *(
+        name
+        for name in package_modules("selfcheck.tui.screens")[1:]
+        if name.rsplit(".", 1)[1] not in FIRST_ITEM_SCREENS
+    ),
 ]
 """Modules that other commands and screens use, and that start-up must never load."""
 

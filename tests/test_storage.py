@@ -8,14 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from selfcheck import storage
-from selfcheck.config import ensure_identity, load_config
-from selfcheck.storage import (
-    load_sessions,
-    resolve_data_dir,
-    save_session,
-    write_atomic,
-)
+from selfcheck.formats.toml_reading import MAX_SESSION_BYTES
+from selfcheck.store import files as storage
+from selfcheck.store.config import ensure_identity, load_config
+from selfcheck.store.data_dir import resolve_data_dir
+from selfcheck.store.files import write_atomic
+from selfcheck.store.sessions import load_sessions, save_session, session_bytes
 
 
 def mode(path: Path) -> int:
@@ -98,7 +96,7 @@ def test_bulk_load_skips_bad_files_with_one_line_each(tmp_path, make_session):
 def test_oversize_file_is_refused_before_reading(tmp_path, monkeypatch):
     path = tmp_path / "huge.toml"
     with path.open("wb") as handle:
-        handle.truncate(storage.MAX_SESSION_BYTES + 1)
+        handle.truncate(MAX_SESSION_BYTES + 1)
     opened: list[Path] = []
     real_open = Path.open
     monkeypatch.setattr(
@@ -110,7 +108,7 @@ def test_oversize_file_is_refused_before_reading(tmp_path, monkeypatch):
 
 
 def test_utf8_bom_and_crlf_are_accepted(tmp_path, make_session):
-    text = storage.session_bytes(make_session()).decode().replace("\n", "\r\n")
+    text = session_bytes(make_session()).decode().replace("\n", "\r\n")
     path = tmp_path / "windows.toml"
     path.write_bytes(b"\xef\xbb\xbf" + text.encode())
     assert load_sessions([path]).problems == []

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from selfcheck.analysis import growth
-from selfcheck.trends import trends_table
+from selfcheck.growth.analysis import growth
+from selfcheck.growth.trends import trends_table
 
 
 @pytest.mark.parametrize(("count", "width", "columns"), [(40, 80, 4), (40, 200, 12), (3, 80, 3)])

@@ -9,11 +9,11 @@ from rich.console import Console
 from textual.widgets import Static
 
 from selfcheck.cli import main
-from selfcheck.config import load_config, save_config
-from selfcheck.errors import LockedError
-from selfcheck.lock import DraftLock
-from selfcheck.models import NextStep, Session
-from selfcheck.storage import load_session
+from selfcheck.formats.errors import LockedError
+from selfcheck.formats.session import NextStep, Session
+from selfcheck.store.config import load_config, save_config
+from selfcheck.store.lock import DraftLock
+from selfcheck.store.sessions import load_session
 from selfcheck.tui.app import SelfcheckApp, make_app
 from selfcheck.tui.screens.confirm import ConfirmFinish
 from selfcheck.tui.screens.home import HomeScreen
@@ -326,7 +326,7 @@ async def test_a_stalled_disk_never_freezes_the_screen(data_dir: Path, rubric, m
     """While a write hangs, keys still rate and move; the newest state lands once it resumes."""
     import threading
 
-    from selfcheck.tui import writer
+    from selfcheck.store import draft_writer as writer
 
     disk_free = threading.Event()
     real_write = writer.write_atomic

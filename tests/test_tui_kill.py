@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from selfcheck.errors import InputError
-from selfcheck.models import Session
-from selfcheck.storage import load_data_dir, load_session, sessions_dir
+from selfcheck.formats.errors import InputError
+from selfcheck.formats.session import Session
+from selfcheck.store.sessions import load_data_dir, load_session, sessions_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from selfcheck.checkin import finish
-from selfcheck.config import load_config, save_config
-from selfcheck.models import NextStep
+from selfcheck.formats.session import NextStep
+from selfcheck.store.checkin import finish
+from selfcheck.store.config import load_config, save_config
 from selfcheck.tui.app import SelfcheckApp, make_app
 from selfcheck.tui.screens.summary import SummaryScreen
 

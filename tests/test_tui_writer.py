@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from selfcheck.tui.writer import DraftWriter
+from selfcheck.store.draft_writer import DraftWriter
 
 
 def test_last_snapshot_wins(tmp_path: Path) -> None:
@@ -35,7 +35,7 @@ def test_app_import_stays_light() -> None:
     """Opening the app never imports matplotlib (or pypdf) on the way to the first screen."""
     code = (
         "import sys, selfcheck.cli, selfcheck.tui.app; "
-        "heavy = ('matplotlib', 'pypdf', 'selfcheck.plotting'); "
+        "heavy = ('matplotlib', 'pypdf', 'selfcheck.growth.charts'); "
         "print(sorted(m for m in heavy if m in sys.modules))"
     )
     root = Path(__file__).resolve().parent.parent

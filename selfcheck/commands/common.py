@@ -6,8 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from selfcheck.errors import SelfcheckError
-from selfcheck.storage import Loaded, load_data_dir, load_sessions, resolve_data_dir
+from selfcheck.formats.errors import SelfcheckError
+from selfcheck.store.data_dir import resolve_data_dir
+from selfcheck.store.sessions import Loaded, load_data_dir, load_sessions
 
 EXIT_OK = 0
 """Everything was read and done."""

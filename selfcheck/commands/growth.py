@@ -1,4 +1,4 @@
-"""`selfcheck trends`, `plot`, `report` and `demo`: growth across check-ins."""
+"""`selfcheck trends`, `plot` and `report`: growth across check-ins."""
 
 from __future__ import annotations
 
@@ -17,15 +17,16 @@ from selfcheck.commands.common import (
     load_sources,
     sources_option,
 )
-from selfcheck.errors import SelfcheckError
-from selfcheck.models import Rubric, Session
-from selfcheck.people import by_practitioner, pick_practitioner, practitioner_label
-from selfcheck.rubric import find_rubric
-from selfcheck.storage import save_session, sessions_dir, write_atomic, write_text_atomic
-from selfcheck.text import printable
+from selfcheck.formats.errors import SelfcheckError
+from selfcheck.formats.printable import printable
+from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.session import Session
+from selfcheck.store.files import write_atomic, write_text_atomic
+from selfcheck.store.practitioners import by_practitioner, pick_practitioner, practitioner_label
+from selfcheck.store.rubrics import find_rubric
 
 if TYPE_CHECKING:
-    from selfcheck.analysis import Growth
+    from selfcheck.growth.analysis import Growth
 
 
 def _selection_options() -> argparse.ArgumentParser:
@@ -46,7 +47,7 @@ def _selection_options() -> argparse.ArgumentParser:
 
 
 def register(subparsers: Any) -> None:
-    """Add the `trends`, `plot`, `report` and `demo` commands."""
+    """Add the `trends`, `plot` and `report` commands."""
     parents = [data_dir_option(), sources_option(), _selection_options()]
     trends = subparsers.add_parser("trends", parents=parents, help="value means over check-ins")
     trends.add_argument("--format", choices=("table", "csv", "json"), default="table")
@@ -68,10 +69,6 @@ def register(subparsers: Any) -> None:
         "(default), or all",
     )
     report.set_defaults(handler=report_command)
-    demo = subparsers.add_parser(
-        "demo", parents=[data_dir_option()], help="write a made-up year of check-ins to try out"
-    )
-    demo.set_defaults(handler=demo_command)
 
 
 def _rubric_groups(
@@ -97,8 +94,8 @@ def _rubric_groups(
 
 def trends_command(args: argparse.Namespace) -> int:
     """Print or write value means per check-in for each practitioner and rubric."""
-    from selfcheck.analysis import growth
-    from selfcheck.trends import trends_csv, trends_json, trends_table
+    from selfcheck.growth.analysis import growth
+    from selfcheck.growth.trends import trends_csv, trends_json, trends_table
 
     loaded = load_sources(args)
     problems = list(loaded.problems)
@@ -134,7 +131,7 @@ def trends_command(args: argparse.Namespace) -> int:
 
 def one_growth(args: argparse.Namespace) -> tuple[str, Growth, list[Session], int]:
     """One practitioner's growth for `plot` and `report`, the check-ins, and the exit status."""
-    from selfcheck.analysis import growth, too_few_words
+    from selfcheck.growth.analysis import growth, too_few_words
 
     loaded = load_sources(args)
     sessions = pick_practitioner(loaded.sessions, args.practitioner)
@@ -166,7 +163,7 @@ def one_growth(args: argparse.Namespace) -> tuple[str, Growth, list[Session], in
 
 def plot_command(args: argparse.Namespace) -> int:
     """Draw one chart of one practitioner's growth to a file."""
-    from selfcheck.plotting import figure_for, output_format, save_figure
+    from selfcheck.growth.charts import figure_for, output_format, save_figure
 
     output_format(args.out)
     _who, result, _sessions, status = one_growth(args)
@@ -177,7 +174,7 @@ def plot_command(args: argparse.Namespace) -> int:
 
 def report_command(args: argparse.Namespace) -> int:
     """Write the supervision packet of one practitioner as a PDF."""
-    from selfcheck.report import packet_bytes
+    from selfcheck.growth.packet import packet_bytes
 
     if args.out.suffix.lower() != ".pdf":
         raise SelfcheckError(f"{args.out}: the packet is a PDF; name it FILE.pdf")
@@ -185,28 +182,3 @@ def report_command(args: argparse.Namespace) -> int:
     write_atomic(args.out, packet_bytes(who, result, sessions, notes=args.notes))
     print(f"wrote {args.out} ({len(result.checkins)} check-ins, notes: {args.notes})")
     return status
-
-
-def demo_command(args: argparse.Namespace) -> int:
-    """Write a year of made-up check-ins into an empty data directory."""
-    from selfcheck.config import config_path, ensure_identity, save_config
-    from selfcheck.demo import demo_config, demo_sessions
-    from selfcheck.rubric import DEFAULT_RUBRIC_ID
-
-    if getattr(args, "data_dir", None) is None:
-        raise SelfcheckError(
-            "give --data-dir DIR for the demo check-ins, so they never mix with your own"
-        )
-    target = data_dir(args)
-    folder = sessions_dir(target)
-    if folder.is_dir() and any(folder.glob("*.toml")):
-        raise SelfcheckError(f"{target} already holds check-ins; give an empty --data-dir")
-    sessions = demo_sessions(find_rubric(DEFAULT_RUBRIC_ID, None))
-    for session in sessions:
-        save_session(target, session)
-    if not config_path(target).exists():
-        save_config(target, demo_config())
-    ensure_identity(target)
-    print(f"wrote {len(sessions)} demo check-ins to {target}")
-    print(f"try: selfcheck report --data-dir {target} --out packet.pdf")
-    return EXIT_OK

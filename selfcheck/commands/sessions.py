@@ -15,12 +15,13 @@ from selfcheck.commands.common import (
     load_sources,
     sources_option,
 )
-from selfcheck.errors import SelfcheckError
-from selfcheck.models import Rubric, Session
-from selfcheck.people import by_practitioner, practitioner_label
-from selfcheck.rubric import find_rubric
-from selfcheck.storage import load_data_dir, load_session, session_path
-from selfcheck.text import one_line, printable
+from selfcheck.formats.errors import SelfcheckError
+from selfcheck.formats.printable import one_line, printable
+from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.session import Session
+from selfcheck.store.practitioners import by_practitioner, practitioner_label
+from selfcheck.store.rubrics import find_rubric
+from selfcheck.store.sessions import load_data_dir, load_session, session_path
 
 
 def register(subparsers: Any) -> None:

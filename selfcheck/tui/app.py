@@ -9,11 +9,11 @@ from pathlib import Path
 from textual.app import App
 from textual.screen import Screen
 
-from selfcheck.errors import LockedError
-from selfcheck.tui.draft import Draft
+from selfcheck.formats.errors import LockedError
+from selfcheck.store.draft import Draft
+from selfcheck.store.workspace import Workspace
 from selfcheck.tui.screens.home import HomeScreen
 from selfcheck.tui.screens.item import ItemScreen
-from selfcheck.tui.workspace import Workspace
 
 
 class SelfcheckApp(App[None]):
@@ -122,3 +122,4 @@ def make_app(data_dir: Path, rubric_ref: str | None, *, straight_in: bool) -> Se
     if straight_in:
         app.draft = Draft.open(workspace, app.report_save_error)
     return app
+

@@ -13,8 +13,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from selfcheck.text import one_line
-from selfcheck.tui.draft import Draft
+from selfcheck.formats.printable import one_line
+from selfcheck.store.draft import Draft
 
 
 def parse_meeting(text: str) -> date | None:

@@ -12,8 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from selfcheck.analysis import Growth, item_changes, signed, sparkline, too_few_words
-from selfcheck.trends import coverage
+from selfcheck.growth.analysis import Growth, item_changes, signed, sparkline, too_few_words
+from selfcheck.growth.trends import coverage
 
 MOVED_SHOWN = 5
 """How many of the items that moved most the screen lists."""

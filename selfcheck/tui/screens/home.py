@@ -14,10 +14,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
-from selfcheck.checkin import unanswered_count
-from selfcheck.text import one_line
+from selfcheck.formats.printable import one_line
+from selfcheck.store.checkin import unanswered_count
+from selfcheck.store.workspace import Workspace
 from selfcheck.tui.widgets.marks import step_words
-from selfcheck.tui.workspace import Workspace
 
 
 def history_words(workspace: Workspace) -> str:
@@ -131,7 +131,7 @@ class HomeScreen(Screen[None]):
     def action_growth(self) -> None:
         """Show growth across the complete check-ins of this rubric."""
         # Imported here so the analysis never slows down the first screen.
-        from selfcheck.analysis import growth
+        from selfcheck.growth.analysis import growth
         from selfcheck.tui.screens.growth import GrowthScreen
 
         result = growth(self.workspace.loaded.sessions, self.workspace.rubric)

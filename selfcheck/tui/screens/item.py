@@ -15,8 +15,9 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, TextArea
 
-from selfcheck.checkin import unanswered_count
-from selfcheck.tui.draft import Draft
+from selfcheck.store.checkin import unanswered_count
+from selfcheck.store.draft import Draft
+from selfcheck.store.workspace import remember_show_last_time
 from selfcheck.tui.messages import (
     NOT_ASSESSABLE,
     DiscussToggled,
@@ -28,7 +29,6 @@ from selfcheck.tui.widgets.item_card import ItemCard, ItemHeader
 from selfcheck.tui.widgets.marks import DiscussMark, LastTime, PlannedSteps, last_time_words
 from selfcheck.tui.widgets.note import NoteField
 from selfcheck.tui.widgets.scale import RatingScale
-from selfcheck.tui.workspace import remember_show_last_time
 
 NOTE_SAVE_DELAY = 1.0
 """Seconds of typing that a crash may lose: a note is saved at most this long after a keystroke."""

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from selfcheck.tui.draft import Draft
+from selfcheck.store.draft import Draft
 from selfcheck.tui.widgets.marks import step_words
 
 INTRO = (

@@ -11,9 +11,10 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from selfcheck.checkin import unanswered_count
-from selfcheck.models import ItemAnswer, Rubric
-from selfcheck.tui.draft import Draft
+from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.session import ItemAnswer
+from selfcheck.store.checkin import unanswered_count
+from selfcheck.store.draft import Draft
 
 ReviewChoice = int | Literal["finish"] | None
 """An item index to jump to, "finish" to finish the check-in, or None to go back."""

@@ -13,8 +13,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from selfcheck.analysis import growth
-from selfcheck.models import Rubric, Session
+from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.session import Session
+from selfcheck.growth.analysis import growth
 from selfcheck.tui.widgets.marks import step_words
 
 

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import ProgressBar, Static
 
-from selfcheck.models import Item, Value
+from selfcheck.formats.rubric import Item, Value
 
 
 class ItemHeader(Horizontal):

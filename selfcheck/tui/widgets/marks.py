@@ -8,8 +8,9 @@ from rich.text import Text
 from textual.events import Click
 from textual.widgets import Static
 
-from selfcheck.models import ItemAnswer, NextStep, Rubric
-from selfcheck.text import one_line
+from selfcheck.formats.printable import one_line
+from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.session import ItemAnswer, NextStep
 from selfcheck.tui.messages import DiscussToggled, LastTimeToggled
 
 

@@ -8,7 +8,7 @@ from textual.binding import Binding, BindingType
 from textual.events import Blur, Paste
 from textual.widgets import TextArea
 
-from selfcheck.text import printable
+from selfcheck.formats.printable import printable
 from selfcheck.tui.messages import NoteLeft
 
 

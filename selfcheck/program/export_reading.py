@@ -8,16 +8,22 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from selfcheck.anonymous import (
+from selfcheck.formats.errors import InputError
+from selfcheck.formats.session import SESSION_FORMAT
+from selfcheck.formats.toml_reading import (
+    MAX_EXPORT_BYTES,
+    check_header,
+    parse_toml,
+    read_bytes,
+    validate,
+)
+from selfcheck.program.export import (
     ANONYMOUS_FORMAT,
     ANONYMOUS_VERSION,
     HEADER_COMMENT,
     AnonymousExport,
     header_lines,
 )
-from selfcheck.errors import InputError
-from selfcheck.models import SESSION_FORMAT
-from selfcheck.tomlfile import MAX_EXPORT_BYTES, check_header, parse_toml, read_bytes, validate
 
 _PREFIX = (
     HEADER_COMMENT

@@ -15,9 +15,9 @@ from selfcheck.commands.common import (
     exit_status,
     report_problems,
 )
-from selfcheck.models import Rubric
-from selfcheck.rubric import check_rubric, find_rubric, list_rubrics
-from selfcheck.text import printable
+from selfcheck.formats.printable import printable
+from selfcheck.formats.rubric import Rubric
+from selfcheck.store.rubrics import check_rubric, find_rubric, list_rubrics
 
 
 def register(subparsers: Any) -> None:

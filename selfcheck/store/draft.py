@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from selfcheck.checkin import (
+from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.session import ItemAnswer, NextStep, Session, Supervision
+from selfcheck.store.checkin import (
     find_draft,
     finish,
     first_unanswered,
@@ -16,12 +18,11 @@ from selfcheck.checkin import (
     set_rating,
     toggle_discuss,
 )
-from selfcheck.config import ensure_identity
-from selfcheck.lock import DraftLock
-from selfcheck.models import ItemAnswer, NextStep, Rubric, Session, Supervision
-from selfcheck.storage import load_session, session_bytes, session_path
-from selfcheck.tui.workspace import Workspace
-from selfcheck.tui.writer import DraftWriter, ErrorHandler
+from selfcheck.store.config import ensure_identity
+from selfcheck.store.draft_writer import DraftWriter, ErrorHandler
+from selfcheck.store.lock import DraftLock
+from selfcheck.store.sessions import load_session, session_bytes, session_path
+from selfcheck.store.workspace import Workspace
 
 
 class Draft:

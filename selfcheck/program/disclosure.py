@@ -7,7 +7,7 @@ import io
 from dataclasses import dataclass
 from functools import partial
 
-from selfcheck.aggregate import OVERALL, Aggregation, PeriodCounts, RubricTable
+from selfcheck.program.aggregate import OVERALL, Aggregation, PeriodCounts, RubricTable
 
 DEFAULT_MIN_GROUP = 5
 """Fewest distinct practitioners a published row may describe, unless told otherwise."""

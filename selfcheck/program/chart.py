@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from selfcheck.disclosure import GROWTH_PERIOD, Row
-from selfcheck.errors import SelfcheckError
-from selfcheck.storage import write_atomic
+from selfcheck.formats.errors import SelfcheckError
+from selfcheck.program.disclosure import GROWTH_PERIOD, Row
+from selfcheck.store.files import write_atomic
 
 LEVEL_COLOURS = ("#bdbdbd", "#d7e6f4", "#9ecae1", "#4292c6", "#2171b5", "#08306b")
 """Not yet assessable in grey, then levels 1 to 5 from light to dark blue."""

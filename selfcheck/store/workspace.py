@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from selfcheck.checkin import find_draft, last_complete
-from selfcheck.config import Config, load_config, save_config
-from selfcheck.models import Rubric, Session
-from selfcheck.rubric import find_rubric
-from selfcheck.storage import Loaded, load_data_dir
+from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.session import Session
+from selfcheck.store.checkin import find_draft, last_complete
+from selfcheck.store.config import Config, load_config, save_config
+from selfcheck.store.rubrics import find_rubric
+from selfcheck.store.sessions import Loaded, load_data_dir
 
 
 @dataclass

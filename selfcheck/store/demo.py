@@ -5,9 +5,10 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime, timedelta, timezone
 
-from selfcheck.checkin import rubric_ref
-from selfcheck.config import Config
-from selfcheck.models import ItemAnswer, NextStep, Practitioner, Rubric, Session, Supervision
+from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.session import ItemAnswer, NextStep, Practitioner, Session, Supervision
+from selfcheck.store.checkin import rubric_ref
+from selfcheck.store.config import Config
 
 DEMO_NAME = "Sam Rivera (demo)"
 """The fictional practitioner of the demo data."""

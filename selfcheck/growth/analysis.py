@@ -6,7 +6,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from selfcheck.models import Rubric, Session
+from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.session import Session
 
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 """Eight heights for a sparkline; a gap is shown as SPARK_GAP."""

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from selfcheck.anonymous import UNANSWERED
-from selfcheck.anonymous_read import ExportRecord, RubricLayout, read_export
-from selfcheck.errors import InputError
+from selfcheck.formats.errors import InputError
+from selfcheck.program.export import UNANSWERED
+from selfcheck.program.export_reading import ExportRecord, RubricLayout, read_export
 
 Grouping = Literal["quarter", "year", "all"]
 OVERALL = "all"

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from selfcheck.errors import InputError, SelfcheckError
-from selfcheck.models import FORMAT_VERSION, RUBRIC_FORMAT, Rubric
-from selfcheck.tomlfile import (
+from selfcheck.formats.errors import InputError, SelfcheckError
+from selfcheck.formats.fields import FORMAT_VERSION
+from selfcheck.formats.rubric import RUBRIC_FORMAT, Rubric
+from selfcheck.formats.toml_reading import (
     MAX_RUBRIC_BYTES,
     check_header,
     parse_toml,
@@ -27,7 +28,7 @@ USER_RUBRICS = "rubrics"
 
 def shipped_rubrics_dir() -> Path:
     """The folder of rubrics shipped with selfcheck (inside the wheel, or the source tree)."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]
     installed = package / "rubrics"
     return installed if installed.is_dir() else package.parent / "rubrics"
 

@@ -8,9 +8,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from selfcheck.errors import InputError
-from selfcheck.models import PATTERN_HINTS
-from selfcheck.text import one_line
+from selfcheck.formats.errors import InputError
+from selfcheck.formats.fields import PATTERN_HINTS
+from selfcheck.formats.printable import one_line
 
 MAX_RUBRIC_BYTES = 1024 * 1024
 """Largest rubric file read (1 MiB); larger ones are refused before reading."""

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from selfcheck.errors import SelfcheckError
-from selfcheck.models import Session
+from selfcheck.formats.errors import SelfcheckError
+from selfcheck.formats.session import Session
 
 
 def practitioner_id(session: Session) -> str:

@@ -8,10 +8,10 @@ import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from selfcheck.analysis import Growth, too_few_words
-from selfcheck.errors import SelfcheckError
-from selfcheck.storage import write_atomic
-from selfcheck.text import one_line
+from selfcheck.formats.errors import SelfcheckError
+from selfcheck.formats.printable import one_line
+from selfcheck.growth.analysis import Growth, too_few_words
+from selfcheck.store.files import write_atomic
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

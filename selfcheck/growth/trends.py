@@ -7,8 +7,8 @@ import io
 import json
 from typing import Any
 
-from selfcheck.analysis import Growth, signed, sparkline, too_few_words
-from selfcheck.text import one_line
+from selfcheck.formats.printable import one_line
+from selfcheck.growth.analysis import Growth, signed, sparkline, too_few_words
 
 TRENDS_FORMAT = "selfcheck-trends"
 """The `format` stamped into JSON output."""

@@ -15,10 +15,11 @@ from selfcheck.commands.common import (
     report_problems,
     require_paths,
 )
-from selfcheck.config import ensure_identity
-from selfcheck.errors import SelfcheckError
-from selfcheck.rubric import find_rubric
-from selfcheck.storage import load_data_dir, write_atomic, write_text_atomic
+from selfcheck.formats.errors import SelfcheckError
+from selfcheck.store.config import ensure_identity
+from selfcheck.store.files import write_atomic, write_text_atomic
+from selfcheck.store.rubrics import find_rubric
+from selfcheck.store.sessions import load_data_dir
 
 
 def register(subparsers: Any) -> None:
@@ -72,7 +73,7 @@ def register(subparsers: Any) -> None:
 
 def export_command(args: argparse.Namespace) -> int:
     """Build the anonymous export, show it, and write it once the practitioner agrees."""
-    from selfcheck.anonymous import (
+    from selfcheck.program.export import (
         build_export,
         default_export_name,
         describe_export,
@@ -115,8 +116,13 @@ def _done(problems: list[str]) -> int:
 
 def aggregate_command(args: argparse.Namespace) -> int:
     """Aggregate the exports, print or write the CSV, and draw the published figures."""
-    from selfcheck.aggregate import aggregate
-    from selfcheck.disclosure import DEFAULT_MIN_GROUP, MIN_GROUP_RANGE, csv_text, table_rows
+    from selfcheck.program.aggregate import aggregate
+    from selfcheck.program.disclosure import (
+        DEFAULT_MIN_GROUP,
+        MIN_GROUP_RANGE,
+        csv_text,
+        table_rows,
+    )
 
     min_group = DEFAULT_MIN_GROUP if args.min_group is None else args.min_group
     low, high = MIN_GROUP_RANGE
@@ -137,7 +143,7 @@ def aggregate_command(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     if args.plot:
-        from selfcheck.aggregate_plot import plot_aggregate
+        from selfcheck.program.chart import plot_aggregate
 
         plot_aggregate(rows, args.plot, min_group)
         print(f"wrote {args.plot}", file=sys.stderr)

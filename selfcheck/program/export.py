@@ -11,8 +11,10 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StrictInt, StrictStr, model_validator
 
-from selfcheck.errors import SelfcheckError
-from selfcheck.models import Identifier, Rubric, Session, _Strict
+from selfcheck.formats.errors import SelfcheckError
+from selfcheck.formats.fields import Identifier, _Strict
+from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.session import Session
 
 ANONYMOUS_FORMAT = "selfcheck-anonymous"
 """The `format` of an anonymous export file."""

@@ -7,8 +7,8 @@ import os
 from pathlib import Path
 from types import TracebackType
 
-from selfcheck.errors import LockedError
-from selfcheck.storage import PRIVATE_FILE, ensure_private_dir
+from selfcheck.formats.errors import LockedError
+from selfcheck.store.files import PRIVATE_FILE, ensure_private_dir
 
 
 class DraftLock:

@@ -8,9 +8,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from selfcheck.commands.common import EXIT_OK, data_dir, data_dir_option
-from selfcheck.errors import SelfcheckError
-from selfcheck.text import printable
-from selfcheck.tomlfile import validation_problems
+from selfcheck.formats.errors import SelfcheckError
+from selfcheck.formats.printable import printable
+from selfcheck.formats.toml_reading import validation_problems
 
 SETTINGS = {
     "name": "your name, written into each check-in (empty: none)",
@@ -40,8 +40,8 @@ def register(subparsers: Any) -> None:
 
 def config_command(args: argparse.Namespace) -> int:
     """Change the settings given, then print them all."""
-    from selfcheck.config import config_path, ensure_identity, save_config
-    from selfcheck.rubric import find_rubric
+    from selfcheck.store.config import config_path, ensure_identity, save_config
+    from selfcheck.store.rubrics import find_rubric
 
     folder = data_dir(args)
     config = ensure_identity(folder)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from selfcheck.commands.common import data_dir, data_dir_option, exit_status, report_problems
@@ -24,15 +23,11 @@ def register(subparsers: Any) -> None:
 
 def open_app(args: argparse.Namespace, *, straight_in: bool) -> int:
     """Run the TUI; Textual is imported only here, never by the core."""
-    from selfcheck.tui.app import make_app
-    from selfcheck.tui.writer import SWITCH_INTERVAL
+    from selfcheck.tui import run_app
 
-    app = make_app(data_dir(args), getattr(args, "rubric", None), straight_in=straight_in)
-    sys.setswitchinterval(SWITCH_INTERVAL)
-    app.run()
-    problems = app.workspace.loaded.problems
+    code, problems = run_app(data_dir(args), getattr(args, "rubric", None), straight_in=straight_in)
     report_problems(problems)
-    return app.return_code or exit_status(problems)
+    return code or exit_status(problems)
 
 
 def start_command(args: argparse.Namespace) -> int:

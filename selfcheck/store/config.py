@@ -9,9 +9,10 @@ from typing import Annotated
 import tomli_w
 from pydantic import Field, StrictBool, StrictStr
 
-from selfcheck.models import KEY_PATTERN, Name, Supervision, _Strict
-from selfcheck.storage import write_atomic
-from selfcheck.tomlfile import load_model
+from selfcheck.formats.fields import KEY_PATTERN, Name, _Strict
+from selfcheck.formats.session import Supervision
+from selfcheck.formats.toml_reading import load_model
+from selfcheck.store.files import write_atomic
 
 CONFIG_FILE = "config.toml"
 CONFIG_FORMAT = "selfcheck-config"

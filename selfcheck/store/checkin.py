@@ -5,9 +5,10 @@ from __future__ import annotations
 import secrets
 from datetime import UTC, datetime
 
-from selfcheck.config import Config
-from selfcheck.models import ItemAnswer, Practitioner, Rubric, RubricRef, Session
-from selfcheck.storage import Loaded
+from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.session import ItemAnswer, Practitioner, RubricRef, Session
+from selfcheck.store.config import Config
+from selfcheck.store.sessions import Loaded
 
 
 def now() -> datetime:

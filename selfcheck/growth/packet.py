@@ -6,7 +6,9 @@ import io
 from collections.abc import Sequence
 from typing import Literal
 
-from selfcheck.analysis import (
+from selfcheck.formats.printable import one_line, printable
+from selfcheck.formats.session import Session
+from selfcheck.growth.analysis import (
     Growth,
     ItemGrowth,
     discussion_items,
@@ -14,10 +16,8 @@ from selfcheck.analysis import (
     summary_lines,
     value_changes,
 )
-from selfcheck.models import Session
-from selfcheck.pdflayout import MUTED, PageFlow
-from selfcheck.text import one_line, printable
-from selfcheck.trends import period
+from selfcheck.growth.page_flow import MUTED, PageFlow
+from selfcheck.growth.trends import period
 
 NoteChoice = Literal["none", "discuss", "all"]
 TABLE_COLUMNS = 12
@@ -111,7 +111,7 @@ def _dates(result: Growth, columns: Sequence[int]) -> list[str]:
 
 
 def _trend_section(flow: PageFlow, result: Growth) -> None:
-    from selfcheck.plotting import draw_trend
+    from selfcheck.growth.charts import draw_trend
 
     flow.new_page()
     flow.heading("1. Value means over time")
@@ -147,7 +147,7 @@ def _widths(columns: int) -> list[float]:
 
 
 def _radar_section(flow: PageFlow, result: Growth) -> None:
-    from selfcheck.plotting import draw_radar, radar_columns
+    from selfcheck.growth.charts import draw_radar, radar_columns
 
     flow.new_page()
     flow.heading("2. Strengths at a glance")
@@ -173,7 +173,7 @@ def _radar_section(flow: PageFlow, result: Growth) -> None:
 
 
 def _heatmap_section(flow: PageFlow, result: Growth) -> None:
-    from selfcheck.plotting import draw_heatmap, heatmap_columns
+    from selfcheck.growth.charts import draw_heatmap, heatmap_columns
 
     flow.new_page()
     flow.heading("3. Each item per check-in")

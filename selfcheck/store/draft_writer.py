@@ -6,8 +6,8 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from selfcheck.errors import SelfcheckError
-from selfcheck.storage import write_atomic
+from selfcheck.formats.errors import SelfcheckError
+from selfcheck.store.files import write_atomic
 
 SWITCH_INTERVAL = 0.0005
 """Seconds between GIL hand-offs while the app runs (Python's default is 0.005).

@@ -1,0 +1,44 @@
+"""`selfcheck demo`: a made-up year of check-ins in a folder of its own, to try things on."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from selfcheck.commands.common import EXIT_OK, data_dir, data_dir_option
+from selfcheck.formats.errors import SelfcheckError
+from selfcheck.store.rubrics import find_rubric
+from selfcheck.store.sessions import save_session, sessions_dir
+
+
+def register(subparsers: Any) -> None:
+    """Add the `demo` command."""
+    demo = subparsers.add_parser(
+        "demo", parents=[data_dir_option()], help="write a made-up year of check-ins to try out"
+    )
+    demo.set_defaults(handler=demo_command)
+
+
+def demo_command(args: argparse.Namespace) -> int:
+    """Write a year of made-up check-ins into an empty data directory."""
+    from selfcheck.store.config import config_path, ensure_identity, save_config
+    from selfcheck.store.demo import demo_config, demo_sessions
+    from selfcheck.store.rubrics import DEFAULT_RUBRIC_ID
+
+    if getattr(args, "data_dir", None) is None:
+        raise SelfcheckError(
+            "give --data-dir DIR for the demo check-ins, so they never mix with your own"
+        )
+    target = data_dir(args)
+    folder = sessions_dir(target)
+    if folder.is_dir() and any(folder.glob("*.toml")):
+        raise SelfcheckError(f"{target} already holds check-ins; give an empty --data-dir")
+    sessions = demo_sessions(find_rubric(DEFAULT_RUBRIC_ID, None))
+    for session in sessions:
+        save_session(target, session)
+    if not config_path(target).exists():
+        save_config(target, demo_config())
+    ensure_identity(target)
+    print(f"wrote {len(sessions)} demo check-ins to {target}")
+    print(f"try: selfcheck report --data-dir {target} --out packet.pdf")
+    return EXIT_OK

@@ -1,0 +1,122 @@
+"""The session file format: one check-in, its answers, and the learning plan written at its end."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import AwareDatetime, Field, StrictBool, StrictStr, model_validator
+
+from selfcheck.formats.fields import (
+    KEY_PATTERN,
+    SHA256_PATTERN,
+    Identifier,
+    Level,
+    Name,
+    _Strict,
+)
+
+SESSION_FORMAT = "selfcheck-session"
+"""The `format` of a session file."""
+
+
+class ItemAnswer(_Strict):
+    """The practitioner's answer to one item."""
+
+    rating: Level | None = None
+    not_assessable: StrictBool = False
+    note: StrictStr = ""
+    discuss: StrictBool = False
+
+    @model_validator(mode="after")
+    def _rating_or_not_assessable(self) -> ItemAnswer:
+        if self.rating is not None and self.not_assessable:
+            raise ValueError("an item cannot have a rating and be not yet assessable")
+        return self
+
+    @property
+    def answered(self) -> bool:
+        """True once the item has a level or is marked not yet assessable."""
+        return self.rating is not None or self.not_assessable
+
+
+class RubricRef(_Strict):
+    """Which rubric, and which exact text of it, a check-in was rated against."""
+
+    id: Identifier
+    version: Annotated[StrictStr, Field(min_length=1, max_length=40)]
+    sha256: Annotated[StrictStr, Field(pattern=SHA256_PATTERN)]
+
+
+class Practitioner(_Strict):
+    """Who rated: an optional name and the installation's random key."""
+
+    name: Name = ""
+    key: Annotated[StrictStr, Field(pattern=KEY_PATTERN)] = ""
+
+
+class Supervision(_Strict):
+    """Optional details of the supervision meeting the check-in prepares for."""
+
+    supervisor: Name = ""
+    meeting: date | None = None
+
+
+class NextStep(_Strict):
+    """A step of the learning plan written when finishing, optionally tied to an item."""
+
+    text: Annotated[StrictStr, Field(min_length=1, max_length=2000)]
+    item: Identifier | None = None
+
+
+class Session(_Strict):
+    """One check-in: a draft while in progress, complete once finished."""
+
+    format: Literal["selfcheck-session"] = "selfcheck-session"
+    format_version: Literal[1] = 1
+    id: Identifier
+    status: Literal["draft", "complete"] = "draft"
+    started: AwareDatetime
+    finished: AwareDatetime | None = None
+    rubric: RubricRef
+    practitioner: Practitioner = Practitioner()
+    supervision: Supervision = Supervision()
+    items: dict[Identifier, ItemAnswer] = Field(default_factory=dict)
+    next_steps: list[NextStep] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _finished_when_complete(self) -> Session:
+        if self.status == "complete" and self.finished is None:
+            raise ValueError("a complete check-in needs its `finished` time")
+        if self.status == "draft" and self.finished is not None:
+            raise ValueError("a draft cannot have a `finished` time")
+        if self.finished is not None and self.finished < self.started:
+            raise ValueError("`finished` is earlier than `started`")
+        return self
+
+    @property
+    def complete(self) -> bool:
+        """True once the check-in has been finished."""
+        return self.status == "complete"
+
+    def answer(self, item_id: str) -> ItemAnswer:
+        """The answer for an item, an empty one when nothing is recorded."""
+        return self.items.get(item_id) or ItemAnswer()
+
+    @property
+    def when(self) -> datetime:
+        """When the check-in happened: its finish time, else its start."""
+        return self.finished or self.started
+
+    def to_toml_dict(self) -> dict[str, object]:
+        """The session as plain data for a TOML writer, omitting empty optional fields."""
+        data = self.model_dump(mode="python", exclude_none=True)
+        data["items"] = {
+            item_id: {
+                key: value for key, value in answer.items() if key != "rating" or value is not None
+            }
+            for item_id, answer in data["items"].items()
+        }
+        if not data["next_steps"]:
+            del data["next_steps"]
+        return data
