@@ -19,6 +19,7 @@ from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import one_line, printable
 from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.session import Session
+from selfcheck.formats.wording import answer_words
 from selfcheck.store.practitioners import by_practitioner, practitioner_label
 from selfcheck.store.rubrics import find_rubric
 from selfcheck.store.sessions import load_data_dir, load_session, session_path
@@ -153,13 +154,7 @@ def _sections(session: Session, rubric: Rubric | None) -> list[tuple[str, list[t
 
 def _answer_lines(session: Session, rubric: Rubric | None, item_id: str, title: str) -> list[str]:
     answer = session.answer(item_id)
-    if answer.rating is not None:
-        label = rubric.level_label(answer.rating) if rubric else ""
-        rating = f"{answer.rating} {label}".strip()
-    elif answer.not_assessable:
-        rating = rubric.not_assessable.label if rubric else "not yet assessable"
-    else:
-        rating = "unanswered"
+    rating = answer_words(rubric, answer)
     discuss = "  [discuss]" if answer.discuss else ""
     lines = [f"{printable(title, keep_newlines=False)}: {rating}{discuss}"]
     if answer.note:

@@ -8,6 +8,7 @@ from typing import Literal
 
 from selfcheck.formats.printable import one_line, printable
 from selfcheck.formats.session import Session
+from selfcheck.formats.wording import MISSING, NOT_ASSESSABLE_MARK, mean_words
 from selfcheck.growth.analysis import (
     Growth,
     ItemGrowth,
@@ -32,11 +33,7 @@ NOTE_WORDS = {
 def _level(point: float | None, not_assessable: bool = False) -> str:
     if point is not None:
         return f"{point:g}"
-    return "n/a" if not_assessable else "–"
-
-
-def _mean(point: float | None) -> str:
-    return "–" if point is None else f"{point:.2f}"
+    return NOT_ASSESSABLE_MARK if not_assessable else MISSING
 
 
 def _safe(text: str, width: int | None = None) -> str:
@@ -131,13 +128,14 @@ def _trend_section(flow: PageFlow, result: Growth) -> None:
             [
                 one_line(v.name, 30),
                 *(
-                    _mean(v.series.points[i]) + ("*" if v.rated[i] < totals[v.value_id] else "")
+                    mean_words(v.series.points[i])
+                    + ("*" if v.rated[i] < totals[v.value_id] else "")
                     for i in block
                 ),
             ]
             for v in result.values
         ]
-        rows.append(["Overall", *(_mean(result.overall.points[i]) for i in block)])
+        rows.append(["Overall", *(mean_words(result.overall.points[i]) for i in block)])
         flow.table(["Value", *_dates(result, block)], rows, _widths(len(block)), header_lines=2)
 
 
@@ -163,8 +161,8 @@ def _radar_section(flow: PageFlow, result: Growth) -> None:
     rows = [
         [
             one_line(v.name, 50),
-            *(_mean(v.series.points[i]) for _, i in chosen),
-            signed(v.series.change_since_first) or "–",
+            *(mean_words(v.series.points[i]) for _, i in chosen),
+            signed(v.series.change_since_first) or MISSING,
         ]
         for v in result.values
     ]

@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from selfcheck.formats.wording import MISSING, mean_words
 from selfcheck.growth.analysis import Growth, item_changes, signed, sparkline, too_few_words
 from selfcheck.growth.trends import coverage
 
@@ -29,12 +30,11 @@ def values_table(result: Growth) -> Table:
     rows = [(v.name, v.series) for v in result.values]
     rows.append(("Overall", result.overall))
     for name, series in rows:
-        latest = "–" if series.latest is None else f"{series.latest:.2f}"
         table.add_row(
             Text(name),
             Text(sparkline(series.points)),
-            Text(latest),
-            Text(signed(series.change_since_first) or "–"),
+            Text(mean_words(series.latest)),
+            Text(signed(series.change_since_first) or MISSING),
         )
     return table
 

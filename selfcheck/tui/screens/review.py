@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.session import ItemAnswer
+from selfcheck.formats.wording import UNANSWERED, answer_words
 from selfcheck.store.checkin import unanswered_count
 from selfcheck.store.draft import Draft
 
@@ -25,11 +26,9 @@ UNANSWERED_STYLE = "bold #d7a65f"
 
 def answer_cell(rubric: Rubric, answer: ItemAnswer) -> Text:
     """The rating as the review shows it; unanswered items stand out."""
-    if answer.rating is not None:
-        return Text(f"{answer.rating} {rubric.level_label(answer.rating)}")
-    if answer.not_assessable:
-        return Text("0 not yet assessable")
-    return Text("! unanswered", style=UNANSWERED_STYLE)
+    if answer.answered:
+        return Text(answer_words(rubric, answer))
+    return Text(f"! {UNANSWERED}", style=UNANSWERED_STYLE)
 
 
 class ReviewScreen(Screen[ReviewChoice]):

@@ -15,6 +15,7 @@ from textual.widgets import Footer, Static
 
 from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.session import Session
+from selfcheck.formats.wording import mean_words
 from selfcheck.growth.analysis import growth
 from selfcheck.tui.widgets.marks import step_words
 
@@ -26,11 +27,6 @@ def change_words(now: float | None, before: float | None) -> str:
     if abs(now - before) < 0.005:
         return "= same"
     return "↑ up" if now > before else "↓ down"
-
-
-def mean_words(mean: float | None) -> str:
-    """A value mean to two decimals, or a dash when nothing was rated."""
-    return "—" if mean is None else f"{mean:.2f}"
 
 
 def shown_path(path: Path) -> str:
