@@ -7,6 +7,7 @@ import stat
 
 import numpy as np
 import pytest
+from samples import three_checkins
 
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.growth.analysis import growth
@@ -14,11 +15,10 @@ from selfcheck.growth.charts import (
     NOT_ASSESSABLE_MARK,
     heatmap_figure,
     radar_figure,
-    save_figure,
     trend_figure,
     value_style,
 )
-from tests.growth_data import three_checkins
+from selfcheck.store.images import save_figure
 
 
 @pytest.fixture

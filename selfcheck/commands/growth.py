@@ -15,12 +15,13 @@ from selfcheck.commands.common import (
     data_dir_option,
     exit_status,
     load_sources,
+    report_problems,
     sources_option,
 )
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import printable
 from selfcheck.formats.rubric import Rubric
-from selfcheck.formats.session import Session
+from selfcheck.formats.session import Session, complete_checkins
 from selfcheck.store.files import write_atomic, write_text_atomic
 from selfcheck.store.practitioners import by_practitioner, pick_practitioner, practitioner_label
 from selfcheck.store.rubrics import find_rubric
@@ -84,7 +85,7 @@ def _rubric_groups(
         try:
             rubrics.append(find_rubric(rubric_id, data_dir(args)))
         except SelfcheckError:
-            count = sum(s.rubric.id == rubric_id for s in sessions if s.complete)
+            count = len(complete_checkins(sessions, rubric_id))
             problems.append(
                 f"{count} check-in(s) of rubric {rubric_id!r}: that rubric is not available "
                 "here; give its file with --rubric PATH"
@@ -109,8 +110,7 @@ def trends_command(args: argparse.Namespace) -> int:
         who = practitioner_label(sessions)
         for rubric in _rubric_groups(sessions, args, problems):
             groups.append((who, growth(sessions, rubric)))
-    for problem in problems[len(loaded.problems) :]:
-        print(f"skipped {problem}", file=sys.stderr)
+    report_problems(problems[len(loaded.problems) :])
     if args.format == "csv":
         text = trends_csv(groups)
     elif args.format == "json":
@@ -137,8 +137,7 @@ def one_growth(args: argparse.Namespace) -> tuple[str, Growth, list[Session], in
     sessions = pick_practitioner(loaded.sessions, args.practitioner)
     problems: list[str] = []
     rubrics = _rubric_groups(sessions, args, problems)
-    for problem in problems:
-        print(f"skipped {problem}", file=sys.stderr)
+    report_problems(problems)
     if not rubrics:
         raise SelfcheckError(
             "no complete check-ins to show"
@@ -163,9 +162,10 @@ def one_growth(args: argparse.Namespace) -> tuple[str, Growth, list[Session], in
 
 def plot_command(args: argparse.Namespace) -> int:
     """Draw one chart of one practitioner's growth to a file."""
-    from selfcheck.growth.charts import figure_for, output_format, save_figure
+    from selfcheck.growth.charts import figure_for
+    from selfcheck.store.images import image_format, save_figure
 
-    output_format(args.out)
+    image_format(args.out)
     _who, result, _sessions, status = one_growth(args)
     save_figure(figure_for(args.kind, result), args.out)
     print(f"wrote {args.out}")

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import io
 import math
 import textwrap
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import one_line
+from selfcheck.formats.wording import NOT_ASSESSABLE_MARK
 from selfcheck.growth.analysis import Growth, too_few_words
-from selfcheck.store.files import write_atomic
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -33,9 +31,7 @@ MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
 LINESTYLES: tuple[Any, ...] = ("-", "--", "-.", ":", (0, (5, 1)), (0, (3, 1, 1, 1)), (0, (1, 2)))
 HEATMAP_COLUMNS = 12
 """The heatmap shows at most this many of the latest check-ins, so cells stay readable."""
-FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 """Output formats by file extension."""
-NOT_ASSESSABLE_MARK = "n/a"
 KINDS = ("trend", "heatmap", "radar")
 
 
@@ -274,26 +270,3 @@ def figure_for(kind: str, result: Growth) -> Figure:
         raise SelfcheckError(f"unknown chart kind {kind!r}; choose {', '.join(KINDS)}")
     makers = {"trend": trend_figure, "heatmap": heatmap_figure, "radar": radar_figure}
     return makers[kind](result)
-
-
-def output_format(path: Path) -> str:
-    """The image format a file name asks for, by its extension."""
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise SelfcheckError(
-            f"{path}: unknown extension {path.suffix or '(none)'!r}; use .png, .svg or .pdf"
-        )
-    return fmt
-
-
-def figure_bytes(fig: Figure, fmt: str) -> bytes:
-    """The figure rendered in memory as png, svg or pdf, without time stamps."""
-    buffer = io.BytesIO()
-    metadata = {"png": {}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}[fmt]
-    fig.savefig(buffer, format=fmt, dpi=150, metadata=metadata)
-    return buffer.getvalue()
-
-
-def save_figure(fig: Figure, path: Path) -> None:
-    """Write the figure to `path` atomically, in the format its extension names."""
-    write_atomic(path, figure_bytes(fig, output_format(path)))

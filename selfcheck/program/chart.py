@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.program.disclosure import GROWTH_PERIOD, Row
-from selfcheck.store.files import write_atomic
+from selfcheck.store.images import image_format, save_figure
 
 LEVEL_COLOURS = ("#bdbdbd", "#d7e6f4", "#9ecae1", "#4292c6", "#2171b5", "#08306b")
 """Not yet assessable in grey, then levels 1 to 5 from light to dark blue."""
-FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 
 
 def plot_aggregate(rows: list[Row], path: Path, min_group: int) -> None:
@@ -19,9 +17,7 @@ def plot_aggregate(rows: list[Row], path: Path, min_group: int) -> None:
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
 
-    image_format = FORMATS.get(path.suffix.lower())
-    if image_format is None:
-        raise SelfcheckError(f"{path}: --plot needs a .png, .svg or .pdf file name")
+    image_format(path)
     item_rows = [row for row in rows if row.scope == "item" and row.period != GROWTH_PERIOD]
     rubrics = list(dict.fromkeys((row.rubric_id, row.rubric_version) for row in item_rows))
     if len(rubrics) != 1:
@@ -63,6 +59,4 @@ def plot_aggregate(rows: list[Row], path: Path, min_group: int) -> None:
         f"(rows about fewer than {min_group} practitioners are not shown)",
         fontsize=10,
     )
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format=image_format, dpi=120)
-    write_atomic(path, buffer.getvalue())
+    save_figure(figure, path, dpi=120)
