@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from samples import old_version, three_checkins
 
 from selfcheck.formats.session import RubricRef
 from selfcheck.growth.analysis import (
@@ -15,7 +16,6 @@ from selfcheck.growth.analysis import (
     summary_lines,
     too_few_words,
 )
-from tests.growth_data import old_version, three_checkins
 
 
 def value(result, value_id):

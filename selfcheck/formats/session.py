@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Annotated, Literal
 
@@ -120,3 +121,9 @@ class Session(_Strict):
         if not data["next_steps"]:
             del data["next_steps"]
         return data
+
+
+def complete_checkins(sessions: Iterable[Session], rubric_id: str) -> list[Session]:
+    """The complete check-ins of one rubric, oldest first."""
+    chosen = [s for s in sessions if s.complete and s.rubric.id == rubric_id]
+    return sorted(chosen, key=lambda s: (s.when, s.id))

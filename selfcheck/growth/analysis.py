@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from selfcheck.formats.rubric import Rubric
-from selfcheck.formats.session import Session
+from selfcheck.formats.session import Session, complete_checkins
 
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 """Eight heights for a sparkline; a gap is shown as SPARK_GAP."""
@@ -111,12 +111,6 @@ class Change:
     first: float
     latest: float
     change: float
-
-
-def complete_checkins(sessions: Iterable[Session], rubric_id: str) -> list[Session]:
-    """The complete check-ins of one rubric, in date order."""
-    chosen = [s for s in sessions if s.complete and s.rubric.id == rubric_id]
-    return sorted(chosen, key=lambda s: (s.when, s.id))
 
 
 def make_series(points: Sequence[float | None]) -> Series:

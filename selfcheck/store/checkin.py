@@ -6,7 +6,13 @@ import secrets
 from datetime import UTC, datetime
 
 from selfcheck.formats.rubric import Rubric
-from selfcheck.formats.session import ItemAnswer, Practitioner, RubricRef, Session
+from selfcheck.formats.session import (
+    ItemAnswer,
+    Practitioner,
+    RubricRef,
+    Session,
+    complete_checkins,
+)
 from selfcheck.store.config import Config
 from selfcheck.store.sessions import Loaded
 
@@ -49,8 +55,8 @@ def last_complete(loaded: Loaded, rubric_id: str, before: Session | None = None)
     """The most recent complete check-in of this rubric (other than `before`)."""
     done = [
         s
-        for s in loaded.sessions
-        if s.complete and s.rubric.id == rubric_id and (before is None or s.id != before.id)
+        for s in complete_checkins(loaded.sessions, rubric_id)
+        if s.id != getattr(before, "id", None)
     ]
     return done[-1] if done else None
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from selfcheck.formats.rubric import Rubric
-from selfcheck.formats.session import Session
+from selfcheck.formats.session import Session, complete_checkins
 from selfcheck.store.checkin import find_draft, last_complete
 from selfcheck.store.config import Config, load_config, save_config
 from selfcheck.store.rubrics import find_rubric
@@ -37,7 +37,7 @@ class Workspace:
     @property
     def completed(self) -> list[Session]:
         """The complete check-ins of this rubric, oldest first."""
-        return [s for s in self.loaded.sessions if s.complete and s.rubric.id == self.rubric.id]
+        return complete_checkins(self.loaded.sessions, self.rubric.id)
 
     @property
     def draft(self) -> Session | None:
