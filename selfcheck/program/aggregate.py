@@ -81,7 +81,7 @@ def answered_items(checkins: list[list[int]]) -> list[bool]:
 
 
 @dataclass
-class Growth:
+class ChangeSums:
     """Sums of first-to-latest change per item, over practitioners with two levels of it."""
 
     item_sum: list[int]
@@ -91,7 +91,7 @@ class Growth:
 
 
 def _add_growth(
-    growth: Growth, checkins: list[list[int]], members: list[list[int]], sign: int
+    growth: ChangeSums, checkins: list[list[int]], members: list[list[int]], sign: int
 ) -> None:
     first, last = checkins[0], checkins[-1]
     changes: list[int | None] = list(map(operator.sub, last, first))
@@ -117,7 +117,7 @@ class RubricTable:
     value_members: list[list[int]]
     periods: dict[str, PeriodCounts] = field(default_factory=dict)
     overall: PeriodCounts | None = None
-    growth: Growth | None = None
+    growth: ChangeSums | None = None
 
     @classmethod
     def create(cls, layout: RubricLayout) -> RubricTable:
@@ -127,7 +127,7 @@ class RubricTable:
         width, values = len(layout.items), len(value_ids)
         table = cls(layout, value_ids, members)
         table.overall = PeriodCounts(width, members)
-        table.growth = Growth([0] * width, [0] * width, [0] * values)
+        table.growth = ChangeSums([0] * width, [0] * width, [0] * values)
         return table
 
     def period(self, label: str) -> PeriodCounts:
