@@ -30,11 +30,11 @@ class SelfcheckApp(App[None]):
         super().__init__()
         self.workspace = workspace
         self.draft = draft
-        self._loop: asyncio.AbstractEventLoop | None = None
+        self._ui_loop: asyncio.AbstractEventLoop | None = None
 
     def on_mount(self) -> None:
         """Open on the home screen unless the draft's item screen is already the first screen."""
-        self._loop = asyncio.get_running_loop()
+        self._ui_loop = asyncio.get_running_loop()
         # Straight in, home is built only when it is first needed: the first item shows sooner.
         if self.draft is None:
             self.push_screen(HomeScreen(self.workspace))
@@ -70,8 +70,8 @@ class SelfcheckApp(App[None]):
 
     def report_save_error(self, line: str) -> None:
         """Show a failed write; called from the writer thread, so it never waits for the UI."""
-        if self._loop is not None and not self._loop.is_closed():
-            self._loop.call_soon_threadsafe(
+        if self._ui_loop is not None and not self._ui_loop.is_closed():
+            self._ui_loop.call_soon_threadsafe(
                 partial(
                     self.notify, line, title="Not saved", severity="error", timeout=15, markup=False
                 )
@@ -122,4 +122,3 @@ def make_app(data_dir: Path, rubric_ref: str | None, *, straight_in: bool) -> Se
     if straight_in:
         app.draft = Draft.open(workspace, app.report_save_error)
     return app
-
