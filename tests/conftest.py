@@ -7,15 +7,13 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from samples import KEY
 
 from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.session import ItemAnswer, Practitioner, RubricRef, Session
 from selfcheck.store.checkin import new_session_id
 from selfcheck.store.rubrics import DEFAULT_RUBRIC_ID, find_rubric
 from selfcheck.store.sessions import save_session
-
-KEY = "0123456789abcdef"
-"""A practitioner key for sessions made in tests."""
 
 
 @pytest.fixture(autouse=True)

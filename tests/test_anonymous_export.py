@@ -8,6 +8,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from samples import KEY
 
 from selfcheck.cli import main
 from selfcheck.formats.session import NextStep, Supervision
@@ -15,7 +16,6 @@ from selfcheck.program.export import AnonymousExport, build_export, export_bytes
 from selfcheck.program.export_reading import parse_checked, parse_fast
 from selfcheck.store.config import ensure_identity, save_config
 from selfcheck.store.sessions import save_session
-from tests.conftest import KEY
 
 SECRET = "ab" * 32
 

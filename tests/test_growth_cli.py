@@ -7,12 +7,12 @@ import io
 import json
 
 import pytest
+from samples import three_checkins
 
 from selfcheck.cli import main
 from selfcheck.store.config import load_config
 from selfcheck.store.demo import DEMO_NAME
 from selfcheck.store.sessions import save_session
-from tests.growth_data import three_checkins
 
 OTHER_KEY = "fedcba9876543210"
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from samples import three_checkins
 from textual.app import App
 from textual.widgets import Static
 
 from selfcheck.growth.analysis import growth
 from selfcheck.tui.screens.growth import GrowthScreen
-from tests.growth_data import three_checkins
 
 
 def shown_text(app: App) -> str:

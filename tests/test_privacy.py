@@ -6,10 +6,10 @@ import os
 import stat
 
 import pytest
+from samples import KEY
 
 from selfcheck.cli import main
 from selfcheck.store.config import ensure_identity, save_config
-from tests.conftest import KEY
 
 
 @pytest.fixture
