@@ -9,9 +9,12 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.mark.slow
 def test_built_wheel_finds_the_default_rubric_from_elsewhere(tmp_path):
     subprocess.run(
         [

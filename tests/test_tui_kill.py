@@ -50,6 +50,7 @@ def drain(fd: int, seen: bytearray) -> None:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+@pytest.mark.slow
 def test_sigkill_after_keystrokes_keeps_ratings_and_note(data_dir: Path, rubric) -> None:
     """Ratings, a mark and a note typed before SIGKILL are all in the parseable draft."""
     primary, secondary = os.openpty()
