@@ -1,1 +1,1 @@
-"""formats"""
+"""The public file formats as pydantic models, defensive TOML reading, and the project's errors."""

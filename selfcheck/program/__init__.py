@@ -1,1 +1,1 @@
-"""program"""
+"""Program sharing: anonymous exports, reading them, aggregation and disclosure control."""

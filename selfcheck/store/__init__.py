@@ -1,1 +1,1 @@
-"""store"""
+"""A person's data on disk: the data folder, private atomic writes, config, rubrics, drafts."""
