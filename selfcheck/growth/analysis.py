@@ -13,8 +13,6 @@ SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 """Eight heights for a sparkline; a gap is shown as SPARK_GAP."""
 SPARK_GAP = "·"
 """Sparkline character for a check-in with nothing rated."""
-OTHER_ITEMS = "Items not in this rubric version"
-"""Heading for rated items the newest rubric text no longer has."""
 
 
 @dataclass(frozen=True)
