@@ -8,12 +8,36 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from selfcheck import __version__
-from selfcheck.commands import config, demo, growth, program, rubric, sessions, start
+from selfcheck.commands import (
+    config,
+    demo,
+    growth,
+    log,
+    program,
+    receive,
+    rubric,
+    sessions,
+    share,
+    start,
+    supervise,
+)
 from selfcheck.commands.common import EXIT_INVALID
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import printable
 
-COMMAND_MODULES = (start, sessions, growth, demo, program, rubric, config)
+COMMAND_MODULES = (
+    start,
+    sessions,
+    growth,
+    share,
+    supervise,
+    receive,
+    log,
+    demo,
+    program,
+    rubric,
+    config,
+)
 """Each module adds its subcommands with `register(subparsers)`."""
 
 

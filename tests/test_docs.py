@@ -32,3 +32,24 @@ def test_the_map_names_every_module():
     assert [
         m for m in sorted(modules) if f"`{m}`" not in text and f"`selfcheck/{m}`" not in text
     ] == []
+
+
+def test_share_format_example_is_a_valid_share(tmp_path):
+    from selfcheck.supervision.files import load_share
+
+    (example,) = toml_blocks("share-format.md")
+    path = tmp_path / "share.toml"
+    path.write_text(example)
+    share = load_share(path)
+    assert share.notes == "discuss" and share.checkins[0].items["integrity-honesty"].rating == 4
+
+
+def test_response_format_example_is_a_valid_response(tmp_path):
+    from selfcheck.supervision.files import load_response
+
+    (example,) = toml_blocks("response-format.md")
+    path = tmp_path / "response.toml"
+    path.write_text(example)
+    response = load_response(path)
+    assert response.meeting is not None and response.meeting.minutes == 60
+    assert response.item("justice-advocacy").not_assessable

@@ -8,15 +8,16 @@ from pathlib import Path
 from typing import Any
 
 from selfcheck.commands.common import (
-    EXIT_OK,
     data_dir,
     data_dir_option,
     exit_status,
     load_sources,
+    report_problems,
     sources_option,
 )
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import one_line, printable
+from selfcheck.formats.response import Response
 from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.session import Session
 from selfcheck.formats.wording import answer_words
@@ -107,12 +108,18 @@ def show_command(args: argparse.Namespace) -> int:
             f"(version {session.rubric.version}); items are matched by id",
             file=sys.stderr,
         )
-    print(session_text(session, rubric, path))
-    return EXIT_OK
+    from selfcheck.supervision.receiving import load_received
+
+    responses, problems = load_received(data_dir(args))
+    report_problems(problems)
+    print(session_text(session, rubric, path, responses.get(session.id)))
+    return exit_status(problems)
 
 
-def session_text(session: Session, rubric: Rubric | None, path: Path) -> str:
-    """A check-in laid out for reading, with typed text shown literally."""
+def session_text(
+    session: Session, rubric: Rubric | None, path: Path, response: Response | None = None
+) -> str:
+    """A check-in laid out for reading, with typed text shown literally, and any response."""
     p = printable
     who = session.practitioner.name or "(no name)"
     lines = [
@@ -132,12 +139,54 @@ def session_text(session: Session, rubric: Rubric | None, path: Path) -> str:
         lines += ["", f"== {heading} =="]
         for item_id, title in item_ids:
             lines += _answer_lines(session, rubric, item_id, title)
+            if response is not None:
+                lines += _response_lines(response, rubric, item_id)
     if session.next_steps:
         lines += ["", "== Next steps =="]
         for step in session.next_steps:
             tied = f" (item {step.item})" if step.item else ""
             lines.append(f"- {p(step.text)}{tied}")
+    if response is not None:
+        lines += response_section(response)
     return "\n".join(lines)
+
+
+def _level_words(rubric: Rubric | None, rating: int | None, not_assessable: bool) -> str:
+    if rating is not None:
+        return f"{rating} {rubric.level_label(rating) if rubric else ''}".strip()
+    if not_assessable:
+        return rubric.not_assessable.label if rubric else "not yet assessable"
+    return "unanswered"
+
+
+def _response_lines(response: Response, rubric: Rubric | None, item_id: str) -> list[str]:
+    given = response.item(item_id)
+    if given.empty:
+        return []
+    lines = []
+    if given.rating is not None or given.not_assessable:
+        level = _level_words(rubric, given.rating, given.not_assessable)
+        lines.append(f"    supervisor's view: {level}")
+    if given.comment:
+        lines += [f"    supervisor: {line}" for line in printable(given.comment).split("\n")]
+    return lines
+
+
+def response_section(response: Response) -> list[str]:
+    """The parts of a supervisor's response not tied to one item, for `show`."""
+    who = printable(response.supervisor, keep_newlines=False) or "your supervisor"
+    lines = ["", f"== Response from {who} =="]
+    if response.comment:
+        lines.append(printable(response.comment))
+    if response.meeting is not None:
+        meeting = response.meeting
+        lines.append(
+            f"Meeting: {meeting.date.isoformat()}, {meeting.minutes} minutes, {meeting.kind}"
+        )
+    if response.next_steps:
+        lines.append("Next steps agreed in supervision:")
+        lines += [f"- {printable(step.text)}" for step in response.next_steps]
+    return lines
 
 
 def _sections(session: Session, rubric: Rubric | None) -> list[tuple[str, list[tuple[str, str]]]]:

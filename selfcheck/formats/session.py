@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, Field, StrictBool, StrictStr, model_validator
+from pydantic import AwareDatetime, Field, StrictBool, StrictInt, StrictStr, model_validator
 
 from selfcheck.formats.fields import (
     KEY_PATTERN,
@@ -56,11 +56,19 @@ class Practitioner(_Strict):
     key: Annotated[StrictStr, Field(pattern=KEY_PATTERN)] = ""
 
 
+MeetingKind = Literal["individual", "group"]
+"""Reflective supervision one to one, or in a group."""
+Minutes = Annotated[StrictInt, Field(ge=1, le=24 * 60)]
+"""How long a meeting lasted, in whole minutes (at most a day)."""
+
+
 class Supervision(_Strict):
     """Optional details of the supervision meeting the check-in prepares for."""
 
     supervisor: Name = ""
     meeting: date | None = None
+    minutes: Minutes | None = None
+    kind: MeetingKind | None = None
 
 
 class NextStep(_Strict):

@@ -18,6 +18,10 @@ MAX_SESSION_BYTES = 4 * 1024 * 1024
 """Largest session file read (4 MiB); larger ones are refused before reading."""
 MAX_EXPORT_BYTES = 1024 * 1024
 """Largest anonymous export read (1 MiB); larger ones are refused before reading."""
+MAX_SHARE_BYTES = 16 * 1024 * 1024
+"""Largest share file read (16 MiB); larger ones are refused before reading."""
+MAX_RESPONSE_BYTES = 1024 * 1024
+"""Largest response file read (1 MiB); larger ones are refused before reading."""
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 

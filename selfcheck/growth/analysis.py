@@ -131,6 +131,11 @@ def _mean(ratings: list[int]) -> float | None:
     return sum(ratings) / len(ratings) if ratings else None
 
 
+def overall_mean(session: Session) -> float | None:
+    """The mean level of every rated item of a check-in (None when nothing is rated)."""
+    return _mean([a.rating for a in session.items.values() if a.rating is not None])
+
+
 def growth(sessions: Iterable[Session], rubric: Rubric) -> Growth:
     """Growth over the complete check-ins of `rubric`, matched by item id across versions.
 
@@ -181,7 +186,7 @@ def growth(sessions: Iterable[Session], rubric: Rubric) -> Growth:
         checkins=checkins,
         values=tuple(values),
         items=tuple(items),
-        overall=make_series([_mean(r) for r in overall]),
+        overall=make_series([overall_mean(s) for s in chosen]),
         overall_rated=tuple(len(r) for r in overall),
         scale_labels=tuple(step.label for step in rubric.scale),
         not_assessable_label=rubric.not_assessable.label,

@@ -1,4 +1,5 @@
-"""The Textual check-in app; the rest of selfcheck reaches it only through `run_app`."""
+"""The Textual apps; the rest of selfcheck reaches them only through `run_app` and
+`run_supervisor_app`."""
 
 from __future__ import annotations
 
@@ -15,3 +16,14 @@ def run_app(data_dir: Path, rubric_ref: str | None, *, straight_in: bool) -> tup
     sys.setswitchinterval(SWITCH_INTERVAL)
     app.run()
     return app.return_code or 0, app.workspace.loaded.problems
+
+
+def run_supervisor_app(folder: Path, data_dir: Path) -> tuple[int, list[str]]:
+    """Run the supervisor's app on a caseload folder; return its exit code and unreadable files."""
+    from selfcheck.store.draft_writer import SWITCH_INTERVAL
+    from selfcheck.tui.supervisor_app import make_supervisor_app
+
+    app = make_supervisor_app(folder, data_dir)
+    sys.setswitchinterval(SWITCH_INTERVAL)
+    app.run()
+    return app.return_code or 0, app.caseload.problems

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
+
+if TYPE_CHECKING:
+    from selfcheck.supervision.caseload import Supervisee
 
 NOT_ASSESSABLE = 0
 """The choice number used for "not yet assessable" (the `0` key)."""
@@ -26,3 +31,11 @@ class NoteLeft(Message):
 
 class LastTimeToggled(Message):
     """The "last time" line was clicked to hide or show it."""
+
+
+class PractitionerChosen(Message):
+    """A practitioner of the caseload was chosen to open."""
+
+    def __init__(self, person: Supervisee) -> None:
+        self.person = person
+        super().__init__()

@@ -1,0 +1,40 @@
+"""`selfcheck receive`: keep your supervisor's response beside the check-in it answers."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from selfcheck.commands.common import data_dir, data_dir_option, exit_status, report_problems
+from selfcheck.formats.printable import printable
+
+
+def register(subparsers: Any) -> None:
+    """Add the `receive` command."""
+    receive = subparsers.add_parser(
+        "receive",
+        parents=[data_dir_option()],
+        help="keep a response your supervisor sent you",
+        description="Check that a response file answers one of your check-ins (id, key and "
+        "rubric text), then keep it in your data folder; `show` prints it beside the check-in.",
+    )
+    receive.add_argument("file", type=Path, metavar="FILE", help="the response file")
+    receive.set_defaults(handler=receive_command)
+
+
+def receive_command(args: argparse.Namespace) -> int:
+    """Validate and keep one response file."""
+    from selfcheck.store.config import ensure_identity
+    from selfcheck.store.sessions import load_data_dir
+    from selfcheck.supervision.receiving import receive
+
+    folder = data_dir(args)
+    config = ensure_identity(folder)
+    loaded = load_data_dir(folder)
+    response, kept = receive(args.file, folder, loaded, config.practitioner_key)
+    who = printable(response.supervisor, keep_newlines=False) or "your supervisor"
+    print(f"received {who}'s response to check-in {response.checkin}; kept in {kept}")
+    print(f"see it with: selfcheck show {response.checkin}")
+    report_problems(loaded.problems)
+    return exit_status(loaded.problems)

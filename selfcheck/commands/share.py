@@ -1,0 +1,99 @@
+"""`selfcheck share`: a file of your check-ins for your supervisor, with the notes you allow."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from selfcheck.commands.common import (
+    EXIT_INVALID,
+    data_dir,
+    data_dir_option,
+    exit_status,
+    report_problems,
+)
+from selfcheck.formats.errors import SelfcheckError
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-01-31") from None
+
+
+def _count(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return int(text)
+
+
+def register(subparsers: Any) -> None:
+    """Add the `share` command."""
+    share = subparsers.add_parser(
+        "share",
+        parents=[data_dir_option()],
+        help="one file of your check-ins for your supervisor",
+        description="Write your complete check-ins to one file for your supervisor: levels, "
+        "not-yet-assessable answers, discuss marks, next steps, and only the notes you choose.",
+    )
+    share.add_argument("--out", type=Path, required=True, metavar="FILE", help="file to write")
+    share.add_argument(
+        "--notes",
+        choices=("discuss", "none", "all"),
+        default="discuss",
+        help="which notes to share: those on items marked to discuss (default), none, or all",
+    )
+    which = share.add_mutually_exclusive_group()
+    which.add_argument("--last", type=_count, metavar="N", help="only the last N check-ins")
+    which.add_argument(
+        "--since", type=_date, metavar="DATE", help="only check-ins on or after DATE"
+    )
+    share.add_argument(
+        "--dry-run", action="store_true", help="print exactly what would be written; write nothing"
+    )
+    share.add_argument("--yes", action="store_true", help="write without asking")
+    share.set_defaults(handler=share_command)
+
+
+def share_command(args: argparse.Namespace) -> int:
+    """Build the share, say what it holds, and write it once the practitioner agrees."""
+    from selfcheck.store.checkin import now
+    from selfcheck.store.config import ensure_identity
+    from selfcheck.store.files import write_atomic
+    from selfcheck.store.sessions import load_data_dir
+    from selfcheck.supervision.files import share_bytes
+    from selfcheck.supervision.share import build_share, choose_checkins, share_words
+
+    folder = data_dir(args)
+    config = ensure_identity(folder)
+    loaded = load_data_dir(folder)
+    mine = [s for s in loaded.sessions if s.practitioner.key in ("", config.practitioner_key)]
+    chosen = choose_checkins(mine, last=args.last, since=args.since)
+    share = build_share(chosen, config, args.notes, now())
+    data = share_bytes(share)
+    if args.dry_run:
+        sys.stdout.write(data.decode("utf-8"))
+        return _done(loaded.problems)
+    for line in share_words(chosen, share):
+        print(line, file=sys.stderr)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise SelfcheckError(
+                "share: not asked in a terminal; see the file with --dry-run, then add --yes"
+            )
+        answer = input(f"Write this to {args.out}? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Nothing written.", file=sys.stderr)
+            return EXIT_INVALID
+    write_atomic(args.out, data)
+    print(f"wrote {args.out} (readable by you only); give it to your supervisor.", file=sys.stderr)
+    return _done(loaded.problems)
+
+
+def _done(problems: list[str]) -> int:
+    report_problems(problems)
+    return exit_status(problems)

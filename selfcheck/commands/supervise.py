@@ -1,0 +1,108 @@
+"""`selfcheck supervise`: a supervisor's caseload of received shares, and responses to export."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from selfcheck.commands.common import (
+    EXIT_OK,
+    data_dir,
+    data_dir_option,
+    exit_status,
+    report_problems,
+    require_paths,
+)
+from selfcheck.formats.errors import SelfcheckError
+from selfcheck.formats.printable import one_line
+
+
+def register(subparsers: Any) -> None:
+    """Add the `supervise` command."""
+    supervise = subparsers.add_parser(
+        "supervise",
+        parents=[data_dir_option()],
+        help="your caseload as a supervisor: shares received, responses",
+        description="Open the supervisor's side of the app on a folder of share files "
+        "(default: <data dir>/supervisees/), import shares into it, or export a response.",
+    )
+    supervise.add_argument(
+        "folder", nargs="?", type=Path, default=None, metavar="FOLDER", help="the caseload folder"
+    )
+    supervise.add_argument(
+        "--import",
+        dest="imports",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help="validate share files and copy them in (the newest share of a practitioner wins)",
+    )
+    supervise.add_argument(
+        "--export-response",
+        metavar="PRACTITIONER",
+        help="write your response to this practitioner's latest check-in (name or key prefix)",
+    )
+    supervise.add_argument("--out", type=Path, metavar="FILE", help="where to write the response")
+    supervise.set_defaults(handler=supervise_command)
+
+
+def caseload_folder(args: argparse.Namespace) -> Path:
+    """The caseload folder: the one given, else `<data dir>/supervisees/`."""
+    from selfcheck.supervision.caseload import supervisees_dir
+
+    folder: Path | None = args.folder
+    return folder.expanduser() if folder else supervisees_dir(data_dir(args))
+
+
+def supervise_command(args: argparse.Namespace) -> int:
+    """Import shares, export a response, or open the supervisor's app."""
+    folder = caseload_folder(args)
+    if args.imports:
+        return import_command(args.imports, folder)
+    if args.export_response:
+        if args.out is None:
+            raise SelfcheckError("--export-response needs --out FILE")
+        return export_response(folder, args.export_response, args.out, data_dir(args))
+    if args.out is not None:
+        raise SelfcheckError("--out is for --export-response PRACTITIONER")
+    from selfcheck.tui import run_supervisor_app
+
+    code, problems = run_supervisor_app(folder, data_dir(args))
+    report_problems(problems)
+    return code or exit_status(problems)
+
+
+def import_command(paths: list[Path], folder: Path) -> int:
+    """Copy valid shares into the caseload folder, one line per file."""
+    from selfcheck.formats.printable import printable
+    from selfcheck.supervision.caseload import import_shares
+
+    require_paths(paths)
+    done, problems = import_shares(paths, folder)
+    for line in done:
+        print(printable(line, keep_newlines=False))
+    report_problems(problems)
+    if not done:
+        raise SelfcheckError("no share file could be imported")
+    return exit_status(problems)
+
+
+def export_response(folder: Path, wanted: str, out: Path, own_data: Path) -> int:
+    """Write the response to one practitioner's latest check-in."""
+    from selfcheck.store.config import load_config
+    from selfcheck.supervision.caseload import load_caseload
+    from selfcheck.supervision.responding import ResponseDraft
+
+    caseload = load_caseload(folder)
+    person = caseload.find(wanted)
+    if person is None:
+        present = ", ".join(one_line(p.name, 40) for p in caseload.people) or "nobody yet"
+        raise SelfcheckError(f"no single practitioner {wanted!r} in {folder} (present: {present})")
+    draft = ResponseDraft.open(folder, person.latest, load_config(own_data).name)
+    try:
+        draft.export(out)
+    finally:
+        draft.close()
+    print(f"wrote {out} (readable by you only); give it to {one_line(person.name, 80)}.")
+    return EXIT_OK

@@ -1,0 +1,74 @@
+"""The share file format: a practitioner's chosen check-ins, with only the notes they allow."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import AwareDatetime, Field, StrictStr
+
+from selfcheck.formats.fields import KEY_PATTERN, Identifier, Name, _Strict
+from selfcheck.formats.session import (
+    ItemAnswer,
+    NextStep,
+    Practitioner,
+    RubricRef,
+    Session,
+    Supervision,
+)
+
+SHARE_FORMAT = "selfcheck-share"
+"""The `format` of a share file."""
+
+NotesPolicy = Literal["discuss", "none", "all"]
+"""Which notes a share holds: those of items marked to discuss, none, or all."""
+
+
+class SharedPractitioner(_Strict):
+    """Who shared: their name and the installation key that keeps people apart."""
+
+    name: Name = ""
+    key: Annotated[StrictStr, Field(pattern=KEY_PATTERN, min_length=16)]
+
+
+class SharedCheckin(_Strict):
+    """One complete check-in as shared: levels, marks, the allowed notes, next steps."""
+
+    id: Identifier
+    started: AwareDatetime
+    finished: AwareDatetime
+    rubric: RubricRef
+    supervision: Supervision = Supervision()
+    items: dict[Identifier, ItemAnswer] = Field(default_factory=dict)
+    next_steps: list[NextStep] = Field(default_factory=list)
+
+    def as_session(self, practitioner: SharedPractitioner) -> Session:
+        """The check-in as a complete session, so growth reads it like the practitioner's own."""
+        return Session(
+            id=self.id,
+            status="complete",
+            started=self.started,
+            finished=self.finished,
+            rubric=self.rubric,
+            practitioner=Practitioner(name=practitioner.name, key=practitioner.key),
+            supervision=self.supervision,
+            items=dict(self.items),
+            next_steps=list(self.next_steps),
+        )
+
+
+class Share(_Strict):
+    """A share file: one practitioner's complete check-ins, oldest first."""
+
+    format: Literal["selfcheck-share"] = "selfcheck-share"
+    format_version: Literal[1] = 1
+    created: AwareDatetime
+    notes: NotesPolicy
+    practitioner: SharedPractitioner
+    checkins: Annotated[list[SharedCheckin], Field(min_length=1, max_length=1000)]
+
+    def sessions(self) -> list[Session]:
+        """The shared check-ins as complete sessions, oldest first."""
+        return sorted(
+            (checkin.as_session(self.practitioner) for checkin in self.checkins),
+            key=lambda s: (s.when, s.id),
+        )

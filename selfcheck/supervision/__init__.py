@@ -1,0 +1,1 @@
+"""The supervision core: shares, the caseload, responses, the learning plan, hours (no Textual)."""

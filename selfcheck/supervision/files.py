@@ -1,0 +1,42 @@
+"""Reading and writing share and response files, through the same defensive helpers as sessions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import tomli_w
+
+from selfcheck.formats.response import RESPONSE_FORMAT, Response
+from selfcheck.formats.share import SHARE_FORMAT, Share
+from selfcheck.formats.toml_reading import MAX_RESPONSE_BYTES, MAX_SHARE_BYTES, load_model
+from selfcheck.store.files import write_atomic
+
+
+def share_bytes(share: Share) -> bytes:
+    """A share serialized as TOML, leaving out empty optional values."""
+    return tomli_w.dumps(share.model_dump(mode="python", exclude_none=True)).encode("utf-8")
+
+
+def load_share(path: Path) -> Share:
+    """Read and validate one share file, raising InputError naming the file and field."""
+    return load_model(path, Share, SHARE_FORMAT, MAX_SHARE_BYTES)
+
+
+def save_share(path: Path, share: Share) -> None:
+    """Write a share atomically, private to the owner."""
+    write_atomic(path, share_bytes(share))
+
+
+def response_bytes(response: Response) -> bytes:
+    """A response serialized as TOML, leaving out empty optional parts."""
+    return tomli_w.dumps(response.to_toml_dict()).encode("utf-8")
+
+
+def load_response(path: Path) -> Response:
+    """Read and validate one response file, raising InputError naming the file and field."""
+    return load_model(path, Response, RESPONSE_FORMAT, MAX_RESPONSE_BYTES)
+
+
+def save_response(path: Path, response: Response) -> None:
+    """Write a response atomically, private to the owner."""
+    write_atomic(path, response_bytes(response))

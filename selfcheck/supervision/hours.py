@@ -1,0 +1,99 @@
+"""Reflective supervision hours: meeting records from check-ins and responses, added up exactly."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from selfcheck.formats.response import Response
+from selfcheck.formats.session import Session
+
+
+@dataclass(frozen=True)
+class MeetingRecord:
+    """One meeting, how long it lasted when known, and where the record comes from."""
+
+    date: date
+    minutes: int | None
+    kind: str
+    source: str
+
+
+@dataclass(frozen=True)
+class YearHours:
+    """One year's meetings: how many, their minutes, and how many lack a length."""
+
+    year: int
+    meetings: int
+    minutes: int
+    unknown_length: int
+
+
+def meeting_records(
+    sessions: Iterable[Session], responses: Iterable[Response]
+) -> list[MeetingRecord]:
+    """Every meeting once, by date: a record with its length wins over one without."""
+    found: list[MeetingRecord] = []
+    for response in responses:
+        if response.meeting is not None:
+            who = response.supervisor or "your supervisor"
+            found.append(
+                MeetingRecord(
+                    response.meeting.date,
+                    response.meeting.minutes,
+                    response.meeting.kind,
+                    f"response from {who} to check-in {response.checkin}",
+                )
+            )
+    for session in sessions:
+        details = session.supervision
+        if session.complete and details.meeting is not None:
+            found.append(
+                MeetingRecord(
+                    details.meeting,
+                    details.minutes,
+                    details.kind or "individual",
+                    f"check-in {session.id}",
+                )
+            )
+    chosen: dict[tuple[date, str], MeetingRecord] = {}
+    for record in found:
+        key = (record.date, record.kind)
+        kept = chosen.get(key)
+        if kept is None or (kept.minutes is None and record.minutes is not None):
+            chosen[key] = record
+    return sorted(chosen.values(), key=lambda r: (r.date, r.kind))
+
+
+def hours_by_year(records: Iterable[MeetingRecord]) -> list[YearHours]:
+    """Meetings and minutes per calendar year, oldest first."""
+    years: dict[int, list[MeetingRecord]] = {}
+    for record in records:
+        years.setdefault(record.date.year, []).append(record)
+    return [
+        YearHours(
+            year,
+            len(group),
+            sum(r.minutes or 0 for r in group),
+            sum(r.minutes is None for r in group),
+        )
+        for year, group in sorted(years.items())
+    ]
+
+
+def hours_words(minutes: int) -> str:
+    """Minutes as exact hours and minutes: `12 h 30 min (750 minutes)`."""
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} h {rest:02d} min ({minutes} minutes)"
+
+
+def year_line(year: YearHours) -> str:
+    """One year's meetings and hours in words, saying how many meetings have no length."""
+    count = f"{year.meetings} meeting{'s' if year.meetings != 1 else ''}"
+    unknown = (
+        f"; {year.unknown_length} without a recorded length, not counted in the hours"
+        if year.unknown_length
+        else ""
+    )
+    return f"{year.year}: {count}, {hours_words(year.minutes)} of reflective supervision{unknown}"

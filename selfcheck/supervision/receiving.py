@@ -1,0 +1,62 @@
+"""Receiving a supervisor's response: checked against one's own check-ins, then kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from selfcheck.formats.errors import InputError
+from selfcheck.formats.response import Response
+from selfcheck.store.sessions import Loaded, iter_toml_files
+from selfcheck.supervision.files import load_response, save_response
+
+RECEIVED = "responses"
+"""Folder of the data directory holding received responses, one per check-in."""
+
+
+def received_dir(data_dir: Path) -> Path:
+    """Where received responses live in a data directory."""
+    return data_dir / RECEIVED
+
+
+def check_response(path: Path, response: Response, loaded: Loaded, key: str) -> None:
+    """Refuse, in one line, a response that is not for one of these check-ins."""
+    session = next((s for s in loaded.sessions if s.id == response.checkin), None)
+    if session is None or not session.complete:
+        raise InputError(
+            path, f"checkin: {response.checkin} is not one of your complete check-ins; not received"
+        )
+    if response.practitioner_key not in {key, session.practitioner.key}:
+        raise InputError(
+            path, "practitioner_key: this response is for another practitioner; not received"
+        )
+    if response.rubric_sha256 != session.rubric.sha256:
+        raise InputError(
+            path,
+            "rubric_sha256: the response was given on another text of the rubric; not received",
+        )
+
+
+def receive(path: Path, data_dir: Path, loaded: Loaded, key: str) -> tuple[Response, Path]:
+    """Validate a response file, check it is for one of these check-ins, and keep it."""
+    response = load_response(path)
+    check_response(path, response, loaded, key)
+    kept = received_dir(data_dir) / f"{response.checkin}.toml"
+    save_response(kept, response)
+    return response, kept
+
+
+def load_received(data_dir: Path) -> tuple[dict[str, Response], list[str]]:
+    """Received responses by check-in id, and a line for each file that could not be read."""
+    folder = received_dir(data_dir)
+    responses: dict[str, Response] = {}
+    problems: list[str] = []
+    if not folder.is_dir():
+        return responses, problems
+    for path in iter_toml_files([folder]):
+        try:
+            response = load_response(path)
+        except InputError as exc:
+            problems.append(str(exc))
+            continue
+        responses[response.checkin] = response
+    return responses, problems

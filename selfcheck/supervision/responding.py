@@ -1,0 +1,163 @@
+"""The life of a supervisor's response: opened for the latest check-in, autosaved, exported."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from selfcheck.formats.errors import InputError, SelfcheckError
+from selfcheck.formats.response import ItemResponse, Meeting, Response
+from selfcheck.formats.session import MeetingKind, NextStep, Session
+from selfcheck.formats.toml_reading import MAX_RESPONSE_BYTES, read_bytes
+from selfcheck.store.draft_writer import DraftWriter, ErrorHandler
+from selfcheck.store.files import write_atomic
+from selfcheck.store.lock import DraftLock
+from selfcheck.supervision.files import load_response, response_bytes
+
+RESPONSES = "responses"
+"""Folder of a caseload holding the supervisor's responses, one folder per practitioner."""
+
+
+def response_path(folder: Path, key: str, checkin_id: str) -> Path:
+    """Where the supervisor's working response to one check-in is autosaved."""
+    return folder / RESPONSES / key / f"{checkin_id}.toml"
+
+
+def sent_path(working: Path) -> Path:
+    """Where the copy of the response as last exported is kept."""
+    return working.with_suffix(".sent")
+
+
+def response_waiting(folder: Path, key: str, checkin_id: str) -> bool:
+    """True when a response to this check-in has content not yet exported."""
+    working = response_path(folder, key, checkin_id)
+    if not working.is_file():
+        return False
+    try:
+        data = read_bytes(working, MAX_RESPONSE_BYTES)
+        if load_response(working).empty:
+            return False
+        sent = sent_path(working)
+        return not sent.is_file() or read_bytes(sent, MAX_RESPONSE_BYTES) != data
+    except InputError:
+        return False
+
+
+class ResponseDraft:
+    """A locked response to one check-in: every change is handed to a background writer."""
+
+    def __init__(
+        self, path: Path, response: Response, on_error: ErrorHandler | None = None
+    ) -> None:
+        self.path = path
+        self.response = response
+        self.lock = DraftLock(path)
+        self.writer = DraftWriter(path, on_error)
+        self._saved = response_bytes(response) if path.exists() else b""
+        self._closed = False
+
+    @classmethod
+    def open(
+        cls,
+        folder: Path,
+        session: Session,
+        supervisor: str,
+        on_error: ErrorHandler | None = None,
+    ) -> ResponseDraft:
+        """Resume or begin the response to a check-in; LockedError if another app has it."""
+        key = session.practitioner.key
+        path = response_path(folder, key, session.id)
+        fresh = Response(
+            checkin=session.id,
+            practitioner_key=key,
+            rubric_sha256=session.rubric.sha256,
+            supervisor=supervisor,
+        )
+        draft = cls(path, fresh, on_error)
+        draft.lock.acquire()
+        if path.exists():
+            try:
+                draft.response = load_response(path)
+            except InputError:
+                draft.lock.release()
+                raise
+            draft._saved = response_bytes(draft.response)
+        return draft
+
+    def item(self, item_id: str) -> ItemResponse:
+        """The supervisor's current answer for an item."""
+        return self.response.item(item_id)
+
+    def _update_item(self, item_id: str, **changes: object) -> None:
+        merged = self.item(item_id).model_dump() | changes
+        items = dict(self.response.items)
+        items[item_id] = ItemResponse.model_validate(merged)
+        self.response.items = items
+        self.save()
+
+    def rate(self, item_id: str, level: int) -> None:
+        """Give the supervisor's level for an item and save."""
+        self._update_item(item_id, rating=level, not_assessable=False)
+
+    def mark_not_assessable(self, item_id: str) -> None:
+        """Say the item is not yet assessable and save."""
+        self._update_item(item_id, rating=None, not_assessable=True)
+
+    def clear_level(self, item_id: str) -> None:
+        """Give no level for the item and save."""
+        self._update_item(item_id, rating=None, not_assessable=False)
+
+    def set_item_comment(self, item_id: str, comment: str) -> None:
+        """Replace the comment on an item and save."""
+        self._update_item(item_id, comment=comment.strip())
+
+    def set_comment(self, comment: str) -> None:
+        """Replace the overall comment and save."""
+        self.response.comment = comment.strip()
+        self.save()
+
+    def add_step(self, text: str, item_id: str | None = None) -> None:
+        """Add an agreed next step and save."""
+        step = NextStep(text=text.strip(), item=item_id)
+        self.response.next_steps = [*self.response.next_steps, step]
+        self.save()
+
+    def remove_step(self, index: int) -> None:
+        """Drop an agreed next step and save."""
+        steps = list(self.response.next_steps)
+        del steps[index]
+        self.response.next_steps = steps
+        self.save()
+
+    def set_meeting(self, when: date, minutes: int, kind: MeetingKind) -> None:
+        """Record the meeting and save."""
+        self.response.meeting = Meeting(date=when, minutes=minutes, kind=kind)
+        self.save()
+
+    def save(self) -> None:
+        """Queue the current state for writing when it differs from what was last queued."""
+        data = response_bytes(self.response)
+        if data != self._saved:
+            self._saved = data
+            self.writer.submit(data)
+
+    def export(self, out: Path) -> Path:
+        """Write the response for the practitioner to `out` and remember it as sent."""
+        if self.response.empty:
+            raise SelfcheckError("the response is still empty: give a level, comment or step first")
+        self.save()
+        if not self.writer.flush():
+            raise SelfcheckError(f"{self.path}: the response could not be saved in time")
+        data = response_bytes(self.response)
+        write_atomic(out, data)
+        write_atomic(sent_path(self.path), data)
+        return out
+
+    def close(self) -> None:
+        """Write what is pending and release the lock (safe to call twice)."""
+        if self._closed:
+            return
+        self.save()
+        self.writer.close()
+        self.lock.release()
+        self._closed = True

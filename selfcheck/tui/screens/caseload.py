@@ -1,0 +1,91 @@
+"""The supervisor's home: one row per practitioner of the caseload, keyboard first."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from selfcheck.formats.printable import one_line
+from selfcheck.growth.analysis import sparkline
+from selfcheck.supervision.caseload import Caseload, Supervisee, load_caseload
+from selfcheck.tui.messages import PractitionerChosen
+
+SPARK_SHOWN = 12
+"""How many of the latest check-ins a caseload row's sparkline shows."""
+
+
+def caseload_cells(person: Supervisee, today: date) -> list[Text]:
+    """One row of the caseload: name, latest, days since, count, to discuss, trend, response."""
+    days = person.days_since(today)
+    return [
+        Text(one_line(person.name, 30)),
+        Text(person.latest.when.date().isoformat()),
+        Text(str(days), justify="right"),
+        Text(str(len(person.sessions)), justify="right"),
+        Text(str(person.discuss) if person.discuss else "", justify="right"),
+        Text(sparkline(person.overall[-SPARK_SHOWN:])),
+        Text("waiting" if person.waiting else ""),
+    ]
+
+
+def caseload_words(caseload: Caseload) -> str:
+    """A line above the table: how many people, and where their files are."""
+    count = len(caseload.people)
+    if not count:
+        return (
+            f"No shares in {caseload.folder} yet. Import one with: "
+            "selfcheck supervise --import FILE"
+        )
+    people = f"{count} practitioner{'s' if count != 1 else ''}"
+    return f"{people} in {caseload.folder}. Enter opens one."
+
+
+class CaseloadScreen(Screen[None]):
+    """Who the supervisor supervises, from the share files received."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self, caseload: Caseload, today: date) -> None:
+        super().__init__()
+        self.caseload = caseload
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("Your caseload"), classes="screen-title", id="caseload-title")
+        yield Static(Text(caseload_words(self.caseload)), classes="hint", id="caseload-words")
+        yield DataTable(cursor_type="row", id="caseload-table")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        """Fill the table and focus it."""
+        table = self.query_one(DataTable)
+        table.add_columns("Practitioner", "Latest", "Days", "#", "Discuss", "Overall", "Response")
+        self.fill()
+        table.focus()
+
+    def fill(self) -> None:
+        """Put one row per practitioner in the table."""
+        table = self.query_one(DataTable)
+        table.clear()
+        for person in self.caseload.people:
+            table.add_row(*caseload_cells(person, self.today), key=person.key)
+
+    def on_screen_resume(self) -> None:
+        """Coming back from a practitioner: a response may now be waiting."""
+        self.caseload = load_caseload(self.caseload.folder)
+        self.fill()
+
+    @on(DataTable.RowSelected)
+    def open_person(self, event: DataTable.RowSelected) -> None:
+        """Ask the app to open the chosen practitioner."""
+        person = next(p for p in self.caseload.people if p.key == event.row_key.value)
+        self.post_message(PractitionerChosen(person))

@@ -1,0 +1,70 @@
+"""The supervisor's app: caseload, practitioner, response; built by `make_supervisor_app`."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual.app import App
+
+from selfcheck.formats.errors import SelfcheckError
+from selfcheck.formats.rubric import Rubric
+from selfcheck.store.config import load_config
+from selfcheck.store.rubrics import find_rubric
+from selfcheck.supervision.caseload import Caseload, load_caseload
+from selfcheck.tui.messages import PractitionerChosen
+from selfcheck.tui.screens.caseload import CaseloadScreen
+
+
+class SupervisorApp(App[None]):
+    """A supervisor's side of selfcheck, on a folder of received shares."""
+
+    CSS_PATH = "selfcheck.tcss"
+    TITLE = "selfcheck supervise"
+    ENABLE_COMMAND_PALETTE = False
+
+    cursor_blink = True
+    """Whether text cursors blink (snapshot tests turn this off)."""
+
+    def __init__(self, caseload: Caseload, data_dir: Path, supervisor: str, today: date) -> None:
+        super().__init__()
+        self.caseload = caseload
+        self.data_dir = data_dir
+        self.supervisor = supervisor
+        self.today = today
+
+    def on_mount(self) -> None:
+        """Open on the caseload, saying when some files could not be read."""
+        self.push_screen(CaseloadScreen(self.caseload, self.today))
+        problems = self.caseload.problems
+        if problems:
+            self.notify(
+                f"{len(problems)} file(s) in the caseload folder could not be read; they are "
+                f"left untouched and listed when you quit. First: {problems[0]}",
+                title="Skipped files",
+                severity="warning",
+                timeout=20,
+                markup=False,
+            )
+
+    def rubric_for(self, rubric_id: str) -> Rubric | None:
+        """The rubric a check-in was rated against, when it is available here."""
+        try:
+            return find_rubric(rubric_id, self.data_dir)
+        except SelfcheckError:
+            return None
+
+    def on_practitioner_chosen(self, message: PractitionerChosen) -> None:
+        """Open the chosen practitioner."""
+        from selfcheck.tui.screens.practitioner import PractitionerScreen
+
+        person = message.person
+        rubric = self.rubric_for(person.latest.rubric.id)
+        self.push_screen(PractitionerScreen(person, rubric, self.supervisor))
+
+
+def make_supervisor_app(folder: Path, data_dir: Path, today: date | None = None) -> SupervisorApp:
+    """The supervisor's app on a caseload folder; the supervisor's name comes from the config."""
+    caseload = load_caseload(folder)
+    supervisor = load_config(data_dir).name
+    return SupervisorApp(caseload, data_dir, supervisor, today or date.today())

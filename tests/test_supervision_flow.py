@@ -1,0 +1,164 @@
+"""The issue's "Done when": share, import three, respond in the app, export, receive, show."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input
+
+from selfcheck.cli import main
+from selfcheck.formats.session import NextStep
+from selfcheck.store.config import ensure_identity, load_config, save_config
+from selfcheck.store.sessions import save_session
+from selfcheck.supervision.caseload import supervisees_dir
+from selfcheck.tui.screens.caseload import CaseloadScreen
+from selfcheck.tui.screens.practitioner import PractitionerScreen
+from selfcheck.tui.screens.prompt import MeetingPrompt, TextPrompt
+from selfcheck.tui.screens.response import ResponseScreen
+from selfcheck.tui.supervisor_app import make_supervisor_app
+
+SIZE = (80, 24)
+PRIVATE = "PLANTED-PRIVATE tired and unsure"
+SHARED = "PLANTED-SHARED the family on the east side"
+
+
+def practitioner(tmp_path: Path, name: str, make_session, rubric, days=(0, 14, 28)) -> Path:
+    """A practitioner's data folder with complete check-ins; returns the folder."""
+    folder = tmp_path / name.split()[0].lower()
+    config = ensure_identity(folder)
+    save_config(folder, config.model_copy(update={"name": name}))
+    items = [item.id for item in rubric.items]
+    for n, day in enumerate(days):
+        session = make_session(
+            {item: 2 + (n + i) % 3 for i, item in enumerate(items)},
+            day=day,
+            name=name,
+            key=config.practitioner_key,
+            notes={items[0]: SHARED, items[1]: PRIVATE},
+            discuss=(items[0],),
+        )
+        session.next_steps = [NextStep(text=f"Step {n} of {name}", item=items[0])]
+        save_session(folder, session)
+    return folder
+
+
+def share(folder: Path, out: Path, *extra: str) -> None:
+    """Run `selfcheck share` for a practitioner and check it succeeded."""
+    assert main(["share", "--data-dir", str(folder), "--out", str(out), "--yes", *extra]) == 0
+
+
+@pytest.fixture
+def robin(tmp_path, make_session, rubric) -> Path:
+    """Robin's data folder: three check-ins with a note to discuss and a private one."""
+    return practitioner(tmp_path, "Robin Example", make_session, rubric)
+
+
+def test_share_writes_levels_and_only_the_allowed_notes(robin, tmp_path, capsys):
+    """The default policy shares the note marked to discuss and never the private one."""
+    out = tmp_path / "robin-share.toml"
+    share(robin, out)
+    text = out.read_text("utf-8")
+    data = tomllib.loads(text)
+    assert data["format"] == "selfcheck-share" and data["format_version"] == 1
+    assert data["practitioner"]["name"] == "Robin Example"
+    assert len(data["checkins"]) == 3
+    assert SHARED in text and PRIVATE not in text
+    assert out.stat().st_mode & 0o777 == 0o600
+    err = capsys.readouterr().err
+    assert "Shared: 3 complete check-ins" in err and "Not shared: 3 other notes" in err
+
+
+def test_share_last_and_none(robin, tmp_path):
+    """--last 1 --notes none: one check-in, no notes at all."""
+    out = tmp_path / "one.toml"
+    share(robin, out, "--last", "1", "--notes", "none")
+    data = tomllib.loads(out.read_text("utf-8"))
+    assert len(data["checkins"]) == 1
+    assert all(a.get("note", "") == "" for a in data["checkins"][0]["items"].values())
+
+
+def test_share_asks_before_writing(robin, tmp_path, capsys):
+    """Without --yes and no terminal to ask in, nothing is written."""
+    out = tmp_path / "asked.toml"
+    assert main(["share", "--data-dir", str(robin), "--out", str(out)]) == 2
+    assert not out.exists()
+    assert "--dry-run" in capsys.readouterr().err
+
+
+async def test_share_import_respond_export_receive_show(
+    robin, tmp_path, make_session, rubric, capsys
+):
+    """Done when: three shares imported, one answered in the app, received, shown."""
+    shares = []
+    for name in ("Robin Example", "Alex Other", "Kim Third"):
+        folder = (
+            robin
+            if name.startswith("Robin")
+            else practitioner(tmp_path, name, make_session, rubric, days=(3, 17))
+        )
+        shares.append(tmp_path / f"{name.split()[0]}.toml")
+        share(folder, shares[-1])
+    supervisor = tmp_path / "supervisor"
+    save_config(supervisor, load_config(supervisor).model_copy(update={"name": "Dana Super"}))
+    assert main(["supervise", "--data-dir", str(supervisor), "--import", *map(str, shares)]) == 0
+    caseload = supervisees_dir(supervisor)
+    assert len(list(caseload.glob("*.toml"))) == 3
+
+    out = tmp_path / "response.toml"
+    first, second = rubric.items[0], rubric.items[1]
+    app = make_supervisor_app(caseload, supervisor)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, CaseloadScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 3
+        names = [str(table.get_row_at(row)[0]) for row in range(3)]
+        assert names == ["Alex Other", "Kim Third", "Robin Example"]
+        await pilot.press("down", "down", "enter")
+        assert isinstance(app.screen, PractitionerScreen)
+        await pilot.press("r")
+        assert isinstance(app.screen, ResponseScreen)
+        await pilot.press("4", "down", "0", "up", "c")
+        assert isinstance(app.screen, TextPrompt)
+        await pilot.press(*"Lovely pacing", "enter")
+        await pilot.press("a")
+        await pilot.press(*"Bring a recording", "enter")
+        await pilot.press("m")
+        assert isinstance(app.screen, MeetingPrompt)
+        app.screen.query_one("#meeting-date", Input).value = "2026-02-03"
+        app.screen.query_one("#meeting-minutes", Input).value = "75"
+        await pilot.press("enter")
+        assert isinstance(app.screen, ResponseScreen)
+        await pilot.press("x")
+        app.screen.query_one(Input).value = str(out)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert out.is_file()
+        await pilot.press("escape", "escape")
+        assert isinstance(app.screen, CaseloadScreen)
+        await pilot.press("q")
+
+    data = tomllib.loads(out.read_text("utf-8"))
+    assert data["format"] == "selfcheck-response" and data["supervisor"] == "Dana Super"
+    assert data["items"][first.id] == {
+        "rating": 4,
+        "not_assessable": False,
+        "comment": "Lovely pacing",
+    }
+    assert data["items"][second.id]["not_assessable"] is True
+    assert data["meeting"] == {
+        "date": __import__("datetime").date(2026, 2, 3),
+        "minutes": 75,
+        "kind": "individual",
+    }
+    assert data["next_steps"] == [{"text": "Bring a recording"}]
+    text = out.read_text("utf-8")
+    assert SHARED not in text and PRIVATE not in text
+
+    capsys.readouterr()
+    assert main(["receive", "--data-dir", str(robin), str(out)]) == 0
+    assert main(["show", "--data-dir", str(robin), data["checkin"]]) == 0
+    shown = capsys.readouterr().out
+    assert "supervisor's view: 4" in shown and "supervisor: Lovely pacing" in shown
+    assert "Response from Dana Super" in shown and "Bring a recording" in shown
