@@ -1,0 +1,120 @@
+"""The supervision core without the app: the response's autosave and lock, hours, the caseload."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from selfcheck.cli import main
+from selfcheck.formats.errors import LockedError, SelfcheckError
+from selfcheck.formats.response import Meeting, Response
+from selfcheck.formats.session import Supervision
+from selfcheck.supervision.files import load_response
+from selfcheck.supervision.hours import hours_by_year, hours_words, meeting_records
+from selfcheck.supervision.responding import ResponseDraft, response_path, response_waiting
+
+KEY = "0123456789abcdef"
+
+
+def test_every_change_to_a_response_is_on_disk_once_flushed(tmp_path, make_session):
+    """A level given is written by the background writer before the response is closed."""
+    session = make_session({"integrity-honesty": 3})
+    draft = ResponseDraft.open(tmp_path, session, "Dana")
+    try:
+        draft.rate("integrity-honesty", 2)
+        assert draft.writer.flush()
+        saved = load_response(response_path(tmp_path, KEY, session.id))
+        assert saved.item("integrity-honesty").rating == 2 and saved.supervisor == "Dana"
+        with pytest.raises(LockedError):
+            ResponseDraft.open(tmp_path, session, "Dana")
+    finally:
+        draft.close()
+    again = ResponseDraft.open(tmp_path, session, "Dana")
+    assert again.item("integrity-honesty").rating == 2
+    again.close()
+
+
+def test_waiting_until_exported_and_again_after_a_change(tmp_path, make_session):
+    """The caseload's "waiting" mark: content not yet exported."""
+    session = make_session({"integrity-honesty": 3})
+    draft = ResponseDraft.open(tmp_path, session, "Dana")
+    with pytest.raises(SelfcheckError, match="still empty"):
+        draft.export(tmp_path / "out.toml")
+    draft.set_comment("Good month")
+    draft.writer.flush()
+    assert response_waiting(tmp_path, KEY, session.id)
+    draft.export(tmp_path / "out.toml")
+    assert not response_waiting(tmp_path, KEY, session.id)
+    draft.add_step("Bring a recording")
+    draft.close()
+    assert response_waiting(tmp_path, KEY, session.id)
+
+
+def test_hours_count_each_meeting_once_with_its_source(make_session):
+    """A check-in's meeting and the response's on the same day are one meeting."""
+    first = make_session({}, day=0)
+    first.supervision = Supervision(meeting=date(2026, 1, 7), minutes=50)
+    second = make_session({}, day=30)
+    second.supervision = Supervision(meeting=date(2026, 2, 4))
+    third = make_session({}, day=400)
+    third.supervision = Supervision(meeting=date(2027, 2, 9), minutes=90, kind="group")
+    response = Response(
+        checkin=second.id,
+        practitioner_key=KEY,
+        rubric_sha256=second.rubric.sha256,
+        supervisor="Dana",
+        meeting=Meeting(date=date(2026, 2, 4), minutes=75),
+    )
+    records = meeting_records([first, second, third], [response])
+    assert [(r.date, r.minutes) for r in records] == [
+        (date(2026, 1, 7), 50),
+        (date(2026, 2, 4), 75),
+        (date(2027, 2, 9), 90),
+    ]
+    assert records[1].source.startswith("response from Dana")
+    years = hours_by_year(records)
+    assert [(y.year, y.meetings, y.minutes) for y in years] == [(2026, 2, 125), (2027, 1, 90)]
+    assert hours_words(125) == "2 h 05 min (125 minutes)"
+
+
+def test_log_prints_meetings_and_hours_per_year(data_dir, make_session, save, capsys):
+    """`selfcheck log`: one line per meeting with its source, then exact hours."""
+    session = make_session({}, day=0)
+    session.supervision = Supervision(meeting=date(2026, 1, 7), minutes=90)
+    save(session)
+    other = make_session({}, day=10)
+    other.supervision = Supervision(meeting=date(2026, 1, 16))
+    save(other)
+    assert main(["log"]) == 0
+    out = capsys.readouterr().out
+    assert f"check-in {session.id}" in out
+    assert "2026: 2 meetings, 1 h 30 min (90 minutes) of reflective supervision; " in out
+    assert "1 without a recorded length" in out
+    assert main(["log", "--year", "2025"]) == 0
+    assert "No supervision meetings recorded in 2025" in capsys.readouterr().out
+
+
+def test_import_keeps_the_newest_share_of_a_practitioner(tmp_path, data_dir, make_session, save):
+    """Importing an older share after a newer one keeps the newer."""
+    from selfcheck.store.config import ensure_identity
+    from selfcheck.supervision.caseload import load_caseload, supervisees_dir
+
+    ensure_identity(data_dir)
+    key = ensure_identity(data_dir).practitioner_key
+    save(make_session({"integrity-honesty": 2}, day=0, key=key))
+    old, new = tmp_path / "old.toml", tmp_path / "new.toml"
+    assert main(["share", "--out", str(old), "--yes"]) == 0
+    save(make_session({"integrity-honesty": 4}, day=9, key=key))
+    assert main(["share", "--out", str(new), "--yes"]) == 0
+    supervisor = tmp_path / "sup"
+    assert main(["supervise", "--data-dir", str(supervisor), "--import", str(new)]) == 0
+    assert main(["supervise", "--data-dir", str(supervisor), "--import", str(old)]) == 0
+    (person,) = load_caseload(supervisees_dir(supervisor)).people
+    assert len(person.sessions) == 2
+
+
+def test_export_response_from_the_command_line(tmp_path, data_dir, capsys):
+    """`--export-response` names a practitioner not in the caseload in one line."""
+    assert main(["supervise", "--export-response", "nobody", "--out", str(tmp_path / "r")]) == 2
+    assert "no single practitioner 'nobody'" in capsys.readouterr().err
