@@ -13,10 +13,13 @@ from selfcheck.formats.session import NextStep
 from selfcheck.store.config import ensure_identity, load_config, save_config
 from selfcheck.store.sessions import save_session
 from selfcheck.supervision.caseload import supervisees_dir
+from selfcheck.tui.app import make_app
 from selfcheck.tui.screens.caseload import CaseloadScreen
+from selfcheck.tui.screens.growth import GrowthScreen
 from selfcheck.tui.screens.practitioner import PractitionerScreen
 from selfcheck.tui.screens.prompt import MeetingPrompt, TextPrompt
 from selfcheck.tui.screens.response import ResponseScreen
+from selfcheck.tui.screens.summary import SummaryScreen
 from selfcheck.tui.supervisor_app import make_supervisor_app
 
 SIZE = (80, 24)
@@ -162,3 +165,25 @@ async def test_share_import_respond_export_receive_show(
     shown = capsys.readouterr().out
     assert "supervisor's view: 4" in shown and "supervisor: Lovely pacing" in shown
     assert "Response from Dana Super" in shown and "Bring a recording" in shown
+
+    home = make_app(robin, None, straight_in=False)
+    async with home.run_test(size=SIZE) as pilot:
+        await pilot.press("g")
+        assert isinstance(home.screen, GrowthScreen)
+        view = str(home.screen.query_one("#growth-supervisor").render())
+        assert "Dana Super on your check-in of" in view
+        assert f"1. {first.title[:40]}" in view and "Lovely pacing" in view
+        assert "agreed: Bring a recording" in view
+
+    checkin = make_app(robin, None, straight_in=True)
+    async with checkin.run_test(size=SIZE) as pilot:
+        for _ in rubric.items:
+            await pilot.press("3", "n")
+        await pilot.press("ctrl+s", "y")
+        for _ in range(3):
+            if isinstance(checkin.screen, SummaryScreen):
+                break
+            await pilot.press("ctrl+s")
+        assert isinstance(checkin.screen, SummaryScreen)
+        summary = str(checkin.screen.query_one("#summary-response").render())
+        assert "Lovely pacing" in summary and "(you " in summary

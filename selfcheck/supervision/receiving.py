@@ -45,6 +45,18 @@ def receive(path: Path, data_dir: Path, loaded: Loaded, key: str) -> tuple[Respo
     return response, kept
 
 
+def response_to(session_file: Path, checkin_id: str) -> Response | None:
+    """The received response to a check-in stored at `session_file`, if one is kept.
+
+    A check-in lives in `<data dir>/sessions/`, its response in `<data dir>/responses/`.
+    """
+    path = received_dir(session_file.parent.parent) / f"{checkin_id}.toml"
+    try:
+        return load_response(path) if path.is_file() else None
+    except InputError:
+        return None
+
+
 def load_received(data_dir: Path) -> tuple[dict[str, Response], list[str]]:
     """Received responses by check-in id, and a line for each file that could not be read."""
     folder = received_dir(data_dir)

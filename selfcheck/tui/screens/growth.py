@@ -68,9 +68,10 @@ class GrowthScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, result: Growth) -> None:
+    def __init__(self, result: Growth, supervisor_view: Text | None = None) -> None:
         super().__init__()
         self.result = result
+        self.supervisor_view = supervisor_view
 
     def compose(self) -> ComposeResult:
         result = self.result
@@ -88,6 +89,9 @@ class GrowthScreen(Screen[None]):
             if count > 1:
                 yield Static(Text("Items that moved most"), classes="growth-heading")
                 yield Static(moved_table(result), id="growth-moved")
+            if self.supervisor_view is not None:
+                yield Static(Text("Your supervisor's comments"), classes="growth-heading")
+                yield Static(self.supervisor_view, id="growth-supervisor")
             yield Static(
                 Text("Means leave out items not yet assessable. escape goes back."),
                 classes="hint",

@@ -55,6 +55,18 @@ def steps_list(workspace: Workspace) -> Group | None:
     return Group(Text("Your next steps from last time:"), steps)
 
 
+def latest_response_view(workspace: Workspace) -> Text | None:
+    """The newest received response to a check-in of this rubric, in a few lines, or None."""
+    from selfcheck.supervision.receiving import load_received
+    from selfcheck.tui.widgets.response_view import response_text
+
+    responses, _ = load_received(workspace.data_dir)
+    answered = [s for s in workspace.completed if s.id in responses]
+    if not answered:
+        return None
+    return response_text(responses[answered[-1].id], workspace.rubric, answered[-1])
+
+
 class HomeScreen(Screen[None]):
     """Where the app opens: start or resume a check-in, growth, help, quit."""
 
@@ -135,7 +147,7 @@ class HomeScreen(Screen[None]):
         from selfcheck.tui.screens.growth import GrowthScreen
 
         result = growth(self.workspace.loaded.sessions, self.workspace.rubric)
-        self.app.push_screen(GrowthScreen(result))
+        self.app.push_screen(GrowthScreen(result, latest_response_view(self.workspace)))
 
     @on(Button.Pressed, "#help")
     async def help_pressed(self) -> None:

@@ -17,7 +17,9 @@ from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.session import Session
 from selfcheck.formats.wording import mean_words
 from selfcheck.growth.analysis import growth
+from selfcheck.supervision.receiving import response_to
 from selfcheck.tui.widgets.marks import step_words
+from selfcheck.tui.widgets.response_view import response_text
 
 
 def change_words(now: float | None, before: float | None) -> str:
@@ -100,4 +102,13 @@ class SummaryScreen(Screen[None]):
             yield Static(Text(f"Mean rating per value, {compared}."), classes="hint")
             yield Static(values_table(self.rubric, self.session, self.previous), id="values")
             yield Static(listing(self.rubric, self.session), id="summary-lists")
+            if self.previous is not None:
+                response = response_to(self.path, self.previous.id)
+                if response is not None:
+                    yield Static(
+                        Text("Your supervisor's view of last time"), classes="growth-heading"
+                    )
+                    yield Static(
+                        response_text(response, self.rubric, self.previous), id="summary-response"
+                    )
         yield Footer(compact=True)

@@ -1,0 +1,40 @@
+"""A supervisor's response in a few lines: levels beside the practitioner's, comments, steps."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from selfcheck.formats.printable import one_line, printable
+from selfcheck.formats.response import Response
+from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.session import Session
+
+
+def _level(rating: int | None, not_assessable: bool) -> str:
+    if rating is not None:
+        return str(rating)
+    return "n/a" if not_assessable else "–"
+
+
+def response_text(response: Response, rubric: Rubric, session: Session) -> Text:
+    """The response to `session`: who, the overall comment, each item given, agreed steps."""
+    who = one_line(response.supervisor, 60) or "your supervisor"
+    lines = [f"{who} on your check-in of {session.when.date().isoformat()}:"]
+    if response.comment:
+        lines.append(f"  {printable(response.comment, keep_newlines=False)}")
+    for number, item in enumerate(rubric.items, 1):
+        given = response.item(item.id)
+        if given.empty:
+            continue
+        mine = session.answer(item.id)
+        levels = ""
+        if given.rating is not None or given.not_assessable:
+            levels = (
+                f" (you {_level(mine.rating, mine.not_assessable)}, "
+                f"{who} {_level(given.rating, given.not_assessable)})"
+            )
+        comment = f": {printable(given.comment, keep_newlines=False)}" if given.comment else ""
+        lines.append(f"  • {number}. {one_line(item.title, 50)}{levels}{comment}")
+    for step in response.next_steps:
+        lines.append(f"  ☐ agreed: {printable(step.text, keep_newlines=False)}")
+    return Text("\n".join(lines))
