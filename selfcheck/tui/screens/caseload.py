@@ -16,6 +16,7 @@ from selfcheck.formats.printable import one_line
 from selfcheck.growth.analysis import sparkline
 from selfcheck.supervision.caseload import Caseload, Supervisee, load_caseload
 from selfcheck.tui.messages import PractitionerChosen
+from selfcheck.tui.screens.summary import shown_path
 
 SPARK_SHOWN = 12
 """How many of the latest check-ins a caseload row's sparkline shows."""
@@ -40,11 +41,11 @@ def caseload_words(caseload: Caseload) -> str:
     count = len(caseload.people)
     if not count:
         return (
-            f"No shares in {caseload.folder} yet. Import one with: "
+            f"No shares in {shown_path(caseload.folder)} yet. Import one with: "
             "selfcheck supervise --import FILE"
         )
     people = f"{count} practitioner{'s' if count != 1 else ''}"
-    return f"{people} in {caseload.folder}. Enter opens one."
+    return f"{people} in {shown_path(caseload.folder)}. Enter opens one."
 
 
 class CaseloadScreen(Screen[None]):

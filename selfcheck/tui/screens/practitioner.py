@@ -40,9 +40,11 @@ def level_words(rubric: Rubric | None, rating: int | None, not_assessable: bool)
 
 
 def discussion(rubric: Rubric | None, session: Session) -> Text:
-    """The items the latest check-in marks to discuss, each with its level and shared note."""
+    """The items the latest check-in marks to discuss, in rubric order, with level and note."""
     text = Text()
-    marked = [(i, a) for i, a in session.items.items() if a.discuss]
+    order = [item.id for item in rubric.items] if rubric else []
+    order += [item_id for item_id in session.items if item_id not in order]
+    marked = [(i, session.answer(i)) for i in order if session.answer(i).discuss]
     if not marked:
         return Text("Nothing was marked to discuss.")
     for item_id, answer in marked:
