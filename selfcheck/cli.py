@@ -58,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ID|PATH",
         help="rubric to rate against (default: the Alliance Code of Ethics)",
     )
+    start.add_interface_options(parser, None)
     parser.set_defaults(handler=start.home_command)
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     for module in COMMAND_MODULES:

@@ -11,6 +11,7 @@ from selfcheck.commands.common import EXIT_OK, data_dir, data_dir_option
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import printable
 from selfcheck.formats.toml_reading import validation_problems
+from selfcheck.store.config import INTERFACES, THEMES
 
 SETTINGS = {
     "name": "your name, written into each check-in (empty: none)",
@@ -35,6 +36,13 @@ def register(subparsers: Any) -> None:
         choices=("yes", "no"),
         help="show last check-in's rating beside each item (also: l in the app)",
     )
+    parser.add_argument(
+        "--interface",
+        choices=INTERFACES,
+        help="how `selfcheck` and `selfcheck start` run: the full-screen app or plain lines "
+        "of text (for screen readers)",
+    )
+    parser.add_argument("--theme", choices=THEMES, help="the app's colours")
     parser.set_defaults(handler=config_command)
 
 
@@ -52,6 +60,9 @@ def config_command(args: argparse.Namespace) -> int:
         find_rubric(str(changes["rubric"]), folder)
     if args.show_last_time is not None:
         changes["show_last_time"] = args.show_last_time == "yes"
+    for key in ("interface", "theme"):
+        if getattr(args, key) is not None:
+            changes[key] = getattr(args, key)
     if changes:
         try:
             config = config.model_validate(config.model_dump() | changes)
@@ -62,5 +73,7 @@ def config_command(args: argparse.Namespace) -> int:
     for key in SETTINGS:
         print(f"  {key}: {printable(getattr(config, key), keep_newlines=False) or '(not set)'}")
     print(f"  show last time: {'yes' if config.show_last_time else 'no'}")
+    print(f"  interface: {config.interface}")
+    print(f"  theme: {config.theme}")
     print(f"  practitioner key: {config.practitioner_key} (keeps your files apart from others')")
     return EXIT_OK

@@ -1,11 +1,27 @@
-"""`selfcheck` and `selfcheck start`: open the check-in app."""
+"""`selfcheck` and `selfcheck start`: open the check-in app, or the plain mode."""
 
 from __future__ import annotations
 
 import argparse
+import os
 from typing import Any
 
 from selfcheck.commands.common import data_dir, data_dir_option, exit_status, report_problems
+from selfcheck.store.config import load_config
+
+PLAIN_ENV = "SELFCHECK_PLAIN"
+"""Set to 1 to run the plain mode instead of the full-screen app."""
+
+
+def add_interface_options(parser: argparse.ArgumentParser, default: object) -> None:
+    """Add `--plain` (the subcommand's default leaves the top level's in place)."""
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        default=default,
+        help="plain lines of text instead of the full-screen app: for screen readers and "
+        f'scripts (also ${PLAIN_ENV}=1, or interface = "plain" in config)',
+    )
 
 
 def register(subparsers: Any) -> None:
@@ -18,7 +34,15 @@ def register(subparsers: Any) -> None:
     start.add_argument(
         "--rubric", metavar="ID|PATH", default=argparse.SUPPRESS, help="rubric to rate against"
     )
+    add_interface_options(start, argparse.SUPPRESS)
     start.set_defaults(handler=start_command)
+
+
+def wants_plain(args: argparse.Namespace) -> bool:
+    """Whether to run the plain mode: `--plain`, SELFCHECK_PLAIN=1, or the config says so."""
+    if getattr(args, "plain", False) or os.environ.get(PLAIN_ENV, "").strip() not in ("", "0"):
+        return True
+    return load_config(data_dir(args)).interface == "plain"
 
 
 def open_app(args: argparse.Namespace, *, straight_in: bool) -> int:
@@ -31,10 +55,23 @@ def open_app(args: argparse.Namespace, *, straight_in: bool) -> int:
 
 
 def start_command(args: argparse.Namespace) -> int:
-    """Open the app on the current item of the draft, or a new check-in."""
+    """Open the app on the current item of the draft (or a new check-in), or the plain mode."""
+    if wants_plain(args):
+        from selfcheck.plain.checkin import run_plain
+
+        problems = run_plain(data_dir(args), getattr(args, "rubric", None))
+        report_problems(problems)
+        return exit_status(problems)
     return open_app(args, straight_in=True)
 
 
 def home_command(args: argparse.Namespace) -> int:
-    """Open the app on its home screen."""
+    """Open the app on its home screen, or print home and the commands in plain mode."""
+    if wants_plain(args):
+        from selfcheck.plain.home import home_lines
+
+        lines, problems = home_lines(data_dir(args), getattr(args, "rubric", None))
+        print("\n".join(lines))
+        report_problems(problems)
+        return exit_status(problems)
     return open_app(args, straight_in=False)

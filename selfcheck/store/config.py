@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal, get_args
 
 import tomli_w
 from pydantic import Field, StrictBool, StrictStr
@@ -18,6 +18,13 @@ CONFIG_FILE = "config.toml"
 CONFIG_FORMAT = "selfcheck-config"
 MAX_CONFIG_BYTES = 64 * 1024
 
+Interface = Literal["app", "plain"]
+"""How a check-in is shown: the full-screen app, or plain lines of text (screen readers)."""
+INTERFACES: tuple[str, ...] = get_args(Interface)
+Theme = Literal["calm", "high-contrast"]
+"""The app's colours: calm (muted), or high contrast (every text at 7:1 or more)."""
+THEMES: tuple[str, ...] = get_args(Theme)
+
 
 class Config(_Strict):
     """Settings kept in `<data dir>/config.toml`."""
@@ -28,6 +35,8 @@ class Config(_Strict):
     supervisor: Name = ""
     rubric: StrictStr = ""
     show_last_time: StrictBool = True
+    interface: Interface = "app"
+    theme: Theme = "calm"
     practitioner_key: Annotated[StrictStr, Field(pattern=KEY_PATTERN)] = ""
     pseudonym_secret: Annotated[StrictStr, Field(pattern=r"^([0-9a-f]{64})?$")] = ""
 

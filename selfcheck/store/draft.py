@@ -129,9 +129,14 @@ class Draft:
 
     def finish(self) -> Path:
         """Mark the check-in complete, write it, and let go of the draft; return its path."""
-        self.session = finish(self.session)
+        self.complete()
         self.close()
         return self.path
+
+    def complete(self) -> None:
+        """Mark the check-in complete and queue it; next steps may still be added before close."""
+        self.session = finish(self.session)
+        self.save()
 
     def close(self) -> None:
         """Write what is pending and release the lock (safe to call twice)."""

@@ -14,9 +14,9 @@ from textual.widgets import DataTable, Footer, Static
 
 from selfcheck.formats.printable import one_line
 from selfcheck.growth.analysis import sparkline
+from selfcheck.growth.summary import shown_path
 from selfcheck.supervision.caseload import Caseload, Supervisee, load_caseload
 from selfcheck.tui.messages import PractitionerChosen
-from selfcheck.tui.screens.summary import shown_path
 
 SPARK_SHOWN = 12
 """How many of the latest check-ins a caseload row's sparkline shows."""

@@ -11,13 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-
-def unanswered_words(count: int) -> str:
-    """A sentence about the unanswered items."""
-    if count == 0:
-        return "Every item has an answer."
-    items = "item is" if count == 1 else "items are"
-    return f"{count} {items} still unanswered; they will stay blank in this check-in."
+from selfcheck.store.checkin_words import unanswered_words
 
 
 class ConfirmFinish(ModalScreen[bool]):

@@ -15,31 +15,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from selfcheck.formats.printable import one_line
-from selfcheck.store.checkin import unanswered_count
+from selfcheck.store.checkin_words import draft_words, history_words, step_words
 from selfcheck.store.workspace import Workspace
-from selfcheck.tui.widgets.marks import step_words
-
-
-def history_words(workspace: Workspace) -> str:
-    """How many check-ins are done and when the last one was."""
-    done = workspace.completed
-    if not done:
-        return "No check-ins yet: your first one takes about ten quiet minutes."
-    times = "check-in" if len(done) == 1 else "check-ins"
-    return f"{len(done)} past {times}, the last on {done[-1].when.date().isoformat()}."
-
-
-def draft_words(workspace: Workspace) -> str:
-    """A notice about the draft in progress, or nothing."""
-    draft = workspace.draft
-    if draft is None:
-        return ""
-    total = len(workspace.rubric.items)
-    answered = total - unanswered_count(draft, workspace.rubric)
-    return (
-        f"A check-in is in progress: {answered} of {total} items answered, "
-        f"started {draft.started.date().isoformat()}."
-    )
 
 
 def steps_list(workspace: Workspace) -> Group | None:

@@ -16,6 +16,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, TextArea
 
 from selfcheck.store.checkin import unanswered_count
+from selfcheck.store.checkin_words import last_time_words
 from selfcheck.store.draft import Draft
 from selfcheck.store.workspace import remember_show_last_time
 from selfcheck.tui.messages import (
@@ -26,7 +27,7 @@ from selfcheck.tui.messages import (
     RatingChosen,
 )
 from selfcheck.tui.widgets.item_card import ItemCard, ItemHeader
-from selfcheck.tui.widgets.marks import DiscussMark, LastTime, PlannedSteps, last_time_words
+from selfcheck.tui.widgets.marks import DiscussMark, LastTime, PlannedSteps
 from selfcheck.tui.widgets.note import NoteField
 from selfcheck.tui.widgets.scale import RatingScale
 

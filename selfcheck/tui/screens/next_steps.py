@@ -13,8 +13,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from selfcheck.store.checkin_words import step_words
 from selfcheck.store.draft import Draft
-from selfcheck.tui.widgets.marks import step_words
 
 INTRO = (
     "Optional: a few next steps for your learning plan. Type a step and press enter to add "

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from rich.text import Text
 from textual.events import Click
 from textual.widgets import Static
 
 from selfcheck.formats.printable import one_line
-from selfcheck.formats.rubric import Rubric
-from selfcheck.formats.session import ItemAnswer, NextStep
+from selfcheck.formats.session import NextStep
 from selfcheck.tui.messages import DiscussToggled, LastTimeToggled
 
 
@@ -27,25 +24,6 @@ class DiscussMark(Static):
         """Toggle the mark with the mouse."""
         event.stop()
         self.post_message(DiscussToggled())
-
-
-def last_time_words(rubric: Rubric, previous: tuple[ItemAnswer, date] | None) -> str:
-    """`last time: 3 (Practicing), 2026-01-05`, or an empty string when there is none."""
-    if previous is None:
-        return ""
-    answer, when = previous
-    if answer.rating is not None:
-        rated = f"{answer.rating} ({rubric.level_label(answer.rating)})"
-    else:
-        rated = rubric.not_assessable.label.lower()
-    return f"last time: {rated}, {when.isoformat()}"
-
-
-def step_words(rubric: Rubric, step: NextStep) -> str:
-    """A step as listed: its text and, when tied to one, the item's title."""
-    item = rubric.item(step.item) if step.item else None
-    text = one_line(step.text, 2000)
-    return f"{text}  ({item.title})" if item else text
 
 
 class LastTime(Static):

@@ -1,0 +1,84 @@
+"""The summary after finishing, in words: each value against last time, the lists, the file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.session import Session
+from selfcheck.formats.wording import mean_words
+from selfcheck.growth.analysis import growth
+from selfcheck.store.checkin_words import step_words
+
+CHANGE_MARKS = {"up": "↑", "down": "↓", "same": "="}
+"""A mark beside each change word, for eyes; the word itself is what a screen reader needs."""
+
+
+def change_word(now: float | None, before: float | None) -> str:
+    """`up`, `down`, `same`, or nothing when either side has no rating."""
+    if now is None or before is None:
+        return ""
+    if abs(now - before) < 0.005:
+        return "same"
+    return "up" if now > before else "down"
+
+
+def shown_path(path: Path) -> str:
+    """A path with the home folder written as `~`."""
+    try:
+        return "~/" + path.relative_to(Path.home()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+@dataclass(frozen=True)
+class ValueRow:
+    """One value of the summary: its mean this time and last time, and which way it moved."""
+
+    name: str
+    now: str
+    before: str
+    change: str
+
+
+def value_rows(rubric: Rubric, session: Session, previous: Session | None) -> list[ValueRow]:
+    """Each value's mean this time and last time, and which way it moved."""
+    result = growth([s for s in (previous, session) if s is not None], rubric)
+    rows = []
+    for value in result.values:
+        now = value.series.latest
+        before = value.series.points[0] if previous is not None else None
+        rows.append(
+            ValueRow(value.name, mean_words(now), mean_words(before), change_word(now, before))
+        )
+    return rows
+
+
+def summary_heading(session: Session, previous: Session | None, path: Path) -> list[str]:
+    """When it finished, where it is saved, and what it is compared with."""
+    compared = (
+        f"compared with {previous.when.date().isoformat()}"
+        if previous
+        else "your first check-in: nothing to compare with yet"
+    )
+    return [
+        f"Check-in finished {session.when.strftime('%Y-%m-%d %H:%M')}",
+        f"Saved to {shown_path(path)}",
+        f"Mean rating per value, {compared}.",
+    ]
+
+
+def listing_lines(rubric: Rubric, session: Session) -> list[str]:
+    """The items marked for discussion, the next steps, in plain words."""
+    lines = ["Marked for discussion:"]
+    discuss = [
+        f"  • {number}. {item.title}"
+        for number, item in enumerate(rubric.items, 1)
+        if session.answer(item.id).discuss
+    ]
+    lines += discuss or ["  none"]
+    if session.next_steps:
+        lines.append("Next steps:")
+        lines += [f"  • {step_words(rubric, step)}" for step in session.next_steps]
+    return lines

@@ -1,0 +1,194 @@
+"""The check-in as a conversation of lines: one item, one answer, saved before the next question."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from selfcheck.formats.printable import printable
+from selfcheck.plain.lines import Lines
+from selfcheck.plain.texts import PROMPT, help_lines, item_lines, review_lines, summary_lines
+from selfcheck.store.checkin import unanswered_count
+from selfcheck.store.checkin_words import step_words, unanswered_words
+from selfcheck.store.draft import Draft
+from selfcheck.store.workspace import Workspace
+
+QUIT_WORDS = "The draft is saved; `selfcheck start --plain` resumes it."
+STEPS_INTRO = (
+    "Next steps (optional): a few steps for your learning plan, one per line. To tie a step "
+    "to an item, begin with the item's number and a colon, as in `3: read the chapter`. "
+    "An empty line ends."
+)
+
+
+class PlainCheckin:
+    """Walks a locked draft item by item; every answer is on disk before the next question."""
+
+    def __init__(self, draft: Draft, lines: Lines, *, show_last_time: bool) -> None:
+        self.draft = draft
+        self.lines = lines
+        self.show_last_time = show_last_time
+        self.index = draft.start_index
+        self.items = draft.rubric.items
+
+    def run(self) -> None:
+        """Ask until the check-in is finished, or the person quits, or the input ends."""
+        self.show_item()
+        while True:
+            answer = self.lines.ask(PROMPT)
+            if answer is None or answer.strip() == "q":
+                self.lines.say(QUIT_WORDS)
+                return
+            if self.handle(answer) == "finished":
+                return
+
+    def show_item(self) -> None:
+        """Print the current item once."""
+        self.lines.say(*item_lines(self.draft, self.index, show_last_time=self.show_last_time))
+
+    def handle(self, typed: str) -> str:
+        """Act on one answer; "finished" once the check-in is complete."""
+        answer = typed.strip()
+        item_id = self.items[self.index].id
+        if answer in {"1", "2", "3", "4", "5"}:
+            self.draft.rate(item_id, int(answer))
+            self.saved(f"Saved: {answer} ({self.draft.rubric.level_label(int(answer))}).")
+            return self.next_item()
+        if answer == "0":
+            self.draft.mark_not_assessable(item_id)
+            self.saved(f"Saved: {self.draft.rubric.not_assessable.label.lower()}.")
+            return self.next_item()
+        if answer == "":
+            return self.next_item()
+        if answer == "d":
+            self.draft.toggle_discuss(item_id)
+            marked = self.draft.answer(item_id).discuss
+            self.saved("Saved: marked to discuss." if marked else "Saved: not marked to discuss.")
+        elif answer == "n" or answer.startswith("n "):
+            self.write_note(item_id, typed.strip()[2:])
+        elif answer == "b":
+            if self.index == 0:
+                self.lines.say("This is the first item.")
+            else:
+                self.index -= 1
+                self.show_item()
+        elif answer == "r":
+            return self.review(final=False)
+        elif answer == "?":
+            self.lines.say(*help_lines())
+        elif answer == "f":
+            return self.confirm_finish()
+        else:
+            self.lines.say(f"Not an answer: {printable(answer)}. Type ? and enter for the keys.")
+        return ""
+
+    def saved(self, words: str) -> None:
+        """Wait until the change is on disk, then say so."""
+        if self.draft.writer.flush():
+            self.lines.say(words)
+        else:
+            self.lines.say("Not saved yet: the disk is slow; your answer is kept and retried.")
+
+    def next_item(self) -> str:
+        """Move on; after the last item come the review and the finish question."""
+        if self.index + 1 < len(self.items):
+            self.index += 1
+            self.show_item()
+            return ""
+        self.lines.say("That was the last item.")
+        return self.review(final=True)
+
+    def write_note(self, item_id: str, text: str) -> None:
+        """A note on one line after `n `, or lines after `n` alone up to an empty line."""
+        if not text.strip():
+            self.lines.say(
+                "Write the note; an empty line ends it (an empty note keeps the old one)."
+            )
+            typed: list[str] = []
+            while (line := self.lines.ask("Note: ")) is not None and line.strip():
+                typed.append(line.rstrip())
+            text = "\n".join(typed)
+        if not text.strip():
+            self.lines.say("The note is unchanged.")
+            return
+        self.draft.set_note(item_id, text.strip())
+        self.draft.save()
+        self.saved("Saved: the note.")
+
+    def review(self, *, final: bool) -> str:
+        """List every item; open one by its number, finish, or carry on."""
+        self.lines.say(*review_lines(self.draft))
+        unanswered = unanswered_count(self.draft.session, self.draft.rubric)
+        if final:
+            self.lines.say(f"Finish this check-in? {unanswered_words(unanswered)}")
+            question = "Type y to finish, an item number to open it, or enter to keep going: "
+        else:
+            question = "Type an item number to open it, f to finish, or enter to go back: "
+        choice = self.lines.ask(question)
+        if choice is None:
+            return ""
+        choice = choice.strip()
+        if (final and choice == "y") or (not final and choice == "f"):
+            return self.finish() if final else self.confirm_finish()
+        if choice.isdigit() and 1 <= int(choice) <= len(self.items):
+            self.index = int(choice) - 1
+        elif final and unanswered:
+            self.index = self.draft.start_index
+        self.show_item()
+        return ""
+
+    def confirm_finish(self) -> str:
+        """Ask to finish; only `y` finishes."""
+        unanswered = unanswered_count(self.draft.session, self.draft.rubric)
+        self.lines.say(f"Finish this check-in? {unanswered_words(unanswered)}")
+        if (self.lines.ask("Type y to finish, or enter to keep going: ") or "").strip() == "y":
+            return self.finish()
+        self.lines.say("Keep going.")
+        self.show_item()
+        return ""
+
+    def finish(self) -> str:
+        """Complete the check-in at once, then the optional next steps, then the summary."""
+        self.draft.complete()
+        self.saved("Check-in finished and saved.")
+        self.next_steps()
+        self.draft.close()
+        self.lines.say(*summary_lines(self.draft, self.draft.previous, self.draft.path))
+        return "finished"
+
+    def next_steps(self) -> None:
+        """Ask for next steps one line at a time, each saved as it is typed."""
+        self.lines.say("", STEPS_INTRO)
+        if self.draft.session.next_steps:
+            self.lines.say("Already written:")
+            self.lines.say(
+                *(f"  • {step_words(self.draft.rubric, s)}" for s in self.draft.session.next_steps)
+            )
+        while (
+            line := self.lines.ask("Next step (enter when done): ")
+        ) is not None and line.strip():
+            number, colon, rest = line.partition(":")
+            tied = number.strip().isdigit() and colon and 1 <= int(number) <= len(self.items)
+            if tied:
+                self.draft.add_next_step(rest.strip(), self.items[int(number) - 1].id)
+            else:
+                self.draft.add_next_step(line.strip(), None)
+            self.saved("Saved: the step.")
+
+
+def run_plain(data_dir: Path, rubric_ref: str | None) -> list[str]:
+    """Run a check-in in plain mode on standard input and output; return unreadable files."""
+    workspace = Workspace.load(data_dir, rubric_ref)
+    lines = Lines(sys.stdin, sys.stdout)
+    draft = Draft.open(workspace, lambda line: print(f"Not saved: {line}", file=sys.stderr))
+    try:
+        resumed = bool(draft.session.items)
+        lines.say(
+            f"{workspace.rubric.title}: {len(draft.rubric.items)} items, one at a time. "
+            + ("Resuming your draft. " if resumed else "")
+            + "Type ? and enter for the keys, q to stop; every answer is saved at once."
+        )
+        PlainCheckin(draft, lines, show_last_time=workspace.config.show_last_time).run()
+    finally:
+        draft.close()
+    return workspace.loaded.problems

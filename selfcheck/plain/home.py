@@ -1,0 +1,38 @@
+"""`selfcheck --plain` with no command: what home shows, and the commands to use, as text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from selfcheck.formats.printable import one_line
+from selfcheck.store.checkin_words import draft_words, history_words, step_words
+from selfcheck.store.workspace import Workspace
+
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("selfcheck start --plain", "start or resume a check-in, one question at a time"),
+    ("selfcheck list", "your check-ins, one per line"),
+    ("selfcheck show ID", "one check-in in full"),
+    ("selfcheck trends", "each value's mean over your check-ins"),
+    ("selfcheck report --out packet.html", "the supervision packet as an accessible web page"),
+    ("selfcheck --help", "every command"),
+)
+"""The commands that stand in for the app's home, growth and help screens."""
+
+
+def home_lines(data_dir: Path, rubric_ref: str | None) -> tuple[list[str], list[str]]:
+    """The home information as lines, and the data folder's unreadable files."""
+    workspace = Workspace.load(data_dir, rubric_ref)
+    rubric = workspace.rubric
+    lines = ["selfcheck", f"{rubric.title} (version {rubric.version})"]
+    if workspace.config.name:
+        lines.append(f"Practitioner: {one_line(workspace.config.name, 200)}")
+    lines.append(history_words(workspace))
+    if workspace.draft is not None:
+        lines.append(draft_words(workspace))
+    previous = workspace.previous
+    if previous is not None and previous.next_steps:
+        lines.append("Your next steps from last time:")
+        lines += [f"  • {step_words(rubric, step)}" for step in previous.next_steps]
+    lines += ["", "Commands:"]
+    lines += [f"  {command}: {words}." for command, words in COMMANDS]
+    return lines, workspace.loaded.problems

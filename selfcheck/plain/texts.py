@@ -1,0 +1,114 @@
+"""The plain mode's words: an item, the review, the keys and the summary as lines of text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from selfcheck.formats.printable import printable
+from selfcheck.formats.session import ItemAnswer, Session
+from selfcheck.store.checkin import unanswered_count
+from selfcheck.store.checkin_words import last_time_words
+from selfcheck.store.draft import Draft
+
+KEYS: tuple[tuple[str, str], ...] = (
+    ("1 to 5", "rate the item on the growth scale and go to the next item"),
+    ("0", "not yet assessable (not a score: you cannot judge it yet), then the next item"),
+    ("enter", "skip to the next item; after the last item come the review and finishing"),
+    ("d", "mark or unmark: discuss in supervision"),
+    (
+        "n",
+        "write a note: n, a space and the note on one line; or n alone, then several "
+        "lines ending with an empty line",
+    ),
+    ("b", "back to the previous item"),
+    ("r", "review: every item with its answer, numbered"),
+    ("f", "finish: asks to confirm with y"),
+    ("?", "these keys"),
+    ("q", "quit; the draft is already saved, resume any time"),
+)
+"""Every answer the item prompt takes, as the help and the README state them."""
+
+PROMPT = "Your answer (1 to 5, 0, enter to skip, ? for keys): "
+
+
+def answer_words(draft: Draft, answer: ItemAnswer) -> str:
+    """The answer as a sentence: the rating, the discuss mark and whether there is a note."""
+    if answer.rating is not None:
+        rated = f"{answer.rating} ({draft.rubric.level_label(answer.rating)})"
+    elif answer.not_assessable:
+        rated = draft.rubric.not_assessable.label.lower()
+    else:
+        rated = "not answered yet"
+    discuss = " Marked to discuss in supervision." if answer.discuss else ""
+    return f"Your answer: {rated}.{discuss}"
+
+
+def item_lines(draft: Draft, index: int, *, show_last_time: bool) -> list[str]:
+    """One item as lines: value, position, title, statement, prompt, levels, answer, last time."""
+    rubric = draft.rubric
+    item = rubric.items[index]
+    value = rubric.value_of(item.id)
+    answer = draft.answer(item.id)
+    answered = len(rubric.items) - unanswered_count(draft.session, rubric)
+    lines = [
+        "",
+        f"Item {index + 1} of {len(rubric.items)} ({answered} answered). "
+        f"Value: {value.name if value else ''}.",
+        f"{item.title}.",
+        item.statement,
+        f"Reflect: {item.prompt}",
+        "Levels:",
+    ]
+    for step in rubric.scale:
+        lines.append(
+            f"  {step.level} {step.label}: {item.anchors.get(step.level) or step.description}"
+        )
+    lines.append(f"  0 {rubric.not_assessable.label}")
+    lines.append(answer_words(draft, answer))
+    if answer.note.strip():
+        lines.append(f"Your note: {printable(answer.note)}")
+    words = last_time_words(rubric, draft.previous_answer(item.id))
+    if words and show_last_time:
+        lines.append(words[0].upper() + words[1:] + ".")
+    lines += [
+        f"Your next step from last time: {printable(s.text)}" for s in draft.steps_for(item.id)
+    ]
+    return lines
+
+
+def review_lines(draft: Draft) -> list[str]:
+    """Every item, numbered, with its answer, note and discuss marks."""
+    rubric = draft.rubric
+    total = len(rubric.items)
+    answered = total - unanswered_count(draft.session, rubric)
+    discuss = sum(draft.answer(item.id).discuss for item in rubric.items)
+    lines = ["", f"Review: {answered} of {total} answered, {discuss} to discuss."]
+    for number, item in enumerate(rubric.items, 1):
+        answer = draft.answer(item.id)
+        if answer.rating is not None:
+            rated = f"{answer.rating} {rubric.level_label(answer.rating)}"
+        elif answer.not_assessable:
+            rated = "0 not yet assessable"
+        else:
+            rated = "unanswered"
+        marks = (", note" if answer.note.strip() else "") + (", discuss" if answer.discuss else "")
+        lines.append(f"  {number}. {item.title}: {rated}{marks}.")
+    return lines
+
+
+def help_lines() -> list[str]:
+    """The keys of the item prompt."""
+    lines = ["", "Keys: type one, then enter. Everything is saved as you go."]
+    lines += [f"  {key}: {words}." for key, words in KEYS]
+    return lines
+
+
+def summary_lines(draft: Draft, previous: Session | None, path: Path) -> list[str]:
+    """The app's summary as lines: heading, each value against last time, the lists."""
+    from selfcheck.growth.summary import listing_lines, summary_heading, value_rows
+
+    lines = ["", *summary_heading(draft.session, previous, path)]
+    for row in value_rows(draft.rubric, draft.session, previous):
+        change = f", {row.change}" if row.change else ""
+        lines.append(f"  {row.name}: this time {row.now}, last time {row.before}{change}.")
+    return lines + listing_lines(draft.rubric, draft.session)
