@@ -29,6 +29,9 @@ from selfcheck.store.rubrics import find_rubric
 if TYPE_CHECKING:
     from selfcheck.growth.analysis import Growth
 
+PACKET_FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
+"""The packet's formats by file extension: the PDF, or one self-contained web page."""
+
 
 def _selection_options() -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
@@ -59,9 +62,11 @@ def register(subparsers: Any) -> None:
     plot.add_argument("--kind", choices=("trend", "heatmap", "radar"), default="trend")
     plot.set_defaults(handler=plot_command)
     report = subparsers.add_parser(
-        "report", parents=parents, help="the PDF packet for reflective supervision"
+        "report",
+        parents=parents,
+        help="the packet for reflective supervision: a PDF, or an accessible web page (.html)",
     )
-    report.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    report.add_argument("--out", type=Path, required=True, metavar="FILE.pdf|FILE.html")
     report.add_argument(
         "--notes",
         choices=("none", "discuss", "all"),
@@ -173,12 +178,20 @@ def plot_command(args: argparse.Namespace) -> int:
 
 
 def report_command(args: argparse.Namespace) -> int:
-    """Write the supervision packet of one practitioner as a PDF."""
-    from selfcheck.growth.packet import packet_bytes
-
-    if args.out.suffix.lower() != ".pdf":
-        raise SelfcheckError(f"{args.out}: the packet is a PDF; name it FILE.pdf")
+    """Write the supervision packet of one practitioner as a PDF or an accessible web page."""
+    suffix = args.out.suffix.lower()
+    if suffix not in PACKET_FORMATS:
+        raise SelfcheckError(
+            f"{args.out}: the packet is a PDF or a web page; name it FILE.pdf or FILE.html"
+        )
     who, result, sessions, status = one_growth(args)
-    write_atomic(args.out, packet_bytes(who, result, sessions, notes=args.notes))
+    if PACKET_FORMATS[suffix] == "html":
+        from selfcheck.growth.packet_html import packet_html
+
+        write_text_atomic(args.out, packet_html(who, result, sessions, notes=args.notes))
+    else:
+        from selfcheck.growth.packet import packet_bytes
+
+        write_atomic(args.out, packet_bytes(who, result, sessions, notes=args.notes))
     print(f"wrote {args.out} ({len(result.checkins)} check-ins, notes: {args.notes})")
     return status

@@ -1,0 +1,259 @@
+"""What the supervision packet says, section by section: shared by the PDF and the HTML packet."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from selfcheck.formats.printable import one_line, printable
+from selfcheck.formats.session import Session
+from selfcheck.formats.wording import MISSING, NOT_ASSESSABLE_MARK, mean_words
+from selfcheck.growth.analysis import (
+    Change,
+    Growth,
+    ItemGrowth,
+    item_changes,
+    signed,
+    summary_lines,
+    value_changes,
+)
+from selfcheck.growth.trends import period
+
+NoteChoice = Literal["none", "discuss", "all"]
+NOTE_WORDS = {
+    "none": "no notes are included (--notes none).",
+    "discuss": "only notes on items marked for discussion are included; other notes stay private.",
+    "all": "all notes of the latest check-in are included (--notes all).",
+}
+INTRO = (
+    "Made by selfcheck from the practitioner's own check-in files, to open together in "
+    "supervision. It starts a conversation; it is not an evaluation."
+)
+SECTIONS = (
+    "Value means over time",
+    "Strengths at a glance",
+    "Each item per check-in",
+    "Items marked for discussion",
+    "Next steps",
+)
+"""The packet's numbered sections, in order."""
+CONTENTS = (
+    "Value means over time (chart and table)",
+    "Strengths at a glance: first, previous and latest check-in (chart and table)",
+    "Each item per check-in (chart and table)",
+    "Items marked for discussion, with the notes chosen to share",
+    "Next steps: the learning plan, this time and last time",
+)
+"""What each section holds, as the front page lists it."""
+TREND_NOTE = (
+    "The numbers behind the chart: the mean level of each value's rated items. "
+    "* marks a mean of only some of the value's items (the rest not yet assessable "
+    "or unrated); – means none was rated."
+)
+HEATMAP_NOTE = "The levels behind the chart (n/a: not yet assessable; –: not rated)."
+NO_DISCUSSION = "No items were marked for discussion."
+OTHER_NOTES = "Other notes from the latest check-in"
+
+
+def level_words(point: float | None, not_assessable: bool = False) -> str:
+    """An item's level in a table: the number, `n/a`, or the missing mark when not rated."""
+    if point is not None:
+        return f"{point:g}"
+    return NOT_ASSESSABLE_MARK if not_assessable else MISSING
+
+
+def safe(text: str, width: int | None = None) -> str:
+    """Text from a file made printable, on one line of at most `width` when given."""
+    return one_line(text, width) if width else printable(text)
+
+
+def latest_session(result: Growth, sessions: list[Session]) -> Session:
+    """The check-in the packet is about: the latest complete one of the growth."""
+    return next(s for s in sessions if s.id == result.checkins[-1].session_id)
+
+
+def front_facts(
+    who: str, result: Growth, latest: Session, notes: NoteChoice
+) -> list[tuple[str, str]]:
+    """The front page's facts as label and value (an empty label continues the line above)."""
+    versions = ", ".join(result.versions)
+    count = len(result.checkins)
+    return [
+        ("Practitioner", safe(who, 80)),
+        ("Supervisor", safe(latest.supervision.supervisor, 80) or "not recorded"),
+        ("Rubric", safe(result.rubric_title, 80)),
+        ("", f"{result.rubric_id}, version{'s' if len(result.versions) > 1 else ''} {versions}"),
+        ("Period", period(result)),
+        ("Check-ins", f"{count} complete check-in{'s' if count != 1 else ''}"),
+        ("Notes", NOTE_WORDS[notes]),
+    ]
+
+
+def summary_bullets(result: Growth) -> list[str]:
+    """The front page's summary: overall change, growth, drops, discussion, the value grown most."""
+    bullets = []
+    overall = result.overall
+    if overall.first is not None and overall.latest is not None and len(result.checkins) > 1:
+        bullets.append(
+            f"Overall mean of rated items: {overall.first:.2f} at the first check-in, "
+            f"{overall.latest:.2f} at the latest ({signed(overall.change_since_first)})."
+        )
+    bullets += summary_lines(result)
+    moved = value_changes(result)
+    if moved:
+        best = max(moved, key=lambda c: c.change)
+        bullets.append(
+            f"Value that grew most: {best.label} ({best.first:.2f} to {best.latest:.2f})."
+        )
+    return bullets
+
+
+def checkin_dates(result: Growth, columns: Sequence[int]) -> list[str]:
+    """Column headings for check-ins: day and month, then the year on a second line."""
+    return [
+        f"{result.checkins[i].when.day} {result.checkins[i].when:%b}\n{result.checkins[i].when:%Y}"
+        for i in columns
+    ]
+
+
+def trend_rows(result: Growth, columns: Sequence[int], width: int = 30) -> list[list[str]]:
+    """Each value's mean at the given check-ins (* when only some items were rated), and overall."""
+    totals = {
+        v.value_id: sum(1 for i in result.items if i.value_id == v.value_id) for v in result.values
+    }
+    rows = [
+        [
+            one_line(v.name, width),
+            *(
+                mean_words(v.series.points[i]) + ("*" if v.rated[i] < totals[v.value_id] else "")
+                for i in columns
+            ),
+        ]
+        for v in result.values
+    ]
+    rows.append(["Overall", *(mean_words(result.overall.points[i]) for i in columns)])
+    return rows
+
+
+def radar_table(result: Growth, width: int = 50) -> tuple[list[str], list[list[str]]]:
+    """The radar's numbers: header and rows of first, previous and latest means and the change."""
+    from selfcheck.growth.charts import radar_columns
+
+    chosen = radar_columns(result)
+    header = ["Value", *(f"{name}\n{result.checkins[i].when:%d %b %Y}" for name, i in chosen)]
+    header.append("change\nsince first")
+    rows = [
+        [
+            one_line(v.name, width),
+            *(mean_words(v.series.points[i]) for _, i in chosen),
+            signed(v.series.change_since_first) or MISSING,
+        ]
+        for v in result.values
+    ]
+    return header, rows
+
+
+def heatmap_rows(result: Growth, columns: Sequence[int], width: int = 30) -> list[list[str]]:
+    """Each item's level at the given check-ins."""
+    return [
+        [
+            one_line(item.title, width),
+            *(level_words(item.series.points[i], item.not_assessable[i]) for i in columns),
+        ]
+        for item in result.items
+    ]
+
+
+def discussion_intro(latest: Session, notes: NoteChoice) -> str:
+    """Which check-in the discussion section is from and which notes it shows."""
+    return f"From the latest check-in ({latest.when:%d %B %Y}). Notes: {NOTE_WORDS[notes]}"
+
+
+def other_noted_items(result: Growth, latest: Session) -> list[ItemGrowth]:
+    """Items not marked for discussion whose latest answer has a note."""
+    return [i for i in result.items if not i.discuss_latest and latest.answer(i.item_id).note]
+
+
+def item_facts(result: Growth, item: ItemGrowth, latest: Session) -> str:
+    """An item's value, its level now, and its levels over the check-ins."""
+    answer = latest.answer(item.item_id)
+    value = next((v.name for v in result.values if v.value_id == item.value_id), "")
+    if answer.rating is not None:
+        level = f"{answer.rating} {result.scale_labels[answer.rating - 1]}"
+    elif answer.not_assessable:
+        level = result.not_assessable_label
+    else:
+        level = "not rated"
+    history = ", ".join(
+        level_words(p, na) for p, na in zip(item.series.points, item.not_assessable, strict=True)
+    )
+    return f"{value}. Now: {level}. Over the check-ins: {history}."
+
+
+def next_steps_blocks(result: Growth, sessions: list[Session]) -> list[tuple[str, list[str]]]:
+    """The latest check-in's next steps, and the previous ones to look back on, as listed."""
+    ids = [c.session_id for c in result.checkins]
+    by_id = {s.id: s for s in sessions}
+    titles = {item.item_id: item.title for item in result.items}
+    latest = by_id[ids[-1]]
+    blocks = [("Set at the latest check-in", latest)]
+    earlier = [by_id[i] for i in ids if by_id[i].next_steps and i != latest.id]
+    if earlier:
+        blocks.append(("Set at the previous check-in, to look back on", earlier[-1]))
+    listed = []
+    for label, session in blocks:
+        steps = [
+            printable(step.text)
+            + (f"  (item: {one_line(titles.get(step.item, step.item), 60)})" if step.item else "")
+            for step in session.next_steps
+        ]
+        listed.append((f"{label} ({session.when:%d %B %Y})", steps))
+    return listed
+
+
+def changes_words(changes: list[Change]) -> str:
+    """Changes as words for a chart's description: `Label (2.50 to 4.00)`, or `none`."""
+    return "; ".join(f"{c.label} ({c.first:.2f} to {c.latest:.2f})" for c in changes) or "none"
+
+
+def trend_description(result: Growth) -> str:
+    """What the value trend chart shows, in words: which values rose, fell or stayed."""
+    moved = value_changes(result)
+    rose = [c for c in moved if c.change > 0.005]
+    fell = [c for c in moved if c.change < -0.005]
+    stayed = [c.label for c in moved if abs(c.change) <= 0.005]
+    return (
+        f"Line chart of each value's mean level, on the scale of 1 to 5, at "
+        f"{len(result.checkins)} check-ins, {period(result)}. From the first to the latest "
+        f"check-in, rose: {changes_words(rose)}. Fell: {changes_words(fell)}. "
+        f"Stayed the same: {', '.join(stayed) or 'none'}."
+    )
+
+
+def radar_description(result: Growth) -> str:
+    """What the radar chart shows, in words: each value's latest mean and its change."""
+    latest = "; ".join(
+        f"{v.name} {mean_words(v.series.latest)}"
+        + (
+            f" ({signed(v.series.change_since_first)} since the first)"
+            if len(result.checkins) > 1
+            else ""
+        )
+        for v in result.values
+    )
+    return (
+        "Radar chart with one spoke per value, comparing the first, previous and latest "
+        f"check-in's means. Latest means: {latest}."
+    )
+
+
+def heatmap_description(result: Growth) -> str:
+    """What the item heatmap shows, in words: which items rose and fell most."""
+    moved = item_changes(result)
+    rose = [c for c in moved if c.change > 0.005][:5]
+    fell = [c for c in moved if c.change < -0.005][:5]
+    return (
+        f"Grid of each of the {len(result.items)} items' levels at each check-in, darker for "
+        f"higher levels; the table below gives every level. Items that rose most: "
+        f"{changes_words(rose)}. Items that fell most: {changes_words(fell)}."
+    )
