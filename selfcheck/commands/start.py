@@ -7,20 +7,26 @@ import os
 from typing import Any
 
 from selfcheck.commands.common import data_dir, data_dir_option, exit_status, report_problems
-from selfcheck.store.config import load_config
+from selfcheck.store.config import THEMES, load_config
 
 PLAIN_ENV = "SELFCHECK_PLAIN"
 """Set to 1 to run the plain mode instead of the full-screen app."""
 
 
 def add_interface_options(parser: argparse.ArgumentParser, default: object) -> None:
-    """Add `--plain` (the subcommand's default leaves the top level's in place)."""
+    """Add `--plain` and `--theme` (the subcommand's default leaves the top level's in place)."""
     parser.add_argument(
         "--plain",
         action="store_true",
         default=default,
         help="plain lines of text instead of the full-screen app: for screen readers and "
         f'scripts (also ${PLAIN_ENV}=1, or interface = "plain" in config)',
+    )
+    parser.add_argument(
+        "--theme",
+        choices=THEMES,
+        default=default,
+        help="the app's colours: calm, or high-contrast (default: the config's, calm)",
     )
 
 
@@ -49,7 +55,12 @@ def open_app(args: argparse.Namespace, *, straight_in: bool) -> int:
     """Run the TUI; Textual is imported only here, never by the core."""
     from selfcheck.tui import run_app
 
-    code, problems = run_app(data_dir(args), getattr(args, "rubric", None), straight_in=straight_in)
+    code, problems = run_app(
+        data_dir(args),
+        getattr(args, "rubric", None),
+        straight_in=straight_in,
+        theme=getattr(args, "theme", None),
+    )
     report_problems(problems)
     return code or exit_status(problems)
 

@@ -55,3 +55,10 @@ def remember_show_last_time(data_dir: Path, show: bool) -> None:
     config = load_config(data_dir)
     if config.show_last_time != show:
         save_config(data_dir, config.model_copy(update={"show_last_time": show}))
+
+
+def remember_theme(data_dir: Path, theme: str) -> None:
+    """Keep the app's theme, chosen in its command palette, in the config."""
+    config = load_config(data_dir)
+    if config.theme != theme:
+        save_config(data_dir, config.model_validate(config.model_dump() | {"theme": theme}))

@@ -7,12 +7,17 @@ import sys
 from pathlib import Path
 
 
-def run_app(data_dir: Path, rubric_ref: str | None, *, straight_in: bool) -> tuple[int, list[str]]:
-    """Run the app until it quits; return its exit code and the data folder's unreadable files."""
+def run_app(
+    data_dir: Path, rubric_ref: str | None, *, straight_in: bool, theme: str | None = None
+) -> tuple[int, list[str]]:
+    """Run the app until it quits; return its exit code and the data folder's unreadable files.
+
+    `theme` overrides the config's theme for this run.
+    """
     from selfcheck.store.draft_writer import SWITCH_INTERVAL
     from selfcheck.tui.app import make_app
 
-    app = make_app(data_dir, rubric_ref, straight_in=straight_in)
+    app = make_app(data_dir, rubric_ref, straight_in=straight_in, theme=theme)
     sys.setswitchinterval(SWITCH_INTERVAL)
     app.run()
     return app.return_code or 0, app.workspace.loaded.problems

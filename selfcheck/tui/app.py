@@ -11,9 +11,10 @@ from textual.screen import Screen
 
 from selfcheck.formats.errors import LockedError
 from selfcheck.store.draft import Draft
-from selfcheck.store.workspace import Workspace
+from selfcheck.store.workspace import Workspace, remember_theme
 from selfcheck.tui.screens.home import HomeScreen
 from selfcheck.tui.screens.item import ItemScreen
+from selfcheck.tui.themes import HIGH_CONTRAST, THEMES
 
 
 class SelfcheckApp(App[None]):
@@ -21,20 +22,39 @@ class SelfcheckApp(App[None]):
 
     CSS_PATH = "selfcheck.tcss"
     TITLE = "selfcheck"
-    ENABLE_COMMAND_PALETTE = False
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+    """Opens the command palette, where "Change theme" offers calm and high contrast."""
 
     cursor_blink = True
     """Whether text cursors blink (snapshot tests turn this off)."""
 
-    def __init__(self, workspace: Workspace, draft: Draft | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, draft: Draft | None = None, theme: str | None = None
+    ) -> None:
         super().__init__()
         self.workspace = workspace
         self.draft = draft
         self._ui_loop: asyncio.AbstractEventLoop | None = None
+        for choice in THEMES.values():
+            self.register_theme(choice)
+        self._remember_theme = False
+        self.theme = theme or workspace.config.theme
+        # Only selfcheck's themes are offered: its stylesheet needs their colours.
+        for name in set(self.available_themes) - set(THEMES):
+            self.unregister_theme(name)
+
+    def watch_theme(self, theme: str) -> None:
+        """Mark high contrast for the stylesheet; keep a theme chosen in the palette in config."""
+        self.set_class(theme == HIGH_CONTRAST.name, "-high-contrast")
+        if self._remember_theme:
+            self.run_worker(
+                partial(remember_theme, self.workspace.data_dir, theme), thread=True, group="config"
+            )
 
     def on_mount(self) -> None:
         """Open on the home screen unless the draft's item screen is already the first screen."""
         self._ui_loop = asyncio.get_running_loop()
+        self._remember_theme = True
         # Straight in, home is built only when it is first needed: the first item shows sooner.
         if self.draft is None:
             self.push_screen(HomeScreen(self.workspace))
@@ -111,14 +131,18 @@ class SelfcheckApp(App[None]):
             self.draft.close()
 
 
-def make_app(data_dir: Path, rubric_ref: str | None, *, straight_in: bool) -> SelfcheckApp:
+def make_app(
+    data_dir: Path, rubric_ref: str | None, *, straight_in: bool, theme: str | None = None
+) -> SelfcheckApp:
     """The app for a data directory and rubric; `straight_in` opens the draft at once.
+
+    `theme` (calm or high-contrast) overrides the config's theme for this run.
 
     Raises SelfcheckError (LockedError when the draft is open in another selfcheck)
     before anything is drawn, so the CLI reports it in one line.
     """
     workspace = Workspace.load(data_dir, rubric_ref)
-    app = SelfcheckApp(workspace)
+    app = SelfcheckApp(workspace, theme=theme)
     if straight_in:
         app.draft = Draft.open(workspace, app.report_save_error)
     return app

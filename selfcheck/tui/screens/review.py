@@ -20,15 +20,15 @@ from selfcheck.store.draft import Draft
 ReviewChoice = int | Literal["finish"] | None
 """An item index to jump to, "finish" to finish the check-in, or None to go back."""
 
-UNANSWERED_STYLE = "bold #d7a65f"
-"""Unanswered rows stand out by a word and a mark as well as by this colour."""
+UNANSWERED_COLOUR = "calm-warn"
+"""The theme colour of unanswered rows, which stand out by a word and a mark as well."""
 
 
-def answer_cell(rubric: Rubric, answer: ItemAnswer) -> Text:
-    """The rating as the review shows it; unanswered items stand out."""
+def answer_cell(rubric: Rubric, answer: ItemAnswer, warn: str) -> Text:
+    """The rating as the review shows it; unanswered items stand out in bold `warn` colour."""
     if answer.answered:
         return Text(answer_words(rubric, answer))
-    return Text(f"! {UNANSWERED}", style=UNANSWERED_STYLE)
+    return Text(f"! {UNANSWERED}", style=f"bold {warn}")
 
 
 class ReviewScreen(Screen[ReviewChoice]):
@@ -67,12 +67,13 @@ class ReviewScreen(Screen[ReviewChoice]):
         table = self.query_one(DataTable)
         table.add_columns("#", "Item", "Rating", "Note", "Discuss")
         rubric = self.draft.rubric
+        warn = self.app.theme_variables[UNANSWERED_COLOUR]
         for index, item in enumerate(rubric.items):
             answer = self.draft.answer(item.id)
             table.add_row(
                 Text(str(index + 1), justify="right"),
                 Text(item.title),
-                answer_cell(rubric, answer),
+                answer_cell(rubric, answer, warn),
                 Text("✎ note" if answer.note.strip() else ""),
                 Text("[x]" if answer.discuss else ""),
                 key=str(index),
