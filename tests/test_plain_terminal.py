@@ -38,7 +38,7 @@ def test_checkin_on_a_terminal_resume_and_finish(data_dir: Path, rubric) -> None
     child.expect(f"Item 1 of {len(items)}")
     child.expect(PROMPT)
     child.sendline("3")
-    child.expect(r"Saved: 3 \(")
+    child.expect(f"Saved: 3 {rubric.level_label(3)}.")
     child.expect(f"Item 2 of {len(items)}")
     child.sendline("d")
     child.expect("Saved: marked to discuss")

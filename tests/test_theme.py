@@ -208,3 +208,11 @@ def test_theme_option_is_checked(data_dir: Path, capsys) -> None:
     assert main(["start", "--theme", "neon"]) == 2
     assert "invalid choice: 'neon'" in capsys.readouterr().err
     assert load_data_dir(data_dir).sessions == []
+
+
+def test_no_color_draws_in_high_contrast(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With NO_COLOR Textual draws in greys; the high-contrast theme keeps them far apart."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(data_dir, None, straight_in=False)
+    assert app.no_color
+    assert app.theme == "high-contrast"

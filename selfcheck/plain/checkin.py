@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from selfcheck.formats.printable import printable
+from selfcheck.formats.wording import answer_words
 from selfcheck.plain.lines import Lines
 from selfcheck.plain.texts import PROMPT, help_lines, item_lines, review_lines, summary_lines
 from selfcheck.store.checkin import unanswered_count
@@ -50,13 +51,12 @@ class PlainCheckin:
         """Act on one answer; "finished" once the check-in is complete."""
         answer = typed.strip()
         item_id = self.items[self.index].id
-        if answer in {"1", "2", "3", "4", "5"}:
-            self.draft.rate(item_id, int(answer))
-            self.saved(f"Saved: {answer} ({self.draft.rubric.level_label(int(answer))}).")
-            return self.next_item()
-        if answer == "0":
-            self.draft.mark_not_assessable(item_id)
-            self.saved(f"Saved: {self.draft.rubric.not_assessable.label.lower()}.")
+        if answer in {"0", "1", "2", "3", "4", "5"}:
+            if answer == "0":
+                self.draft.mark_not_assessable(item_id)
+            else:
+                self.draft.rate(item_id, int(answer))
+            self.saved(f"Saved: {answer_words(self.draft.rubric, self.draft.answer(item_id))}.")
             return self.next_item()
         if answer == "":
             return self.next_item()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from selfcheck.formats.printable import printable
 from selfcheck.formats.session import ItemAnswer, Session
+from selfcheck.formats.wording import answer_words
 from selfcheck.store.checkin import unanswered_count
 from selfcheck.store.checkin_words import last_time_words
 from selfcheck.store.draft import Draft
@@ -31,16 +32,10 @@ KEYS: tuple[tuple[str, str], ...] = (
 PROMPT = "Your answer (1 to 5, 0, enter to skip, ? for keys): "
 
 
-def answer_words(draft: Draft, answer: ItemAnswer) -> str:
-    """The answer as a sentence: the rating, the discuss mark and whether there is a note."""
-    if answer.rating is not None:
-        rated = f"{answer.rating} ({draft.rubric.level_label(answer.rating)})"
-    elif answer.not_assessable:
-        rated = draft.rubric.not_assessable.label.lower()
-    else:
-        rated = "not answered yet"
+def answer_sentence(draft: Draft, answer: ItemAnswer) -> str:
+    """The answer as a sentence: the rating and the discuss mark."""
     discuss = " Marked to discuss in supervision." if answer.discuss else ""
-    return f"Your answer: {rated}.{discuss}"
+    return f"Your answer: {answer_words(draft.rubric, answer)}.{discuss}"
 
 
 def item_lines(draft: Draft, index: int, *, show_last_time: bool) -> list[str]:
@@ -64,7 +59,7 @@ def item_lines(draft: Draft, index: int, *, show_last_time: bool) -> list[str]:
             f"  {step.level} {step.label}: {item.anchors.get(step.level) or step.description}"
         )
     lines.append(f"  0 {rubric.not_assessable.label}")
-    lines.append(answer_words(draft, answer))
+    lines.append(answer_sentence(draft, answer))
     if answer.note.strip():
         lines.append(f"Your note: {printable(answer.note)}")
     words = last_time_words(rubric, draft.previous_answer(item.id))
@@ -85,12 +80,7 @@ def review_lines(draft: Draft) -> list[str]:
     lines = ["", f"Review: {answered} of {total} answered, {discuss} to discuss."]
     for number, item in enumerate(rubric.items, 1):
         answer = draft.answer(item.id)
-        if answer.rating is not None:
-            rated = f"{answer.rating} {rubric.level_label(answer.rating)}"
-        elif answer.not_assessable:
-            rated = "0 not yet assessable"
-        else:
-            rated = "unanswered"
+        rated = answer_words(rubric, answer)
         marks = (", note" if answer.note.strip() else "") + (", discuss" if answer.discuss else "")
         lines.append(f"  {number}. {item.title}: {rated}{marks}.")
     return lines

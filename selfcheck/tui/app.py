@@ -38,7 +38,8 @@ class SelfcheckApp(App[None]):
         for choice in THEMES.values():
             self.register_theme(choice)
         self._remember_theme = False
-        self.theme = theme or workspace.config.theme
+        # NO_COLOR makes Textual draw in greys: only high contrast stays readable in grey.
+        self.theme = theme or (HIGH_CONTRAST.name if self.no_color else workspace.config.theme)
         # Only selfcheck's themes are offered: its stylesheet needs their colours.
         for name in set(self.available_themes) - set(THEMES):
             self.unregister_theme(name)
