@@ -9,7 +9,7 @@ from pathlib import Path
 
 from selfcheck.cli import main
 from selfcheck.formats.session import Session
-from selfcheck.store.config import Config, save_config
+from selfcheck.store.config import load_config
 from selfcheck.store.sessions import load_data_dir, sessions_dir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,7 +38,8 @@ def test_a_whole_checkin_from_a_script(data_dir: Path, rubric) -> None:
     """Every item rated, one discussed, a note, finish with y: a complete file and the summary."""
     items = rubric.items
     answers = ["d", "n talked with my supervisor", "3"] + ["4"] * (len(items) - 1)
-    script = "\n".join([*answers, "y", "2: read the chapter on repair", "ask for a co-visit", ""])
+    steps = ["2: read the chapter on repair", "x" * 2001, "3:", "ask for a co-visit", ""]
+    script = "\n".join([*answers, "y", *steps])
     result = plain(data_dir, script + "\n")
     assert result.returncode == 0, result.stderr
     [done] = sessions(data_dir)
@@ -54,6 +55,7 @@ def test_a_whole_checkin_from_a_script(data_dir: Path, rubric) -> None:
     assert "Check-in finished" in out and "your first check-in" in out
     assert f"1. {items[0].title}" in out.split("Marked for discussion:")[1]
     assert "read the chapter on repair" in out.split("Next steps:")[1]
+    assert out.count("Not saved: a step has 1 to 2000 characters.") == 2
     assert "\x1b" not in out, "no colour or cursor movement"
 
 
@@ -103,13 +105,15 @@ def test_finish_asks_first_and_shows_last_time(data_dir: Path, rubric, make_sess
     assert done and done[0].complete
 
 
-def test_env_and_config_choose_plain(data_dir: Path) -> None:
+def test_env_and_config_choose_plain(data_dir: Path, capsys) -> None:
     """SELFCHECK_PLAIN=1 and interface = "plain" both run the plain mode without --plain."""
     by_env = plain(data_dir, "q\n", "start", env={"SELFCHECK_PLAIN": "1"})
     assert "Item 1 of" in by_env.stdout
-    save_config(data_dir, Config(interface="plain"))
+    assert main(["config", "--interface", "plain", "--theme", "high-contrast"]) == 0
+    assert load_config(data_dir).interface == "plain"
     by_config = plain(data_dir, "q\n", "start")
     assert "Item 1 of" in by_config.stdout
+    assert main(["config", "--interface", "voice"]) == 2
 
 
 def test_plain_home_lists_the_commands(data_dir: Path, make_session, save, capsys) -> None:

@@ -15,6 +15,8 @@ from selfcheck.store.draft import Draft
 from selfcheck.store.workspace import Workspace
 
 QUIT_WORDS = "The draft is saved; `selfcheck start --plain` resumes it."
+STEP_LIMIT = 2000
+"""The longest next step the session format takes."""
 STEPS_INTRO = (
     "Next steps (optional): a few steps for your learning plan, one per line. To tie a step "
     "to an item, begin with the item's number and a colon, as in `3: read the chapter`. "
@@ -40,15 +42,15 @@ class PlainCheckin:
             if answer is None or answer.strip() == "q":
                 self.lines.say(QUIT_WORDS)
                 return
-            if self.handle(answer) == "finished":
+            if self.handle(answer):
                 return
 
     def show_item(self) -> None:
         """Print the current item once."""
         self.lines.say(*item_lines(self.draft, self.index, show_last_time=self.show_last_time))
 
-    def handle(self, typed: str) -> str:
-        """Act on one answer; "finished" once the check-in is complete."""
+    def handle(self, typed: str) -> bool:
+        """Act on one answer; True once the check-in is complete."""
         answer = typed.strip()
         item_id = self.items[self.index].id
         if answer in {"0", "1", "2", "3", "4", "5"}:
@@ -80,7 +82,7 @@ class PlainCheckin:
             return self.confirm_finish()
         else:
             self.lines.say(f"Not an answer: {printable(answer)}. Type ? and enter for the keys.")
-        return ""
+        return False
 
     def saved(self, words: str) -> None:
         """Wait until the change is on disk, then say so."""
@@ -89,12 +91,12 @@ class PlainCheckin:
         else:
             self.lines.say("Not saved yet: the disk is slow; your answer is kept and retried.")
 
-    def next_item(self) -> str:
+    def next_item(self) -> bool:
         """Move on; after the last item come the review and the finish question."""
         if self.index + 1 < len(self.items):
             self.index += 1
             self.show_item()
-            return ""
+            return False
         self.lines.say("That was the last item.")
         return self.review(final=True)
 
@@ -115,7 +117,7 @@ class PlainCheckin:
         self.draft.save()
         self.saved("Saved: the note.")
 
-    def review(self, *, final: bool) -> str:
+    def review(self, *, final: bool) -> bool:
         """List every item; open one by its number, finish, or carry on."""
         self.lines.say(*review_lines(self.draft))
         unanswered = unanswered_count(self.draft.session, self.draft.rubric)
@@ -126,7 +128,7 @@ class PlainCheckin:
             question = "Type an item number to open it, f to finish, or enter to go back: "
         choice = self.lines.ask(question)
         if choice is None:
-            return ""
+            return False
         choice = choice.strip()
         if (final and choice == "y") or (not final and choice == "f"):
             return self.finish() if final else self.confirm_finish()
@@ -135,9 +137,9 @@ class PlainCheckin:
         elif final and unanswered:
             self.index = self.draft.start_index
         self.show_item()
-        return ""
+        return False
 
-    def confirm_finish(self) -> str:
+    def confirm_finish(self) -> bool:
         """Ask to finish; only `y` finishes."""
         unanswered = unanswered_count(self.draft.session, self.draft.rubric)
         self.lines.say(f"Finish this check-in? {unanswered_words(unanswered)}")
@@ -145,16 +147,16 @@ class PlainCheckin:
             return self.finish()
         self.lines.say("Keep going.")
         self.show_item()
-        return ""
+        return False
 
-    def finish(self) -> str:
+    def finish(self) -> bool:
         """Complete the check-in at once, then the optional next steps, then the summary."""
         self.draft.complete()
         self.saved("Check-in finished and saved.")
         self.next_steps()
         self.draft.close()
         self.lines.say(*summary_lines(self.draft, self.draft.previous, self.draft.path))
-        return "finished"
+        return True
 
     def next_steps(self) -> None:
         """Ask for next steps one line at a time, each saved as it is typed."""
@@ -169,10 +171,11 @@ class PlainCheckin:
         ) is not None and line.strip():
             number, colon, rest = line.partition(":")
             tied = number.strip().isdigit() and colon and 1 <= int(number) <= len(self.items)
-            if tied:
-                self.draft.add_next_step(rest.strip(), self.items[int(number) - 1].id)
-            else:
-                self.draft.add_next_step(line.strip(), None)
+            text = rest.strip() if tied else line.strip()
+            if not text or len(text) > STEP_LIMIT:
+                self.lines.say(f"Not saved: a step has 1 to {STEP_LIMIT} characters.")
+                continue
+            self.draft.add_next_step(text, self.items[int(number) - 1].id if tied else None)
             self.saved("Saved: the step.")
 
 
