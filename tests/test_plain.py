@@ -47,8 +47,8 @@ def test_a_whole_checkin_from_a_script(data_dir: Path, rubric) -> None:
     first = done.answer(items[0].id)
     assert (first.rating, first.discuss, first.note) == (3, True, "talked with my supervisor")
     assert all(done.answer(item.id).rating == 4 for item in items[1:])
-    steps = [(step.text, step.item) for step in done.next_steps]
-    assert steps == [("read the chapter on repair", items[1].id), ("ask for a co-visit", None)]
+    written = [(step.text, step.item) for step in done.next_steps]
+    assert written == [("read the chapter on repair", items[1].id), ("ask for a co-visit", None)]
     out = result.stdout
     assert f"Item 1 of {len(items)}" in out and items[0].statement in out
     assert "Levels:" in out and f"  1 {rubric.scale[0].label}:" in out
