@@ -14,7 +14,7 @@ from selfcheck.store.draft import Draft
 from selfcheck.store.workspace import Workspace, remember_theme
 from selfcheck.tui.screens.home import HomeScreen
 from selfcheck.tui.screens.item import ItemScreen
-from selfcheck.tui.themes import HIGH_CONTRAST, THEMES
+from selfcheck.tui.themes import HIGH_CONTRAST, use_selfcheck_themes
 
 
 class SelfcheckApp(App[None]):
@@ -35,14 +35,8 @@ class SelfcheckApp(App[None]):
         self.workspace = workspace
         self.draft = draft
         self._ui_loop: asyncio.AbstractEventLoop | None = None
-        for choice in THEMES.values():
-            self.register_theme(choice)
         self._remember_theme = False
-        # NO_COLOR makes Textual draw in greys: only high contrast stays readable in grey.
-        self.theme = theme or (HIGH_CONTRAST.name if self.no_color else workspace.config.theme)
-        # Only selfcheck's themes are offered: its stylesheet needs their colours.
-        for name in set(self.available_themes) - set(THEMES):
-            self.unregister_theme(name)
+        use_selfcheck_themes(self, theme or workspace.config.theme)
 
     def watch_theme(self, theme: str) -> None:
         """Mark high contrast for the stylesheet; keep a theme chosen in the palette in config."""

@@ -14,6 +14,7 @@ from selfcheck.store.rubrics import find_rubric
 from selfcheck.supervision.caseload import Caseload, load_caseload
 from selfcheck.tui.messages import PractitionerChosen
 from selfcheck.tui.screens.caseload import CaseloadScreen
+from selfcheck.tui.themes import CALM, use_selfcheck_themes
 
 
 class SupervisorApp(App[None]):
@@ -32,6 +33,7 @@ class SupervisorApp(App[None]):
         self.data_dir = data_dir
         self.supervisor = supervisor
         self.today = today
+        use_selfcheck_themes(self, CALM.name)
 
     def on_mount(self) -> None:
         """Open on the caseload, saying when some files could not be read."""

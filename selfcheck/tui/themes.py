@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from textual.app import App
 from textual.theme import BUILTIN_THEMES, Theme
 
 CALM_COLOURS = {
@@ -79,3 +80,15 @@ HIGH_CONTRAST = Theme(
 
 THEMES = {theme.name: theme for theme in (CALM, HIGH_CONTRAST)}
 """The themes offered by --theme, the config and the command palette."""
+
+
+def use_selfcheck_themes(app: App[None], theme: str) -> None:
+    """Offer only selfcheck's themes (its stylesheet needs their colours) and choose `theme`.
+
+    NO_COLOR makes Textual draw in greys, where only high contrast stays readable.
+    """
+    for choice in THEMES.values():
+        app.register_theme(choice)
+    app.theme = HIGH_CONTRAST.name if app.no_color else theme
+    for name in set(app.available_themes) - set(THEMES):
+        app.unregister_theme(name)
