@@ -44,10 +44,11 @@ def register(subparsers: Any) -> None:
         "aggregate",
         help="combine anonymous exports into a CSV a program can publish",
         description="Read anonymous exports (files or folders) and write counts per period, "
-        "value and item, blanking any figure about fewer than K practitioners.",
+        "value and item, blanking any figure about fewer than K practitioners, and audit it. "
+        "With --audit, check a published CSV instead.",
     )
     agg.add_argument(
-        "paths", nargs="+", type=Path, metavar="PATH", help="export files or folders of them"
+        "paths", nargs="*", type=Path, metavar="PATH", help="export files or folders of them"
     )
     agg.add_argument(
         "--min-group",
@@ -55,6 +56,13 @@ def register(subparsers: Any) -> None:
         default=None,
         metavar="K",
         help="publish a figure only when at least K practitioners contributed (default 5, 3-50)",
+    )
+    agg.add_argument(
+        "--min-count",
+        type=int,
+        default=None,
+        metavar="N",
+        help="blank a level count of 1 to N-1 answers (default 3)",
     )
     agg.add_argument(
         "--by",
@@ -67,6 +75,13 @@ def register(subparsers: Any) -> None:
     )
     agg.add_argument(
         "--plot", type=Path, default=None, metavar="FILE", help="a chart of the published rows"
+    )
+    agg.add_argument(
+        "--audit",
+        type=Path,
+        default=None,
+        metavar="OUT.csv",
+        help="check a published CSV: exit 0 when no blanked figure can be narrowed, 1 otherwise",
     )
     agg.set_defaults(handler=aggregate_command)
 
@@ -114,28 +129,46 @@ def _done(problems: list[str]) -> int:
     return exit_status(problems)
 
 
-def aggregate_command(args: argparse.Namespace) -> int:
-    """Aggregate the exports, print or write the CSV, and draw the published figures."""
-    from selfcheck.program.aggregate import aggregate
-    from selfcheck.program.disclosure import (
-        DEFAULT_MIN_GROUP,
-        MIN_GROUP_RANGE,
-        csv_text,
-        table_rows,
-    )
+def _thresholds(args: argparse.Namespace) -> tuple[int, int]:
+    from selfcheck.program.disclosure import DEFAULT_MIN_COUNT, DEFAULT_MIN_GROUP, MIN_GROUP_RANGE
 
     min_group = DEFAULT_MIN_GROUP if args.min_group is None else args.min_group
     low, high = MIN_GROUP_RANGE
     if not low <= min_group <= high:
         raise SelfcheckError(f"--min-group must be between {low} and {high}")
+    min_count = DEFAULT_MIN_COUNT if args.min_count is None else args.min_count
+    if not 1 <= min_count <= min_group:
+        raise SelfcheckError(f"--min-count must be between 1 and --min-group ({min_group})")
+    return min_group, min_count
+
+
+def aggregate_command(args: argparse.Namespace) -> int:
+    """Aggregate the exports, audit and print or write the CSV, and draw the published figures."""
+    min_group, min_count = _thresholds(args)
+    if args.audit is not None:
+        if args.paths:
+            raise SelfcheckError("--audit reads a published CSV; give no export paths with it")
+        return audit_command(args.audit, min_group)
+    if not args.paths:
+        raise SelfcheckError("aggregate: give export files or folders (or --audit OUT.csv)")
+    from selfcheck.program.aggregate import aggregate
+    from selfcheck.program.release import audit_release, protected_rows
+    from selfcheck.program.rows import csv_text
+
     require_paths(args.paths)
-    result = aggregate(args.paths, args.by)
+    result = aggregate(args.paths)
     report_problems(result.problems)
     for line in result.notes:
         print(line, file=sys.stderr)
     if not result.tables:
         raise SelfcheckError("no anonymous export could be read; nothing to aggregate")
-    rows = table_rows(result, min_group)
+    rows = protected_rows(result, args.by, min_group, min_count)
+    exposures = audit_release(rows, min_group)
+    if exposures:
+        raise SelfcheckError(
+            "aggregate: the audit could narrow a blanked figure; nothing written: "
+            + exposures[0].describe(min_group)
+        )
     text = csv_text(rows)
     if args.out:
         write_text_atomic(args.out, text)
@@ -148,3 +181,27 @@ def aggregate_command(args: argparse.Namespace) -> int:
         plot_aggregate(rows, args.plot, min_group)
         print(f"wrote {args.plot}", file=sys.stderr)
     return exit_status(result.problems)
+
+
+def audit_command(path: Path, min_group: int) -> int:
+    """Audit a published CSV: name each blanked figure it lets an outsider narrow."""
+    from selfcheck.formats.toml_reading import read_bytes
+    from selfcheck.program.audit import audit_rows, parse_csv
+
+    require_paths([path])
+    try:
+        rows = parse_csv(read_bytes(path, 64 * 1024 * 1024).decode("utf-8"))
+        exposures = audit_rows(rows, min_group)
+    except (ValueError, KeyError) as exc:
+        raise SelfcheckError(f"{path}: not an aggregate CSV selfcheck can audit: {exc}") from exc
+    for exposure in exposures:
+        print(f"exposed: {exposure.describe(min_group)}")
+    blanked = sum(1 for row in rows if row["suppressed"])
+    if exposures:
+        print(f"{path}: {len(exposures)} blanked figure(s) can be narrowed; do not publish it")
+        return 1
+    print(
+        f"{path}: audit passed: none of the {blanked} rows with blanks can be narrowed to one "
+        f"value, and no blanked group can be shown smaller than {min_group}"
+    )
+    return 0
