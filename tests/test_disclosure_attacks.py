@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
+import stat
+from datetime import UTC, datetime
 from pathlib import Path
 
 from selfcheck.cli import main
@@ -164,3 +167,71 @@ def test_audit_names_what_a_naive_release_gives_away(tmp_path, capsys):
     printed = capsys.readouterr().out
     assert "exposed: r 1 2026-Q3 item a1: n_level_5" in printed
     assert "do not publish it" in printed
+
+
+def _five_then_more(folder: Path, late: int) -> None:
+    """Five practitioners in Q1 2026; `late` more exports arrive after the first release."""
+    for who in range(5 + late):
+        write_export(folder, who, [("2026-Q1", [who % 5 + 1, (who + 2) % 5 + 1, 5 - who % 5])])
+
+
+def test_a_late_sixth_export_is_not_shown_by_difference(tmp_path, capsys):
+    """A re-run after one more export arrives publishes no row that changed by one person."""
+    (tmp_path / "five").mkdir()
+    _five_then_more(tmp_path / "five", 0)
+    first = publish(tmp_path / "five", tmp_path / "one.csv", "--min-group", "3", "--min-count", "1")
+    (tmp_path / "six").mkdir()
+    _five_then_more(tmp_path / "six", 1)
+    second = publish(tmp_path / "six", tmp_path / "two.csv", "--min-group", "3", "--min-count", "1")
+    today = datetime.now(UTC).date().isoformat()
+    published_before = [row for row in first if row["practitioners"]]
+    assert len(published_before) == 10
+    for row in published_before:
+        later = cell(second, row["period"], row["scope"], row["id"])
+        assert later == row or later["suppressed"] == (
+            f"would show a change of fewer than 3 people since the release of {today}"
+        )
+    assert cell(second, "2026-Q1", "item", "a1")["suppressed"].startswith("would show")
+    ledger = tmp_path / "selfcheck-ledger.json"
+    assert "(the release ledger: keep it, privately)" in capsys.readouterr().err
+    assert (
+        main(
+            [
+                "aggregate",
+                "--audit",
+                str(tmp_path / "two.csv"),
+                "--ledger",
+                str(ledger),
+                "--min-group",
+                "3",
+            ]
+        )
+        == 0
+    )
+
+
+def test_enough_new_people_are_published_again(tmp_path):
+    """Once K or more people changed since a release, the row is published again."""
+    (tmp_path / "in").mkdir()
+    _five_then_more(tmp_path / "in", 0)
+    publish(tmp_path / "in", tmp_path / "one.csv", "--min-group", "3", "--min-count", "1")
+    _five_then_more(tmp_path / "in", 3)
+    later = publish(tmp_path / "in", tmp_path / "two.csv", "--min-group", "3", "--min-count", "1")
+    row = cell(later, "2026-Q1", "item", "a1")
+    assert (row["suppressed"], row["practitioners"]) == ("", "8")
+
+
+def test_the_ledger_is_private_and_holds_no_pseudonym(tmp_path, capsys):
+    """The ledger is written 0600, holds no pseudonym in clear; `--ledger none` warns."""
+    (tmp_path / "in").mkdir()
+    _five_then_more(tmp_path / "in", 0)
+    publish(tmp_path / "in", tmp_path / "one.csv", "--min-group", "3")
+    ledger = tmp_path / "selfcheck-ledger.json"
+    assert stat.S_IMODE(ledger.stat().st_mode) == 0o600
+    text = ledger.read_text()
+    for who in range(5):
+        assert hashlib.sha256(str(who).encode()).hexdigest() not in text
+    assert json.loads(text)["format"] == "selfcheck-release-ledger"
+    capsys.readouterr()
+    publish(tmp_path / "in", tmp_path / "two.csv", "--ledger", "none")
+    assert "warning: --ledger none" in capsys.readouterr().err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import operator
 import os
 import sqlite3
 from collections import Counter
@@ -32,6 +33,11 @@ def period_kind(label: str) -> Grouping:
     return "year" if len(label) == 4 else "quarter"
 
 
+Shape = tuple[list[bool] | None, list[tuple[int, int]]]
+"""One practitioner in one period: the items answered (None: all) and the (row, level) pairs
+of rows where every answer was that level."""
+
+
 class PeriodCounts:
     """Counters of one rubric in one period: levels per item, check-ins and practitioners."""
 
@@ -39,6 +45,7 @@ class PeriodCounts:
         """Empty counters shaped after the rubric."""
         self.positions = tuple(range(width))
         self.members = value_members
+        self.getters = [_getter(members) for members in value_members]
         self.pairs: Counter[tuple[int, int]] = Counter()
         """(item index, level) -> answers; level 0 is not yet assessable, -1 no answer."""
         self.pure: Counter[tuple[int, int]] = Counter()
@@ -53,30 +60,48 @@ class PeriodCounts:
         self.full_practitioners = 0
         """Practitioners who answered every item here, so count once for every row."""
 
-    def add(self, checkins: list[list[int]], sign: int) -> None:
-        """Count one practitioner's check-ins of this period (sign -1 takes them back)."""
-        count = self.pairs.update if sign > 0 else self.pairs.subtract
-        for levels in checkins:
-            count(zip(self.positions, levels, strict=True))
-        partial = [levels for levels in checkins if UNANSWERED in levels]
-        self.full_checkins += sign * (len(checkins) - len(partial))
-        for levels in partial:
-            for value, members in enumerate(self.members):
-                if max(levels[i] for i in members) >= 0:
-                    self.value_checkins[value] += sign
-        self.count_practitioner(answered_items(checkins) if partial else None, sign)
-        self._count_pure(checkins, sign)
-
-    def _count_pure(self, checkins: list[list[int]], sign: int) -> None:
+    def shape(self, checkins: list[list[int]]) -> Shape:
+        """Which items one practitioner answered here, and the rows where all answers agree."""
+        partial = any(UNANSWERED in answers for answers in checkins)
+        if len(checkins) == 1:
+            alike: list[int | None] = list(checkins[0])
+        else:
+            alike = list(map(_one_level, zip(*checkins, strict=True)))
+        keys: list[tuple[int, int]] = [
+            (i, level) for i, level in zip(self.positions, alike, strict=True) if level is not None
+        ]
         width = len(self.positions)
-        columns = [set(column) - {UNANSWERED} for column in zip(*checkins, strict=True)]
-        for index, levels in enumerate(columns):
-            if len(levels) == 1:
-                self.pure[(index, next(iter(levels)))] += sign
-        for value, members in enumerate(self.members):
-            pooled = set().union(*(columns[i] for i in members))
-            if len(pooled) == 1:
-                self.pure[(width + value, next(iter(pooled)))] += sign
+        for value, members in enumerate(self.getters):
+            pooled = set(members(alike))
+            pooled.discard(UNANSWERED)
+            if len(pooled) == 1 and None not in pooled:
+                keys.append((width + value, pooled.pop()))  # type: ignore[arg-type]
+        return (answered_items(checkins) if partial else None), keys
+
+    def add(
+        self, checkins: list[list[int]], sign: int, levels: bool = True, shape: Shape | None = None
+    ) -> Shape:
+        """Count one practitioner's check-ins of this period (sign -1 takes them back).
+
+        With `levels` False only practitioners are counted: a year's or `all`'s answers are
+        the sums of its quarters' (`RubricTable.sum_quarters`). Returns the practitioner's
+        shape here, which a period holding the same check-ins may reuse.
+        """
+        if levels:
+            count = self.pairs.update if sign > 0 else self.pairs.subtract
+            partial = 0
+            for answers in checkins:
+                count(zip(self.positions, answers, strict=True))
+                if UNANSWERED in answers:
+                    partial += 1
+                    for value, members in enumerate(self.members):
+                        if max(answers[i] for i in members) >= 0:
+                            self.value_checkins[value] += sign
+            self.full_checkins += sign * (len(checkins) - partial)
+        answered, keys = shape = shape or self.shape(checkins)
+        self.count_practitioner(answered, sign)
+        (self.pure.update if sign > 0 else self.pure.subtract)(keys)
+        return shape
 
     def count_practitioner(self, answered: list[bool] | None, sign: int) -> None:
         """Count one practitioner on each item (and value) answered; None means all of them."""
@@ -97,6 +122,22 @@ class PeriodCounts:
     def most_alike(self, row: int) -> int:
         """The most practitioners of one row (item, or width + value) who all gave one level."""
         return max((self.pure[(row, level)] for level in range(6)), default=0)
+
+
+def _getter(members: list[int]) -> Callable[[list[int | None]], tuple[int | None, ...]]:
+    """A function picking the given positions of a list, always as a tuple."""
+    pick = operator.itemgetter(*members)
+    return pick if len(members) > 1 else lambda row: (pick(row),)
+
+
+def _one_level(column: tuple[int, ...]) -> int | None:
+    """The one level a column of answers holds (UNANSWERED if none), None when it holds two."""
+    low, high = min(column), max(column)
+    if low == high:
+        return low
+    answered = set(column)
+    answered.discard(UNANSWERED)
+    return answered.pop() if len(answered) == 1 else None
 
 
 def answered_items(checkins: list[list[int]]) -> list[bool]:
@@ -167,6 +208,21 @@ class RubricTable:
         width, values = len(layout.items), len(value_ids)
         return cls(layout, value_ids, members, ChangeSums([0] * width, [0] * width, [0] * values))
 
+    def sum_quarters(self) -> None:
+        """Set each year's and `all`'s answers and check-ins to the sums of its quarters'."""
+        for label, total in self.periods.items():
+            if period_kind(label) == "quarter":
+                continue
+            total.pairs, total.full_checkins = Counter(), 0
+            total.value_checkins = [0] * len(self.value_members)
+            for quarter, counts in self.periods.items():
+                if period_kind(quarter) == "quarter" and label in period_labels(quarter):
+                    total.pairs.update(counts.pairs)
+                    total.full_checkins += counts.full_checkins
+                    total.value_checkins = list(
+                        map(sum, zip(total.value_checkins, counts.value_checkins, strict=True))
+                    )
+
     def period(self, label: str) -> PeriodCounts:
         """The counters of one period, made on first use."""
         counts = self.periods.get(label)
@@ -183,7 +239,7 @@ class Aggregation:
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     files: int = 0
-    fingerprints: dict[RubricLayout, dict[bytes, bytes]] = field(default_factory=dict)
+    fingerprints: dict[RubricLayout, dict[str, str]] = field(default_factory=dict)
     """Per rubric: tag -> fingerprint of the export that counts, kept only for a ledger."""
 
     def add_record(self, record: ExportRecord, sign: int = 1) -> None:
@@ -195,8 +251,13 @@ class Aggregation:
         for quarter, levels in record.checkins:
             for label in period_labels(quarter):
                 groups.setdefault(label, []).append(levels)
+        shapes: dict[int, Shape] = {}
         for label, checkins in groups.items():
-            table.period(label).add(checkins, sign)
+            if period_kind(label) == "quarter":
+                table.period(label).add(checkins, sign)
+            else:  # a year holding all of a practitioner's check-ins has the shape of `all`
+                shape = shapes.get(len(checkins))
+                shapes[len(checkins)] = table.period(label).add(checkins, sign, False, shape)
         if len(record.checkins) > 1:
             table.growth.add(record.checkins, table.value_members, sign)
 
@@ -259,7 +320,7 @@ def _rank(record: ExportRecord, data: bytes) -> bytes:
     return len(record.checkins).to_bytes(4, "big") + latest + hashlib.sha256(data).digest()
 
 
-Fingerprint = Callable[[ExportRecord], tuple[bytes, bytes]]
+Fingerprint = Callable[[ExportRecord], tuple[str, str]]
 """Turns the export that counts into a (tag, fingerprint) pair for the release ledger."""
 
 

@@ -14,6 +14,7 @@ from selfcheck.program.aggregate import (
     RubricTable,
     period_kind,
 )
+from selfcheck.program.export_reading import RubricLayout
 
 GROWTH_PERIOD = "first-to-latest"
 """The period label of growth rows: each practitioner's change from first to latest check-in."""
@@ -228,18 +229,30 @@ def _period_order(label: str) -> tuple[int, str]:
     return {"quarter": 0, "year": 1, "all": 2}[period_kind(label)], label
 
 
-def hierarchy_rows(aggregation: Aggregation) -> list[list[Row]]:
-    """Per rubric: the rows of every quarter, year and `all`, then growth, none suppressed."""
-    tables = []
+def rubric_labels(aggregation: Aggregation) -> dict[RubricLayout, tuple[str, str]]:
+    """Each rubric layout's id and version as the CSV shows them, in CSV order.
+
+    An item list differing under the same id and version is shown as version `X+variant-2`.
+    """
+    labels = {}
     variants: dict[tuple[str, str], int] = {}
     for layout in sorted(
         aggregation.tables,
         key=lambda lay: (lay.rubric_id, lay.rubric_version, lay.items, lay.values),
     ):
-        table = aggregation.tables[layout]
         key = (layout.rubric_id, layout.rubric_version)
         variants[key] = variants.get(key, 0) + 1
-        version = layout.rubric_version + (f"+variant-{variants[key]}" if variants[key] > 1 else "")
+        suffix = f"+variant-{variants[key]}" if variants[key] > 1 else ""
+        labels[layout] = (layout.rubric_id, layout.rubric_version + suffix)
+    return labels
+
+
+def hierarchy_rows(aggregation: Aggregation) -> list[list[Row]]:
+    """Per rubric: the rows of every quarter, year and `all`, then growth, none suppressed."""
+    tables = []
+    for layout, (_, version) in rubric_labels(aggregation).items():
+        table = aggregation.tables[layout]
+        table.sum_quarters()
         group: list[Row] = []
         for label in sorted(table.periods, key=_period_order):
             group += _period_rows(table, version, label, table.periods[label])
