@@ -9,9 +9,10 @@ from fractions import Fraction
 from pathlib import Path
 
 from selfcheck.cli import main
-from selfcheck.program.aggregate import aggregate
-from selfcheck.program.disclosure import OVERALL, csv_text, table_rows
+from selfcheck.program.aggregate import OVERALL, aggregate
 from selfcheck.program.export import AnonymousCheckin, AnonymousExport, export_bytes
+from selfcheck.program.release import protected_rows
+from selfcheck.program.rows import csv_text, hierarchy_rows, published
 
 ITEMS = ["a1", "a2", "b1"]
 VALUES = ["a", "a", "b"]
@@ -44,7 +45,7 @@ def write_export(folder: Path, who: int, checkins: list[tuple[str, list[int]]]) 
 
 
 def rows_of(folder: Path, k: int = 3, by: str = "quarter") -> list[dict[str, str]]:
-    text = csv_text(table_rows(aggregate([folder], by), k))  # type: ignore[arg-type]
+    text = csv_text(protected_rows(aggregate([folder]), by, k, 1))  # type: ignore[arg-type]
     return list(csv.DictReader(io.StringIO(text)))
 
 
@@ -88,13 +89,13 @@ def test_growth_mean_change(tmp_path):
 def test_group_just_under_and_at_k(tmp_path):
     """Four practitioners are blanked at K=5; the fifth publishes the row."""
     for who in range(4):
-        write_export(tmp_path, who, [("2026-Q1", [3, 3, 3])])
+        write_export(tmp_path, who, [("2026-Q1", [who % 3 + 1] * 3)])
     row = find(rows_of(tmp_path, k=5, by="all"), OVERALL, "item", "a1")
     assert row["suppressed"] == "fewer than 5 practitioners"
     assert all(row[f] == "" for f in ["practitioners", "mean", "median", *FIGURES])
-    write_export(tmp_path, 4, [("2026-Q1", [3, 3, 3])])
+    write_export(tmp_path, 4, [("2026-Q1", [2, 2, 2])])
     row = find(rows_of(tmp_path, k=5, by="all"), OVERALL, "item", "a1")
-    assert (row["suppressed"], row["practitioners"], row["n_level_3"]) == ("", "5", "5")
+    assert (row["suppressed"], row["practitioners"], row["n_level_2"]) == ("", "5", "2")
 
 
 def test_duplicates_count_once_and_re_exports_supersede(tmp_path, capsys):
@@ -104,9 +105,9 @@ def test_duplicates_count_once_and_re_exports_supersede(tmp_path, capsys):
     write_export(tmp_path, 1, [("2026-Q1", [1, 1, 1]), ("2026-Q2", [5, 5, 5])])
     for who in (2, 3):
         write_export(tmp_path, who, [("2026-Q1", [2, 2, 2])])
-    result = aggregate([tmp_path], "quarter")
+    result = aggregate([tmp_path])
     table = next(iter(result.tables.values()))
-    assert table.overall is not None and table.overall.full_practitioners == 3
+    assert table.periods[OVERALL].full_practitioners == 3
     assert table.periods["2026-Q1"].level_counts(0) == [0, 1, 2, 0, 0, 0]
     assert len(result.notes) == 2
 
@@ -125,7 +126,7 @@ def test_deviating_layout_falls_back_to_checked_parse(tmp_path):
     path = write_export(tmp_path, 1, [("2026-Q1", [1, 2, 3])])
     path.write_bytes(path.read_bytes().replace(b"levels = [1, 2, 3]", b"levels=[1,2,3]"))
     (tmp_path / "bad.toml").write_bytes(b'format = "selfcheck-anonymous"\nformat_version = 1\n')
-    result = aggregate([tmp_path], "all")
+    result = aggregate([tmp_path])
     assert len(result.tables) == 1 and len(result.problems) == 1
     assert "bad.toml" in result.problems[0]
 
@@ -194,7 +195,10 @@ def _attack_data(folder: Path) -> None:
         write_export(
             folder,
             who,
-            [("2026-Q1", [who % 5 + 1, 2, 3]), ("2026-Q2", [3, 4 if who < 2 else -1, 1 + who % 3])],
+            [
+                ("2026-Q1", [who % 5 + 1, 2 + who % 2, 3 + who % 3 // 2]),
+                ("2026-Q2", [2 + who % 3, 4 if who < 2 else -1, 1 + who % 3]),
+            ],
         )
     for who in range(6, 8):
         write_export(folder, who, [("2026-Q3", [5, 5, 5])])
@@ -221,7 +225,7 @@ def test_attack_would_succeed_without_complementary_suppression(tmp_path):
     full = {
         (r["period"], r["scope"], r["id"]): r
         for r in csv.DictReader(
-            io.StringIO(csv_text(table_rows(aggregate([tmp_path], "quarter"), 1)))
+            io.StringIO(csv_text(published(hierarchy_rows(aggregate([tmp_path]))[0], "quarter")))
         )
     }
     naive = [full[(r["period"], r["scope"], r["id"])] if not r["suppressed"] else r for r in naive]

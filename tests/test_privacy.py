@@ -41,6 +41,7 @@ def test_outputs_are_private_under_a_permissive_umask(
         "export.toml",
         "packet.pdf",
         "program.csv",
+        "selfcheck-ledger.json",
         "trend.png",
         "trends.csv",
     ]

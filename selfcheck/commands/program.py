@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from selfcheck.commands.common import (
     EXIT_INVALID,
@@ -20,6 +22,9 @@ from selfcheck.store.config import ensure_identity
 from selfcheck.store.files import write_atomic, write_text_atomic
 from selfcheck.store.rubrics import find_rubric
 from selfcheck.store.sessions import load_data_dir
+
+if TYPE_CHECKING:
+    from selfcheck.program.ledger import Ledger
 
 
 def register(subparsers: Any) -> None:
@@ -44,10 +49,11 @@ def register(subparsers: Any) -> None:
         "aggregate",
         help="combine anonymous exports into a CSV a program can publish",
         description="Read anonymous exports (files or folders) and write counts per period, "
-        "value and item, blanking any figure about fewer than K practitioners.",
+        "value and item, blanking any figure about fewer than K practitioners, and audit it. "
+        "With --audit, check a published CSV instead.",
     )
     agg.add_argument(
-        "paths", nargs="+", type=Path, metavar="PATH", help="export files or folders of them"
+        "paths", nargs="*", type=Path, metavar="PATH", help="export files or folders of them"
     )
     agg.add_argument(
         "--min-group",
@@ -55,6 +61,13 @@ def register(subparsers: Any) -> None:
         default=None,
         metavar="K",
         help="publish a figure only when at least K practitioners contributed (default 5, 3-50)",
+    )
+    agg.add_argument(
+        "--min-count",
+        type=int,
+        default=None,
+        metavar="N",
+        help="blank a level count of 1 to N-1 answers (default 3)",
     )
     agg.add_argument(
         "--by",
@@ -67,6 +80,20 @@ def register(subparsers: Any) -> None:
     )
     agg.add_argument(
         "--plot", type=Path, default=None, metavar="FILE", help="a chart of the published rows"
+    )
+    agg.add_argument(
+        "--ledger",
+        default=None,
+        metavar="FILE|none",
+        help="the release ledger to check against and add to (default: selfcheck-ledger.json "
+        "beside --out); `none` keeps no ledger",
+    )
+    agg.add_argument(
+        "--audit",
+        type=Path,
+        default=None,
+        metavar="OUT.csv",
+        help="check a published CSV: exit 0 when no blanked figure can be narrowed, 1 otherwise",
     )
     agg.set_defaults(handler=aggregate_command)
 
@@ -114,29 +141,77 @@ def _done(problems: list[str]) -> int:
     return exit_status(problems)
 
 
-def aggregate_command(args: argparse.Namespace) -> int:
-    """Aggregate the exports, print or write the CSV, and draw the published figures."""
-    from selfcheck.program.aggregate import aggregate
-    from selfcheck.program.disclosure import (
-        DEFAULT_MIN_GROUP,
-        MIN_GROUP_RANGE,
-        csv_text,
-        table_rows,
-    )
+def _thresholds(args: argparse.Namespace) -> tuple[int, int]:
+    from selfcheck.program.disclosure import DEFAULT_MIN_COUNT, DEFAULT_MIN_GROUP, MIN_GROUP_RANGE
 
     min_group = DEFAULT_MIN_GROUP if args.min_group is None else args.min_group
     low, high = MIN_GROUP_RANGE
     if not low <= min_group <= high:
         raise SelfcheckError(f"--min-group must be between {low} and {high}")
+    min_count = DEFAULT_MIN_COUNT if args.min_count is None else args.min_count
+    if not 1 <= min_count <= min_group:
+        raise SelfcheckError(f"--min-count must be between 1 and --min-group ({min_group})")
+    return min_group, min_count
+
+
+def _ledger(args: argparse.Namespace) -> Ledger | None:
+    """The ledger the options name: beside --out by default, None for `--ledger none`."""
+    from selfcheck.program.ledger import DEFAULT_LEDGER_NAME, Ledger
+
+    if args.ledger == "none":
+        print(
+            "warning: --ledger none: this release is not recorded, so a later one cannot be "
+            "checked against it; differences between releases could show single people",
+            file=sys.stderr,
+        )
+        return None
+    folder = args.out.parent if args.out else Path()
+    return Ledger.open(Path(args.ledger) if args.ledger else folder / DEFAULT_LEDGER_NAME)
+
+
+def aggregate_command(args: argparse.Namespace) -> int:
+    """Aggregate the exports, audit and print or write the CSV, and draw the published figures."""
+    min_group, min_count = _thresholds(args)
+    if args.audit is not None:
+        if args.paths:
+            raise SelfcheckError("--audit reads a published CSV; give no export paths with it")
+        return audit_command(args.audit, min_group, args.ledger)
+    if not args.paths:
+        raise SelfcheckError("aggregate: give export files or folders (or --audit OUT.csv)")
+    from selfcheck.program.aggregate import aggregate, period_kind
+    from selfcheck.program.release import History, audit_release, protected_rows
+    from selfcheck.program.rows import csv_text, rubric_labels
+
     require_paths(args.paths)
-    result = aggregate(args.paths, args.by)
+    ledger = _ledger(args)
+    result = aggregate(args.paths, ledger.fingerprint if ledger else None)
     report_problems(result.problems)
     for line in result.notes:
         print(line, file=sys.stderr)
     if not result.tables:
         raise SelfcheckError("no anonymous export could be read; nothing to aggregate")
-    rows = table_rows(result, min_group)
+    labels = rubric_labels(result)
+    history = History()
+    if ledger is not None:
+        history = History(*ledger.history(result.fingerprints, labels, min_group))
+    rows = protected_rows(result, args.by, min_group, min_count, history)
+    exposures = audit_release(rows, min_group, history)
+    if exposures:
+        raise SelfcheckError(
+            "aggregate: the audit could narrow a blanked figure; nothing written: "
+            + exposures[0].describe(min_group)
+        )
     text = csv_text(rows)
+    if ledger is not None:
+        today = datetime.now(UTC).date().isoformat()
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        quarters = {
+            layout: sorted(p for p in table.periods if period_kind(p) == "quarter")
+            for layout, table in result.tables.items()
+        }
+        ledger.record(today, digest, rows, result.fingerprints, labels, quarters)
+        ledger.save()
+        print(f"wrote {ledger.path} (the release ledger: keep it, privately)", file=sys.stderr)
     if args.out:
         write_text_atomic(args.out, text)
         print(f"wrote {args.out}", file=sys.stderr)
@@ -148,3 +223,50 @@ def aggregate_command(args: argparse.Namespace) -> int:
         plot_aggregate(rows, args.plot, min_group)
         print(f"wrote {args.plot}", file=sys.stderr)
     return exit_status(result.problems)
+
+
+def audit_command(path: Path, min_group: int, ledger_name: str | None) -> int:
+    """Audit a published CSV (with its ledger): name each blanked figure it lets one narrow."""
+    from selfcheck.formats.toml_reading import read_bytes
+    from selfcheck.program.audit import CellKey, Figures, audit_rows, parse_csv
+    from selfcheck.program.ledger import Ledger
+
+    require_paths([path])
+    data = read_bytes(path, 64 * 1024 * 1024)
+    known: dict[CellKey, Figures] = {}
+    changed: list[tuple[str, ...]] = []
+    quarters: dict[tuple[str, str], list[str]] = {}
+    if ledger_name not in (None, "none"):
+        ledger = Ledger.open(Path(str(ledger_name)))
+        index = ledger.find(hashlib.sha256(data).hexdigest())
+        if index is None:
+            raise SelfcheckError(f"{path}: not a release recorded in {ledger_name}")
+        rosters, labels = ledger.rosters_of(index)
+        moved, known = ledger.history(rosters, labels, min_group, before=index)
+        changed = [
+            (*rubric, *key, why) for rubric, rows in moved.items() for key, why in rows.items()
+        ]
+        quarters = ledger.quarters_of(index)
+    try:
+        rows = parse_csv(data.decode("utf-8"))
+        exposures = audit_rows(rows, min_group, known, quarters)
+    except (ValueError, KeyError) as exc:
+        raise SelfcheckError(f"{path}: not an aggregate CSV selfcheck can audit: {exc}") from exc
+    lines = [f"exposed: {exposure.describe(min_group)}" for exposure in exposures]
+    shown = {
+        (r["rubric_id"], r["rubric_version"], r["period"], r["scope"], r["id"])
+        for r in rows
+        if r["practitioners"]
+    }
+    lines += [f"exposed: {' '.join(cell[:5])}: {cell[5]}" for cell in changed if cell[:5] in shown]
+    for line in lines:
+        print(line)
+    if lines:
+        print(f"{path}: {len(lines)} figure(s) or row(s) give away too much; do not publish it")
+        return 1
+    blanked = sum(1 for row in rows if row["suppressed"])
+    print(
+        f"{path}: audit passed: none of the {blanked} rows with blanks can be narrowed to one "
+        f"value, and no blanked group can be shown smaller than {min_group}"
+    )
+    return 0

@@ -7,7 +7,7 @@ import operator
 import os
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -21,11 +21,21 @@ OVERALL = "all"
 """The period label of rows over every period."""
 
 
-def period_label(quarter: str, by: Grouping) -> str:
-    """The reporting period a quarter falls in: the quarter, its year, or `all`."""
-    if by == "quarter":
-        return quarter
-    return quarter[:4] if by == "year" else OVERALL
+def period_labels(quarter: str) -> tuple[str, str, str]:
+    """The periods a quarter's check-ins count in: the quarter, its year, and `all`."""
+    return quarter, quarter[:4], OVERALL
+
+
+def period_kind(label: str) -> Grouping:
+    """Whether a period label names a quarter, a year, or every period."""
+    if label == OVERALL:
+        return "all"
+    return "year" if len(label) == 4 else "quarter"
+
+
+Shape = tuple[list[bool] | None, list[tuple[int, int]]]
+"""One practitioner in one period: the items answered (None: all) and the (row, level) pairs
+of rows where every answer was that level."""
 
 
 class PeriodCounts:
@@ -35,8 +45,13 @@ class PeriodCounts:
         """Empty counters shaped after the rubric."""
         self.positions = tuple(range(width))
         self.members = value_members
+        self.getters = [_getter(members) for members in value_members]
         self.pairs: Counter[tuple[int, int]] = Counter()
         """(item index, level) -> answers; level 0 is not yet assessable, -1 no answer."""
+        self.pure: Counter[tuple[int, int]] = Counter()
+        """(row, level) -> practitioners whose every answer here was that level.
+
+        Rows are item indexes, then `width + value index` for values."""
         self.item_practitioners = [0] * width
         self.value_practitioners = [0] * len(value_members)
         self.value_checkins = [0] * len(value_members)
@@ -45,18 +60,48 @@ class PeriodCounts:
         self.full_practitioners = 0
         """Practitioners who answered every item here, so count once for every row."""
 
-    def add(self, checkins: list[list[int]], sign: int) -> None:
-        """Count one practitioner's check-ins of this period (sign -1 takes them back)."""
-        count = self.pairs.update if sign > 0 else self.pairs.subtract
-        for levels in checkins:
-            count(zip(self.positions, levels, strict=True))
-        partial = [levels for levels in checkins if UNANSWERED in levels]
-        self.full_checkins += sign * (len(checkins) - len(partial))
-        for levels in partial:
-            for value, members in enumerate(self.members):
-                if max(levels[i] for i in members) >= 0:
-                    self.value_checkins[value] += sign
-        self.count_practitioner(answered_items(checkins) if partial else None, sign)
+    def shape(self, checkins: list[list[int]]) -> Shape:
+        """Which items one practitioner answered here, and the rows where all answers agree."""
+        partial = any(UNANSWERED in answers for answers in checkins)
+        if len(checkins) == 1:
+            alike: list[int | None] = list(checkins[0])
+        else:
+            alike = list(map(_one_level, zip(*checkins, strict=True)))
+        keys: list[tuple[int, int]] = [
+            (i, level) for i, level in zip(self.positions, alike, strict=True) if level is not None
+        ]
+        width = len(self.positions)
+        for value, members in enumerate(self.getters):
+            pooled = set(members(alike))
+            pooled.discard(UNANSWERED)
+            if len(pooled) == 1 and None not in pooled:
+                keys.append((width + value, pooled.pop()))  # type: ignore[arg-type]
+        return (answered_items(checkins) if partial else None), keys
+
+    def add(
+        self, checkins: list[list[int]], sign: int, levels: bool = True, shape: Shape | None = None
+    ) -> Shape:
+        """Count one practitioner's check-ins of this period (sign -1 takes them back).
+
+        With `levels` False only practitioners are counted: a year's or `all`'s answers are
+        the sums of its quarters' (`RubricTable.sum_quarters`). Returns the practitioner's
+        shape here, which a period holding the same check-ins may reuse.
+        """
+        if levels:
+            count = self.pairs.update if sign > 0 else self.pairs.subtract
+            partial = 0
+            for answers in checkins:
+                count(zip(self.positions, answers, strict=True))
+                if UNANSWERED in answers:
+                    partial += 1
+                    for value, members in enumerate(self.members):
+                        if max(answers[i] for i in members) >= 0:
+                            self.value_checkins[value] += sign
+            self.full_checkins += sign * (len(checkins) - partial)
+        answered, keys = shape = shape or self.shape(checkins)
+        self.count_practitioner(answered, sign)
+        (self.pure.update if sign > 0 else self.pure.subtract)(keys)
+        return shape
 
     def count_practitioner(self, answered: list[bool] | None, sign: int) -> None:
         """Count one practitioner on each item (and value) answered; None means all of them."""
@@ -74,10 +119,43 @@ class PeriodCounts:
         """Answers to one item: not yet assessable first, then levels 1 to 5."""
         return [self.pairs[(item, level)] for level in range(6)]
 
+    def most_alike(self, row: int) -> int:
+        """The most practitioners of one row (item, or width + value) who all gave one level."""
+        return max((self.pure[(row, level)] for level in range(6)), default=0)
+
+
+def _getter(members: list[int]) -> Callable[[list[int | None]], tuple[int | None, ...]]:
+    """A function picking the given positions of a list, always as a tuple."""
+    pick = operator.itemgetter(*members)
+    return pick if len(members) > 1 else lambda row: (pick(row),)
+
+
+def _one_level(column: tuple[int, ...]) -> int | None:
+    """The one level a column of answers holds (UNANSWERED if none), None when it holds two."""
+    low, high = min(column), max(column)
+    if low == high:
+        return low
+    answered = set(column)
+    answered.discard(UNANSWERED)
+    return answered.pop() if len(answered) == 1 else None
+
 
 def answered_items(checkins: list[list[int]]) -> list[bool]:
     """For each item, whether any of the check-ins answered it."""
     return [max(column) >= 0 for column in zip(*checkins, strict=True)]
+
+
+def item_changes(checkins: list[tuple[str, list[int]]]) -> list[tuple[int, str, str] | None]:
+    """Per item: the change from the first to the latest rated level, and their quarters."""
+    changes: list[tuple[int, str, str] | None] = []
+    for index in range(len(checkins[0][1])):
+        rated = [(quarter, levels[index]) for quarter, levels in checkins if levels[index] > 0]
+        if len(rated) > 1:
+            (first_quarter, first), (last_quarter, last) = rated[0], rated[-1]
+            changes.append((last - first, first_quarter, last_quarter))
+        else:
+            changes.append(None)
+    return changes
 
 
 @dataclass
@@ -88,36 +166,39 @@ class ChangeSums:
     item_n: list[int]
     value_n: list[int]
     """Practitioners with a change on at least one item of the value."""
+    quarters: Counter[tuple[int, str]] = field(default_factory=Counter)
+    """(item, quarter) -> first or latest levels of the item's growth that lie in the quarter."""
 
+    def add(
+        self, checkins: list[tuple[str, list[int]]], members: list[list[int]], sign: int
+    ) -> None:
+        """Count (or take back) one practitioner's first-to-latest changes."""
+        changes = item_changes(checkins)
+        for index, found in enumerate(changes):
+            if found is not None:
+                change, first_quarter, last_quarter = found
+                self.item_sum[index] += sign * change
+                self.item_n[index] += sign
+                self.quarters[(index, first_quarter)] += sign
+                self.quarters[(index, last_quarter)] += sign
+        for value, items in enumerate(members):
+            if any(changes[i] is not None for i in items):
+                self.value_n[value] += sign
 
-def _add_growth(
-    growth: ChangeSums, checkins: list[list[int]], members: list[list[int]], sign: int
-) -> None:
-    first, last = checkins[0], checkins[-1]
-    changes: list[int | None] = list(map(operator.sub, last, first))
-    for index, lowest in enumerate(map(min, first, last)):
-        if lowest <= 0:
-            rated = [levels[index] for levels in checkins if levels[index] > 0]
-            changes[index] = rated[-1] - rated[0] if len(rated) > 1 else None
-    for index, change in enumerate(changes):
-        if change is not None:
-            growth.item_sum[index] += sign * change
-            growth.item_n[index] += sign
-    for value, items in enumerate(members):
-        if any(changes[i] is not None for i in items):
-            growth.value_n[value] += sign
+    def source_quarters(self, item: int) -> set[str]:
+        """The quarters holding a first or latest level behind one item's growth."""
+        return {quarter for (index, quarter), n in self.quarters.items() if index == item and n}
 
 
 @dataclass
 class RubricTable:
-    """Everything counted for one rubric layout: periods, the overall row, and growth."""
+    """Everything counted for one rubric layout: every quarter, year and `all`, and growth."""
 
     layout: RubricLayout
     value_ids: list[str]
     value_members: list[list[int]]
+    growth: ChangeSums
     periods: dict[str, PeriodCounts] = field(default_factory=dict)
-    overall: PeriodCounts | None = None
-    growth: ChangeSums | None = None
 
     @classmethod
     def create(cls, layout: RubricLayout) -> RubricTable:
@@ -125,10 +206,22 @@ class RubricTable:
         value_ids = list(dict.fromkeys(layout.values))
         members = [[i for i, v in enumerate(layout.values) if v == value] for value in value_ids]
         width, values = len(layout.items), len(value_ids)
-        table = cls(layout, value_ids, members)
-        table.overall = PeriodCounts(width, members)
-        table.growth = ChangeSums([0] * width, [0] * width, [0] * values)
-        return table
+        return cls(layout, value_ids, members, ChangeSums([0] * width, [0] * width, [0] * values))
+
+    def sum_quarters(self) -> None:
+        """Set each year's and `all`'s answers and check-ins to the sums of its quarters'."""
+        for label, total in self.periods.items():
+            if period_kind(label) == "quarter":
+                continue
+            total.pairs, total.full_checkins = Counter(), 0
+            total.value_checkins = [0] * len(self.value_members)
+            for quarter, counts in self.periods.items():
+                if period_kind(quarter) == "quarter" and label in period_labels(quarter):
+                    total.pairs.update(counts.pairs)
+                    total.full_checkins += counts.full_checkins
+                    total.value_checkins = list(
+                        map(sum, zip(total.value_checkins, counts.value_checkins, strict=True))
+                    )
 
     def period(self, label: str) -> PeriodCounts:
         """The counters of one period, made on first use."""
@@ -142,11 +235,12 @@ class RubricTable:
 class Aggregation:
     """The counters of every rubric seen, and one line per file skipped or counted once."""
 
-    by: Grouping
     tables: dict[RubricLayout, RubricTable] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     files: int = 0
+    fingerprints: dict[RubricLayout, dict[str, str]] = field(default_factory=dict)
+    """Per rubric: tag -> fingerprint of the export that counts, kept only for a ledger."""
 
     def add_record(self, record: ExportRecord, sign: int = 1) -> None:
         """Count (or, with sign -1, take back) one practitioner's export."""
@@ -155,15 +249,17 @@ class Aggregation:
             table = self.tables[record.layout] = RubricTable.create(record.layout)
         groups: dict[str, list[list[int]]] = {}
         for quarter, levels in record.checkins:
-            groups.setdefault(period_label(quarter, self.by), []).append(levels)
-        everything = [levels for _, levels in record.checkins]
+            for label in period_labels(quarter):
+                groups.setdefault(label, []).append(levels)
+        shapes: dict[int, Shape] = {}
         for label, checkins in groups.items():
-            table.period(label).add(checkins, sign)
-        if self.by != "all" and table.overall is not None:
-            partial = any(UNANSWERED in levels for levels in everything)
-            table.overall.count_practitioner(answered_items(everything) if partial else None, sign)
-        if len(everything) > 1 and table.growth is not None:
-            _add_growth(table.growth, everything, table.value_members, sign)
+            if period_kind(label) == "quarter":
+                table.period(label).add(checkins, sign)
+            else:  # a year holding all of a practitioner's check-ins has the shape of `all`
+                shape = shapes.get(len(checkins))
+                shapes[len(checkins)] = table.period(label).add(checkins, sign, False, shape)
+        if len(record.checkins) > 1:
+            table.growth.add(record.checkins, table.value_members, sign)
 
 
 class _Seen:
@@ -224,9 +320,20 @@ def _rank(record: ExportRecord, data: bytes) -> bytes:
     return len(record.checkins).to_bytes(4, "big") + latest + hashlib.sha256(data).digest()
 
 
-def aggregate(paths: Iterable[Path], by: Grouping) -> Aggregation:
+Fingerprint = Callable[[ExportRecord], tuple[str, str]]
+"""Turns the export that counts into a (tag, fingerprint) pair for the release ledger."""
+
+
+def aggregate(paths: Iterable[Path], fingerprint: Fingerprint | None = None) -> Aggregation:
     """Count every export under `paths`, one per practitioner and rubric, in any order."""
-    result = Aggregation(by)
+    result = Aggregation()
+
+    def count(record: ExportRecord, sign: int = 1) -> None:
+        result.add_record(record, sign)
+        if fingerprint is not None and sign > 0:
+            tag, print_ = fingerprint(record)
+            result.fingerprints.setdefault(record.layout, {})[tag] = print_
+
     seen = _Seen()
     try:
         for path, regular in iter_export_paths(paths):
@@ -239,7 +346,7 @@ def aggregate(paths: Iterable[Path], by: Grouping) -> Aggregation:
             who, rank = _identity(record), _rank(record, data)
             earlier = seen.claim(who, rank, path)
             if earlier is None:
-                result.add_record(record)
+                count(record)
                 continue
             earlier_rank, earlier_path = earlier
             if earlier_rank == rank:
@@ -247,8 +354,8 @@ def aggregate(paths: Iterable[Path], by: Grouping) -> Aggregation:
             elif earlier_rank > rank:
                 result.notes.append(f"{path}: superseded by {earlier_path} (same practitioner)")
             else:
-                result.add_record(read_export(earlier_path)[0], -1)
-                result.add_record(record)
+                count(read_export(earlier_path)[0], -1)
+                count(record)
                 seen.replace(who, rank, path)
                 result.notes.append(f"{earlier_path}: superseded by {path} (same practitioner)")
     finally:

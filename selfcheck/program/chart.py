@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from selfcheck.formats.errors import SelfcheckError
-from selfcheck.program.disclosure import GROWTH_PERIOD, Row
+from selfcheck.program.rows import GROWTH_PERIOD, Row
 from selfcheck.store.images import image_format, save_figure
 
 LEVEL_COLOURS = ("#bdbdbd", "#d7e6f4", "#9ecae1", "#4292c6", "#2171b5", "#08306b")
