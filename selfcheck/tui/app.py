@@ -14,7 +14,7 @@ from selfcheck.store.draft import Draft
 from selfcheck.store.workspace import Workspace, remember_theme
 from selfcheck.tui.screens.home import HomeScreen
 from selfcheck.tui.screens.item import ItemScreen
-from selfcheck.tui.themes import HIGH_CONTRAST, use_selfcheck_themes
+from selfcheck.tui.themes import mark_high_contrast, use_selfcheck_themes
 
 
 class SelfcheckApp(App[None]):
@@ -40,7 +40,7 @@ class SelfcheckApp(App[None]):
 
     def watch_theme(self, theme: str) -> None:
         """Mark high contrast for the stylesheet; keep a theme chosen in the palette in config."""
-        self.set_class(theme == HIGH_CONTRAST.name, "-high-contrast")
+        mark_high_contrast(self, theme)
         if self._remember_theme:
             self.run_worker(
                 partial(remember_theme, self.workspace.data_dir, theme), thread=True, group="config"

@@ -14,7 +14,7 @@ from selfcheck.store.rubrics import find_rubric
 from selfcheck.supervision.caseload import Caseload, load_caseload
 from selfcheck.tui.messages import PractitionerChosen
 from selfcheck.tui.screens.caseload import CaseloadScreen
-from selfcheck.tui.themes import CALM, use_selfcheck_themes
+from selfcheck.tui.themes import mark_high_contrast, use_selfcheck_themes
 
 
 class SupervisorApp(App[None]):
@@ -33,7 +33,11 @@ class SupervisorApp(App[None]):
         self.data_dir = data_dir
         self.supervisor = supervisor
         self.today = today
-        use_selfcheck_themes(self, CALM.name)
+        use_selfcheck_themes(self, load_config(data_dir).theme)
+
+    def watch_theme(self, theme: str) -> None:
+        """Mark high contrast for the stylesheet."""
+        mark_high_contrast(self, theme)
 
     def on_mount(self) -> None:
         """Open on the caseload, saying when some files could not be read."""

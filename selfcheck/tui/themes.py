@@ -92,3 +92,12 @@ def use_selfcheck_themes(app: App[None], theme: str) -> None:
     app.theme = HIGH_CONTRAST.name if app.no_color else theme
     for name in set(app.available_themes) - set(THEMES):
         app.unregister_theme(name)
+
+
+HIGH_CONTRAST_CLASS = "-high-contrast"
+"""Set on the App while the high-contrast theme is on; the stylesheet adds focus marks by it."""
+
+
+def mark_high_contrast(app: App[None], theme: str) -> None:
+    """Set or clear the App's high-contrast class when its theme changes."""
+    app.set_class(theme == HIGH_CONTRAST.name, HIGH_CONTRAST_CLASS)
