@@ -216,3 +216,38 @@ def test_no_color_draws_in_high_contrast(data_dir: Path, monkeypatch: pytest.Mon
     app = make_app(data_dir, None, straight_in=False)
     assert app.no_color
     assert app.theme == "high-contrast"
+
+
+async def test_supervisor_screens_reach_aaa_too(tmp_path: Path, make_session, rubric) -> None:
+    """The supervisor's caseload, practitioner, response and prompts in high contrast: 7:1."""
+    from test_supervision_flow import practitioner, share
+
+    from selfcheck.store.config import Config, save_config
+    from selfcheck.supervision.caseload import supervisees_dir
+    from selfcheck.tui.supervisor_app import make_supervisor_app
+
+    shared = tmp_path / "robin.toml"
+    share(practitioner(tmp_path, "Robin Example", make_session, rubric), shared)
+    supervisor = tmp_path / "supervisor"
+    save_config(supervisor, Config(name="Dana Super", theme="high-contrast"))
+    assert main(["supervise", "--data-dir", str(supervisor), "--import", str(shared)]) == 0
+    app = make_supervisor_app(supervisees_dir(supervisor), supervisor)
+    failures: list[str] = []
+    shown: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.theme == "high-contrast"
+        for keys in ((), ("enter",), ("r",), ("c",), ("escape", "m")):
+            await pilot.press(*keys)
+            await pilot.pause()
+            shown.append(type(app.screen).__name__)
+            for where, fore, back in colour_pairs(app.screen):
+                if contrast(fore, back) < AAA:
+                    failures.append(f"{where}: {fore.hex} on {back.hex}")
+    assert shown == [
+        "CaseloadScreen",
+        "PractitionerScreen",
+        "ResponseScreen",
+        "TextPrompt",
+        "MeetingPrompt",
+    ]
+    assert failures == [], "\n".join(failures)
