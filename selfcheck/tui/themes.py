@@ -100,4 +100,5 @@ HIGH_CONTRAST_CLASS = "-high-contrast"
 
 def mark_high_contrast(app: App[None], theme: str) -> None:
     """Set or clear the App's high-contrast class when its theme changes."""
-    app.set_class(theme == HIGH_CONTRAST.name, HIGH_CONTRAST_CLASS)
+    # Before the first screen there are no styles to update (and Textual 6 fails trying).
+    app.set_class(theme == HIGH_CONTRAST.name, HIGH_CONTRAST_CLASS, update=bool(app.screen_stack))
