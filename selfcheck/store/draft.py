@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from selfcheck.formats.rubric import Rubric
-from selfcheck.formats.session import ItemAnswer, NextStep, Session, Supervision
+from selfcheck.formats.session import ItemAnswer, NextStep, Session, StepReview, Supervision
 from selfcheck.store.checkin import (
     find_draft,
     finish,
@@ -106,6 +106,11 @@ class Draft:
         steps = list(self.session.next_steps)
         del steps[index]
         self.session.next_steps = steps
+        self.save()
+
+    def keep_step_review(self, review: StepReview) -> None:
+        """Keep what became of a next step from before, and save."""
+        self.session.plan_review = [*self.session.plan_review, review]
         self.save()
 
     def previous_answer(self, item_id: str) -> tuple[ItemAnswer, date] | None:
