@@ -118,3 +118,19 @@ def test_export_response_from_the_command_line(tmp_path, data_dir, capsys):
     """`--export-response` names a practitioner not in the caseload in one line."""
     assert main(["supervise", "--export-response", "nobody", "--out", str(tmp_path / "r")]) == 2
     assert "no single practitioner 'nobody'" in capsys.readouterr().err
+
+
+async def test_m_in_a_check_in_records_the_meetings_length(data_dir):
+    """The details dialog keeps the minutes and kind that `selfcheck log` counts."""
+    from selfcheck.store.sessions import load_session
+    from selfcheck.tui.app import make_app
+
+    app = make_app(data_dir, None, straight_in=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m", "tab", *"2026-02-03", "tab", *"9x", "enter")
+        assert "whole number" in str(app.screen.query_one("#details-error").render())
+        app.screen.query_one("#minutes").value = "90"
+        await pilot.press("enter")
+        assert app.draft is not None and app.draft.writer.flush()
+        saved = load_session(app.draft.path)
+    assert (saved.supervision.minutes, saved.supervision.kind) == (90, "individual")
