@@ -112,7 +112,7 @@ async def test_share_import_respond_export_receive_show(
     save_config(supervisor, load_config(supervisor).model_copy(update={"name": "Dana Super"}))
     assert main(["supervise", "--data-dir", str(supervisor), "--import", *map(str, shares)]) == 0
     caseload = supervisees_dir(supervisor)
-    assert len(list(caseload.glob("*.toml"))) == 3
+    assert len(list(caseload.glob("[!.]*.toml"))) == 3
 
     out = tmp_path / "response.toml"
     first, second = rubric.items[0], rubric.items[1]

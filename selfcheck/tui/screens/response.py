@@ -27,7 +27,10 @@ from selfcheck.tui.screens.prompt import MeetingPrompt, TextPrompt
 
 def default_export_path(person: Supervisee) -> Path:
     """A file name for the exported response in the current folder: name and check-in date."""
-    slug = re.sub(r"[^a-z0-9]+", "-", person.name.casefold()).strip("-") or person.key[:8]
+    slug = (
+        re.sub(r"[^a-z0-9]+", "-", person.name.casefold()).strip("-")
+        or person.share.practitioner.key[:8]
+    )
     return Path.cwd() / f"response-{slug}-{person.latest.when.date().isoformat()}.toml"
 
 
