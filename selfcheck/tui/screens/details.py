@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from selfcheck.formats.printable import one_line
 from selfcheck.store.draft import Draft
@@ -56,7 +56,13 @@ class DetailsScreen(ModalScreen[bool]):
             yield Label("Minutes of the meeting (counted by selfcheck log)")
             minutes = str(supervision.minutes) if supervision.minutes else ""
             yield Input(minutes, placeholder="e.g. 60", id="minutes", compact=True)
-            yield Checkbox("A group meeting", supervision.kind == "group", id="group", compact=True)
+            yield Select(
+                [("individual", "individual"), ("group", "group")],
+                value=supervision.kind or "individual",
+                allow_blank=False,
+                id="kind",
+                compact=True,
+            )
             yield Static(id="details-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", id="save", variant="primary", compact=True)
@@ -80,7 +86,7 @@ class DetailsScreen(ModalScreen[bool]):
             self.query_one("#details-error", Static).update(Text(str(exc)))
             self.query_one("#minutes", Input).focus()
             return
-        group = self.query_one("#group", Checkbox).value
+        group = self.query_one("#kind", Select).value == "group"
         self.draft.set_details(
             self.query_one("#supervisor", Input).value,
             meeting,
