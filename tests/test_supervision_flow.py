@@ -218,3 +218,11 @@ async def test_share_import_respond_export_receive_show(
     assert "still working on it at" in text and "half done" in text
     assert f"{TODAY.year}: 1 meeting, 1 h 15 min (75 minutes)" in pages[0].replace("\n", " ")
     assert PRIVATE not in text
+
+    page = tmp_path / "packet.html"
+    assert main(["report", "--data-dir", str(robin), "--out", str(page)]) == 0
+    html = page.read_text("utf-8")
+    assert '<h2 id="views">6. Your view and your supervisor&#x27;s</h2>' in html
+    assert "your supervisor sees 1 (" in html and "still working on it at" in html
+    assert f"{TODAY.year}: 1 meeting, 1 h 15 min (75 minutes)" in html
+    assert PRIVATE not in html
