@@ -111,10 +111,51 @@ def test_import_keeps_the_newest_share_of_a_practitioner(tmp_path, data_dir, mak
     assert main(["supervise", "--data-dir", str(supervisor), "--import", str(new)]) == 0
     assert main(["supervise", "--data-dir", str(supervisor), "--import", str(old)]) == 0
     (person,) = load_caseload(supervisees_dir(supervisor)).people
-    assert len(person.sessions) == 2
+    assert person.entry.count == 2 and len(person.open().sessions) == 2
 
 
 def test_export_response_from_the_command_line(tmp_path, data_dir, capsys):
     """`--export-response` names a practitioner not in the caseload in one line."""
     assert main(["supervise", "--export-response", "nobody", "--out", str(tmp_path / "r")]) == 2
     assert "no single practitioner 'nobody'" in capsys.readouterr().err
+
+
+async def test_m_in_a_check_in_records_the_meetings_length(data_dir):
+    """The details dialog keeps the minutes and kind that `selfcheck log` counts."""
+    from selfcheck.store.sessions import load_session
+    from selfcheck.tui.app import make_app
+
+    app = make_app(data_dir, None, straight_in=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m", "tab", *"2026-02-03", "tab", *"9x", "enter")
+        assert "whole number" in str(app.screen.query_one("#details-error").render())
+        app.screen.query_one("#minutes").value = "90"
+        await pilot.press("enter")
+        assert app.draft is not None and app.draft.writer.flush()
+        saved = load_session(app.draft.path)
+    assert (saved.supervision.minutes, saved.supervision.kind) == (90, "individual")
+
+
+def test_the_caseload_index_is_used_only_while_fresh(tmp_path, make_session):
+    """Import writes the index; a share changed by hand is read again, not trusted."""
+    from selfcheck.store.config import Config
+    from selfcheck.supervision.caseload import import_shares, load_caseload
+    from selfcheck.supervision.caseload_index import INDEX_FILE, read_index, write_index
+    from selfcheck.supervision.files import save_share
+    from selfcheck.supervision.share import build_share
+
+    outside = tmp_path / "robin.toml"
+    sessions = [make_session({"integrity-honesty": 2}), make_session({}, day=7)]
+    config = Config(name="Robin", practitioner_key=KEY)
+    save_share(outside, build_share(sessions, config, "none", sessions[-1].when))
+    folder = tmp_path / "caseload"
+    import_shares([outside], folder)
+    (entry,) = read_index(folder).values()
+    assert (entry.name, entry.count, entry.overall_means) == ("Robin", 2, [2.0, None])
+    write_index(folder, [entry.model_copy(update={"name": "Read from the index"})])
+    assert load_caseload(folder).people[0].name == "Read from the index"
+    (folder / f"{KEY}.toml").write_text("not a share at all")
+    caseload = load_caseload(folder)
+    assert not caseload.people and len(caseload.problems) == 1
+    (folder / INDEX_FILE).write_text("garbage [")
+    assert len(load_caseload(folder).problems) == 1

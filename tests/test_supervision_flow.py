@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import tomllib
+from datetime import date
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from textual.widgets import DataTable, Input
 
 from selfcheck.cli import main
 from selfcheck.formats.session import NextStep
 from selfcheck.store.config import ensure_identity, load_config, save_config
-from selfcheck.store.sessions import save_session
+from selfcheck.store.sessions import load_data_dir, save_session
 from selfcheck.supervision.caseload import supervisees_dir
 from selfcheck.tui.app import make_app
 from selfcheck.tui.screens.caseload import CaseloadScreen
 from selfcheck.tui.screens.growth import GrowthScreen
+from selfcheck.tui.screens.item import ItemScreen
+from selfcheck.tui.screens.plan_review import PlanReviewScreen
 from selfcheck.tui.screens.practitioner import PractitionerScreen
 from selfcheck.tui.screens.prompt import MeetingPrompt, TextPrompt
 from selfcheck.tui.screens.response import ResponseScreen
@@ -23,6 +27,7 @@ from selfcheck.tui.screens.summary import SummaryScreen
 from selfcheck.tui.supervisor_app import make_supervisor_app
 
 SIZE = (80, 24)
+TODAY = date.today()
 PRIVATE = "PLANTED-PRIVATE tired and unsure"
 SHARED = "PLANTED-SHARED the family on the east side"
 
@@ -107,7 +112,7 @@ async def test_share_import_respond_export_receive_show(
     save_config(supervisor, load_config(supervisor).model_copy(update={"name": "Dana Super"}))
     assert main(["supervise", "--data-dir", str(supervisor), "--import", *map(str, shares)]) == 0
     caseload = supervisees_dir(supervisor)
-    assert len(list(caseload.glob("*.toml"))) == 3
+    assert len(list(caseload.glob("[!.]*.toml"))) == 3
 
     out = tmp_path / "response.toml"
     first, second = rubric.items[0], rubric.items[1]
@@ -122,14 +127,14 @@ async def test_share_import_respond_export_receive_show(
         assert isinstance(app.screen, PractitionerScreen)
         await pilot.press("r")
         assert isinstance(app.screen, ResponseScreen)
-        await pilot.press("4", "down", "0", "up", "c")
+        await pilot.press("1", "down", "0", "up", "c")
         assert isinstance(app.screen, TextPrompt)
         await pilot.press(*"Lovely pacing", "enter")
         await pilot.press("a")
         await pilot.press(*"Bring a recording", "enter")
         await pilot.press("m")
         assert isinstance(app.screen, MeetingPrompt)
-        app.screen.query_one("#meeting-date", Input).value = "2026-02-03"
+        app.screen.query_one("#meeting-date", Input).value = TODAY.isoformat()
         app.screen.query_one("#meeting-minutes", Input).value = "75"
         await pilot.press("enter")
         assert isinstance(app.screen, ResponseScreen)
@@ -145,13 +150,13 @@ async def test_share_import_respond_export_receive_show(
     data = tomllib.loads(out.read_text("utf-8"))
     assert data["format"] == "selfcheck-response" and data["supervisor"] == "Dana Super"
     assert data["items"][first.id] == {
-        "rating": 4,
+        "rating": 1,
         "not_assessable": False,
         "comment": "Lovely pacing",
     }
     assert data["items"][second.id]["not_assessable"] is True
     assert data["meeting"] == {
-        "date": __import__("datetime").date(2026, 2, 3),
+        "date": TODAY,
         "minutes": 75,
         "kind": "individual",
     }
@@ -163,7 +168,7 @@ async def test_share_import_respond_export_receive_show(
     assert main(["receive", "--data-dir", str(robin), str(out)]) == 0
     assert main(["show", "--data-dir", str(robin), data["checkin"]]) == 0
     shown = capsys.readouterr().out
-    assert "supervisor's view: 4" in shown and "supervisor: Lovely pacing" in shown
+    assert "supervisor's view: 1" in shown and "supervisor: Lovely pacing" in shown
     assert "Response from Dana Super" in shown and "Bring a recording" in shown
 
     home = make_app(robin, None, straight_in=False)
@@ -177,6 +182,12 @@ async def test_share_import_respond_export_receive_show(
 
     checkin = make_app(robin, None, straight_in=True)
     async with checkin.run_test(size=SIZE) as pilot:
+        assert isinstance(checkin.screen, PlanReviewScreen)
+        assert "Step 1 of 2, set on" in str(checkin.screen.query_one("#plan-step").render())
+        await pilot.press("1")
+        assert "agreed in supervision" in str(checkin.screen.query_one("#plan-step").render())
+        await pilot.press("e", *"half done", "enter", "2")
+        assert isinstance(checkin.screen, ItemScreen)
         for _ in rubric.items:
             await pilot.press("3", "n")
         await pilot.press("ctrl+s", "y")
@@ -186,4 +197,32 @@ async def test_share_import_respond_export_receive_show(
             await pilot.press("ctrl+s")
         assert isinstance(checkin.screen, SummaryScreen)
         summary = str(checkin.screen.query_one("#summary-response").render())
-        assert "Lovely pacing" in summary and "(you " in summary
+        assert "Lovely pacing" in summary and "(you 4, Dana Super 1)" in summary
+        assert checkin.draft is not None
+        reviews = checkin.draft.session.plan_review
+    assert [(r.text, r.status, r.agreed, r.reflection) for r in reviews] == [
+        ("Step 2 of Robin Example", "done", False, ""),
+        ("Bring a recording", "working", True, "half done"),
+    ]
+    on_disk = load_data_dir(robin).sessions[-1]
+    assert on_disk.plan_review == reviews
+
+    packet = tmp_path / "packet.pdf"
+    assert main(["report", "--data-dir", str(robin), "--out", str(packet)]) == 0
+    pages = [page.extract_text() for page in PdfReader(packet).pages]
+    text = " ".join(" ".join(pages).split())
+    assert "Your view and your supervisor's" in text
+    assert "you see 4 (" in text and "your supervisor sees 1 (" in text
+    assert "What does each of you notice" in text
+    assert "Bring a recording: agreed in supervision" in text
+    assert "still working on it at" in text and "half done" in text
+    assert f"{TODAY.year}: 1 meeting, 1 h 15 min (75 minutes)" in pages[0].replace("\n", " ")
+    assert PRIVATE not in text
+
+    page = tmp_path / "packet.html"
+    assert main(["report", "--data-dir", str(robin), "--out", str(page)]) == 0
+    html = page.read_text("utf-8")
+    assert '<h2 id="views">6. Your view and your supervisor&#x27;s</h2>' in html
+    assert "your supervisor sees 1 (" in html and "still working on it at" in html
+    assert f"{TODAY.year}: 1 meeting, 1 h 15 min (75 minutes)" in html
+    assert PRIVATE not in html

@@ -241,7 +241,7 @@ async def test_next_step_tied_to_an_item_is_shown_next_time(data_dir, rubric, sa
         assert isinstance(app.screen, HomeScreen)
         steps_on_home = app.screen.query_one("#last-steps", Static)
         assert "name [b]cues[/b]" in plain_text(steps_on_home.content)
-        await pilot.press("s", "n")
+        await pilot.press("s", "2", "n")  # 2: still working on it, asked once at the start
         steps = app.screen.query_one("#planned-steps")
         assert "your next step: name [b]cues[/b]" in str(steps.render())
         last_time = app.screen.query_one("#last-time")

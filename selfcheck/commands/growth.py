@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +28,9 @@ from selfcheck.store.practitioners import by_practitioner, pick_practitioner, pr
 from selfcheck.store.rubrics import find_rubric
 
 if TYPE_CHECKING:
+    from selfcheck.formats.response import Response
     from selfcheck.growth.analysis import Growth
+    from selfcheck.growth.packet_supervision import SupervisionPages
 
 PACKET_FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
 """The packet's formats by file extension: the PDF, or one self-contained web page."""
@@ -98,6 +101,17 @@ def _rubric_groups(
     return rubrics
 
 
+def received_responses(args: argparse.Namespace) -> dict[str, Response]:
+    """The supervisor's responses kept in the data folder, when reading it (none for paths)."""
+    from selfcheck.supervision.receiving import load_received
+
+    if getattr(args, "paths", None):
+        return {}
+    responses, problems = load_received(data_dir(args))
+    report_problems(problems)
+    return responses
+
+
 def trends_command(args: argparse.Namespace) -> int:
     """Print or write value means per check-in for each practitioner and rubric."""
     from selfcheck.growth.analysis import growth
@@ -110,16 +124,21 @@ def trends_command(args: argparse.Namespace) -> int:
         if args.practitioner
         else list(by_practitioner(loaded.sessions).values())
     )
+    from selfcheck.supervision.plan import plan_dicts, plan_history
+
+    responses = received_responses(args)
     groups: list[tuple[str, Growth]] = []
+    plans: list[list[dict[str, Any]]] = []
     for sessions in people:
         who = practitioner_label(sessions)
         for rubric in _rubric_groups(sessions, args, problems):
             groups.append((who, growth(sessions, rubric)))
+            plans.append(plan_dicts(plan_history(sessions, responses)))
     report_problems(problems[len(loaded.problems) :])
     if args.format == "csv":
         text = trends_csv(groups)
     elif args.format == "json":
-        text = trends_json(groups)
+        text = trends_json(groups, plans)
     elif not groups:
         text = "No complete check-ins yet: growth appears after the second.\n"
     else:
@@ -185,13 +204,32 @@ def report_command(args: argparse.Namespace) -> int:
             f"{args.out}: the packet is a PDF or a web page; name it FILE.pdf or FILE.html"
         )
     who, result, sessions, status = one_growth(args)
+    pages = supervision_pages(args, sessions)
     if PACKET_FORMATS[suffix] == "html":
         from selfcheck.growth.packet_html import packet_html
 
-        write_text_atomic(args.out, packet_html(who, result, sessions, notes=args.notes))
+        html = packet_html(who, result, sessions, notes=args.notes, supervision=pages)
+        write_text_atomic(args.out, html)
     else:
         from selfcheck.growth.packet import packet_bytes
 
-        write_atomic(args.out, packet_bytes(who, result, sessions, notes=args.notes))
+        data = packet_bytes(who, result, sessions, notes=args.notes, supervision=pages)
+        write_atomic(args.out, data)
     print(f"wrote {args.out} ({len(result.checkins)} check-ins, notes: {args.notes})")
     return status
+
+
+def supervision_pages(args: argparse.Namespace, sessions: list[Session]) -> SupervisionPages:
+    """Responses, the learning plan's history and this year's hours for the packet."""
+    from selfcheck.growth.packet_supervision import SupervisionPages
+    from selfcheck.supervision.hours import hours_by_year, meeting_records, year_line
+    from selfcheck.supervision.plan import plan_dicts, plan_history
+
+    responses = received_responses(args)
+    records = meeting_records(sessions, responses.values())
+    this_year = [y for y in hours_by_year(records) if y.year == date.today().year]
+    return SupervisionPages(
+        responses=responses,
+        plan=plan_dicts(plan_history(sessions, responses)),
+        hours_this_year=year_line(this_year[0]) if this_year else None,
+    )

@@ -151,21 +151,13 @@ def session_text(
     return "\n".join(lines)
 
 
-def _level_words(rubric: Rubric | None, rating: int | None, not_assessable: bool) -> str:
-    if rating is not None:
-        return f"{rating} {rubric.level_label(rating) if rubric else ''}".strip()
-    if not_assessable:
-        return rubric.not_assessable.label if rubric else "not yet assessable"
-    return "unanswered"
-
-
 def _response_lines(response: Response, rubric: Rubric | None, item_id: str) -> list[str]:
     given = response.item(item_id)
     if given.empty:
         return []
     lines = []
     if given.rating is not None or given.not_assessable:
-        level = _level_words(rubric, given.rating, given.not_assessable)
+        level = answer_words(rubric, given)
         lines.append(f"    supervisor's view: {level}")
     if given.comment:
         lines += [f"    supervisor: {line}" for line in printable(given.comment).split("\n")]

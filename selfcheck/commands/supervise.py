@@ -95,10 +95,11 @@ def export_response(folder: Path, wanted: str, out: Path, own_data: Path) -> int
     from selfcheck.supervision.responding import ResponseDraft
 
     caseload = load_caseload(folder)
-    person = caseload.find(wanted)
-    if person is None:
+    row = caseload.find(wanted)
+    if row is None:
         present = ", ".join(one_line(p.name, 40) for p in caseload.people) or "nobody yet"
         raise SelfcheckError(f"no single practitioner {wanted!r} in {folder} (present: {present})")
+    person = row.open()
     draft = ResponseDraft.open(folder, person.latest, load_config(own_data).name)
     try:
         draft.export(out)

@@ -63,6 +63,22 @@ Name = Annotated[StrictStr, Field(max_length=200), AfterValidator(_no_surroundin
 """A person's name as typed: one line of reasonable length."""
 
 
+def _single_line(value: str) -> str:
+    if "\n" in value or "\t" in value:
+        raise ValueError("must be one line")
+    return value
+
+
+OneLine = Annotated[
+    StrictStr,
+    Field(max_length=300),
+    AfterValidator(_no_control_characters),
+    AfterValidator(_single_line),
+    AfterValidator(_no_surrounding_space),
+]
+"""One line a person typed, such as a reflection: may be empty, at most 300 characters."""
+
+
 class _Strict(BaseModel):
     """Base for file models: unknown keys are errors, so typos never pass silently."""
 

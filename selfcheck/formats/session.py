@@ -14,6 +14,7 @@ from selfcheck.formats.fields import (
     Identifier,
     Level,
     Name,
+    OneLine,
     _Strict,
 )
 
@@ -78,6 +79,23 @@ class NextStep(_Strict):
     item: Identifier | None = None
 
 
+StepStatus = Literal["done", "working", "let-go"]
+"""What became of a next step: done, still working on it, or let go."""
+STEP_STATUS_WORDS = {"done": "done", "working": "still working on it", "let-go": "let go"}
+"""Each status of a step in words."""
+
+
+class StepReview(_Strict):
+    """A next step from before, looked back on once at the start of a later check-in."""
+
+    text: Annotated[StrictStr, Field(min_length=1, max_length=2000)]
+    item: Identifier | None = None
+    set_on: date
+    agreed: StrictBool = False
+    status: StepStatus
+    reflection: OneLine = ""
+
+
 class Session(_Strict):
     """One check-in: a draft while in progress, complete once finished."""
 
@@ -92,6 +110,7 @@ class Session(_Strict):
     supervision: Supervision = Supervision()
     items: dict[Identifier, ItemAnswer] = Field(default_factory=dict)
     next_steps: list[NextStep] = Field(default_factory=list)
+    plan_review: list[StepReview] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _finished_when_complete(self) -> Session:
@@ -126,8 +145,9 @@ class Session(_Strict):
             }
             for item_id, answer in data["items"].items()
         }
-        if not data["next_steps"]:
-            del data["next_steps"]
+        for key in ("next_steps", "plan_review"):
+            if not data[key]:
+                del data[key]
         return data
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from selfcheck.formats.rubric import Rubric
-from selfcheck.formats.session import ItemAnswer
 
 MISSING = "–"
 """Shown where there is no number: a mean of nothing rated, a level never given."""
@@ -13,7 +14,26 @@ UNANSWERED = "unanswered"
 """An item of a check-in with neither a level nor the not-assessable answer."""
 
 
-def answer_words(rubric: Rubric | None, answer: ItemAnswer) -> str:
+class Answer(Protocol):
+    """A practitioner's or a supervisor's answer to an item: a level or not assessable."""
+
+    @property
+    def rating(self) -> int | None:
+        """The level, if one was given."""
+
+    @property
+    def not_assessable(self) -> bool:
+        """True for the not-yet-assessable answer."""
+
+
+def answer_mark(answer: Answer) -> str:
+    """An answer in a small cell: the level, `n/a`, or the missing mark."""
+    if answer.rating is not None:
+        return str(answer.rating)
+    return NOT_ASSESSABLE_MARK if answer.not_assessable else MISSING
+
+
+def answer_words(rubric: Rubric | None, answer: Answer) -> str:
     """`3 Practicing`, the rubric's own not-assessable label, or `unanswered`."""
     if answer.rating is not None:
         label = rubric.level_label(answer.rating) if rubric else ""

@@ -9,7 +9,6 @@ from selfcheck.formats.printable import one_line, printable
 from selfcheck.formats.session import Session
 from selfcheck.growth.analysis import Growth, ItemGrowth, discussion_items
 from selfcheck.growth.packet_content import (
-    CONTENTS,
     HEATMAP_NOTE,
     INTRO,
     NO_DISCUSSION,
@@ -30,6 +29,14 @@ from selfcheck.growth.packet_content import (
     summary_bullets,
     trend_rows,
 )
+from selfcheck.growth.packet_supervision import (
+    SupervisionPages,
+    answered,
+    contents,
+    hours_fact,
+    plan_section,
+    views_section,
+)
 from selfcheck.growth.page_flow import MUTED, PageFlow
 from selfcheck.growth.trends import period
 
@@ -38,12 +45,18 @@ TABLE_COLUMNS = 12
 
 
 def _front_page(
-    flow: PageFlow, who: str, result: Growth, latest: Session, notes: NoteChoice
+    flow: PageFlow,
+    who: str,
+    result: Growth,
+    latest: Session,
+    notes: NoteChoice,
+    pages: SupervisionPages,
+    views: bool,
 ) -> None:
     flow.text("Reflective supervision packet", size=20, weight="bold")
     flow.text(INTRO, size=9, color=MUTED, space_before=0.004)
     flow.y -= 0.015
-    for label, value in front_facts(who, result, latest, notes):
+    for label, value in front_facts(who, result, latest, notes) + hours_fact(pages):
         fig = flow.room(flow.line_height(11))
         fig.text(0.08, flow.y, label, fontsize=10, color=MUTED, va="top")
         flow.text(value, size=10, indent=0.17)
@@ -51,7 +64,7 @@ def _front_page(
     for number, line in enumerate(summary_bullets(result)):
         flow.text(line, bullet="• ", space_before=0.003 if number else 0.0)
     flow.heading("In this packet", size=12)
-    for number, line in enumerate(CONTENTS, 1):
+    for number, line in enumerate(contents(views), 1):
         flow.text(f"{number}. {line}", size=10, indent=0.02)
 
 
@@ -138,7 +151,9 @@ def _item_block(
         flow.text(printable(answer.note), size=10, indent=0.03, space_before=0.004)
 
 
-def _next_steps_section(flow: PageFlow, result: Growth, sessions: list[Session]) -> None:
+def _next_steps_section(
+    flow: PageFlow, result: Growth, sessions: list[Session], pages: SupervisionPages
+) -> None:
     flow.heading(f"5. {SECTIONS[4]}")
     for label, steps in next_steps_blocks(result, sessions):
         flow.text(label, size=11, weight="bold", space_before=0.01)
@@ -146,16 +161,24 @@ def _next_steps_section(flow: PageFlow, result: Growth, sessions: list[Session])
             flow.text("No next steps were written.", size=10, indent=0.03)
         for step in steps:
             flow.text(step, size=10, indent=0.03, bullet="☐ ")
+    plan_section(flow, pages, answered(result, sessions, pages))
 
 
 def packet_bytes(
-    who: str, result: Growth, sessions: list[Session], *, notes: NoteChoice = "discuss"
+    who: str,
+    result: Growth,
+    sessions: list[Session],
+    *,
+    notes: NoteChoice = "discuss",
+    supervision: SupervisionPages | None = None,
 ) -> bytes:
-    """The whole packet as PDF bytes: front page, charts with tables, discussion, next steps."""
+    """The whole packet as PDF bytes: front page, charts, discussion, next steps, both views."""
     import matplotlib
     from matplotlib.backends.backend_pdf import PdfPages
 
     latest = latest_session(result, sessions)
+    pages = supervision or SupervisionPages()
+    responded = answered(result, sessions, pages)
     buffer = io.BytesIO()
     with matplotlib.rc_context({"pdf.fonttype": 42, "font.family": "DejaVu Sans"}):
         metadata = {
@@ -165,11 +188,13 @@ def packet_bytes(
         }
         with PdfPages(buffer, metadata=metadata) as pdf:
             flow = PageFlow(pdf, f"selfcheck packet · {one_line(who, 50)} · {period(result)}")
-            _front_page(flow, who, result, latest, notes)
+            _front_page(flow, who, result, latest, notes, pages, responded is not None)
             _trend_section(flow, result)
             _radar_section(flow, result)
             _heatmap_section(flow, result)
             _discussion_section(flow, result, latest, notes)
-            _next_steps_section(flow, result, sessions)
+            _next_steps_section(flow, result, sessions, pages)
+            if responded is not None:
+                views_section(flow, result, responded, pages.responses[responded.id])
             flow.close_page()
     return buffer.getvalue()

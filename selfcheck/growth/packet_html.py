@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from html import escape
 
 from selfcheck.formats.printable import one_line, printable
+from selfcheck.formats.response import Response
 from selfcheck.formats.session import Session
 from selfcheck.growth.analysis import Growth, ItemGrowth, discussion_items
 from selfcheck.growth.packet_content import (
-    CONTENTS,
     HEATMAP_NOTE,
     INTRO,
     NO_DISCUSSION,
@@ -33,6 +33,19 @@ from selfcheck.growth.packet_content import (
     trend_description,
     trend_rows,
 )
+from selfcheck.growth.packet_supervision import (
+    NO_GAPS,
+    VIEWS,
+    VIEWS_HEADER,
+    SupervisionPages,
+    answered,
+    gap_questions,
+    hours_fact,
+    plan_blocks,
+    views_intro,
+    views_rows,
+)
+from selfcheck.growth.packet_supervision import contents as packet_contents
 from selfcheck.growth.trends import period
 
 FULL_WIDTH = 500
@@ -100,16 +113,24 @@ def _heading(number: int) -> str:
     return f'<h2 id="{SECTION_IDS[number - 1]}">{number}. {escape(SECTIONS[number - 1])}</h2>'
 
 
-def _front(who: str, result: Growth, latest: Session, notes: NoteChoice) -> list[str]:
+def _front(
+    who: str,
+    result: Growth,
+    latest: Session,
+    notes: NoteChoice,
+    pages: SupervisionPages,
+    views: bool,
+) -> list[str]:
     facts = []
-    for label, value in front_facts(who, result, latest, notes):
+    for label, value in front_facts(who, result, latest, notes) + hours_fact(pages):
         if label:
             facts.append(f"<dt>{escape(label)}</dt><dd>{_text(value)}")
         else:
             facts[-1] += f"<br>{_text(value)}"
+    lines = packet_contents(views)
     contents = "".join(
         f'<li><a href="#{anchor}">{escape(line)}</a></li>'
-        for anchor, line in zip(SECTION_IDS, CONTENTS, strict=True)
+        for anchor, line in zip([*SECTION_IDS, "views"][: len(lines)], lines, strict=True)
     )
     return [
         "<h1>Reflective supervision packet</h1>",
@@ -173,9 +194,11 @@ def _discussion(result: Growth, latest: Session, notes: NoteChoice) -> list[str]
     return parts
 
 
-def _next_steps(result: Growth, sessions: list[Session]) -> list[str]:
+def _next_steps(result: Growth, sessions: list[Session], pages: SupervisionPages) -> list[str]:
     parts = [_heading(5)]
-    for label, steps in next_steps_blocks(result, sessions):
+    responded = answered(result, sessions, pages)
+    agreed = pages.responses[responded.id] if responded is not None else None
+    for label, steps in next_steps_blocks(result, sessions) + plan_blocks(pages, agreed):
         parts.append(f"<h3>{_text(label)}</h3>")
         if steps:
             parts.append("<ul>" + "".join(f"<li>{_text(step)}</li>" for step in steps) + "</ul>")
@@ -184,17 +207,45 @@ def _next_steps(result: Growth, sessions: list[Session]) -> list[str]:
     return parts
 
 
+def _views(result: Growth, session: Session, response: Response) -> list[str]:
+    questions = gap_questions(result, session, response) or [NO_GAPS]
+    parts = [
+        f'<h2 id="views">6. {escape(VIEWS)}</h2>',
+        f'<p class="muted">{_text(views_intro(session, response))}</p>',
+        _table(VIEWS, VIEWS_HEADER, views_rows(result, session, response)),
+        "<h3>Questions to talk about</h3>",
+        "<ul>" + "".join(f"<li>{_text(q)}</li>" for q in questions) + "</ul>",
+    ]
+    if response.comment:
+        parts += [
+            "<h3>Your supervisor's comment</h3>",
+            f'<p class="note">{_text(response.comment)}</p>',
+        ]
+    return parts
+
+
 def packet_html(
-    who: str, result: Growth, sessions: list[Session], *, notes: NoteChoice = "discuss"
+    who: str,
+    result: Growth,
+    sessions: list[Session],
+    *,
+    notes: NoteChoice = "discuss",
+    supervision: SupervisionPages | None = None,
 ) -> str:
     """The whole packet as one self-contained HTML page (no script, no outside files)."""
     latest = latest_session(result, sessions)
+    pages = supervision or SupervisionPages()
+    responded = answered(result, sessions, pages)
+    views = (
+        _views(result, responded, pages.responses[responded.id]) if responded is not None else []
+    )
     title = f"Reflective supervision packet: {one_line(who, 60)}, {period(result)}"
     body = [
-        *_front(who, result, latest, notes),
+        *_front(who, result, latest, notes, pages, responded is not None),
         *_charts(result),
         *_discussion(result, latest, notes),
-        *_next_steps(result, sessions),
+        *_next_steps(result, sessions, pages),
+        *views,
     ]
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'

@@ -166,11 +166,17 @@ def growth_dict(result: Growth, who: str) -> dict[str, Any]:
     }
 
 
-def trends_json(groups: list[tuple[str, Growth]]) -> str:
-    """Every group as one JSON document."""
+def trends_json(
+    groups: list[tuple[str, Growth]], learning_plans: list[list[dict[str, Any]]] | None = None
+) -> str:
+    """Every group as one JSON document, with each group's learning plan when given."""
+    plans = learning_plans or [[] for _ in groups]
     document = {
         "format": TRENDS_FORMAT,
         "format_version": TRENDS_FORMAT_VERSION,
-        "groups": [growth_dict(result, who) for who, result in groups],
+        "groups": [
+            growth_dict(result, who) | {"learning_plan": plan}
+            for (who, result), plan in zip(groups, plans, strict=True)
+        ],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

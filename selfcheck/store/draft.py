@@ -6,7 +6,14 @@ from datetime import date
 from pathlib import Path
 
 from selfcheck.formats.rubric import Rubric
-from selfcheck.formats.session import ItemAnswer, NextStep, Session, Supervision
+from selfcheck.formats.session import (
+    ItemAnswer,
+    MeetingKind,
+    NextStep,
+    Session,
+    StepReview,
+    Supervision,
+)
 from selfcheck.store.checkin import (
     find_draft,
     finish,
@@ -91,9 +98,17 @@ class Draft:
         if self.answer(item_id).note != note:
             set_note(self.session, item_id, note)
 
-    def set_details(self, supervisor: str, meeting: date | None) -> None:
-        """Set the supervision details and save."""
-        self.session.supervision = Supervision(supervisor=supervisor.strip(), meeting=meeting)
+    def set_details(
+        self,
+        supervisor: str,
+        meeting: date | None,
+        minutes: int | None = None,
+        kind: MeetingKind | None = None,
+    ) -> None:
+        """Set the supervision details (the meeting's length and kind are optional) and save."""
+        self.session.supervision = Supervision(
+            supervisor=supervisor.strip(), meeting=meeting, minutes=minutes, kind=kind
+        )
         self.save()
 
     def add_next_step(self, text: str, item_id: str | None) -> None:
@@ -106,6 +121,11 @@ class Draft:
         steps = list(self.session.next_steps)
         del steps[index]
         self.session.next_steps = steps
+        self.save()
+
+    def keep_step_review(self, review: StepReview) -> None:
+        """Keep what became of a next step from before, and save."""
+        self.session.plan_review = [*self.session.plan_review, review]
         self.save()
 
     def previous_answer(self, item_id: str) -> tuple[ItemAnswer, date] | None:

@@ -10,8 +10,8 @@ from pathlib import Path
 from selfcheck.formats.errors import InputError
 from selfcheck.formats.session import Session
 from selfcheck.formats.share import Share
-from selfcheck.growth.analysis import overall_mean
 from selfcheck.store.sessions import iter_toml_files
+from selfcheck.supervision.caseload_index import IndexEntry, read_index, summarize, write_index
 from selfcheck.supervision.files import load_share, save_share
 from selfcheck.supervision.responding import response_waiting
 
@@ -31,15 +31,17 @@ def share_path(folder: Path, key: str) -> Path:
 
 def newer(share: Share, than: Share) -> bool:
     """True when `share` is the newer of two shares of one practitioner."""
-    latest = share.checkins[-1].finished if share.checkins else share.created
-    other = than.checkins[-1].finished if than.checkins else than.created
-    return (share.created, latest) > (than.created, other)
+    return (share.created, share.checkins[-1].finished) > (than.created, than.checkins[-1].finished)
 
 
 def import_shares(paths: Iterable[Path], folder: Path) -> tuple[list[str], list[str]]:
-    """Validate shares and copy them in (newest of a practitioner wins); lines done and skipped."""
+    """Validate shares and copy them in (newest of a practitioner wins); lines done and skipped.
+
+    The caseload's index is brought up to date, so the caseload opens without reading them.
+    """
     done: list[str] = []
     problems: list[str] = []
+    index = read_index(folder)
     for path in paths:
         try:
             share = load_share(path)
@@ -57,48 +59,60 @@ def import_shares(paths: Iterable[Path], folder: Path) -> tuple[list[str], list[
                 done.append(f"{path}: kept the newer share of {who} already in {folder}")
                 continue
         save_share(target, share)
+        index[target.name] = summarize(target, share)
         count = len(share.checkins)
         done.append(f"{path}: imported {who}, {count} check-in{'s' if count != 1 else ''}")
+    if done:
+        present = {path.name for path in iter_toml_files([folder])}
+        write_index(folder, [entry for name, entry in index.items() if name in present])
     return done, problems
 
 
 @dataclass(frozen=True)
 class Supervisee:
-    """One practitioner of the caseload and what the caseload shows about them."""
+    """One practitioner's share, read in full: their check-ins as sessions, oldest first."""
 
     share: Share
     sessions: list[Session]
     path: Path
-    waiting: bool
-
-    @property
-    def key(self) -> str:
-        """The practitioner's key."""
-        return self.share.practitioner.key
 
     @property
     def name(self) -> str:
         """The practitioner's name, or a short form of their key when they gave none."""
-        return self.share.practitioner.name or f"unnamed ({self.key[:6]})"
+        return self.share.practitioner.name or f"unnamed ({self.share.practitioner.key[:6]})"
 
     @property
     def latest(self) -> Session:
         """The newest shared check-in."""
         return self.sessions[-1]
 
-    @property
-    def discuss(self) -> int:
-        """How many items the latest check-in marks to discuss."""
-        return sum(answer.discuss for answer in self.latest.items.values())
+
+@dataclass(frozen=True)
+class CaseloadRow:
+    """One practitioner as the caseload lists them, from the index or a share just read."""
+
+    entry: IndexEntry
+    path: Path
+    waiting: bool
 
     @property
-    def overall(self) -> list[float | None]:
-        """The overall mean of each shared check-in, oldest first."""
-        return [overall_mean(s) for s in self.sessions]
+    def key(self) -> str:
+        """The practitioner's key."""
+        return self.entry.key
+
+    @property
+    def name(self) -> str:
+        """The practitioner's name, or a short form of their key when they gave none."""
+        return self.entry.name or f"unnamed ({self.key[:6]})"
 
     def days_since(self, today: date) -> int:
         """Days from the latest check-in to `today`."""
-        return (today - self.latest.when.date()).days
+        return (today - self.entry.latest_when.date()).days
+
+    def open(self) -> Supervisee:
+        """Read the share in full (InputError when it can no longer be read)."""
+        share = load_share(self.path)
+        return Supervisee(share, share.sessions(), self.path)
 
 
 @dataclass
@@ -106,10 +120,10 @@ class Caseload:
     """The practitioners of a caseload folder, by name, and a line for each unreadable file."""
 
     folder: Path
-    people: list[Supervisee] = field(default_factory=list)
+    people: list[CaseloadRow] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
-    def find(self, wanted: str) -> Supervisee | None:
+    def find(self, wanted: str) -> CaseloadRow | None:
         """The one practitioner whose name or key prefix is `wanted`, else None."""
         wanted = wanted.casefold()
         found = [p for p in self.people if p.name.casefold() == wanted or p.key.startswith(wanted)]
@@ -117,18 +131,23 @@ class Caseload:
 
 
 def load_caseload(folder: Path) -> Caseload:
-    """Read every share in a caseload folder (none when it does not exist yet)."""
+    """The caseload of a folder: from its index where it is fresh, else from each share."""
     caseload = Caseload(folder)
     if not folder.is_dir():
         return caseload
+    index = read_index(folder)
     for path in iter_toml_files([folder]):
+        entry = index.get(path.name)
         try:
-            share = load_share(path)
+            if entry is None or not entry.fresh(path.stat()):
+                entry = summarize(path, load_share(path))
         except InputError as exc:
             caseload.problems.append(str(exc))
             continue
-        sessions = share.sessions()
-        waiting = response_waiting(folder, share.practitioner.key, sessions[-1].id)
-        caseload.people.append(Supervisee(share, sessions, path, waiting))
+        except OSError as exc:
+            caseload.problems.append(f"{path}: cannot be read ({exc.strerror or exc})")
+            continue
+        waiting = response_waiting(folder, entry.key, entry.latest_id)
+        caseload.people.append(CaseloadRow(entry, path, waiting))
     caseload.people.sort(key=lambda p: (p.name.casefold(), p.key))
     return caseload

@@ -53,6 +53,8 @@ class SelfcheckApp(App[None]):
         # Straight in, home is built only when it is first needed: the first item shows sooner.
         if self.draft is None:
             self.push_screen(HomeScreen(self.workspace))
+        else:
+            self.look_back_on_the_plan(self.draft)
         problems = self.workspace.loaded.problems
         if problems:
             self.notify(
@@ -105,6 +107,21 @@ class SelfcheckApp(App[None]):
             self.notify(str(exc), title="Draft in use", severity="error", timeout=15, markup=False)
             return
         self.push_screen(self.item_screen(self.draft))
+        self.look_back_on_the_plan(self.draft)
+
+    def look_back_on_the_plan(self, draft: Draft) -> None:
+        """At the start of a new check-in, ask once what became of each open next step."""
+        if draft.session.items or draft.session.plan_review:
+            return
+        from selfcheck.supervision.plan import open_steps, still_to_review
+        from selfcheck.supervision.receiving import load_received
+
+        responses, _ = load_received(self.workspace.data_dir)
+        steps = still_to_review(open_steps(self.workspace.completed, responses), draft.session)
+        if steps:
+            from selfcheck.tui.screens.plan_review import PlanReviewScreen
+
+            self.push_screen(PlanReviewScreen(draft, steps))
 
     def action_help(self) -> None:
         """Show the keys."""

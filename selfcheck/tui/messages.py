@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from selfcheck.supervision.caseload import Supervisee
+    from selfcheck.supervision.caseload import CaseloadRow
 
 NOT_ASSESSABLE = 0
 """The choice number used for "not yet assessable" (the `0` key)."""
@@ -36,6 +36,6 @@ class LastTimeToggled(Message):
 class PractitionerChosen(Message):
     """A practitioner of the caseload was chosen to open."""
 
-    def __init__(self, person: Supervisee) -> None:
+    def __init__(self, person: CaseloadRow) -> None:
         self.person = person
         super().__init__()

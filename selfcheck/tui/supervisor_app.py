@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.app import App
 
-from selfcheck.formats.errors import SelfcheckError
+from selfcheck.formats.errors import InputError, SelfcheckError
 from selfcheck.formats.rubric import Rubric
 from selfcheck.store.config import load_config
 from selfcheck.store.rubrics import find_rubric
@@ -64,7 +64,11 @@ class SupervisorApp(App[None]):
         """Open the chosen practitioner."""
         from selfcheck.tui.screens.practitioner import PractitionerScreen
 
-        person = message.person
+        try:
+            person = message.person.open()
+        except InputError as exc:
+            self.notify(str(exc), title="Cannot open", severity="error", timeout=15, markup=False)
+            return
         rubric = self.rubric_for(person.latest.rubric.id)
         self.push_screen(PractitionerScreen(person, rubric, self.supervisor))
 

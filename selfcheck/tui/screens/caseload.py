@@ -15,23 +15,23 @@ from textual.widgets import DataTable, Footer, Static
 from selfcheck.formats.printable import one_line
 from selfcheck.growth.analysis import sparkline
 from selfcheck.growth.summary import shown_path
-from selfcheck.supervision.caseload import Caseload, Supervisee, load_caseload
+from selfcheck.supervision.caseload import Caseload, CaseloadRow, load_caseload
 from selfcheck.tui.messages import PractitionerChosen
 
 SPARK_SHOWN = 12
 """How many of the latest check-ins a caseload row's sparkline shows."""
 
 
-def caseload_cells(person: Supervisee, today: date) -> list[Text]:
+def caseload_cells(person: CaseloadRow, today: date) -> list[Text]:
     """One row of the caseload: name, latest, days since, count, to discuss, trend, response."""
-    days = person.days_since(today)
+    entry = person.entry
     return [
         Text(one_line(person.name, 30)),
-        Text(person.latest.when.date().isoformat()),
-        Text(str(days), justify="right"),
-        Text(str(len(person.sessions)), justify="right"),
-        Text(str(person.discuss) if person.discuss else "", justify="right"),
-        Text(sparkline(person.overall[-SPARK_SHOWN:])),
+        Text(entry.latest_when.date().isoformat()),
+        Text(str(person.days_since(today)), justify="right"),
+        Text(str(entry.count), justify="right"),
+        Text(str(entry.discuss) if entry.discuss else "", justify="right"),
+        Text(sparkline(entry.overall_means[-SPARK_SHOWN:])),
         Text("waiting" if person.waiting else ""),
     ]
 

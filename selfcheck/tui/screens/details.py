@@ -1,4 +1,4 @@
-"""Optional supervision details: the supervisor's name and the meeting date."""
+"""Optional supervision details: the supervisor, the meeting date, its minutes and kind."""
 
 from __future__ import annotations
 
@@ -11,10 +11,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from selfcheck.formats.printable import one_line
 from selfcheck.store.draft import Draft
+
+
+def parse_minutes(text: str) -> int | None:
+    """Minutes typed as a whole number from 1 to 1440 (empty: none); ValueError otherwise."""
+    text = text.strip()
+    if not text:
+        return None
+    if not text.isdigit() or not 1 <= int(text) <= 24 * 60:
+        raise ValueError("Minutes should be a whole number from 1 to 1440.")
+    return int(text)
 
 
 def parse_meeting(text: str) -> date | None:
@@ -43,6 +53,16 @@ class DetailsScreen(ModalScreen[bool]):
             )
             yield Label("Meeting date (YYYY-MM-DD)")
             yield Input(meeting, placeholder="e.g. 2026-02-03", id="meeting", compact=True)
+            yield Label("Minutes of the meeting (counted by selfcheck log)")
+            minutes = str(supervision.minutes) if supervision.minutes else ""
+            yield Input(minutes, placeholder="e.g. 60", id="minutes", compact=True)
+            yield Select(
+                [("individual", "individual"), ("group", "group")],
+                value=supervision.kind or "individual",
+                allow_blank=False,
+                id="kind",
+                compact=True,
+            )
             yield Static(id="details-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", id="save", variant="primary", compact=True)
@@ -60,7 +80,19 @@ class DetailsScreen(ModalScreen[bool]):
             )
             self.query_one("#meeting", Input).focus()
             return
-        self.draft.set_details(self.query_one("#supervisor", Input).value, meeting)
+        try:
+            minutes = parse_minutes(self.query_one("#minutes", Input).value)
+        except ValueError as exc:
+            self.query_one("#details-error", Static).update(Text(str(exc)))
+            self.query_one("#minutes", Input).focus()
+            return
+        group = self.query_one("#kind", Select).value == "group"
+        self.draft.set_details(
+            self.query_one("#supervisor", Input).value,
+            meeting,
+            minutes,
+            "group" if group else ("individual" if minutes else None),
+        )
         self.dismiss(True)
 
     @on(Button.Pressed, "#cancel")

@@ -18,6 +18,7 @@ from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import one_line, printable
 from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.session import Session
+from selfcheck.formats.wording import answer_words
 from selfcheck.growth.analysis import growth
 from selfcheck.supervision.caseload import Supervisee
 from selfcheck.supervision.responding import ResponseDraft
@@ -30,15 +31,6 @@ def item_title(rubric: Rubric | None, item_id: str) -> str:
     return item.title if item else item_id
 
 
-def level_words(rubric: Rubric | None, rating: int | None, not_assessable: bool) -> str:
-    """`3 Practicing`, the not-yet-assessable label, or `not rated`."""
-    if rating is not None:
-        return f"{rating} {rubric.level_label(rating)}" if rubric else str(rating)
-    if not_assessable:
-        return rubric.not_assessable.label if rubric else "not yet assessable"
-    return "not rated"
-
-
 def discussion(rubric: Rubric | None, session: Session) -> Text:
     """The items the latest check-in marks to discuss, in rubric order, with level and note."""
     text = Text()
@@ -49,7 +41,7 @@ def discussion(rubric: Rubric | None, session: Session) -> Text:
         return Text("Nothing was marked to discuss.")
     for item_id, answer in marked:
         text.append(f"• {one_line(item_title(rubric, item_id), 70)}", style="bold")
-        text.append(f"  ({level_words(rubric, answer.rating, answer.not_assessable)})\n")
+        text.append(f"  ({answer_words(rubric, answer)})\n")
         if answer.note:
             for line in printable(answer.note).split("\n"):
                 text.append(f"    {line}\n")

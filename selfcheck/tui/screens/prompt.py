@@ -15,6 +15,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from selfcheck.formats.response import Meeting
 from selfcheck.formats.session import MeetingKind
+from selfcheck.tui.screens.details import parse_minutes
 
 
 class TextPrompt(ModalScreen[str | None]):
@@ -50,9 +51,10 @@ def parse_meeting(when: str, minutes: str, kind: MeetingKind) -> Meeting:
         day = date.fromisoformat(when.strip())
     except ValueError:
         raise ValueError("The date should look like 2026-02-03.") from None
-    if not minutes.strip().isdigit() or not 1 <= int(minutes) <= 24 * 60:
+    length = parse_minutes(minutes)
+    if length is None:
         raise ValueError("Minutes should be a whole number from 1 to 1440.")
-    return Meeting(date=day, minutes=int(minutes), kind=kind)
+    return Meeting(date=day, minutes=length, kind=kind)
 
 
 class MeetingPrompt(ModalScreen[Meeting | None]):

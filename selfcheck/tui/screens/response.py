@@ -18,6 +18,7 @@ from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import one_line, printable
 from selfcheck.formats.response import Meeting
 from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.wording import answer_mark
 from selfcheck.supervision.caseload import Supervisee
 from selfcheck.supervision.responding import ResponseDraft
 from selfcheck.tui.screens.practitioner import item_title
@@ -26,7 +27,10 @@ from selfcheck.tui.screens.prompt import MeetingPrompt, TextPrompt
 
 def default_export_path(person: Supervisee) -> Path:
     """A file name for the exported response in the current folder: name and check-in date."""
-    slug = re.sub(r"[^a-z0-9]+", "-", person.name.casefold()).strip("-") or person.key[:8]
+    slug = (
+        re.sub(r"[^a-z0-9]+", "-", person.name.casefold()).strip("-")
+        or person.share.practitioner.key[:8]
+    )
     return Path.cwd() / f"response-{slug}-{person.latest.when.date().isoformat()}.toml"
 
 
@@ -84,8 +88,8 @@ class ResponseScreen(Screen[None]):
         return [
             Text(str(number), justify="right"),
             Text(one_line(item_title(self.rubric, item_id), 34)),
-            Text(short_level(theirs.rating, theirs.not_assessable, "–"), justify="center"),
-            Text(short_level(yours.rating, yours.not_assessable, ""), justify="center"),
+            Text(answer_mark(theirs), justify="center"),
+            Text(answer_mark(yours), justify="center"),
             Text(one_line(yours.comment, 24)),
         ]
 
@@ -198,10 +202,3 @@ class ResponseScreen(Screen[None]):
     def on_unmount(self) -> None:
         """Write what is pending and let go of the response."""
         self.draft.close()
-
-
-def short_level(rating: int | None, not_assessable: bool, empty: str) -> str:
-    """A level as a table cell: the number, `n/a`, or `empty`."""
-    if rating is not None:
-        return str(rating)
-    return "n/a" if not_assessable else empty

@@ -8,12 +8,7 @@ from selfcheck.formats.printable import one_line, printable
 from selfcheck.formats.response import Response
 from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.session import Session
-
-
-def _level(rating: int | None, not_assessable: bool) -> str:
-    if rating is not None:
-        return str(rating)
-    return "n/a" if not_assessable else "–"
+from selfcheck.formats.wording import answer_mark
 
 
 def response_text(response: Response, rubric: Rubric, session: Session) -> Text:
@@ -29,10 +24,7 @@ def response_text(response: Response, rubric: Rubric, session: Session) -> Text:
         mine = session.answer(item.id)
         levels = ""
         if given.rating is not None or given.not_assessable:
-            levels = (
-                f" (you {_level(mine.rating, mine.not_assessable)}, "
-                f"{who} {_level(given.rating, given.not_assessable)})"
-            )
+            levels = f" (you {answer_mark(mine)}, {who} {answer_mark(given)})"
         comment = f": {printable(given.comment, keep_newlines=False)}" if given.comment else ""
         lines.append(f"  • {number}. {one_line(item.title, 50)}{levels}{comment}")
     for step in response.next_steps:

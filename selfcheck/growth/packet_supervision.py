@@ -1,0 +1,141 @@
+"""The packet's supervision pages: both views of a check-in, and the learning plan's history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from selfcheck.formats.printable import one_line, printable
+from selfcheck.formats.response import Response
+from selfcheck.formats.session import STEP_STATUS_WORDS, Session
+from selfcheck.formats.wording import answer_mark
+from selfcheck.growth.analysis import Growth
+from selfcheck.growth.packet_content import CONTENTS
+from selfcheck.growth.page_flow import MUTED, PageFlow
+
+VIEWS = "Your view and your supervisor's"
+"""The title of the section that puts both levels side by side."""
+VIEWS_CONTENTS = "Your view and your supervisor's, and questions to talk about"
+"""The section as the front page lists it."""
+PLAN_CONTENTS = "Next steps: this time, last time, agreed in supervision, and over time"
+"""The next steps section as the front page lists it when supervision adds to it."""
+
+
+@dataclass(frozen=True)
+class SupervisionPages:
+    """What the packet shows of supervision: responses, the plan's history, this year's hours."""
+
+    responses: dict[str, Response] = field(default_factory=dict)
+    plan: list[dict[str, Any]] = field(default_factory=list)
+    hours_this_year: str | None = None
+
+
+def answered(result: Growth, sessions: list[Session], pages: SupervisionPages) -> Session | None:
+    """The newest check-in of the packet that has a supervisor's response."""
+    by_id = {s.id: s for s in sessions}
+    ids = [c.session_id for c in result.checkins if c.session_id in pages.responses]
+    return by_id[ids[-1]] if ids else None
+
+
+def contents(views: bool) -> list[str]:
+    """The front page's list of sections, with both views when a response is there."""
+    return [*CONTENTS[:4], PLAN_CONTENTS, *([VIEWS_CONTENTS] if views else [])]
+
+
+def hours_fact(pages: SupervisionPages) -> list[tuple[str, str]]:
+    """This year's supervision hours as a front page fact, when any meeting was recorded."""
+    if not pages.hours_this_year:
+        return []
+    return [("Supervision", f"{pages.hours_this_year} (each meeting: selfcheck log)")]
+
+
+def views_intro(session: Session, response: Response) -> str:
+    """A line saying whose views are compared, and that a gap is a question."""
+    who = one_line(response.supervisor, 60) or "your supervisor"
+    return (
+        f"Your check-in of {session.when:%d %B %Y} beside {who}'s response. A gap is a "
+        "question to talk about, not a verdict."
+    )
+
+
+NO_GAPS = "Your levels and your supervisor's are the same wherever both gave one."
+"""Said instead of questions when no level differs."""
+VIEWS_HEADER = ("Item", "You", "Supervisor", "Supervisor's comment")
+"""The columns of the side-by-side table."""
+
+
+def views_rows(result: Growth, session: Session, response: Response) -> list[list[str]]:
+    """Each item: its title, your level, your supervisor's level and comment."""
+    return [
+        [
+            one_line(item.title, 60),
+            answer_mark(session.answer(item.item_id)),
+            answer_mark(response.item(item.item_id)),
+            one_line(response.item(item.item_id).comment, 70),
+        ]
+        for item in result.items
+    ]
+
+
+def gap_questions(result: Growth, session: Session, response: Response) -> list[str]:
+    """Every item where the two levels differ by one or more, as a question to talk about."""
+    questions = []
+    for item in result.items:
+        mine, theirs = session.answer(item.item_id).rating, response.item(item.item_id).rating
+        if mine is None or theirs is None or abs(mine - theirs) < 1:
+            continue
+        questions.append(
+            f"{one_line(item.title, 70)}: you see {mine} ({result.scale_labels[mine - 1]}), "
+            f"your supervisor sees {theirs} ({result.scale_labels[theirs - 1]}). What does each "
+            "of you notice that the other may not, and what would a next step look like?"
+        )
+    return questions
+
+
+def plan_blocks(pages: SupervisionPages, agreed: Response | None) -> list[tuple[str, list[str]]]:
+    """The steps agreed in supervision, and each step's history: set when, status since."""
+    blocks = []
+    if agreed is not None and agreed.next_steps:
+        steps = [printable(step.text) for step in agreed.next_steps]
+        blocks.append(("Agreed in supervision", steps))
+    lines = []
+    for entry in pages.plan:
+        how = "agreed in supervision" if entry["agreed"] else "set"
+        line = f"{printable(entry['text'])}: {how} {date.fromisoformat(entry['set_on']):%d %b %Y}"
+        for review in entry["reviews"]:
+            on = date.fromisoformat(review["on"])
+            line += f"; {STEP_STATUS_WORDS[review['status']]} at {on:%d %b %Y}"
+            if review["reflection"]:
+                line += f" (“{printable(review['reflection'])}”)"
+        lines.append(line if entry["reviews"] else line + "; not looked back on yet")
+    if lines:
+        blocks.append(("The learning plan over time", lines))
+    return blocks
+
+
+def views_section(flow: PageFlow, result: Growth, session: Session, response: Response) -> None:
+    """Both levels side by side per item, the gaps as questions, and the comments."""
+    flow.new_page()
+    flow.heading(f"6. {VIEWS}")
+    flow.text(views_intro(session, response), size=9, color=MUTED)
+    rows = views_rows(result, session, response)
+    flow.table(VIEWS_HEADER, rows, [0.38, 0.07, 0.1, 0.45])
+    flow.heading("Questions to talk about", size=12)
+    questions = gap_questions(result, session, response)
+    if not questions:
+        flow.text(NO_GAPS)
+    for question in questions:
+        flow.text(question, size=10, bullet="? ", space_before=0.003)
+    if response.comment:
+        flow.heading("Your supervisor's comment", size=12)
+        flow.text(printable(response.comment), size=10)
+
+
+def plan_section(flow: PageFlow, pages: SupervisionPages, responded: Session | None) -> None:
+    """The supervision part of the next steps section."""
+    agreed = pages.responses[responded.id] if responded is not None else None
+    for label, lines in plan_blocks(pages, agreed):
+        flow.text(label, size=11, weight="bold", space_before=0.01)
+        for line in lines:
+            flow.text(line, size=9.5, indent=0.03, bullet="• ")
