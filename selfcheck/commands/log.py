@@ -59,6 +59,8 @@ def log_command(args: argparse.Namespace) -> int:
     if len(years) > 1:
         total = sum(y.minutes for y in years)
         count = sum(y.meetings for y in years)
-        print(f"Total: {count} meetings, {hours_words(total)}")
+        unknown = sum(y.unknown_length for y in years)
+        without = f"; {unknown} without a recorded length" if unknown else ""
+        print(f"Total: {count} meetings, {hours_words(total)}{without}")
     report_problems(problems)
     return exit_status(problems)

@@ -35,6 +35,10 @@ class TextPrompt(ModalScreen[str | None]):
             yield Input(self.value, id="prompt-text", max_length=self.max_length, compact=True)
             yield Static(Text("enter keeps it, escape leaves it as it was"), classes="hint")
 
+    def on_mount(self) -> None:
+        """Type at once."""
+        self.query_one("#prompt-text", Input).focus()
+
     @on(Input.Submitted)
     def submitted(self, event: Input.Submitted) -> None:
         """Answer with the text typed."""
@@ -86,6 +90,10 @@ class MeetingPrompt(ModalScreen[Meeting | None]):
             )
             yield Static(id="meeting-error")
             yield Static(Text("enter keeps it, escape leaves it as it was"), classes="hint")
+
+    def on_mount(self) -> None:
+        """Start on the minutes: the date is already today's, or the one recorded."""
+        self.query_one("#meeting-minutes", Input).focus()
 
     @on(Input.Submitted)
     def save(self) -> None:
