@@ -8,7 +8,7 @@ from pathlib import Path
 
 from selfcheck.cli import main
 from selfcheck.formats.session import NextStep, StepReview
-from selfcheck.store.sessions import load_session, save_session, session_bytes
+from selfcheck.store.sessions import load_data_dir, load_session, save_session, session_bytes
 from selfcheck.supervision.plan import open_steps, plan_history
 from selfcheck.tui.app import make_app
 from selfcheck.tui.screens.item import ItemScreen
@@ -77,3 +77,29 @@ def test_trends_json_carries_the_plan(data_dir, make_session, save, capsys):
     assert step["reviews"] == [
         {"on": second.when.date().isoformat(), "status": "done", "reflection": "went well"}
     ]
+
+
+def test_plain_mode_looks_back_once_too(data_dir, make_session, save):
+    """`start --plain` asks about each open step first; the answers are in the new check-in."""
+    from test_plain import plain
+
+    previous = make_session({}, day=-7)
+    previous.next_steps = [NextStep(text="Ask about pacing"), NextStep(text="Read a chapter")]
+    save(previous)
+    result = plain(data_dir, "x\n2\ntried twice\n\n4\nq\n")
+    assert "Step 1 of 2, set on" in result.stdout and "Type 1, 2 or 3" in result.stdout
+    drafts = [s for s in load_data_dir(data_dir).sessions if not s.complete]
+    (draft,) = drafts
+    assert [(r.text, r.status, r.reflection) for r in draft.plan_review] == [
+        ("Ask about pacing", "working", "tried twice")
+    ]
+    assert draft.answer(rubric_first(draft)).rating == 4
+    again = plain(data_dir, "q\n")
+    assert "looking back" not in again.stdout
+
+
+def rubric_first(session) -> str:
+    """The first item of the shipped rubric."""
+    from selfcheck.store.rubrics import find_rubric
+
+    return find_rubric(session.rubric.id, None).items[0].id

@@ -8,6 +8,7 @@ from pathlib import Path
 from selfcheck.formats.printable import printable
 from selfcheck.formats.wording import answer_words
 from selfcheck.plain.lines import Lines
+from selfcheck.plain.plan import look_back
 from selfcheck.plain.texts import PROMPT, help_lines, item_lines, review_lines, summary_lines
 from selfcheck.store.checkin import unanswered_count
 from selfcheck.store.checkin_words import step_words, unanswered_words
@@ -191,6 +192,7 @@ def run_plain(data_dir: Path, rubric_ref: str | None) -> list[str]:
             + ("Resuming your draft. " if resumed else "")
             + "Type ? and enter for the keys, q to stop; every answer is saved at once."
         )
+        look_back(draft, workspace, lines)
         PlainCheckin(draft, lines, show_last_time=workspace.config.show_last_time).run()
     finally:
         draft.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from selfcheck.formats.response import Response
 from selfcheck.formats.session import (
@@ -74,6 +75,16 @@ def still_to_review(steps: list[OpenStep], draft: Session) -> list[OpenStep]:
     """The open steps the draft has not looked back on yet."""
     done = {_key(review.text) for review in draft.plan_review}
     return [step for step in steps if _key(step.text) not in done]
+
+
+def steps_to_look_back(data_dir: Path, completed: list[Session], draft: Session) -> list[OpenStep]:
+    """At the start of a new check-in, the open steps to ask about once; none once begun."""
+    from selfcheck.supervision.receiving import load_received
+
+    if draft.items or draft.plan_review:
+        return []
+    responses, _ = load_received(data_dir)
+    return still_to_review(open_steps(completed, responses), draft)
 
 
 @dataclass

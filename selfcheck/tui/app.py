@@ -111,13 +111,9 @@ class SelfcheckApp(App[None]):
 
     def look_back_on_the_plan(self, draft: Draft) -> None:
         """At the start of a new check-in, ask once what became of each open next step."""
-        if draft.session.items or draft.session.plan_review:
-            return
-        from selfcheck.supervision.plan import open_steps, still_to_review
-        from selfcheck.supervision.receiving import load_received
+        from selfcheck.supervision.plan import steps_to_look_back
 
-        responses, _ = load_received(self.workspace.data_dir)
-        steps = still_to_review(open_steps(self.workspace.completed, responses), draft.session)
+        steps = steps_to_look_back(self.workspace.data_dir, self.workspace.completed, draft.session)
         if steps:
             from selfcheck.tui.screens.plan_review import PlanReviewScreen
 
