@@ -40,6 +40,8 @@ def protected_rows(
     history = history or History()
     out: list[Row] = []
     for rows in hierarchy_rows(aggregation):
+        if not rows:  # exports with no answer at all: nothing to show
+            continue
         rubric = (rows[0].rubric_id, rows[0].rubric_version)
         rules = Rules(min_group, min_count, history.changed.get(rubric, {}))
 
