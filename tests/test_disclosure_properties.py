@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from test_disclosure_attacks import write_export
 
@@ -40,6 +40,21 @@ def programs(draw: st.DrawFn) -> tuple[Arrivals, list[str]]:
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(programs(), st.sampled_from([3, 5]))
+@example(  # two years holding one check-in each are two different practitioners' shapes
+    (
+        [
+            [
+                (0, [("2025-Q1", [-1, -1, -1])]),
+                (1, [("2025-Q1", [-1, -1, -1]), ("2026-Q1", [-1, -1, 0])]),
+                (2, [("2025-Q1", [-1, -1, 0])]),
+            ],
+            [],
+            [],
+        ],
+        ["quarter", "quarter", "quarter"],
+    ),
+    3,
+)
 def test_no_release_in_a_sequence_exposes_a_cell(program, k):
     """Each release audits clean on its own and against the ledger of the ones before it."""
     arrivals, bys = program
