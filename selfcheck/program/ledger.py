@@ -155,7 +155,7 @@ class Ledger:
                 entry = release["rubrics"].get(_layout_key(layout))
                 if entry is None:
                     continue
-                changes = _changes(entry["roster"], roster, width)
+                changes = _changes(self.roster_at(release, layout), roster, width)
                 for period, scope, id_, figures in entry["cells"]:
                     count = changes[(period, _row_index(layout, scope, id_))]
                     if count == 0:
@@ -168,6 +168,25 @@ class Ledger:
                             f"release of {release['date']}",
                         )
         return changed, known
+
+    def roster_at(self, release: dict[str, Any], layout: RubricLayout) -> Roster:
+        """The roster a release recorded for a rubric: its changes over the releases before."""
+        key, roster = _layout_key(layout), {}
+        for earlier in self.releases:
+            entry = earlier["rubrics"].get(key)
+            if entry is not None:
+                for tag, blob in entry["roster_changes"].items():
+                    if blob:
+                        roster[tag] = blob
+                    else:
+                        roster.pop(tag, None)
+            if earlier is release:
+                break
+        return roster
+
+    def latest_roster(self, layout: RubricLayout) -> Roster:
+        """The roster of the latest release that recorded a rubric (empty if none did)."""
+        return self.roster_at(self.releases[-1], layout) if self.releases else {}
 
     def find(self, csv_sha256: str) -> int | None:
         """The position of the release that published a CSV with this sha256, if recorded."""
@@ -195,7 +214,7 @@ class Ledger:
                 tuple(entry["items"]),
                 tuple(entry["values"]),
             )
-            rosters[layout] = entry["roster"]
+            rosters[layout] = self.roster_at(self.releases[index], layout)
             labels[layout] = (entry["label"][0], entry["label"][1])
         return rosters, labels
 
@@ -225,7 +244,7 @@ class Ledger:
                 "label": list(rubric),
                 "quarters": quarters[layout],
                 "cells": cells,
-                "roster": dict(sorted(roster.items())),
+                "roster_changes": _difference(self.latest_roster(layout), roster),
             }
         self.releases.append({"date": date, "csv_sha256": csv_sha256, "rubrics": rubrics})
 
@@ -271,3 +290,10 @@ def _changes(old: Roster, new: Roster, width: int) -> Changes:
                     marks.update(((slot, row), (slot[:4], row), (OVERALL, row)))
         found.update(marks)
     return found
+
+
+def _difference(before: Roster, after: Roster) -> Roster:
+    """What turns one roster into the next: changed or new entries, and "" for those gone."""
+    changes = {tag: blob for tag, blob in after.items() if before.get(tag) != blob}
+    changes.update({tag: "" for tag in before.keys() - after.keys()})
+    return dict(sorted(changes.items()))
