@@ -235,3 +235,32 @@ def test_the_ledger_is_private_and_holds_no_pseudonym(tmp_path, capsys):
     capsys.readouterr()
     publish(tmp_path / "in", tmp_path / "two.csv", "--ledger", "none")
     assert "warning: --ledger none" in capsys.readouterr().err
+
+
+def test_the_audit_passes_on_the_fixture_corpus(tmp_path, capsys):
+    """The hostile corpus's exports aggregate, and the CSV audits clean against its ledger."""
+    exports = Path(__file__).parent / "data" / "hostile" / "exports"
+    out = tmp_path / "corpus.csv"
+    assert main(["aggregate", str(exports), "--min-group", "3", "--out", str(out)]) == 1
+    ledger = tmp_path / "selfcheck-ledger.json"
+    assert (
+        main(["aggregate", "--audit", str(out), "--ledger", str(ledger), "--min-group", "3"]) == 0
+    )
+    assert "audit passed" in capsys.readouterr().out
+
+
+def test_the_audit_refuses_what_is_not_an_aggregate(tmp_path, capsys):
+    """A CSV of something else is refused in one line naming the file; a stray one unledgered."""
+    other = tmp_path / "other.csv"
+    other.write_text("a,b\n1,2\n")
+    assert main(["aggregate", "--audit", str(other)]) == 2
+    err = capsys.readouterr().err
+    assert "other.csv: not an aggregate CSV selfcheck can audit" in err and "Traceback" not in err
+    (tmp_path / "in").mkdir()
+    _five_then_more(tmp_path / "in", 0)
+    publish(tmp_path / "in", tmp_path / "one.csv", "--min-group", "3")
+    stray = tmp_path / "stray.csv"
+    stray.write_text((tmp_path / "one.csv").read_text() + "\n")
+    ledger = str(tmp_path / "selfcheck-ledger.json")
+    assert main(["aggregate", "--audit", str(stray), "--ledger", ledger]) == 2
+    assert "not a release recorded in" in capsys.readouterr().err

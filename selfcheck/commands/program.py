@@ -179,7 +179,7 @@ def aggregate_command(args: argparse.Namespace) -> int:
     if not args.paths:
         raise SelfcheckError("aggregate: give export files or folders (or --audit OUT.csv)")
     from selfcheck.program.aggregate import aggregate, period_kind
-    from selfcheck.program.release import History, audit_release, protected_rows
+    from selfcheck.program.release import History, protected_rows
     from selfcheck.program.rows import csv_text, rubric_labels
 
     require_paths(args.paths)
@@ -195,12 +195,6 @@ def aggregate_command(args: argparse.Namespace) -> int:
     if ledger is not None:
         history = History(*ledger.history(result.fingerprints, labels, min_group))
     rows = protected_rows(result, args.by, min_group, min_count, history)
-    exposures = audit_release(rows, min_group, history)
-    if exposures:
-        raise SelfcheckError(
-            "aggregate: the audit could narrow a blanked figure; nothing written: "
-            + exposures[0].describe(min_group)
-        )
     text = csv_text(rows)
     if ledger is not None:
         today = datetime.now(UTC).date().isoformat()

@@ -251,13 +251,16 @@ class Aggregation:
         for quarter, levels in record.checkins:
             for label in period_labels(quarter):
                 groups.setdefault(label, []).append(levels)
-        shapes: dict[int, Shape] = {}
+        years: dict[int, Shape] = {}
         for label, checkins in groups.items():
-            if period_kind(label) == "quarter":
+            kind = period_kind(label)
+            if kind == "quarter":
                 table.period(label).add(checkins, sign)
-            else:  # a year holding all of a practitioner's check-ins has the shape of `all`
-                shape = shapes.get(len(checkins))
-                shapes[len(checkins)] = table.period(label).add(checkins, sign, False, shape)
+            elif kind == "year":
+                years[len(checkins)] = table.period(label).add(checkins, sign, False)
+        # `all` holds the same check-ins as a year holding as many (the usual case): reuse it.
+        everything = groups[OVERALL]
+        table.period(OVERALL).add(everything, sign, False, years.get(len(everything)))
         if len(record.checkins) > 1:
             table.growth.add(record.checkins, table.value_members, sign)
 

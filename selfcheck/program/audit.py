@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import random
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -20,6 +21,8 @@ CAP = 10_000_000.0
 ROUNDING = 0.005 + 1e-9
 """How far a published two-decimal mean may be from the true mean."""
 _EPSILON = 1e-6
+_ROUNDS = 8
+"""At most this many LPs pull all open figures at once before each is bounded on its own."""
 
 
 @dataclass
@@ -291,10 +294,22 @@ def _spread(model: _Model, targets: list[tuple[CellKey, str]], min_group: int) -
             return high[position] >= min_group - _EPSILON
         return math.floor(high[position] + _EPSILON) - math.ceil(low[position] - _EPSILON) >= 1
 
-    solve(dict.fromkeys(positions.values(), 1.0))
-    solve(dict.fromkeys(positions.values(), -1.0))
+    # Every LP's solution is a point each figure can take: a few LPs pulling all the open
+    # figures in random directions usually show most of them two values (or K) at once, so
+    # the one-figure LPs below are left for the few that stay open.
+    chooser = random.Random(len(positions))
+    open_ = dict(positions)
+    for round_ in range(_ROUNDS):
+        if not open_:
+            break
+        directions = (1.0, -1.0) if round_ > 1 else (1.0 - 2 * round_,)
+        solve({p: chooser.choice(directions) for p in open_.values()})
+        before = len(open_)
+        open_ = {k: p for k, p in open_.items() if not settled(k[1], p)}
+        if round_ > 1 and before - len(open_) < before / 10:
+            break
     exposures = []
-    for (key, figure), position in positions.items():
+    for (key, figure), position in open_.items():
         if settled(figure, position):
             continue
         top = -solve({position: -1.0})

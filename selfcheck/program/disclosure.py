@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from selfcheck.formats.errors import SelfcheckError
 from selfcheck.program.aggregate import OVERALL, period_kind
 from selfcheck.program.rows import GROWTH_PERIOD, Row
 
@@ -124,7 +125,11 @@ Audit = Callable[[list[Row]], list[Key]]
 
 
 def protect(rows: list[Row], rules: Rules, audit: Audit) -> None:
-    """Suppress a table's rows, then widen the suppression until its audit finds nothing."""
+    """Suppress a table's rows, then widen the suppression until its audit finds nothing.
+
+    The audit sees the whole hierarchy as if all of it were published, so every `--by`
+    output of it, alone or together, passes the audit too.
+    """
     primary(rows, rules)
     close(rows, rules.min_count)
     table = {row.key: row for row in rows}
@@ -143,3 +148,8 @@ def protect(rows: list[Row], rules: Rules, audit: Audit) -> None:
                     row.blank(REPAIRED)
         close(rows, rules.min_count)
         exposed = audit(rows)
+    if exposed:
+        raise SelfcheckError(
+            "aggregate: earlier releases in the ledger pin a figure down even with every row "
+            f"blank ({' '.join(exposed[0])}); nothing written"
+        )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 import secrets
@@ -15,7 +16,6 @@ from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.toml_reading import read_bytes
 from selfcheck.program.aggregate import OVERALL, item_changes
 from selfcheck.program.audit import CellKey, Figures
-from selfcheck.program.export import UNANSWERED
 from selfcheck.program.export_reading import ExportRecord, RubricLayout
 from selfcheck.program.rows import CSV_COLUMNS, GROWTH_PERIOD, Row
 from selfcheck.store.files import write_atomic
@@ -60,36 +60,33 @@ def _row_index(layout: RubricLayout, scope: str, id_: str) -> int:
     return len(layout.items) + _rows(layout)[0].index(id_)
 
 
-def _slots(record: ExportRecord) -> dict[str, list[object]]:
-    """What one practitioner contributes to each row, per quarter and to growth."""
+def _slots(record: ExportRecord) -> dict[str, list[bytes]]:
+    """What one practitioner contributes to each row's figures, per quarter and growth, as bytes.
+
+    An item's contribution is its answered levels; a value's, the levels of its items pooled
+    and how many check-ins answered any of them; growth, the change (a value's: the sum of its
+    items' changes and how many there are). Empty bytes mean no contribution to that row.
+    """
     members = _rows(record.layout)[1]
     quarters: dict[str, list[list[int]]] = {}
     for quarter, levels in record.checkins:
         quarters.setdefault(quarter, []).append(levels)
-    slots: dict[str, list[object]] = {}
+    slots: dict[str, list[bytes]] = {}
     for quarter, checkins in quarters.items():
-        columns = [
-            sorted(level for level in column if level != UNANSWERED)
-            for column in zip(*checkins, strict=True)
-        ]
-        pooled = [
-            sorted(
-                tuple(levels[i] for i in items)
-                for levels in checkins
-                if max(levels[i] for i in items) != UNANSWERED
-            )
-            for items in members
-        ]
+        shifted = [bytes(level + 1 for level in levels) for levels in checkins]
+        columns = [bytes(sorted(column)).lstrip(b"\x00") for column in zip(*shifted, strict=True)]
+        pooled = []
+        for items in members:
+            pooled_levels = bytes(sorted(b"".join(columns[i] for i in items)))
+            answering = sum(1 for row in shifted if any(row[i] for i in items))
+            pooled.append(b"%d:%s" % (answering, pooled_levels) if answering else b"")
         slots[quarter] = [*columns, *pooled]
-    changes = item_changes(record.checkins)
-    deltas = [None if found is None else found[0] for found in changes]
-    slots[GROWTH_PERIOD] = [
-        *([] if delta is None else [delta] for delta in deltas),
-        *(
-            [deltas[i] for i in items] if any(deltas[i] is not None for i in items) else []
-            for items in members
-        ),
-    ]
+    changes = [None if found is None else found[0] for found in item_changes(record.checkins)]
+    growth = [b"" if change is None else b"%d" % change for change in changes]
+    for items in members:
+        made = [change for i in items if (change := changes[i]) is not None]
+        growth.append(b"%d:%d" % (sum(made), len(made)) if made else b"")
+    slots[GROWTH_PERIOD] = growth
     return slots
 
 
@@ -122,18 +119,16 @@ class Ledger:
         """A practitioner's salted tag and the salted digests of what they contribute."""
         who = record.pseudonym.encode()
         tag = hashlib.blake2b(b"tag\x00" + who, key=self.salt, digest_size=8).digest()
-        base = hashlib.blake2b(key=self.salt, digest_size=_DIGEST)
-        base.update(b"row\x00" + who)
+        digest = functools.partial(hashlib.blake2b, key=self.salt, digest_size=_DIGEST)
+        empty = bytes(_DIGEST)
         parts = []
         for slot, contents in sorted(_slots(record).items()):
-            digests = bytearray()
-            for index, content in enumerate(contents):
-                if content == []:
-                    digests += bytes(_DIGEST)
-                    continue
-                one = base.copy()
-                one.update(f"\x00{slot}\x00{index}\x00{content}".encode())
-                digests += one.digest().replace(bytes(_DIGEST), b"\x00\x00\x00\x01")
+            head = b"row\x00" + who + b"\x00" + slot.encode() + b"\x00"
+            found = map(digest, [head + b"%d\x00%s" % pair for pair in enumerate(contents)])
+            digests = b"".join(
+                one.digest() if content else empty
+                for one, content in zip(found, contents, strict=True)
+            )
             parts.append(slot + "=" + base64.b64encode(digests).decode())
         return tag.hex(), " ".join(parts)
 
@@ -160,7 +155,7 @@ class Ledger:
                 entry = release["rubrics"].get(_layout_key(layout))
                 if entry is None:
                     continue
-                changes = _changes(entry["roster"], roster, width)
+                changes = _changes(self.roster_at(release, layout), roster, width)
                 for period, scope, id_, figures in entry["cells"]:
                     count = changes[(period, _row_index(layout, scope, id_))]
                     if count == 0:
@@ -173,6 +168,25 @@ class Ledger:
                             f"release of {release['date']}",
                         )
         return changed, known
+
+    def roster_at(self, release: dict[str, Any], layout: RubricLayout) -> Roster:
+        """The roster a release recorded for a rubric: its changes over the releases before."""
+        key, roster = _layout_key(layout), {}
+        for earlier in self.releases:
+            entry = earlier["rubrics"].get(key)
+            if entry is not None:
+                for tag, blob in entry["roster_changes"].items():
+                    if blob:
+                        roster[tag] = blob
+                    else:
+                        roster.pop(tag, None)
+            if earlier is release:
+                break
+        return roster
+
+    def latest_roster(self, layout: RubricLayout) -> Roster:
+        """The roster of the latest release that recorded a rubric (empty if none did)."""
+        return self.roster_at(self.releases[-1], layout) if self.releases else {}
 
     def find(self, csv_sha256: str) -> int | None:
         """The position of the release that published a CSV with this sha256, if recorded."""
@@ -200,7 +214,7 @@ class Ledger:
                 tuple(entry["items"]),
                 tuple(entry["values"]),
             )
-            rosters[layout] = entry["roster"]
+            rosters[layout] = self.roster_at(self.releases[index], layout)
             labels[layout] = (entry["label"][0], entry["label"][1])
         return rosters, labels
 
@@ -230,7 +244,7 @@ class Ledger:
                 "label": list(rubric),
                 "quarters": quarters[layout],
                 "cells": cells,
-                "roster": dict(sorted(roster.items())),
+                "roster_changes": _difference(self.latest_roster(layout), roster),
             }
         self.releases.append({"date": date, "csv_sha256": csv_sha256, "rubrics": rubrics})
 
@@ -276,3 +290,10 @@ def _changes(old: Roster, new: Roster, width: int) -> Changes:
                     marks.update(((slot, row), (slot[:4], row), (OVERALL, row)))
         found.update(marks)
     return found
+
+
+def _difference(before: Roster, after: Roster) -> Roster:
+    """What turns one roster into the next: changed or new entries, and "" for those gone."""
+    changes = {tag: blob for tag, blob in after.items() if before.get(tag) != blob}
+    changes.update({tag: "" for tag in before.keys() - after.keys()})
+    return dict(sorted(changes.items()))

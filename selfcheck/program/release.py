@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from selfcheck.program.aggregate import Aggregation, Grouping
-from selfcheck.program.audit import CellKey, Exposure, Figures, audit_rows
+from selfcheck.program.audit import CellKey, Figures, audit_rows
 from selfcheck.program.disclosure import Key, Rules, protect
 from selfcheck.program.rows import CSV_COLUMNS, Row, hierarchy_rows, published
 
@@ -40,6 +40,8 @@ def protected_rows(
     history = history or History()
     out: list[Row] = []
     for rows in hierarchy_rows(aggregation):
+        if not rows:  # exports with no answer at all: nothing to show
+            continue
         rubric = (rows[0].rubric_id, rows[0].rubric_version)
         rules = Rules(min_group, min_count, history.changed.get(rubric, {}))
 
@@ -50,10 +52,3 @@ def protected_rows(
         protect(rows, rules, audit)
         out += published(rows, by)
     return out
-
-
-def audit_release(
-    rows: list[Row], min_group: int, history: History | None = None
-) -> list[Exposure]:
-    """The audit of the rows as published."""
-    return audit_rows(figures_of(rows), min_group, (history or History()).known)
