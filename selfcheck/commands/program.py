@@ -16,6 +16,7 @@ from selfcheck.commands.common import (
     exit_status,
     report_problems,
     require_paths,
+    tell,
 )
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.store.config import ensure_identity
@@ -132,7 +133,7 @@ def export_command(args: argparse.Namespace) -> int:
             print("Nothing written.", file=sys.stderr)
             return EXIT_INVALID
     write_atomic(out, data)
-    print(f"wrote {out} (readable by you only); send it to the program.", file=sys.stderr)
+    tell(f"wrote {out} (readable by you only); send it to the program.")
     return _done(loaded.problems)
 
 
@@ -187,7 +188,7 @@ def aggregate_command(args: argparse.Namespace) -> int:
     result = aggregate(args.paths, ledger.fingerprint if ledger else None)
     report_problems(result.problems)
     for line in result.notes:
-        print(line, file=sys.stderr)
+        tell(line)
     if not result.tables:
         raise SelfcheckError("no anonymous export could be read; nothing to aggregate")
     labels = rubric_labels(result)
@@ -214,14 +215,14 @@ def aggregate_command(args: argparse.Namespace) -> int:
         print(f"wrote {ledger.path} (the release ledger: keep it, privately)", file=sys.stderr)
     if args.out:
         write_text_atomic(args.out, text)
-        print(f"wrote {args.out}", file=sys.stderr)
+        tell(f"wrote {args.out}")
     else:
         sys.stdout.write(text)
     if args.plot:
         from selfcheck.program.chart import plot_aggregate
 
         plot_aggregate(rows, args.plot, min_group)
-        print(f"wrote {args.plot}", file=sys.stderr)
+        tell(f"wrote {args.plot}")
     return exit_status(result.problems)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ from selfcheck.commands.common import (
     load_sources,
     report_problems,
     sources_option,
+    tell,
 )
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import one_line, printable
@@ -103,10 +103,9 @@ def show_command(args: argparse.Namespace) -> int:
     session, path = resolve_session(args.session, data_dir(args))
     rubric = rubric_for(session, data_dir(args))
     if rubric is not None and rubric.sha256 != session.rubric.sha256:
-        print(
+        tell(
             f"note: {path} was rated against another text of rubric {session.rubric.id!r} "
-            f"(version {session.rubric.version}); items are matched by id",
-            file=sys.stderr,
+            f"(version {session.rubric.version}); items are matched by id"
         )
     from selfcheck.supervision.receiving import load_received
 
@@ -124,7 +123,7 @@ def session_text(
     who = session.practitioner.name or "(no name)"
     lines = [
         f"Check-in {session.id} ({session.status})",
-        f"File: {path}",
+        f"File: {p(str(path), keep_newlines=False)}",
         f"Practitioner: {p(who, keep_newlines=False)}",
         f"Started: {session.started.isoformat()}",
     ]

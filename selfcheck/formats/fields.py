@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-import unicodedata
+from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StrictStr
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictInt,
+    StrictStr,
+)
+
+from selfcheck.formats.printable import unsafe
 
 FORMAT_VERSION = 1
 LEVELS = (1, 2, 3, 4, 5)
@@ -14,20 +24,27 @@ LEVELS = (1, 2, 3, 4, 5)
 IDENTIFIER_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
 KEY_PATTERN = r"^([0-9a-f]{16,64})?$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
+VERSION_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.+-]{0,39}$"
 PATTERN_HINTS = {
     IDENTIFIER_PATTERN: "use letters, digits, '_', '.' and '-' only, at most 64 characters",
     KEY_PATTERN: "must be 16 to 64 lowercase hexadecimal digits",
     SHA256_PATTERN: "must be 64 lowercase hexadecimal digits",
+    VERSION_PATTERN: "use letters, digits, '_', '.', '+' and '-' only, at most 40 characters",
 }
 """What each pattern asks for, in words, for error messages."""
 
 Identifier = Annotated[StrictStr, Field(pattern=IDENTIFIER_PATTERN)]
 """A stable id that is safe in a file name: letters, digits, `_`, `.`, `-`, at most 64."""
+Version = Annotated[StrictStr, Field(pattern=VERSION_PATTERN)]
+"""A rubric's version as written in rubrics, sessions and exports: `1.0.0`, `2026.1`."""
 
 
 def _no_control_characters(value: str) -> str:
-    if any(unicodedata.category(char) == "Cc" and char not in "\n\t" for char in value):
-        raise ValueError("must not contain control characters or escape sequences")
+    if any(unsafe(char) and char not in "\n\t" for char in value):
+        raise ValueError(
+            "must not contain control characters, escape sequences or format characters "
+            "such as bidi overrides"
+        )
     return value
 
 
@@ -77,6 +94,29 @@ OneLine = Annotated[
     AfterValidator(_no_surrounding_space),
 ]
 """One line a person typed, such as a reflection: may be empty, at most 300 characters."""
+
+
+EARLIEST_YEAR = 1970
+"""The earliest year a check-in, meeting or export period may carry."""
+LATEST_YEAR = 2999
+"""The latest year: far enough for any real date, near enough that every offset converts."""
+
+
+def _in_range(value: date) -> date:
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise ValueError(f"must be between the years {EARLIEST_YEAR} and {LATEST_YEAR}")
+    return value
+
+
+def _moment_in_range(value: datetime) -> datetime:
+    _in_range(value)
+    return value
+
+
+Moment = Annotated[AwareDatetime, AfterValidator(_moment_in_range)]
+"""A date and time with its UTC offset, within the years every reader can convert."""
+Day = Annotated[date, AfterValidator(_in_range)]
+"""A calendar date within the same years."""
 
 
 class _Strict(BaseModel):

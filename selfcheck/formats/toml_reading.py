@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from selfcheck.formats.errors import InputError
 from selfcheck.formats.fields import PATTERN_HINTS
 from selfcheck.formats.printable import one_line
+from selfcheck.formats.toml_bounds import check_bounds
 
 MAX_RUBRIC_BYTES = 1024 * 1024
 """Largest rubric file read (1 MiB); larger ones are refused before reading."""
@@ -61,10 +62,13 @@ def parse_toml(path: Path, data: bytes) -> dict[str, Any]:
         raise InputError(path, f"not UTF-8 text (bad byte at offset {exc.start})") from None
     if not text.strip():
         raise InputError(path, "empty file")
+    check_bounds(path, text)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(path, f"invalid TOML: {exc}") from None
+    except ValueError as exc:  # a number too large to convert, however it is written
+        raise InputError(path, f"invalid TOML: {one_line(str(exc), 80)}") from None
     except RecursionError:
         raise InputError(path, "invalid TOML: nested too deeply") from None
 

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StrictInt, StrictStr, model_validator
 
 from selfcheck.formats.errors import SelfcheckError
-from selfcheck.formats.fields import Identifier, _Strict
+from selfcheck.formats.fields import Identifier, Version, _Strict
 from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.session import Session
 
@@ -54,7 +54,7 @@ class AnonymousExport(_Strict):
     format_version: Literal[1]
     pseudonym: Annotated[StrictStr, Field(pattern=r"^[0-9a-f]{64}$")]
     rubric_id: Identifier
-    rubric_version: Annotated[StrictStr, Field(min_length=1, max_length=40)]
+    rubric_version: Version
     items: Annotated[list[Identifier], Field(min_length=1)]
     values: Annotated[list[Identifier], Field(min_length=1)]
     checkin: Annotated[list[AnonymousCheckin], Field(min_length=1)]

@@ -10,6 +10,7 @@ from textual.app import App
 from textual.screen import Screen
 
 from selfcheck.formats.errors import LockedError
+from selfcheck.formats.printable import one_line
 from selfcheck.store.draft import Draft
 from selfcheck.store.workspace import Workspace, remember_theme
 from selfcheck.tui.screens.home import HomeScreen
@@ -59,7 +60,7 @@ class SelfcheckApp(App[None]):
         if problems:
             self.notify(
                 f"{len(problems)} file(s) in your data folder could not be read; they are left "
-                f"untouched and listed when you quit. First: {problems[0]}",
+                f"untouched and listed when you quit. First: {one_line(problems[0], 300)}",
                 title="Skipped files",
                 severity="warning",
                 timeout=20,
