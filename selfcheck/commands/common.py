@@ -8,7 +8,7 @@ from pathlib import Path
 
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import printable
-from selfcheck.store.data_dir import resolve_data_dir
+from selfcheck.store.data_dir import check_private, resolve_data_dir
 from selfcheck.store.sessions import Loaded, load_data_dir, load_sessions
 
 EXIT_OK = 0
@@ -48,7 +48,7 @@ def sources_option() -> argparse.ArgumentParser:
 
 def data_dir(args: argparse.Namespace) -> Path:
     """The data directory chosen by the options and environment."""
-    return resolve_data_dir(getattr(args, "data_dir", None))
+    return check_private(resolve_data_dir(getattr(args, "data_dir", None)))
 
 
 def load_sources(args: argparse.Namespace) -> Loaded:

@@ -32,6 +32,8 @@ PATTERN_HINTS = {
     VERSION_PATTERN: "use letters, digits, '_', '.', '+' and '-' only, at most 40 characters",
 }
 """What each pattern asks for, in words, for error messages."""
+SECRET_FIELDS = frozenset(("practitioner_key", "pseudonym_secret", "key"))
+"""Fields whose values an error message never repeats."""
 
 Identifier = Annotated[StrictStr, Field(pattern=IDENTIFIER_PATTERN)]
 """A stable id that is safe in a file name: letters, digits, `_`, `.`, `-`, at most 64."""

@@ -40,8 +40,9 @@ class Config(_Strict):
     show_last_time: StrictBool = True
     interface: Interface = "app"
     theme: Theme = "calm"
-    practitioner_key: Annotated[StrictStr, Field(pattern=KEY_PATTERN)] = ""
-    pseudonym_secret: Annotated[StrictStr, Field(pattern=r"^([0-9a-f]{64})?$")] = ""
+    # Never part of a repr (so of no traceback, log or message); only the file holds them.
+    practitioner_key: Annotated[StrictStr, Field(pattern=KEY_PATTERN, repr=False)] = ""
+    pseudonym_secret: Annotated[StrictStr, Field(pattern=r"^([0-9a-f]{64})?$", repr=False)] = ""
 
     def default_supervision(self) -> Supervision:
         """Supervision details prefilled from the config."""

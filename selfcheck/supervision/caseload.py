@@ -136,7 +136,7 @@ def load_caseload(folder: Path) -> Caseload:
     if not folder.is_dir():
         return caseload
     index = read_index(folder)
-    for path in iter_toml_files([folder]):
+    for path in iter_toml_files([folder], caseload.problems):
         entry = index.get(path.name)
         try:
             if entry is None or not entry.fresh(path.stat()):

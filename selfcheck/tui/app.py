@@ -134,6 +134,22 @@ class SelfcheckApp(App[None]):
                 screen.store_note()
         self.exit()
 
+    def _fatal_error(self) -> None:
+        """Exit after an unhandled exception, printing the traceback without local variables.
+
+        Textual's own crash output lists every frame's locals, and with them the config and
+        its identity: overriding this one hook keeps a crash from ever showing a secret.
+        """
+        from rich.segment import Segments
+        from rich.traceback import Traceback
+
+        self.bell()
+        traceback = Traceback(show_locals=False, width=None)
+        self._exit_renderables.append(
+            Segments(self.console.render(traceback, self.console.options))
+        )
+        self._close_messages_no_wait()
+
     def on_unmount(self) -> None:
         """Write what is pending and release the draft's lock."""
         if self.draft is not None:
