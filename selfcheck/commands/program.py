@@ -114,12 +114,13 @@ def export_command(args: argparse.Namespace) -> int:
     rubric = find_rubric(args.rubric, folder)
     config = ensure_identity(folder)
     loaded = load_data_dir(folder)
+    report_problems(loaded.problems)
     mine = [s for s in loaded.sessions if s.practitioner.key in ("", config.practitioner_key)]
     export = build_export(mine, rubric, config.pseudonym_secret, args.program)
     data = export_bytes(export)
     if args.dry_run:
         sys.stdout.write(data.decode("utf-8"))
-        return _done(loaded.problems)
+        return exit_status(loaded.problems)
     out = args.out or Path(default_export_name(args.program, rubric))
     print(describe_export(export), file=sys.stderr)
     if not args.yes:
@@ -134,12 +135,7 @@ def export_command(args: argparse.Namespace) -> int:
             return EXIT_INVALID
     write_atomic(out, data)
     tell(f"wrote {out} (readable by you only); send it to the program.")
-    return _done(loaded.problems)
-
-
-def _done(problems: list[str]) -> int:
-    report_problems(problems)
-    return exit_status(problems)
+    return exit_status(loaded.problems)
 
 
 def _thresholds(args: argparse.Namespace) -> tuple[int, int]:

@@ -98,6 +98,7 @@ def resolve_session(ref: str, data_dir: Path) -> tuple[Session, Path, list[str]]
     loaded = load_data_dir(data_dir)
     if ref == "latest":
         if not loaded.sessions:
+            report_problems(loaded.problems)
             raise SelfcheckError(f"{data_dir}: no check-ins yet")
         latest = loaded.sessions[-1]
         return latest, loaded.paths[latest.id], loaded.problems
