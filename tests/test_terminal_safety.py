@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from selfcheck.cli import main
-from selfcheck.formats.printable import json_safe, printable
 from selfcheck.store.sessions import session_bytes
 
 CORPUS = Path(__file__).resolve().parent / "data" / "hostile"
@@ -91,6 +90,8 @@ def test_trends_output_never_carries_format_characters(fmt, make_session, save, 
 
 
 def test_printable_covers_controls_format_characters_separators_and_bad_bytes():
+    from selfcheck.formats.printable import json_safe, printable
+
     text = "a\x1b[31m\u202e\u2066\u2028\u2029\x85\x9b\u200b\ufeff\udcff\U000e0041"
     shown = printable(text)
     assert shown == (
