@@ -208,7 +208,7 @@ def aggregate_command(args: argparse.Namespace) -> int:
         }
         ledger.record(today, digest, rows, result.fingerprints, labels, quarters)
         ledger.save()
-        print(f"wrote {ledger.path} (the release ledger: keep it, privately)", file=sys.stderr)
+        tell(f"wrote {ledger.path} (the release ledger: keep it, privately)")
     if args.out:
         write_text_atomic(args.out, text)
         tell(f"wrote {args.out}")
