@@ -137,7 +137,7 @@ def test_a_data_folder_of_another_user_is_refused(data_dir, capsys):
 
 def test_a_backup_copy_never_hides_the_real_checkin(data_dir, make_session, save, capsys):
     draft = make_session({"integrity-honesty": 2}, complete=False)
-    backup = sessions_dir(data_dir) / "a-backup-of-my-draft.toml"
+    backup = sessions_dir(data_dir) / "0-backup-of-my-draft.toml"
     save(draft)
     backup.write_bytes(session_bytes(draft))
     finished = make_session({"integrity-honesty": 2})
@@ -147,7 +147,7 @@ def test_a_backup_copy_never_hides_the_real_checkin(data_dir, make_session, save
     assert session.complete and loaded.paths[draft.id].name == f"{draft.id}.toml"
     assert main(["list"]) == 1
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "a-backup-of-my-draft.toml: same check-in id" in err
+    assert err.count("\n") == 1 and "0-backup-of-my-draft.toml: same check-in id" in err
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")

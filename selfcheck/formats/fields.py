@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime
 from typing import Annotated
 
@@ -42,6 +43,14 @@ Version = Annotated[StrictStr, Field(pattern=VERSION_PATTERN)]
 
 
 def _no_control_characters(value: str) -> str:
+    """Typed text: no terminal controls (format characters such as RTL marks stay allowed)."""
+    if any(unicodedata.category(char) == "Cc" and char not in "\n\t" for char in value):
+        raise ValueError("must not contain control characters or escape sequences")
+    return value
+
+
+def _no_control_or_format_characters(value: str) -> str:
+    """Rubric prose: neither terminal controls nor format characters that reorder text."""
     if any(unsafe(char) and char not in "\n\t" for char in value):
         raise ValueError(
             "must not contain control characters, escape sequences or format characters "
@@ -50,18 +59,17 @@ def _no_control_characters(value: str) -> str:
     return value
 
 
-Text = Annotated[
-    StrictStr, Field(min_length=1, max_length=2000), AfterValidator(_no_control_characters)
-]
+_PROSE = AfterValidator(_no_control_or_format_characters)
+Text = Annotated[StrictStr, Field(min_length=1, max_length=2000), _PROSE]
 """Rubric prose: required, of a readable length, with nothing that could drive a terminal."""
-OptionalText = Annotated[StrictStr, Field(max_length=2000), AfterValidator(_no_control_characters)]
+OptionalText = Annotated[StrictStr, Field(max_length=2000), _PROSE]
 """Rubric prose that may be left empty."""
-Label = Annotated[
-    StrictStr, Field(min_length=1, max_length=40), AfterValidator(_no_control_characters)
-]
+TypedText = Annotated[StrictStr, Field(max_length=2000), AfterValidator(_no_control_characters)]
+"""Text a person typed (a comment): may be empty; RTL marks allowed, terminal controls not."""
+Label = Annotated[StrictStr, Field(min_length=1, max_length=40), _PROSE]
 """A short rubric label: a level's name, a version."""
 Title = Annotated[
-    StrictStr, Field(min_length=1, max_length=120), AfterValidator(_no_control_characters)
+    StrictStr, Field(min_length=1, max_length=120), AfterValidator(_no_control_or_format_characters)
 ]
 """A rubric, value or item title."""
 
