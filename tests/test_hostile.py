@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from selfcheck.cli import main
+from selfcheck.formats.printable import unsafe
 from selfcheck.formats.toml_reading import MAX_SESSION_BYTES
 from selfcheck.store.sessions import session_bytes
 
@@ -177,3 +178,57 @@ async def test_start_over_a_data_dir_full_of_hostile_files(data_dir, rubric):
     assert app.draft is not None and app.draft.previous is not None
     for path in BAD_SESSIONS:
         assert (data_dir / "sessions" / path.name).read_bytes() == path.read_bytes()
+
+
+CONFIGS = sorted((CORPUS / "config").glob("*.toml"))
+
+
+@pytest.mark.parametrize("path", CONFIGS, ids=names(CONFIGS))
+def test_config_over_each_file(path, data_dir, capsys):
+    """A bad config is one line naming it, never a new identity; a good one shows printable."""
+    data_dir.mkdir(mode=0o700)
+    shutil.copyfile(path, data_dir / "config.toml")
+    status = main(["config"])
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    if path.name.startswith("bad-"):
+        assert status == 2 and captured.err.count("\n") == 1, captured.err
+        assert "config.toml: " in captured.err
+        assert "TOPSECRET" not in captured.err
+        assert (data_dir / "config.toml").read_bytes() == path.read_bytes()
+    else:
+        assert status == 0
+        assert "\x1b" not in captured.out and "\u202e" not in captured.out
+
+
+HOSTILE_NAMES = [
+    line.encode("ascii").decode("unicode_escape")
+    for line in (CORPUS / "file-names.txt").read_text().splitlines()
+    if line and not line.startswith("#")
+]
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES, ids=[repr(n) for n in HOSTILE_NAMES])
+def test_hostile_file_names_never_reach_the_terminal_raw(name, tmp_path, capsys):
+    """Each name, on a good and on a bad file, through list, show, trends and aggregate."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good = folder / f"{name}.toml"
+    good.write_bytes((CORPUS / "sessions" / "ok-example.toml").read_bytes())
+    (folder / f"{name}-bad.toml").write_text("[")
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    (exports / f"{name}.toml").write_text("[")
+    (exports / "ok.toml").write_bytes((CORPUS / "exports" / "ok-export.toml").read_bytes())
+    runs = [
+        (["list", str(folder)], 1),
+        (["show", str(good)], 0),
+        (["trends", "--format", "csv", str(folder)], 1),
+        (["aggregate", str(exports), "--min-group", "3", "--ledger", "none"], 1),
+    ]
+    for argv, expected in runs:
+        assert main(argv) == expected
+        captured = capsys.readouterr()
+        shown = captured.out + captured.err
+        assert "Traceback" not in shown
+        assert not any(unsafe(char) and char not in "\n\t" for char in shown), repr(shown)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.toml_reading import MAX_SESSION_BYTES
 from selfcheck.store import files as storage
 from selfcheck.store.config import ensure_identity, load_config
@@ -61,7 +62,7 @@ def test_crash_before_rename_leaves_old_file_and_no_temporary(tmp_path, monkeypa
         raise OSError("disk gone")
 
     monkeypatch.setattr(storage.os, "replace", crash)
-    with pytest.raises(OSError):
+    with pytest.raises(SelfcheckError, match="nothing was changed"):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["f.toml"]

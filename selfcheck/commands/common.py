@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from selfcheck.formats.errors import SelfcheckError
-from selfcheck.store.data_dir import resolve_data_dir
+from selfcheck.formats.printable import printable
+from selfcheck.store.data_dir import check_private, resolve_data_dir
 from selfcheck.store.sessions import Loaded, load_data_dir, load_sessions
 
 EXIT_OK = 0
@@ -47,7 +48,7 @@ def sources_option() -> argparse.ArgumentParser:
 
 def data_dir(args: argparse.Namespace) -> Path:
     """The data directory chosen by the options and environment."""
-    return resolve_data_dir(getattr(args, "data_dir", None))
+    return check_private(resolve_data_dir(getattr(args, "data_dir", None)))
 
 
 def load_sources(args: argparse.Namespace) -> Loaded:
@@ -69,7 +70,12 @@ def require_paths(paths: list[Path]) -> None:
 def report_problems(problems: list[str]) -> None:
     """Print one line per skipped file to stderr."""
     for problem in problems:
-        print(f"skipped {problem}", file=sys.stderr)
+        tell(f"skipped {problem}")
+
+
+def tell(line: str, *, to_stdout: bool = False) -> None:
+    """Print one line about files or outside text, made printable (stderr unless `to_stdout`)."""
+    print(printable(line, keep_newlines=False), file=sys.stdout if to_stdout else sys.stderr)
 
 
 def exit_status(problems: list[str]) -> int:

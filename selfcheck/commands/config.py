@@ -69,7 +69,7 @@ def config_command(args: argparse.Namespace) -> int:
         except ValidationError as exc:
             raise SelfcheckError(f"--{validation_problems(exc)[0]}") from None
         save_config(folder, config)
-    print(f"Settings in {config_path(folder)}:")
+    print(printable(f"Settings in {config_path(folder)}:", keep_newlines=False))
     for key in SETTINGS:
         print(f"  {key}: {printable(getattr(config, key), keep_newlines=False) or '(not set)'}")
     print(f"  show last time: {'yes' if config.show_last_time else 'no'}")

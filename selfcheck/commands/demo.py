@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from selfcheck.commands.common import EXIT_OK, data_dir, data_dir_option
+from selfcheck.commands.common import EXIT_OK, data_dir, data_dir_option, tell
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.store.rubrics import find_rubric
 from selfcheck.store.sessions import save_session, sessions_dir
@@ -39,6 +39,6 @@ def demo_command(args: argparse.Namespace) -> int:
     if not config_path(target).exists():
         save_config(target, demo_config())
     ensure_identity(target)
-    print(f"wrote {len(sessions)} demo check-ins to {target}")
+    tell(f"wrote {len(sessions)} demo check-ins to {target}", to_stdout=True)
     print(f"try: selfcheck report --data-dir {target} --out packet.pdf")
     return EXIT_OK

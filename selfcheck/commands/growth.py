@@ -18,6 +18,7 @@ from selfcheck.commands.common import (
     load_sources,
     report_problems,
     sources_option,
+    tell,
 )
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import printable
@@ -147,7 +148,7 @@ def trends_command(args: argparse.Namespace) -> int:
         text = "\n\n".join(tables) + "\n"
     if args.out:
         write_text_atomic(args.out, text)
-        print(f"wrote {args.out}")
+        tell(f"wrote {args.out}", to_stdout=True)
     else:
         sys.stdout.write(text)
     return exit_status(problems)
@@ -192,7 +193,7 @@ def plot_command(args: argparse.Namespace) -> int:
     image_format(args.out)
     _who, result, _sessions, status = one_growth(args)
     save_figure(figure_for(args.kind, result), args.out)
-    print(f"wrote {args.out}")
+    tell(f"wrote {args.out}", to_stdout=True)
     return status
 
 
@@ -215,7 +216,9 @@ def report_command(args: argparse.Namespace) -> int:
 
         data = packet_bytes(who, result, sessions, notes=args.notes, supervision=pages)
         write_atomic(args.out, data)
-    print(f"wrote {args.out} ({len(result.checkins)} check-ins, notes: {args.notes})")
+    tell(
+        f"wrote {args.out} ({len(result.checkins)} check-ins, notes: {args.notes})", to_stdout=True
+    )
     return status
 
 

@@ -16,6 +16,7 @@ from selfcheck.commands.common import (
     exit_status,
     report_problems,
     require_paths,
+    tell,
 )
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.store.config import ensure_identity
@@ -113,12 +114,13 @@ def export_command(args: argparse.Namespace) -> int:
     rubric = find_rubric(args.rubric, folder)
     config = ensure_identity(folder)
     loaded = load_data_dir(folder)
+    report_problems(loaded.problems)
     mine = [s for s in loaded.sessions if s.practitioner.key in ("", config.practitioner_key)]
     export = build_export(mine, rubric, config.pseudonym_secret, args.program)
     data = export_bytes(export)
     if args.dry_run:
         sys.stdout.write(data.decode("utf-8"))
-        return _done(loaded.problems)
+        return exit_status(loaded.problems)
     out = args.out or Path(default_export_name(args.program, rubric))
     print(describe_export(export), file=sys.stderr)
     if not args.yes:
@@ -132,13 +134,8 @@ def export_command(args: argparse.Namespace) -> int:
             print("Nothing written.", file=sys.stderr)
             return EXIT_INVALID
     write_atomic(out, data)
-    print(f"wrote {out} (readable by you only); send it to the program.", file=sys.stderr)
-    return _done(loaded.problems)
-
-
-def _done(problems: list[str]) -> int:
-    report_problems(problems)
-    return exit_status(problems)
+    tell(f"wrote {out} (readable by you only); send it to the program.")
+    return exit_status(loaded.problems)
 
 
 def _thresholds(args: argparse.Namespace) -> tuple[int, int]:
@@ -187,7 +184,7 @@ def aggregate_command(args: argparse.Namespace) -> int:
     result = aggregate(args.paths, ledger.fingerprint if ledger else None)
     report_problems(result.problems)
     for line in result.notes:
-        print(line, file=sys.stderr)
+        tell(line)
     if not result.tables:
         raise SelfcheckError("no anonymous export could be read; nothing to aggregate")
     labels = rubric_labels(result)
@@ -205,17 +202,17 @@ def aggregate_command(args: argparse.Namespace) -> int:
         }
         ledger.record(today, digest, rows, result.fingerprints, labels, quarters)
         ledger.save()
-        print(f"wrote {ledger.path} (the release ledger: keep it, privately)", file=sys.stderr)
+        tell(f"wrote {ledger.path} (the release ledger: keep it, privately)")
     if args.out:
         write_text_atomic(args.out, text)
-        print(f"wrote {args.out}", file=sys.stderr)
+        tell(f"wrote {args.out}")
     else:
         sys.stdout.write(text)
     if args.plot:
         from selfcheck.program.chart import plot_aggregate
 
         plot_aggregate(rows, args.plot, min_group)
-        print(f"wrote {args.plot}", file=sys.stderr)
+        tell(f"wrote {args.plot}")
     return exit_status(result.problems)
 
 

@@ -15,7 +15,7 @@ from selfcheck.commands.common import (
     exit_status,
     report_problems,
 )
-from selfcheck.formats.printable import printable
+from selfcheck.formats.printable import json_safe, printable
 from selfcheck.formats.rubric import Rubric
 from selfcheck.store.rubrics import check_rubric, find_rubric, list_rubrics
 
@@ -54,7 +54,7 @@ def show_command(args: argparse.Namespace) -> int:
     rubric = find_rubric(args.rubric, data_dir(args))
     if args.format == "json":
         data = rubric.model_dump(mode="json") | {"sha256": rubric.sha256}
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        print(json_safe(json.dumps(data, indent=2, ensure_ascii=False)))
     else:
         print(rubric_text(rubric))
     return EXIT_OK
@@ -91,7 +91,7 @@ def check_command(args: argparse.Namespace) -> int:
     if problems:
         for problem in problems:
             print(printable(problem, keep_newlines=False))
-        print(f"{len(problems)} problem(s) found in {args.path}")
+        print(printable(f"{len(problems)} problem(s) found in {args.path}", keep_newlines=False))
         return EXIT_INVALID
-    print(f"{args.path}: valid rubric")
+    print(printable(f"{args.path}: valid rubric", keep_newlines=False))
     return EXIT_OK

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
+import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +15,10 @@ from selfcheck.commands.common import (
     load_sources,
     report_problems,
     sources_option,
+    tell,
 )
 from selfcheck.formats.errors import SelfcheckError
+from selfcheck.formats.fields import IDENTIFIER_PATTERN, PATTERN_HINTS
 from selfcheck.formats.printable import one_line, printable
 from selfcheck.formats.response import Response
 from selfcheck.formats.rubric import Rubric
@@ -23,7 +26,7 @@ from selfcheck.formats.session import Session
 from selfcheck.formats.wording import answer_words
 from selfcheck.store.practitioners import by_practitioner, practitioner_label
 from selfcheck.store.rubrics import find_rubric
-from selfcheck.store.sessions import load_data_dir, load_session, session_path
+from selfcheck.store.sessions import load_data_dir, load_session
 
 
 def register(subparsers: Any) -> None:
@@ -77,42 +80,58 @@ def list_row(session: Session, rubric: Rubric | None) -> str:
     )
 
 
-def resolve_session(ref: str, data_dir: Path) -> tuple[Session, Path]:
-    """The check-in named by a path, an id (or unique id prefix), or `latest`."""
-    candidate = Path(ref).expanduser()
-    if candidate.suffix == ".toml" or candidate.exists():
-        return load_session(candidate), candidate
+def resolve_session(ref: str, data_dir: Path) -> tuple[Session, Path, list[str]]:
+    """The check-in named by a path, an id (or unique id prefix), or `latest`.
+
+    A path (with a folder separator or ending in `.toml`) is read as given; anything else is
+    an id and must look like one, so an id never reaches outside the data folder. Also
+    returns a line per data folder file skipped on the way.
+    """
+    if looks_like_path(ref):
+        path = Path(ref).expanduser()
+        return load_session(path), path, []
+    if not re.fullmatch(IDENTIFIER_PATTERN, ref):
+        raise SelfcheckError(
+            f"{ref!r} is not a check-in id ({PATTERN_HINTS[IDENTIFIER_PATTERN]}); "
+            "to show a file, give its path, e.g. ./FILE.toml"
+        )
     loaded = load_data_dir(data_dir)
     if ref == "latest":
         if not loaded.sessions:
+            report_problems(loaded.problems)
             raise SelfcheckError(f"{data_dir}: no check-ins yet")
         latest = loaded.sessions[-1]
-        return latest, loaded.paths[latest.id]
-    if session_path(data_dir, ref).is_file():
-        path = session_path(data_dir, ref)
-        return load_session(path), path
-    matches = [s for s in loaded.sessions if s.id.startswith(ref)]
+        return latest, loaded.paths[latest.id], loaded.problems
+    matches = [s for s in loaded.sessions if s.id == ref] or [
+        s for s in loaded.sessions if s.id.startswith(ref)
+    ]
     if len(matches) != 1:
         what = "no check-in" if not matches else f"{len(matches)} check-ins"
         raise SelfcheckError(f"{what} with id {ref!r} in {data_dir}; see: selfcheck list")
-    return matches[0], loaded.paths[matches[0].id]
+    return matches[0], loaded.paths[matches[0].id], loaded.problems
+
+
+def looks_like_path(ref: str) -> bool:
+    """True when a `show` argument names a file rather than an id."""
+    separators = {os.sep, os.altsep or os.sep}
+    return ref.endswith(".toml") or ref.startswith("~") or any(sep in ref for sep in separators)
 
 
 def show_command(args: argparse.Namespace) -> int:
-    """Print one check-in with its ratings, notes and next steps."""
-    session, path = resolve_session(args.session, data_dir(args))
+    """Print one check-in with its ratings, notes and next steps; exit 1 if files were skipped."""
+    session, path, problems = resolve_session(args.session, data_dir(args))
     rubric = rubric_for(session, data_dir(args))
     if rubric is not None and rubric.sha256 != session.rubric.sha256:
-        print(
+        tell(
             f"note: {path} was rated against another text of rubric {session.rubric.id!r} "
-            f"(version {session.rubric.version}); items are matched by id",
-            file=sys.stderr,
+            f"(version {session.rubric.version}); items are matched by id"
         )
     from selfcheck.supervision.receiving import load_received
 
-    responses, problems = load_received(data_dir(args))
-    report_problems(problems)
+    responses, received_problems = load_received(data_dir(args))
     print(session_text(session, rubric, path, responses.get(session.id)))
+    problems = [*problems, *received_problems]
+    report_problems(problems)
     return exit_status(problems)
 
 
@@ -124,7 +143,7 @@ def session_text(
     who = session.practitioner.name or "(no name)"
     lines = [
         f"Check-in {session.id} ({session.status})",
-        f"File: {path}",
+        f"File: {p(str(path), keep_newlines=False)}",
         f"Practitioner: {p(who, keep_newlines=False)}",
         f"Started: {session.started.isoformat()}",
     ]

@@ -14,6 +14,7 @@ from selfcheck.commands.common import (
     data_dir_option,
     exit_status,
     report_problems,
+    tell,
 )
 from selfcheck.formats.errors import SelfcheckError
 
@@ -90,7 +91,7 @@ def share_command(args: argparse.Namespace) -> int:
             print("Nothing written.", file=sys.stderr)
             return EXIT_INVALID
     write_atomic(args.out, data)
-    print(f"wrote {args.out} (readable by you only); give it to your supervisor.", file=sys.stderr)
+    tell(f"wrote {args.out} (readable by you only); give it to your supervisor.")
     return _done(loaded.problems)
 
 

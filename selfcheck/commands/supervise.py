@@ -13,6 +13,7 @@ from selfcheck.commands.common import (
     exit_status,
     report_problems,
     require_paths,
+    tell,
 )
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import one_line
@@ -105,5 +106,8 @@ def export_response(folder: Path, wanted: str, out: Path, own_data: Path) -> int
         draft.export(out)
     finally:
         draft.close()
-    print(f"wrote {out} (readable by you only); give it to {one_line(person.name, 80)}.")
+    tell(
+        f"wrote {out} (readable by you only); give it to {one_line(person.name, 80)}.",
+        to_stdout=True,
+    )
     return EXIT_OK

@@ -13,7 +13,7 @@ from selfcheck.formats.fields import (
     Identifier,
     Level,
     Name,
-    OptionalText,
+    TypedText,
     _Strict,
 )
 from selfcheck.formats.session import MeetingKind, Minutes, NextStep
@@ -27,7 +27,7 @@ class ItemResponse(_Strict):
 
     rating: Level | None = None
     not_assessable: StrictBool = False
-    comment: OptionalText = ""
+    comment: TypedText = ""
 
     @model_validator(mode="after")
     def _rating_or_not_assessable(self) -> ItemResponse:
@@ -58,7 +58,7 @@ class Response(_Strict):
     practitioner_key: Annotated[StrictStr, Field(pattern=KEY_PATTERN, min_length=16)]
     rubric_sha256: Annotated[StrictStr, Field(pattern=SHA256_PATTERN)]
     supervisor: Name = ""
-    comment: OptionalText = ""
+    comment: TypedText = ""
     items: dict[Identifier, ItemResponse] = Field(default_factory=dict)
     next_steps: list[NextStep] = Field(default_factory=list)
     meeting: Meeting | None = None

@@ -17,6 +17,7 @@ from selfcheck.formats.fields import (
     OptionalText,
     Text,
     Title,
+    Version,
     _Strict,
 )
 
@@ -83,7 +84,7 @@ class Rubric(_Strict):
     format_version: Literal[1]
     id: Identifier
     title: Title
-    version: Label
+    version: Version
     source: Text
     description: OptionalText = ""
     not_assessable: NotAssessable = NotAssessable()

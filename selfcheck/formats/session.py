@@ -3,23 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, Field, StrictBool, StrictInt, StrictStr, model_validator
+from pydantic import Field, StrictBool, StrictInt, StrictStr, model_validator
 
 from selfcheck.formats.fields import (
     KEY_PATTERN,
     SHA256_PATTERN,
+    Day,
     Identifier,
     Level,
+    Moment,
     Name,
     OneLine,
+    Version,
     _Strict,
 )
 
 SESSION_FORMAT = "selfcheck-session"
 """The `format` of a session file."""
+MAX_ITEMS = 1000
+"""Most answers one check-in holds (a rubric has tens of items)."""
+MAX_NEXT_STEPS = 200
+"""Most steps in one learning plan."""
 
 
 class ItemAnswer(_Strict):
@@ -46,7 +53,7 @@ class RubricRef(_Strict):
     """Which rubric, and which exact text of it, a check-in was rated against."""
 
     id: Identifier
-    version: Annotated[StrictStr, Field(min_length=1, max_length=40)]
+    version: Version
     sha256: Annotated[StrictStr, Field(pattern=SHA256_PATTERN)]
 
 
@@ -67,7 +74,7 @@ class Supervision(_Strict):
     """Optional details of the supervision meeting the check-in prepares for."""
 
     supervisor: Name = ""
-    meeting: date | None = None
+    meeting: Day | None = None
     minutes: Minutes | None = None
     kind: MeetingKind | None = None
 
@@ -90,7 +97,7 @@ class StepReview(_Strict):
 
     text: Annotated[StrictStr, Field(min_length=1, max_length=2000)]
     item: Identifier | None = None
-    set_on: date
+    set_on: Day
     agreed: StrictBool = False
     status: StepStatus
     reflection: OneLine = ""
@@ -103,13 +110,13 @@ class Session(_Strict):
     format_version: Literal[1] = 1
     id: Identifier
     status: Literal["draft", "complete"] = "draft"
-    started: AwareDatetime
-    finished: AwareDatetime | None = None
+    started: Moment
+    finished: Moment | None = None
     rubric: RubricRef
     practitioner: Practitioner = Practitioner()
     supervision: Supervision = Supervision()
-    items: dict[Identifier, ItemAnswer] = Field(default_factory=dict)
-    next_steps: list[NextStep] = Field(default_factory=list)
+    items: dict[Identifier, ItemAnswer] = Field(default_factory=dict, max_length=MAX_ITEMS)
+    next_steps: list[NextStep] = Field(default_factory=list, max_length=MAX_NEXT_STEPS)
     plan_review: list[StepReview] = Field(default_factory=list)
 
     @model_validator(mode="after")

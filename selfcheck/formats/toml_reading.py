@@ -9,8 +9,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from selfcheck.formats.errors import InputError
-from selfcheck.formats.fields import PATTERN_HINTS
+from selfcheck.formats.fields import PATTERN_HINTS, SECRET_FIELDS
 from selfcheck.formats.printable import one_line
+from selfcheck.formats.toml_bounds import check_bounds
 
 MAX_RUBRIC_BYTES = 1024 * 1024
 """Largest rubric file read (1 MiB); larger ones are refused before reading."""
@@ -51,6 +52,11 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     return data
 
 
+def folder_problem(folder: Path, exc: OSError) -> str:
+    """The line for a folder that cannot be listed, in the words `read_bytes` uses for files."""
+    return str(InputError(folder, f"folder cannot be read ({exc.strerror or exc}); skipped"))
+
+
 def parse_toml(path: Path, data: bytes) -> dict[str, Any]:
     """Parse TOML bytes (a leading UTF-8 byte order mark is allowed) into a dict."""
     if b"\x00" in data:
@@ -61,10 +67,13 @@ def parse_toml(path: Path, data: bytes) -> dict[str, Any]:
         raise InputError(path, f"not UTF-8 text (bad byte at offset {exc.start})") from None
     if not text.strip():
         raise InputError(path, "empty file")
+    check_bounds(path, text)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(path, f"invalid TOML: {exc}") from None
+    except ValueError as exc:  # a number too large to convert, however it is written
+        raise InputError(path, f"invalid TOML: {one_line(str(exc), 80)}") from None
     except RecursionError:
         raise InputError(path, "invalid TOML: nested too deeply") from None
 
@@ -88,8 +97,11 @@ def validation_problems(exc: ValidationError) -> list[str]:
         elif error["type"] == "string_pattern_mismatch":
             pattern = (error.get("ctx") or {}).get("pattern", "")
             message = PATTERN_HINTS.get(pattern, message)
-        if error["type"] not in {"extra_forbidden", "missing"} and (
-            found is None or isinstance(found, str | int | float | bool)
+        secret = bool(error["loc"]) and error["loc"][-1] in SECRET_FIELDS
+        if (
+            error["type"] not in {"extra_forbidden", "missing"}
+            and not secret
+            and (found is None or isinstance(found, str | int | float | bool))
         ):
             message += f" (found {one_line(repr(found), 40)})"
         lines.append(f"{location}: {message}" if location else message)

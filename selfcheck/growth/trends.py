@@ -7,7 +7,7 @@ import io
 import json
 from typing import Any
 
-from selfcheck.formats.printable import one_line
+from selfcheck.formats.printable import json_safe, one_line, printable
 from selfcheck.growth.analysis import Growth, signed, sparkline, too_few_words
 
 TRENDS_FORMAT = "selfcheck-trends"
@@ -119,7 +119,10 @@ def trends_csv(groups: list[tuple[str, Growth]]) -> str:
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for who, result in groups:
-        writer.writerows(csv_rows(result, who))
+        writer.writerows(
+            {column: printable(cell, keep_newlines=False) for column, cell in row.items()}
+            for row in csv_rows(result, who)
+        )
     return out.getvalue()
 
 
@@ -179,4 +182,4 @@ def trends_json(
             for (who, result), plan in zip(groups, plans, strict=True)
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from selfcheck.formats.errors import InputError
+from selfcheck.formats.toml_reading import folder_problem
 from selfcheck.program.export import UNANSWERED
 from selfcheck.program.export_reading import ExportRecord, RubricLayout, read_export
 
@@ -296,19 +297,30 @@ class _Seen:
         self.db.close()
 
 
-def iter_export_paths(paths: Iterable[Path]) -> Iterator[tuple[str, bool]]:
+def iter_export_paths(paths: Iterable[Path], problems: list[str]) -> Iterator[tuple[str, bool]]:
     """Each given file and the `.toml` files in given folders, streamed unsorted.
 
-    Yields the path and whether it is known to be a regular file.
+    Yields the path and whether it is known to be a regular file; a folder that cannot be
+    read adds one line to `problems`.
     """
     for path in paths:
         if not path.is_dir():
             yield str(path), False
             continue
-        with os.scandir(path) as entries:
-            for entry in entries:
-                if entry.name.endswith(".toml") and not entry.name.startswith("."):
-                    yield entry.path, entry.is_file()
+        try:
+            with os.scandir(path) as entries:
+                for entry in entries:
+                    if entry.name.endswith(".toml") and not entry.name.startswith("."):
+                        yield entry.path, _is_file(entry)
+        except OSError as exc:
+            problems.append(folder_problem(path, exc))
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:  # a link that loops: the reader reports it
+        return False
 
 
 def _identity(record: ExportRecord) -> bytes:
@@ -339,7 +351,7 @@ def aggregate(paths: Iterable[Path], fingerprint: Fingerprint | None = None) -> 
 
     seen = _Seen()
     try:
-        for path, regular in iter_export_paths(paths):
+        for path, regular in iter_export_paths(paths, result.problems):
             try:
                 record, data = read_export(path, regular)
             except InputError as exc:

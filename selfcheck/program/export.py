@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StrictInt, StrictStr, model_validator
 
 from selfcheck.formats.errors import SelfcheckError
-from selfcheck.formats.fields import Identifier, _Strict
+from selfcheck.formats.fields import Identifier, Version, _Strict
 from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.session import Session
 
@@ -54,7 +54,7 @@ class AnonymousExport(_Strict):
     format_version: Literal[1]
     pseudonym: Annotated[StrictStr, Field(pattern=r"^[0-9a-f]{64}$")]
     rubric_id: Identifier
-    rubric_version: Annotated[StrictStr, Field(min_length=1, max_length=40)]
+    rubric_version: Version
     items: Annotated[list[Identifier], Field(min_length=1)]
     values: Annotated[list[Identifier], Field(min_length=1)]
     checkin: Annotated[list[AnonymousCheckin], Field(min_length=1)]
@@ -101,7 +101,7 @@ def default_export_name(program: str, rubric: Rubric) -> str:
 
 
 def quarter(moment: datetime) -> str:
-    """The calendar quarter of a moment, in its own time zone: `2026-Q4`."""
+    """The calendar quarter of a moment's local date (in its own UTC offset): `2026-Q4`."""
     return f"{moment.year:04d}-Q{(moment.month - 1) // 3 + 1}"
 
 
@@ -123,7 +123,9 @@ def build_export(
             for s in sessions
             if s.complete and s.rubric.id == rubric.id and s.rubric.version == rubric.version
         ),
-        key=lambda s: s.when,
+        # A check-in's quarter is that of its local date; ordering by it keeps quarters in order
+        # when check-ins were made in different UTC offsets.
+        key=lambda s: (quarter(s.when), s.when),
     )
     if not chosen:
         raise SelfcheckError(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 from pathlib import Path
 from typing import Annotated, Literal, get_args
@@ -9,10 +10,12 @@ from typing import Annotated, Literal, get_args
 import tomli_w
 from pydantic import Field, StrictBool, StrictStr
 
+from selfcheck.formats.errors import InputError
 from selfcheck.formats.fields import KEY_PATTERN, Name, _Strict
 from selfcheck.formats.session import Supervision
 from selfcheck.formats.toml_reading import load_model
 from selfcheck.store.files import write_atomic
+from selfcheck.store.lock import data_dir_locked
 
 CONFIG_FILE = "config.toml"
 CONFIG_FORMAT = "selfcheck-config"
@@ -37,8 +40,9 @@ class Config(_Strict):
     show_last_time: StrictBool = True
     interface: Interface = "app"
     theme: Theme = "calm"
-    practitioner_key: Annotated[StrictStr, Field(pattern=KEY_PATTERN)] = ""
-    pseudonym_secret: Annotated[StrictStr, Field(pattern=r"^([0-9a-f]{64})?$")] = ""
+    # Never part of a repr (so of no traceback, log or message); only the file holds them.
+    practitioner_key: Annotated[StrictStr, Field(pattern=KEY_PATTERN, repr=False)] = ""
+    pseudonym_secret: Annotated[StrictStr, Field(pattern=r"^([0-9a-f]{64})?$", repr=False)] = ""
 
     def default_supervision(self) -> Supervision:
         """Supervision details prefilled from the config."""
@@ -53,8 +57,14 @@ def config_path(data_dir: Path) -> Path:
 def load_config(data_dir: Path) -> Config:
     """The config, or defaults when there is none yet."""
     path = config_path(data_dir)
-    if not path.exists():
+    if not os.path.lexists(path):
         return Config()
+    if path.is_symlink() and not path.exists():
+        raise InputError(
+            path,
+            "is a link to a file that is missing or loops back; restore that file or remove "
+            "the link (it holds your identity, so selfcheck will not make a new one over it)",
+        )
     return load_model(path, Config, CONFIG_FORMAT, MAX_CONFIG_BYTES)
 
 
@@ -65,14 +75,15 @@ def save_config(data_dir: Path, config: Config) -> None:
 
 def ensure_identity(data_dir: Path) -> Config:
     """The config with its practitioner key and pseudonym secret, made once and saved."""
-    config = load_config(data_dir)
-    if config.practitioner_key and config.pseudonym_secret:
+    with data_dir_locked(data_dir):
+        config = load_config(data_dir)
+        if config.practitioner_key and config.pseudonym_secret:
+            return config
+        config = config.model_copy(
+            update={
+                "practitioner_key": config.practitioner_key or secrets.token_hex(8),
+                "pseudonym_secret": config.pseudonym_secret or secrets.token_hex(32),
+            }
+        )
+        save_config(data_dir, config)
         return config
-    config = config.model_copy(
-        update={
-            "practitioner_key": config.practitioner_key or secrets.token_hex(8),
-            "pseudonym_secret": config.pseudonym_secret or secrets.token_hex(32),
-        }
-    )
-    save_config(data_dir, config)
-    return config

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from selfcheck.formats.errors import LockedError
 from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.session import (
     ItemAnswer,
@@ -27,8 +28,9 @@ from selfcheck.store.checkin import (
 )
 from selfcheck.store.config import ensure_identity
 from selfcheck.store.draft_writer import DraftWriter, ErrorHandler
-from selfcheck.store.lock import DraftLock
-from selfcheck.store.sessions import load_session, session_bytes, session_path
+from selfcheck.store.files import sweep_temporary_files
+from selfcheck.store.lock import DraftLock, data_dir_locked, drafts_open_elsewhere
+from selfcheck.store.sessions import load_session, session_bytes, session_path, sessions_dir
 from selfcheck.store.workspace import Workspace
 
 
@@ -55,14 +57,27 @@ class Draft:
 
     @classmethod
     def open(cls, workspace: Workspace, on_error: ErrorHandler | None = None) -> Draft:
-        """Resume the workspace's draft or begin a new one; LockedError if another app has it."""
+        """Resume the workspace's draft or begin a new one; LockedError if another app has it.
+
+        The identity is made and the draft chosen under the data folder's lock, so two
+        selfchecks started at once end with one identity and one draft.
+        """
         rubric = workspace.rubric
-        config = ensure_identity(workspace.data_dir)
-        found = find_draft(workspace.loaded, rubric.id)
-        session = found or new_session(rubric, config)
-        previous = last_complete(workspace.loaded, rubric.id, before=session)
-        draft = cls(workspace.data_dir, rubric, session, previous, on_error)
-        draft.lock.acquire()
+        folder = sessions_dir(workspace.data_dir)
+        with data_dir_locked(workspace.data_dir):
+            config = ensure_identity(workspace.data_dir)
+            sweep_temporary_files(folder)
+            elsewhere = drafts_open_elsewhere(folder)
+            found = find_draft(workspace.loaded, rubric.id)
+            if found is None and elsewhere:
+                raise LockedError(
+                    f"{elsewhere[0].with_suffix('.toml')}: a check-in is open in another "
+                    "selfcheck; finish or quit there first"
+                )
+            session = found or new_session(rubric, config)
+            previous = last_complete(workspace.loaded, rubric.id, before=session)
+            draft = cls(workspace.data_dir, rubric, session, previous, on_error)
+            draft.lock.acquire()
         if found is not None:
             # Another process may have saved it between loading and locking: read it again.
             draft.session = load_session(draft.path)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import secrets
+import stat
 import sys
-import tempfile
+import time
 from pathlib import Path
 
 from selfcheck.formats.errors import SelfcheckError
@@ -40,27 +43,94 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+TEMPORARY_SUFFIX = ".tmp"
+"""Ending of the private temporary file a write goes through before its rename."""
+LEFTOVER_AGE = 600
+"""Seconds after which a temporary file no write is using any more is a crash's leftover."""
+_NEW_FILE = os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def open_private(path: Path, flags: int, *, create_new: bool = False) -> int:
+    """Open a file selfcheck owns: never through a link, created owner-only, whatever the umask.
+
+    `create_new` refuses an existing file (O_EXCL); otherwise an existing file must be a
+    regular file of this user with one link, so a planted link or hard link is never written.
+    """
+    flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0) | os.O_CREAT
+    if create_new:
+        flags |= os.O_EXCL
+    try:
+        fd = os.open(path, flags, PRIVATE_FILE)
+    except OSError as exc:
+        raise SelfcheckError(_cannot(path, "open", exc)) from None
+    status = os.fstat(fd)
+    if not stat.S_ISREG(status.st_mode) or status.st_nlink != 1 or status.st_uid != os.geteuid():
+        os.close(fd)
+        raise SelfcheckError(
+            f"{path}: not a plain file of yours (a link or another user's file); "
+            "remove it and try again"
+        )
+    os.fchmod(fd, PRIVATE_FILE)
+    return fd
+
+
+def _cannot(path: Path, doing: str, exc: OSError) -> str:
+    """One line for a failed write, with what to do about the usual causes."""
+    if exc.errno == errno.ELOOP:
+        return f"{path}: is a symbolic link; selfcheck never writes through links, remove it"
+    if exc.errno == errno.EISDIR:
+        return f"{path}: is a folder; give a file name"
+    if exc.errno == errno.ENOSPC:
+        return f"{path}: the disk is full; nothing was changed, free some space and try again"
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return f"{path}: cannot {doing} here ({exc.strerror}); nothing was changed"
+    return f"{path}: cannot {doing} ({exc.strerror or exc}); nothing was changed"
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace `path` with `data` so a crash leaves the old or the new file, never a torn one.
 
-    The bytes go to a private temporary file in the same folder, are flushed and
-    fsynced, renamed over the target, and the folder is fsynced so the rename lasts.
+    The bytes go to a private temporary file in the same folder (created exclusively, never
+    through a link), are flushed and fsynced, renamed over the target, and the folder is
+    fsynced so the rename lasts. Any failure is one line (SelfcheckError); the old file stays.
     """
+    if path.is_dir():
+        raise SelfcheckError(f"{path}: is a folder; give a file name")
     ensure_private_dir(path.parent)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMPORARY_SUFFIX}")
     try:
+        fd = open_private(temporary, os.O_WRONLY, create_new=True)
         with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), PRIVATE_FILE)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
+        _fsync_dir(path.parent)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise SelfcheckError(_cannot(path, "write", exc)) from None
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
-    _fsync_dir(path.parent)
 
 
 def write_text_atomic(path: Path, text: str) -> None:
     """Atomically and durably write UTF-8 text, private to the owner."""
     write_atomic(path, text.encode("utf-8"))
+
+
+def sweep_temporary_files(folder: Path) -> None:
+    """Remove temporary files that a crashed write left behind (older than LEFTOVER_AGE)."""
+    try:
+        leftovers = [p for p in folder.iterdir() if p.name.startswith(".")]
+    except OSError:
+        return
+    for path in leftovers:
+        if not path.name.endswith(TEMPORARY_SUFFIX):
+            continue
+        try:
+            status = path.lstat()
+            if stat.S_ISREG(status.st_mode) and time.time() - status.st_mtime > LEFTOVER_AGE:
+                path.unlink()
+        except OSError:
+            continue

@@ -1,28 +1,31 @@
-"""An exclusive lock per draft, released by the kernel when its process ends, even by SIGKILL."""
+"""Exclusive locks (per draft, and on the data folder while a check-in is begun), released by the
+kernel when their process ends, even by SIGKILL."""
 
 from __future__ import annotations
 
 import fcntl
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
-from selfcheck.formats.errors import LockedError
-from selfcheck.store.files import PRIVATE_FILE, ensure_private_dir
+from selfcheck.formats.errors import LockedError, SelfcheckError
+from selfcheck.store.files import ensure_private_dir, open_private
 
 
 class DraftLock:
     """Holds `flock` on `<draft>.lock` so a second selfcheck cannot open the same draft."""
 
     def __init__(self, draft_path: Path) -> None:
-        self.path = draft_path.with_suffix(".lock")
+        self.path = draft_path.with_suffix(LOCK_SUFFIX)
         self._fd: int | None = None
 
     def acquire(self) -> DraftLock:
         """Take the lock or raise LockedError naming the process that holds it."""
         ensure_private_dir(self.path.parent)
         while True:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
+            fd = open_private(self.path, os.O_RDWR)
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -65,3 +68,62 @@ class DraftLock:
         traceback: TracebackType | None,
     ) -> None:
         self.release()
+
+
+LOCK_SUFFIX = ".lock"
+"""Ending of a draft's lock file, beside the draft."""
+DATA_DIR_LOCK = ".selfcheck.lock"
+"""The data folder's lock, held while the identity or a new draft is made."""
+_held: dict[Path, int] = {}
+"""Data folders this process holds locked, with how many callers hold each."""
+
+
+@contextmanager
+def data_dir_locked(data_dir: Path) -> Iterator[None]:
+    """Hold the data folder's lock (waiting for it); a caller already holding it passes through.
+
+    Making the identity and beginning a draft happen under it, so two selfchecks started at
+    the same moment make one identity and one draft.
+    """
+    key = data_dir.resolve()
+    if key in _held:
+        _held[key] += 1
+        try:
+            yield
+        finally:
+            _held[key] -= 1
+        return
+    ensure_private_dir(data_dir)
+    fd = open_private(data_dir / DATA_DIR_LOCK, os.O_RDWR)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        _held[key] = 1
+        yield
+    finally:
+        _held.pop(key, None)
+        os.close(fd)
+
+
+def held_elsewhere(lock_path: Path) -> bool:
+    """True when another process holds this lock; a free leftover is removed while held."""
+    try:
+        fd = open_private(lock_path, os.O_RDWR)
+    except SelfcheckError:
+        return True  # not ours to touch: treat it as in use
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        return True
+    lock_path.unlink(missing_ok=True)  # a crash's leftover: remove it while holding it
+    os.close(fd)
+    return False
+
+
+def drafts_open_elsewhere(folder: Path) -> list[Path]:
+    """Locks of drafts other processes hold in `folder`; leftover locks are swept on the way."""
+    try:
+        locks = sorted(p for p in folder.iterdir() if p.name.endswith(LOCK_SUFFIX))
+    except OSError:
+        return []
+    return [path for path in locks if held_elsewhere(path)]

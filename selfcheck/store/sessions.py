@@ -10,7 +10,7 @@ import tomli_w
 
 from selfcheck.formats.errors import InputError
 from selfcheck.formats.session import SESSION_FORMAT, Session
-from selfcheck.formats.toml_reading import MAX_SESSION_BYTES, load_model
+from selfcheck.formats.toml_reading import MAX_SESSION_BYTES, folder_problem, load_model
 from selfcheck.store.files import write_atomic
 
 SESSIONS = "sessions"
@@ -44,17 +44,25 @@ def load_session(path: Path) -> Session:
     return load_model(path, Session, SESSION_FORMAT, MAX_SESSION_BYTES)
 
 
-def iter_toml_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Each given file, and the `.toml` files inside each given folder, in name order."""
+def iter_toml_files(paths: Iterable[Path], problems: list[str]) -> Iterator[Path]:
+    """Each given file, and the `.toml` files inside each given folder, in name order.
+
+    A folder that cannot be read adds one line to `problems`.
+    """
     for path in paths:
-        if path.is_dir():
-            yield from sorted(
+        if not path.is_dir():
+            yield path
+            continue
+        try:
+            children = sorted(
                 child
                 for child in path.iterdir()
                 if child.suffix == ".toml" and not child.name.startswith(".")
             )
-        else:
-            yield path
+        except OSError as exc:
+            problems.append(folder_problem(path, exc))
+            continue
+        yield from children
 
 
 @dataclass
@@ -69,24 +77,33 @@ class Loaded:
 def load_sessions(paths: Iterable[Path]) -> Loaded:
     """Load every session file under `paths`, collecting a line per bad file and going on."""
     loaded = Loaded()
-    for path in iter_toml_files(paths):
+    chosen: dict[str, Session] = {}
+    for path in iter_toml_files(paths, loaded.problems):
         try:
             session = load_session(path)
         except InputError as exc:
             loaded.problems.append(str(exc))
             continue
-        if session.id in loaded.paths:
-            loaded.problems.append(
-                f"{path}: same check-in id as {loaded.paths[session.id]}; skipped"
-            )
+        earlier = loaded.paths.get(session.id)
+        if earlier is not None:
+            # A copy (a backup, say) never hides the file named after the check-in's id.
+            if path.stem == session.id and earlier.stem != session.id:
+                path, earlier = earlier, path
+                chosen[session.id] = session
+                loaded.paths[session.id] = earlier
+            loaded.problems.append(f"{path}: same check-in id as {earlier}; skipped")
             continue
-        loaded.sessions.append(session)
+        chosen[session.id] = session
         loaded.paths[session.id] = path
-    loaded.sessions.sort(key=lambda s: (s.when, s.id))
+    loaded.sessions = sorted(chosen.values(), key=lambda s: (s.when, s.id))
     return loaded
 
 
 def load_data_dir(data_dir: Path) -> Loaded:
     """Load the check-ins stored in a data directory (none when it does not exist yet)."""
     folder = sessions_dir(data_dir)
-    return load_sessions([folder]) if folder.is_dir() else Loaded()
+    try:
+        present = folder.is_dir()
+    except OSError as exc:
+        return Loaded(problems=[folder_problem(folder, exc)])
+    return load_sessions([folder]) if present else Loaded()

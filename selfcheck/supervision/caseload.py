@@ -63,7 +63,7 @@ def import_shares(paths: Iterable[Path], folder: Path) -> tuple[list[str], list[
         count = len(share.checkins)
         done.append(f"{path}: imported {who}, {count} check-in{'s' if count != 1 else ''}")
     if done:
-        present = {path.name for path in iter_toml_files([folder])}
+        present = {path.name for path in iter_toml_files([folder], problems)}
         write_index(folder, [entry for name, entry in index.items() if name in present])
     return done, problems
 
@@ -136,7 +136,7 @@ def load_caseload(folder: Path) -> Caseload:
     if not folder.is_dir():
         return caseload
     index = read_index(folder)
-    for path in iter_toml_files([folder]):
+    for path in iter_toml_files([folder], caseload.problems):
         entry = index.get(path.name)
         try:
             if entry is None or not entry.fresh(path.stat()):

@@ -64,7 +64,7 @@ def load_received(data_dir: Path) -> tuple[dict[str, Response], list[str]]:
     problems: list[str] = []
     if not folder.is_dir():
         return responses, problems
-    for path in iter_toml_files([folder]):
+    for path in iter_toml_files([folder], problems):
         try:
             response = load_response(path)
         except InputError as exc:

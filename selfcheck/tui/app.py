@@ -10,6 +10,7 @@ from textual.app import App
 from textual.screen import Screen
 
 from selfcheck.formats.errors import LockedError
+from selfcheck.formats.printable import one_line
 from selfcheck.store.draft import Draft
 from selfcheck.store.workspace import Workspace, remember_theme
 from selfcheck.tui.screens.home import HomeScreen
@@ -59,7 +60,7 @@ class SelfcheckApp(App[None]):
         if problems:
             self.notify(
                 f"{len(problems)} file(s) in your data folder could not be read; they are left "
-                f"untouched and listed when you quit. First: {problems[0]}",
+                f"untouched and listed when you quit. First: {one_line(problems[0], 300)}",
                 title="Skipped files",
                 severity="warning",
                 timeout=20,
@@ -132,6 +133,22 @@ class SelfcheckApp(App[None]):
             if isinstance(screen, ItemScreen):
                 screen.store_note()
         self.exit()
+
+    def _fatal_error(self) -> None:
+        """Exit after an unhandled exception, printing the traceback without local variables.
+
+        Textual's own crash output lists every frame's locals, and with them the config and
+        its identity: overriding this one hook keeps a crash from ever showing a secret.
+        """
+        from rich.segment import Segments
+        from rich.traceback import Traceback
+
+        self.bell()
+        traceback = Traceback(show_locals=False, width=None)
+        self._exit_renderables.append(
+            Segments(self.console.render(traceback, self.console.options))
+        )
+        self._close_messages_no_wait()
 
     def on_unmount(self) -> None:
         """Write what is pending and release the draft's lock."""

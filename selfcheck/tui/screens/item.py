@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, TextArea
 
+from selfcheck.formats.errors import SelfcheckError
 from selfcheck.store.checkin import unanswered_count
 from selfcheck.store.checkin_words import last_time_words
 from selfcheck.store.draft import Draft
@@ -111,7 +112,7 @@ class ItemScreen(Screen[None]):
         """Take the note from the field into the draft and queue it for saving."""
         note = self.query_one(NoteField)
         if note.item_id:
-            self.draft.set_note(note.item_id, note.text)
+            self.draft.set_note(note.item_id, note.note)
         if self._note_timer is not None:
             self._note_timer.stop()
             self._note_timer = None
@@ -122,8 +123,8 @@ class ItemScreen(Screen[None]):
         """Keep the note in the draft; save it within NOTE_SAVE_DELAY of this keystroke."""
         note = self.query_one(NoteField)
         before = self.draft.answer(note.item_id).note
-        self.draft.set_note(note.item_id, note.text)
-        if note.text != before and self._note_timer is None:
+        self.draft.set_note(note.item_id, note.note)
+        if note.note != before and self._note_timer is None:
             self._note_timer = self.set_timer(NOTE_SAVE_DELAY, self.store_note)
 
     @on(NoteLeft)
@@ -183,10 +184,23 @@ class ItemScreen(Screen[None]):
         self.show_last_time = not self.show_last_time
         self.show_item()
         self.run_worker(
-            partial(remember_show_last_time, self.draft.data_dir, self.show_last_time),
+            partial(self._remember_last_time, self.show_last_time),
             thread=True,
             group="config",
         )
+
+    def _remember_last_time(self, show: bool) -> None:
+        """Save the preference (on a worker thread); a failure is a notice, never a crash."""
+        try:
+            remember_show_last_time(self.draft.data_dir, show)
+        except SelfcheckError as exc:
+            self.app.call_from_thread(
+                self.notify,
+                f"{exc}; the choice holds until you quit",
+                title="Preference not saved",
+                severity="warning",
+                markup=False,
+            )
 
     def action_review(self) -> None:
         """Open the review of every item."""

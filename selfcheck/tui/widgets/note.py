@@ -27,6 +27,8 @@ class NoteField(TextArea):
         )
         self.cursor_blink = blink
         self.item_id = ""
+        self._kept = ""
+        self._shown = ""
 
     def show(self, item_id: str, note: str) -> None:
         """Load an item's note, with control characters made visible, remembering its item."""
@@ -34,6 +36,12 @@ class NoteField(TextArea):
         shown = printable(note)
         if self.text != shown:
             self.load_text(shown)
+        self._kept, self._shown = note, self.text
+
+    @property
+    def note(self) -> str:
+        """The note to keep: exactly as it was loaded until the person edits what is shown."""
+        return self._kept if self.text == self._shown else self.text
 
     def action_leave(self) -> None:
         """Give up focus so the rating keys work again."""

@@ -1,0 +1,107 @@
+"""Secrets never shown, and notes kept byte for byte by a screen that only showed them."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from selfcheck.store.config import ensure_identity
+from selfcheck.store.sessions import load_session, save_session
+
+ROOT = Path(__file__).resolve().parent.parent
+CRASH_ON_L = """
+import sys
+from selfcheck.store import workspace
+
+def broken_save(data_dir, config):
+    raise RuntimeError("the disk said no")
+
+workspace.save_config = broken_save
+from selfcheck.cli import main
+sys.exit(main(["start", "--data-dir", sys.argv[1]]))
+"""
+
+
+def test_the_config_repr_never_holds_the_identity(data_dir):
+    config = ensure_identity(data_dir)
+    shown = repr(config) + str(config)
+    assert config.pseudonym_secret not in shown and config.practitioner_key not in shown
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_a_crash_in_the_app_never_prints_the_secrets(data_dir):
+    """Pressing `l` when the config cannot be saved crashed with every local shown."""
+    config = ensure_identity(data_dir)
+    primary, secondary = os.openpty()
+    os.set_blocking(primary, False)
+    env = os.environ | {"TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
+    process = subprocess.Popen(
+        [sys.executable, "-c", CRASH_ON_L, str(data_dir)],
+        stdin=secondary,
+        stdout=secondary,
+        stderr=secondary,
+        env=env | {"PYTHONPATH": str(ROOT)},
+        cwd=ROOT,
+        start_new_session=True,
+    )
+    os.close(secondary)
+    seen = bytearray()
+
+    def drain() -> None:
+        try:
+            while chunk := os.read(primary, 65536):
+                seen.extend(chunk)
+        except OSError:
+            pass
+
+    try:
+        deadline = time.monotonic() + 20
+        while b"of 17" not in seen and time.monotonic() < deadline:
+            drain()
+            time.sleep(0.05)
+        os.write(primary, b"l")
+        while process.poll() is None and time.monotonic() < deadline:
+            drain()
+            time.sleep(0.05)
+        drain()
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait(timeout=10)
+        os.close(primary)
+    printed = seen.decode("utf-8", "replace")
+    assert "the disk said no" in printed  # it did crash, and said why
+    assert config.pseudonym_secret not in printed
+    assert config.practitioner_key not in printed
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(note=st.text(min_size=1, max_size=40))
+def test_viewing_a_note_never_rewrites_it(note, data_dir, make_session, rubric):
+    """Bidi marks, CR and U+2028 came back as literal `\\u202b` / `\\x0d` after a mere look."""
+    from selfcheck.tui.app import make_app
+
+    first = rubric.items[0].id
+    draft = make_session({first: 3}, complete=False, notes={first: note})
+    path = save_session(data_dir, draft)
+    before = path.read_bytes()
+
+    async def look() -> None:
+        app = make_app(data_dir, None, straight_in=True)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("e", "escape", "n", "p", "e", "escape", "q")
+
+    asyncio.run(look())
+    assert load_session(path).answer(first).note == note
+    assert path.read_bytes() == before
+    path.unlink()
