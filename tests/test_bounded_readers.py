@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
+from other_user import give_to_user, run_as_user, user_folder
 
 from selfcheck.cli import main
 from selfcheck.store.sessions import session_bytes
-from tests.other_user import give_to_user, run_as_user, user_folder
 
 CORPUS = Path(__file__).resolve().parent / "data" / "hostile"
 OK_EXPORT = CORPUS / "exports" / "ok-export.toml"

@@ -7,12 +7,12 @@ import stat
 import time
 
 import pytest
+from other_user import give_to_user, run_as_user, user_folder
 
 from selfcheck.cli import main
 from selfcheck.formats.errors import LockedError, SelfcheckError
 from selfcheck.store.config import config_path, load_config
 from selfcheck.store.sessions import load_data_dir, session_bytes, sessions_dir
-from tests.other_user import give_to_user, run_as_user, user_folder
 
 
 def test_a_planted_lock_link_never_touches_its_target(data_dir, make_session, save, capsys):
