@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.rubric import Item, Rubric
 from selfcheck.formats.session import (
     ItemAnswer,
     MeetingKind,
@@ -15,6 +15,7 @@ from selfcheck.formats.session import (
     Supervision,
 )
 from selfcheck.store.checkin import (
+    asked_items,
     find_draft,
     finish,
     first_unanswered,
@@ -54,12 +55,21 @@ class Draft:
         self._closed = False
 
     @classmethod
-    def open(cls, workspace: Workspace, on_error: ErrorHandler | None = None) -> Draft:
-        """Resume the workspace's draft or begin a new one; LockedError if another app has it."""
-        rubric = workspace.rubric
+    def open(
+        cls,
+        workspace: Workspace,
+        on_error: ErrorHandler | None = None,
+        focus: list[str] | None = None,
+    ) -> Draft:
+        """Resume the workspace's draft on its own rubric version, or begin one on the newest.
+
+        A new check-in covers the `focus` items only when they are given. Raises
+        LockedError if another selfcheck has the draft open.
+        """
         config = ensure_identity(workspace.data_dir)
-        found = find_draft(workspace.loaded, rubric.id)
-        session = found or new_session(rubric, config)
+        found = find_draft(workspace.loaded, workspace.rubric.id)
+        session = found or new_session(workspace.rubric, config, focus=focus)
+        rubric = workspace.rubric_of(session)
         previous = last_complete(workspace.loaded, rubric.id, before=session)
         draft = cls(workspace.data_dir, rubric, session, previous, on_error)
         draft.lock.acquire()
@@ -68,6 +78,11 @@ class Draft:
             draft.session = load_session(draft.path)
             draft._saved = session_bytes(draft.session)
         return draft
+
+    @property
+    def items(self) -> list[Item]:
+        """The items this check-in asks about, in rubric order."""
+        return asked_items(self.session, self.rubric)
 
     @property
     def start_index(self) -> int:
@@ -132,13 +147,21 @@ class Draft:
         """The answer given at the last complete check-in, with its date, if it had one."""
         if self.previous is None:
             return None
-        answer = self.previous.answer(item_id)
-        return (answer, self.previous.when.date()) if answer.answered else None
+        for linked in self._linked_ids(item_id):
+            answer = self.previous.answer(linked)
+            if answer.answered:
+                return answer, self.previous.when.date()
+        return None
 
     def steps_for(self, item_id: str) -> list[NextStep]:
-        """The last check-in's next steps tied to this item."""
+        """The last check-in's next steps tied to this item (or to an item it replaces)."""
         steps = self.previous.next_steps if self.previous else []
-        return [step for step in steps if step.item == item_id]
+        linked = self._linked_ids(item_id)
+        return [step for step in steps if step.item in linked]
+
+    def _linked_ids(self, item_id: str) -> tuple[str, ...]:
+        item = self.rubric.item(item_id)
+        return item.linked_ids if item else (item_id,)
 
     def save(self) -> None:
         """Queue the current state for writing when it differs from what was last queued."""

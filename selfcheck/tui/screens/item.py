@@ -60,7 +60,7 @@ class ItemScreen(Screen[None]):
     def __init__(self, draft: Draft, *, show_last_time: bool = True) -> None:
         super().__init__()
         self.draft = draft
-        self.items = draft.rubric.items
+        self.items = draft.items
         self.show_last_time = show_last_time
         self._note_timer: Timer | None = None
         self.set_reactive(ItemScreen.index, draft.start_index)
