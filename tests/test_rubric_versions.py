@@ -79,3 +79,94 @@ def test_list_and_show_use_each_checkins_own_version(data_dir, capsys):
     assert "Focus check-in: 2 chosen items" in out
     assert "New item: 3 Three" in out and "Merged item: unanswered" in out
     assert "Kept NEWTEXT" not in out
+
+
+def _growth_of(data_dir):
+    from selfcheck.growth.analysis import growth
+    from selfcheck.store.sessions import load_data_dir
+
+    return growth(load_data_dir(data_dir).sessions, *_newest_and_all(data_dir))
+
+
+def _newest_and_all(data_dir):
+    return find_rubric("tiny", data_dir), rubric_versions("tiny", data_dir)
+
+
+def test_growth_links_items_by_id_or_previous_ids_and_values_by_id(data_dir):
+    from selfcheck.growth.analysis import version_note
+
+    old, new = install_tiny(data_dir)
+    for session in year_across_versions(old, new):
+        save_session(data_dir, session)
+    result = _growth_of(data_dir)
+    assert [c.rubric_version for c in result.checkins] == ["1.0.0", "1.0.0", "2.0.0", "2.0.0"]
+    assert [c.focus for c in result.checkins] == [False, False, False, True]
+    assert result.version_changes == [2]
+    rows = {item.item_id: item for item in result.items}
+    assert rows["care-kept"].title == "Kept NEWTEXT"
+    assert rows["care-kept"].series.points == (2, 3, 4, None)
+    # Merged from split-a and split-b: their mean at the 1.0.0 check-ins.
+    assert rows["care-merged"].series.points == (3, 3, 4, None)
+    assert "care-split-a" not in rows and rows["care-merged"].discuss_latest is False
+    assert rows["trust-dropped"].series.points == (3, None, None, None)
+    assert rows["trust-dropped"].not_assessable == (False, True, False, False)
+    assert version_note(result, rows["trust-dropped"]) == "only in 1.0.0"
+    assert version_note(result, rows["trust-new"]) == "only in 2.0.0"
+    assert version_note(result, rows["care-merged"]) == ""
+    care, trust = result.values
+    # Values by value id, each check-in with its own version's items.
+    assert care.series.points == ((2 + 2 + 4) / 3, 3, 4, None)
+    assert care.items == (3, 3, 2, 2) and care.rated == (3, 3, 2, 0)
+    assert trust.series.points == (3, None, 2, 3)
+    assert trust.items == (1, 1, 1, 1)
+
+
+def test_trends_csv_has_each_checkins_version_and_scope(data_dir, capsys):
+    import csv
+    import io
+
+    old, new = install_tiny(data_dir)
+    for session in year_across_versions(old, new):
+        save_session(data_dir, session)
+    assert main(["trends", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    care = [row for row in rows if row["value_id"] == "care"]
+    assert [row["rubric_version"] for row in care] == ["1.0.0", "1.0.0", "2.0.0", "2.0.0"]
+    assert [row["scope"] for row in care] == ["full", "full", "full", "focus"]
+    assert [row["items"] for row in care] == ["3", "3", "2", "2"]
+    assert main(["trends"]) == 0
+    out = capsys.readouterr().out
+    assert "The rubric changed from version 1.0.0 to 2.0.0 on 2026-05-05" in out
+
+
+def test_trend_chart_marks_the_version_change_with_a_labelled_line(data_dir):
+    import matplotlib.dates as mdates
+    from matplotlib.figure import Figure
+
+    from selfcheck.growth.charts import draw_trend
+
+    old, new = install_tiny(data_dir)
+    for session in year_across_versions(old, new):
+        save_session(data_dir, session)
+    result = _growth_of(data_dir)
+    ax = Figure().add_subplot()
+    draw_trend(ax, result)
+    labels = [t.get_text() for t in ax.texts]
+    assert labels == [" rubric 2.0.0 from here"]
+    dates = mdates.date2num([c.when for c in result.checkins])
+    (line,) = [ln for ln in ax.lines if list(ln.get_xdata()) == [ln.get_xdata()[0]] * 2]
+    assert line.get_xdata()[0] == pytest.approx((dates[1] + dates[2]) / 2)
+
+
+def test_packet_says_when_the_rubric_changed_and_marks_part_means(data_dir, tmp_path):
+    from tests.test_report import flat, pdf_pages
+
+    old, new = install_tiny(data_dir)
+    for session in year_across_versions(old, new):
+        save_session(data_dir, session)
+    out = tmp_path / "packet.pdf"
+    assert main(["report", "--out", str(out)]) == 0
+    text = flat(pdf_pages(out.read_bytes()))
+    assert "The rubric changed from version 1.0.0 to 2.0.0 on 2026-05-05" in text
+    assert "4 complete check-ins, 1 of them focus check-ins of a few items" in text
+    assert "Dropped item (only in 1.0.0)" in text and "New item (only in 2.0.0)" in text

@@ -9,7 +9,7 @@ from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.session import Session, complete_checkins
 from selfcheck.store.checkin import find_draft, last_complete
 from selfcheck.store.config import Config, load_config, save_config
-from selfcheck.store.rubrics import find_rubric, rubric_for_ref
+from selfcheck.store.rubrics import find_rubric, rubric_for_ref, rubric_versions
 from selfcheck.store.sessions import Loaded, load_data_dir
 
 
@@ -34,6 +34,11 @@ class Workspace:
         if session.rubric.sha256 == self.rubric.sha256:
             return self.rubric
         return rubric_for_ref(session.rubric, self.data_dir) or self.rubric
+
+    @property
+    def texts(self) -> list[Rubric]:
+        """Every version of this rubric available here, oldest first."""
+        return rubric_versions(self.rubric.id, self.data_dir)
 
     def reload(self) -> None:
         """Read the config and check-ins again, after this or another process changed them."""

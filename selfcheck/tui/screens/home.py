@@ -123,8 +123,9 @@ class HomeScreen(Screen[None]):
         from selfcheck.growth.analysis import growth
         from selfcheck.tui.screens.growth import GrowthScreen
 
-        result = growth(self.workspace.loaded.sessions, self.workspace.rubric)
-        self.app.push_screen(GrowthScreen(result, latest_response_view(self.workspace)))
+        workspace = self.workspace
+        result = growth(workspace.loaded.sessions, workspace.rubric, workspace.texts)
+        self.app.push_screen(GrowthScreen(result, latest_response_view(workspace)))
 
     @on(Button.Pressed, "#help")
     async def help_pressed(self) -> None:
