@@ -44,6 +44,12 @@ def rubric() -> Rubric:
     return find_rubric(f"{DEFAULT_RUBRIC_ID}@1.0.0", None)
 
 
+@pytest.fixture(scope="session")
+def newest() -> Rubric:
+    """The shipped default rubric's newest version, that new check-ins rate."""
+    return find_rubric(DEFAULT_RUBRIC_ID, None)
+
+
 MakeSession = Callable[..., Session]
 
 
