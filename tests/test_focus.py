@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 from textual.widgets import SelectionList, Static
+from versions_data import checkin, install_tiny, year_across_versions
 
 from selfcheck.formats.session import NextStep, Session
 from selfcheck.store.focus import full_checkin_due, suggest_focus
@@ -17,7 +18,6 @@ from selfcheck.tui.screens.focus import FocusScreen
 from selfcheck.tui.screens.home import HomeScreen
 from selfcheck.tui.screens.item import ItemScreen
 from tests.test_tui_flow import on_disk
-from tests.versions_data import checkin, install_tiny, year_across_versions
 
 SIZE = (80, 24)
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from versions_data import VERSIONS, checkin, install_tiny, year_across_versions
 
 from selfcheck.cli import main
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.store.rubrics import check_rubric, find_rubric, rubric_for_ref, rubric_versions
 from selfcheck.store.sessions import save_session
-from tests.versions_data import VERSIONS, checkin, install_tiny, year_across_versions
 
 
 def test_an_id_means_the_newest_version_and_id_at_version_one_of_them(data_dir):

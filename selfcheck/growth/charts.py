@@ -91,7 +91,7 @@ def draw_trend(ax: Axes, result: Growth, *, title: bool = True) -> None:
         ax.set_xlim(dates[0] - 20, dates[0] + 20)
     if title:
         ax.set_title(_title(result, "Mean of each value per check-in"), loc="left", fontsize=11)
-    ax.set_ylabel("mean level (not yet assessable left out)")
+    ax.set_ylabel("mean level (answers that are not a level left out)")
     ax.legend(
         loc="upper center",
         bbox_to_anchor=(0.5, -0.1),
@@ -202,7 +202,12 @@ def draw_heatmap(ax: Axes, result: Growth, *, title: bool = True) -> None:
     if title or shown < len(result.checkins):
         ax.set_title(_title(result, what), loc="left", fontsize=11 if title else 9, pad=28)
     ax.set_xlabel(
-        f"{NOT_ASSESSABLE_MARK} = {result.not_assessable_label.lower()}; blank = not rated",
+        f"{NOT_ASSESSABLE_MARK} = {result.not_assessable_label.lower()}; blank = not rated"
+        + (
+            "; focus = a check-in of a few chosen items"
+            if any(c.focus for c in result.checkins)
+            else ""
+        ),
         fontsize=8,
     )
     _plain(ax)

@@ -89,7 +89,7 @@ def trends_table(result: Growth, who: str, width: int = 80) -> str:
         )
     lines.append("")
     lines.append(
-        f"Means leave out items {result.not_assessable_label.lower()} or unrated; "
+        f"Means leave out unrated items and the answer '{result.not_assessable_label}'; "
         "'-': nothing was rated."
     )
     if changed := version_change_words(result):
