@@ -170,3 +170,32 @@ def test_packet_says_when_the_rubric_changed_and_marks_part_means(data_dir, tmp_
     assert "The rubric changed from version 1.0.0 to 2.0.0 on 2026-05-05" in text
     assert "4 complete check-ins, 1 of them focus check-ins of a few items" in text
     assert "Dropped item (only in 1.0.0)" in text and "New item (only in 2.0.0)" in text
+
+
+def test_rubric_show_gives_the_guidance_and_what_each_item_replaces(data_dir, capsys):
+    install_tiny(data_dir)
+    assert main(["rubric", "show", "tiny"]) == 0
+    out = capsys.readouterr().out
+    assert "How to rate: GUIDANCE: rate since my last check-in" in out
+    assert "[care-merged] Merged item (commitment 2, replaces care-split-a, care-split-b)" in out
+
+
+async def test_guidance_on_the_first_item_and_in_help_and_not_a_level_said(data_dir):
+    """The first item shows how to rate, the second does not; ? shows it; 0 says 'left out'."""
+    from textual.widgets import Static
+
+    from selfcheck.tui.app import make_app
+    from selfcheck.tui.screens.help import HelpScreen
+
+    install_tiny(data_dir)
+    app = make_app(data_dir, "tiny", straight_in=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        guidance = app.screen.query_one("#guidance", Static)
+        assert guidance.display and "GUIDANCE: rate since" in str(guidance.render())
+        rows = [str(row.render()) for row in app.screen.query(".choice-row")]
+        assert "Not assessable or not my role  Not a level: left out of means." in rows[-1]
+        await pilot.press("n")
+        assert not app.screen.query_one("#guidance", Static).display
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert "GUIDANCE" in str(app.screen.query_one("#help-guidance", Static).render())

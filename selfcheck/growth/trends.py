@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import textwrap
 from typing import Any
 
 from selfcheck.formats.printable import one_line
@@ -88,12 +89,13 @@ def trends_table(result: Growth, who: str, width: int = 80) -> str:
             f"{signed(series.change_since_first) or '-':>11}"
         )
     lines.append("")
-    lines.append(
+    notes = [
         f"Means leave out unrated items and the answer '{result.not_assessable_label}'; "
         "'-': nothing was rated."
-    )
+    ]
     if changed := version_change_words(result):
-        lines.append(changed)
+        notes.append(changed)
+    lines += [textwrap.fill(note, width) for note in notes]
     if words:
         lines.append(words)
     return "\n".join(lines)

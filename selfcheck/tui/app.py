@@ -153,7 +153,8 @@ class SelfcheckApp(App[None]):
         from selfcheck.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            rubric = self.draft.rubric if self.draft else self.workspace.rubric
+            self.push_screen(HelpScreen(rubric.guidance, rubric.not_assessable.label))
 
     async def action_quit(self) -> None:
         """Quit, saving a note being written first."""
