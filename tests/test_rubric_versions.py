@@ -199,3 +199,11 @@ async def test_guidance_on_the_first_item_and_in_help_and_not_a_level_said(data_
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         assert "GUIDANCE" in str(app.screen.query_one("#help-guidance", Static).render())
+
+
+def test_a_file_whose_name_says_another_version_is_not_trusted(data_dir):
+    """The newest is found by file name, but only when the file holds what its name says."""
+    install_tiny(data_dir)
+    text = (VERSIONS / "tiny-1.0.0.toml").read_text()
+    (data_dir / "rubrics" / "tiny-9.0.0.toml").write_text(text)
+    assert find_rubric("tiny", data_dir).version == "2.0.0"

@@ -152,6 +152,8 @@ def find_rubric(ref: str | None, data_dir: Path | None) -> Rubric:
     if candidate.suffix == ".toml" or candidate.exists() or "/" in ref:
         return load_rubric(candidate)
     rubric_id, _, version = ref.partition(VERSION_SEPARATOR)
+    if not version and (newest := _newest_by_file_name(rubric_id, data_dir)) is not None:
+        return newest
     versions = rubric_versions(rubric_id, data_dir)
     if not versions:
         entries, _ = list_rubrics(data_dir)
@@ -166,6 +168,26 @@ def find_rubric(ref: str | None, data_dir: Path | None) -> Rubric:
             return rubric
     known = ", ".join(rubric.version for rubric in versions)
     raise SelfcheckError(f"rubric {rubric_id!r} has no version {version!r} here (known: {known})")
+
+
+def _newest_by_file_name(rubric_id: str, data_dir: Path | None) -> Rubric | None:
+    """The newest version read from `<id>-<version>.toml` names alone, loading one file.
+
+    None when a folder has a plain `<id>.toml` or the file does not hold what its name says:
+    then every file is read. Start-up reads one rubric instead of every version.
+    """
+    candidates = []
+    for rank, (_origin, folder) in enumerate(reversed(rubric_folders(data_dir))):
+        if (folder / f"{rubric_id}.toml").is_file():
+            return None
+        for path in folder.glob(f"{glob.escape(rubric_id)}-*.toml"):
+            version = path.stem[len(rubric_id) + 1 :]
+            candidates.append((version_key(version), rank, version, path))
+    if not candidates:
+        return None
+    _key, _rank, version, path = max(candidates)
+    rubric = load_rubric(path)
+    return rubric if (rubric.id, rubric.version) == (rubric_id, version) else None
 
 
 def rubric_for_ref(ref: RubricRef, data_dir: Path | None) -> Rubric | None:
