@@ -106,3 +106,12 @@ async def test_start_focus_resumes_a_draft_on_its_own_version(data_dir: Path) ->
         await pilot.press("p")
         assert str(screen.query_one("#item-title", Static).render()) == "Kept OLDTEXT"
     assert load_data_dir(data_dir).sessions[0].rubric.version == "1.0.0"
+
+
+def test_plain_home_suggests_a_full_checkin_too(data_dir, make_session, save, capsys):
+    """The plain mode's home says the same as the app's when the last full one is old."""
+    from selfcheck.cli import main
+
+    save(make_session({}, day=0))
+    assert main(["--plain"]) == 0
+    assert "a full check-in is suggested" in capsys.readouterr().out

@@ -55,11 +55,11 @@ def full_checkin_due(completed: Sequence[Session], today: date) -> str | None:
     if not completed:
         return None
     if not full:
-        return "You have done only focus check-ins: a full check-in is suggested (s)."
+        return "You have done only focus check-ins: a full check-in is suggested."
     days = (today - full[-1].when.date()).days
     if days <= FULL_CHECKIN_DAYS:
         return None
     return (
         f"Your last full check-in was {days} days ago, on {full[-1].when.date().isoformat()}: "
-        "a full check-in is suggested (s)."
+        "a full check-in is suggested."
     )
