@@ -40,7 +40,13 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(scope="session")
 def rubric() -> Rubric:
-    """The shipped default rubric."""
+    """The shipped default rubric's first version, 1.0.0, that most tests' check-ins rate."""
+    return find_rubric(f"{DEFAULT_RUBRIC_ID}@1.0.0", None)
+
+
+@pytest.fixture(scope="session")
+def newest() -> Rubric:
+    """The shipped default rubric's newest version, that new check-ins rate."""
     return find_rubric(DEFAULT_RUBRIC_ID, None)
 
 

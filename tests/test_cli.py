@@ -32,7 +32,7 @@ def test_list_is_newest_first_with_counts(make_session, save, capsys):
     assert main(["list"]) == 0
     rows = capsys.readouterr().out.splitlines()[1:]
     assert [row.split()[0] for row in rows] == [draft.stem, newer.stem, older.stem]
-    assert rows[1].split()[2:] == ["complete", "alliance-code-of-ethics", "2/17", "0"]
+    assert rows[1].split()[2:] == ["complete", "alliance-code-of-ethics", "1.0.0", "2/17", "0"]
     assert rows[2].split()[-2:] == ["1/17", "1"]
 
 

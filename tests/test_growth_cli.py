@@ -141,10 +141,34 @@ def test_demo_folder_is_the_demo_practitioners_installation(tmp_path, capsys):
     assert load_config(demo).name == DEMO_NAME
     argv = ["export", "--anonymous", "--program", "P", "--dry-run", "--data-dir", str(demo)]
     assert main(argv) == 0
-    assert capsys.readouterr().out.count("[[checkin]]") == 12
+    # An export holds one rubric version: the latest check-in's, the other one named.
+    captured = capsys.readouterr()
+    assert captured.out.count("[[checkin]]") == 6 and 'rubric_version = "2.0.0"' in captured.out
+    assert "check-ins of version 1.0.0 are not in this export" in captured.err
+    assert main([*argv, "--rubric", "alliance-code-of-ethics@1.0.0"]) == 0
+    assert capsys.readouterr().out.count("[[checkin]]") == 6
 
 
 def test_demo_needs_an_explicit_data_dir(capsys):
     """The demo never writes into the default data directory."""
     assert main(["demo"]) == 2
     assert "--data-dir" in capsys.readouterr().err
+
+
+def test_demo_year_changes_rubric_midway_with_focus_checkins(tmp_path, capsys):
+    """The demo's year starts on 1.0.0, moves to the newest version, and has focus check-ins."""
+    demo = tmp_path / "demo"
+    assert main(["demo", "--data-dir", str(demo)]) == 0
+    assert "rubric version 1.0.0 then 2.0.0; 2 focus check-ins" in capsys.readouterr().out
+    assert main(["trends", "--data-dir", str(demo), "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    by_checkin = {r["session_id"]: (r["rubric_version"], r["scope"]) for r in rows}
+    assert list(by_checkin.values()) == [
+        *[("1.0.0", "full")] * 4,
+        ("1.0.0", "focus"),
+        *[("1.0.0", "full"), *[("2.0.0", "full")] * 3],
+        ("2.0.0", "focus"),
+        *[("2.0.0", "full")] * 2,
+    ]
+    assert main(["trends", "--data-dir", str(demo)]) == 0
+    assert "The rubric changed from version 1.0.0 to 2.0.0" in capsys.readouterr().out

@@ -35,7 +35,7 @@ def test_built_wheel_finds_the_default_rubric_from_elsewhere(tmp_path):
     (wheel,) = tmp_path.glob("selfcheck-*.whl")
     site = tmp_path / "site"
     with zipfile.ZipFile(wheel) as archive:
-        assert "selfcheck/rubrics/alliance-code-of-ethics.toml" in archive.namelist()
+        assert "selfcheck/rubrics/alliance-code-of-ethics-1.0.0.toml" in archive.namelist()
         archive.extractall(site)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()

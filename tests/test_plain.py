@@ -7,10 +7,19 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from selfcheck.cli import main
 from selfcheck.formats.session import Session
 from selfcheck.store.config import load_config
 from selfcheck.store.sessions import load_data_dir, sessions_dir
+
+
+@pytest.fixture
+def rubric(newest):
+    """New check-ins rate the newest version: these flows use its items."""
+    return newest
+
 
 ROOT = Path(__file__).resolve().parent.parent
 

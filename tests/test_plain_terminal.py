@@ -10,6 +10,13 @@ import pytest
 
 from selfcheck.store.sessions import load_data_dir
 
+
+@pytest.fixture
+def rubric(newest):
+    """New check-ins rate the newest version: these flows use its items."""
+    return newest
+
+
 pexpect = pytest.importorskip("pexpect", reason="pexpect is in the test extras")
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,7 +7,7 @@ from typing import Any
 
 from selfcheck.commands.common import EXIT_OK, data_dir, data_dir_option, tell
 from selfcheck.formats.errors import SelfcheckError
-from selfcheck.store.rubrics import find_rubric
+from selfcheck.store.rubrics import rubric_versions
 from selfcheck.store.sessions import save_session, sessions_dir
 
 
@@ -33,12 +33,18 @@ def demo_command(args: argparse.Namespace) -> int:
     folder = sessions_dir(target)
     if folder.is_dir() and any(folder.glob("*.toml")):
         raise SelfcheckError(f"{target} already holds check-ins; give an empty --data-dir")
-    sessions = demo_sessions(find_rubric(DEFAULT_RUBRIC_ID, None))
+    sessions = demo_sessions(rubric_versions(DEFAULT_RUBRIC_ID, None))
     for session in sessions:
         save_session(target, session)
     if not config_path(target).exists():
         save_config(target, demo_config())
     ensure_identity(target)
-    tell(f"wrote {len(sessions)} demo check-ins to {target}", to_stdout=True)
+    versions = list(dict.fromkeys(s.rubric.version for s in sessions))
+    focus = sum(s.is_focus for s in sessions)
+    tell(
+        f"wrote {len(sessions)} demo check-ins to {target} (rubric version "
+        f"{' then '.join(versions)}; {focus} focus check-ins)",
+        to_stdout=True,
+    )
     print(f"try: selfcheck report --data-dir {target} --out packet.pdf")
     return EXIT_OK

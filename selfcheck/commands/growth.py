@@ -26,7 +26,7 @@ from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.session import Session, complete_checkins
 from selfcheck.store.files import write_atomic, write_text_atomic
 from selfcheck.store.practitioners import by_practitioner, pick_practitioner, practitioner_label
-from selfcheck.store.rubrics import find_rubric
+from selfcheck.store.rubrics import find_rubric, rubric_versions
 
 if TYPE_CHECKING:
     from selfcheck.formats.response import Response
@@ -113,6 +113,11 @@ def received_responses(args: argparse.Namespace) -> dict[str, Response]:
     return responses
 
 
+def _texts(rubric: Rubric, args: argparse.Namespace) -> list[Rubric]:
+    """Every version of the rubric available here, so check-ins of each keep their text."""
+    return rubric_versions(rubric.id, data_dir(args))
+
+
 def trends_command(args: argparse.Namespace) -> int:
     """Print or write value means per check-in for each practitioner and rubric."""
     from selfcheck.growth.analysis import growth
@@ -133,7 +138,7 @@ def trends_command(args: argparse.Namespace) -> int:
     for sessions in people:
         who = practitioner_label(sessions)
         for rubric in _rubric_groups(sessions, args, problems):
-            groups.append((who, growth(sessions, rubric)))
+            groups.append((who, growth(sessions, rubric, _texts(rubric, args))))
             plans.append(plan_dicts(plan_history(sessions, responses)))
     report_problems(problems[len(loaded.problems) :])
     if args.format == "csv":
@@ -175,7 +180,7 @@ def one_growth(args: argparse.Namespace) -> tuple[str, Growth, list[Session], in
             "(choose with --rubric ID)",
             file=sys.stderr,
         )
-    result = growth(sessions, rubrics[0])
+    result = growth(sessions, rubrics[0], _texts(rubrics[0], args))
     if not result.checkins:
         raise SelfcheckError(f"no complete check-ins of rubric {rubrics[0].id!r}")
     words = too_few_words(len(result.checkins))

@@ -19,9 +19,11 @@ from selfcheck.commands.common import (
     tell,
 )
 from selfcheck.formats.errors import SelfcheckError
+from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.session import Session
 from selfcheck.store.config import ensure_identity
 from selfcheck.store.files import write_atomic, write_text_atomic
-from selfcheck.store.rubrics import find_rubric
+from selfcheck.store.rubrics import find_rubric, rubric_versions
 from selfcheck.store.sessions import load_data_dir
 
 if TYPE_CHECKING:
@@ -116,6 +118,7 @@ def export_command(args: argparse.Namespace) -> int:
     loaded = load_data_dir(folder)
     report_problems(loaded.problems)
     mine = [s for s in loaded.sessions if s.practitioner.key in ("", config.practitioner_key)]
+    rubric = _version_to_export(rubric, mine, args.rubric, folder)
     export = build_export(mine, rubric, config.pseudonym_secret, args.program)
     data = export_bytes(export)
     if args.dry_run:
@@ -136,6 +139,29 @@ def export_command(args: argparse.Namespace) -> int:
     write_atomic(out, data)
     tell(f"wrote {out} (readable by you only); send it to the program.")
     return exit_status(loaded.problems)
+
+
+def _version_to_export(
+    rubric: Rubric, sessions: list[Session], asked: str | None, folder: Path
+) -> Rubric:
+    """The rubric version of the latest complete check-in, unless a version or path was asked.
+
+    An export holds one version; check-ins of other versions are named on stderr.
+    """
+    done = [s for s in sessions if s.complete and s.rubric.id == rubric.id]
+    if done and (asked is None or asked == rubric.id):
+        texts = [
+            r for r in rubric_versions(rubric.id, folder) if r.version == done[-1].rubric.version
+        ]
+        rubric = texts[-1] if texts else rubric
+    others = sorted({s.rubric.version for s in done} - {rubric.version})
+    if others:
+        print(
+            f"note: check-ins of version {', '.join(others)} are not in this export; "
+            f"export them with --rubric {rubric.id}@VERSION",
+            file=sys.stderr,
+        )
+    return rubric
 
 
 def _thresholds(args: argparse.Namespace) -> tuple[int, int]:

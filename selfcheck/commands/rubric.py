@@ -69,15 +69,18 @@ def rubric_text(rubric: Rubric) -> str:
     ]
     if rubric.description:
         lines += ["", rubric.description]
+    if rubric.guidance:
+        lines += ["", f"How to rate: {rubric.guidance}"]
     lines += ["", "Growth scale:"]
     lines += [f"  {step.level} {step.label}: {step.description}" for step in rubric.scale]
     lines.append(f"  0 {rubric.not_assessable.label}: {rubric.not_assessable.description}")
     for value in rubric.values:
         lines += ["", f"== {value.name} ==", *([value.summary] if value.summary else [])]
         for item in value.items:
+            replaces = f", replaces {', '.join(item.previous_ids)}" if item.previous_ids else ""
             lines += [
                 "",
-                f"[{item.id}] {item.title} (commitment {item.commitment})",
+                f"[{item.id}] {item.title} (commitment {item.commitment}{replaces})",
                 f"  {item.statement}",
                 f"  Reflect: {item.prompt}",
             ]

@@ -24,8 +24,9 @@ from selfcheck.formats.response import Response
 from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.session import Session
 from selfcheck.formats.wording import answer_words
+from selfcheck.store.checkin import asked_items
 from selfcheck.store.practitioners import by_practitioner, practitioner_label
-from selfcheck.store.rubrics import find_rubric
+from selfcheck.store.rubrics import rubric_for_ref
 from selfcheck.store.sessions import load_data_dir, load_session
 
 
@@ -43,11 +44,8 @@ def register(subparsers: Any) -> None:
 
 
 def rubric_for(session: Session, data_dir: Path | None) -> Rubric | None:
-    """The rubric a check-in names, when it is available here."""
-    try:
-        return find_rubric(session.rubric.id, data_dir)
-    except SelfcheckError:
-        return None
+    """The rubric text a check-in was rated against (or the nearest one), when it is here."""
+    return rubric_for_ref(session.rubric, data_dir)
 
 
 def list_command(args: argparse.Namespace) -> int:
@@ -61,22 +59,29 @@ def list_command(args: argparse.Namespace) -> int:
     for group in groups.values():
         if len(groups) > 1:
             print(f"\n{printable(practitioner_label(group), keep_newlines=False)}:")
-        print(f"{'id':<24} {'date':<10} {'status':<8} {'rubric':<24} {'rated':>7} discuss")
+        print(
+            f"{'id':<24} {'date':<10} {'status':<8} {'rubric':<24} {'version':<7} "
+            f"{'rated':>7} discuss"
+        )
         for session in reversed(group):
-            if session.rubric.id not in rubrics:
-                rubrics[session.rubric.id] = rubric_for(session, data_dir(args))
-            print(list_row(session, rubrics[session.rubric.id]))
+            if session.rubric.sha256 not in rubrics:
+                rubrics[session.rubric.sha256] = rubric_for(session, data_dir(args))
+            print(list_row(session, rubrics[session.rubric.sha256]))
     return exit_status(loaded.problems)
 
 
 def list_row(session: Session, rubric: Rubric | None) -> str:
-    """One line of `selfcheck list`."""
-    total = len(rubric.items) if rubric else len(session.items)
+    """One line of `selfcheck list`; a focus check-in counts its own items and says so."""
+    if session.is_focus:
+        total = len(session.focus)
+    else:
+        total = len(asked_items(session, rubric)) if rubric else len(session.items)
     rated = sum(answer.answered for answer in session.items.values())
     discuss = sum(answer.discuss for answer in session.items.values())
     return (
         f"{session.id:<24} {session.when.date().isoformat():<10} {session.status:<8} "
-        f"{one_line(session.rubric.id, 24):<24} {f'{rated}/{total}':>7} {discuss}"
+        f"{one_line(session.rubric.id, 24):<24} {one_line(session.rubric.version, 7):<7} "
+        f"{f'{rated}/{total}':>7} {discuss}" + ("  focus" if session.is_focus else "")
     )
 
 
@@ -123,8 +128,9 @@ def show_command(args: argparse.Namespace) -> int:
     rubric = rubric_for(session, data_dir(args))
     if rubric is not None and rubric.sha256 != session.rubric.sha256:
         tell(
-            f"note: {path} was rated against another text of rubric {session.rubric.id!r} "
-            f"(version {session.rubric.version}); items are matched by id"
+            f"note: {path} was rated against a text of rubric {session.rubric.id!r} "
+            f"version {session.rubric.version} that is not here; shown with version "
+            f"{rubric.version}, items matched by id"
         )
     from selfcheck.supervision.receiving import load_received
 
@@ -154,6 +160,8 @@ def session_text(
     if session.supervision.meeting:
         lines.append(f"Meeting: {session.supervision.meeting.isoformat()}")
     lines.append(f"Rubric: {session.rubric.id} version {session.rubric.version}")
+    if session.is_focus:
+        lines.append(f"Focus check-in: {len(session.focus)} chosen items")
     for heading, item_ids in _sections(session, rubric):
         lines += ["", f"== {heading} =="]
         for item_id, title in item_ids:
@@ -203,9 +211,12 @@ def response_section(response: Response) -> list[str]:
 def _sections(session: Session, rubric: Rubric | None) -> list[tuple[str, list[tuple[str, str]]]]:
     if rubric is None:
         return [("Items", [(item_id, item_id) for item_id in session.items])]
+    asked = {item.id for item in asked_items(session, rubric)}
     sections = [
-        (value.name, [(item.id, item.title) for item in value.items]) for value in rubric.values
+        (value.name, [(item.id, item.title) for item in value.items if item.id in asked])
+        for value in rubric.values
     ]
+    sections = [(name, items) for name, items in sections if items]
     unknown = [(item_id, item_id) for item_id in session.items if rubric.item(item_id) is None]
     if unknown:
         sections.append(("Items not in this rubric version", unknown))

@@ -41,6 +41,11 @@ def register(subparsers: Any) -> None:
         "--rubric", metavar="ID|PATH", default=argparse.SUPPRESS, help="rubric to rate against"
     )
     add_interface_options(start, argparse.SUPPRESS)
+    start.add_argument(
+        "--focus",
+        action="store_true",
+        help="a short check-in of up to 6 items: choose them from suggestions (also: f on home)",
+    )
     start.set_defaults(handler=start_command)
 
 
@@ -60,6 +65,7 @@ def open_app(args: argparse.Namespace, *, straight_in: bool) -> int:
         getattr(args, "rubric", None),
         straight_in=straight_in,
         theme=getattr(args, "theme", None),
+        focus=getattr(args, "focus", False),
     )
     report_problems(problems)
     return code or exit_status(problems)

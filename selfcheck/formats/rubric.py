@@ -49,6 +49,7 @@ class Item(_Strict):
     statement: Text
     prompt: Text
     anchors: dict[LevelKey, Text]
+    previous_ids: list[Identifier] = Field(default_factory=list)
 
     @field_validator("anchors")
     @classmethod
@@ -57,6 +58,17 @@ class Item(_Strict):
         if missing:
             raise ValueError(f"anchors for levels {', '.join(map(str, missing))} are missing")
         return anchors
+
+    @field_validator("previous_ids")
+    @classmethod
+    def _previous_ids_unique(cls, previous_ids: list[str]) -> list[str]:
+        _reject_duplicates("previous id", previous_ids)
+        return previous_ids
+
+    @property
+    def linked_ids(self) -> tuple[str, ...]:
+        """This item's id and the ids of the earlier items it replaces."""
+        return (self.id, *self.previous_ids)
 
 
 class Value(_Strict):
@@ -87,6 +99,7 @@ class Rubric(_Strict):
     version: Version
     source: Text
     description: OptionalText = ""
+    guidance: OptionalText = ""
     not_assessable: NotAssessable = NotAssessable()
     scale: list[ScaleLevel]
     values: Annotated[list[Value], Field(min_length=1)]
@@ -105,7 +118,16 @@ class Rubric(_Strict):
     @classmethod
     def _unique_ids(cls, values: list[Value]) -> list[Value]:
         _reject_duplicates("value id", [value.id for value in values])
-        _reject_duplicates("item id", [item.id for value in values for item in value.items])
+        items = [item for value in values for item in value.items]
+        _reject_duplicates("item id", [item.id for item in items])
+        reused = sorted(
+            {old for item in items for old in item.previous_ids} & {i.id for i in items}
+        )
+        if reused:
+            raise ValueError(
+                f"previous_ids name items this version still has: {', '.join(reused)}; "
+                "an item whose meaning is unchanged keeps its id without previous_ids"
+            )
         return values
 
     @property
@@ -132,6 +154,12 @@ class Rubric(_Strict):
     def item(self, item_id: str) -> Item | None:
         """The item with this id, or None."""
         return next((item for item in self.items if item.id == item_id), None)
+
+    def linked_item(self, item_id: str) -> Item | None:
+        """The item with this id, else the item that names it in `previous_ids`, or None."""
+        return self.item(item_id) or next(
+            (item for item in self.items if item_id in item.previous_ids), None
+        )
 
     def value_of(self, item_id: str) -> Value | None:
         """The value an item belongs to, or None."""

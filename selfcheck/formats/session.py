@@ -27,6 +27,8 @@ MAX_ITEMS = 1000
 """Most answers one check-in holds (a rubric has tens of items)."""
 MAX_NEXT_STEPS = 200
 """Most steps in one learning plan."""
+FOCUS_MAX = 6
+"""The most items a focus check-in holds, so it stays short."""
 
 
 class ItemAnswer(_Strict):
@@ -110,6 +112,8 @@ class Session(_Strict):
     format_version: Literal[1] = 1
     id: Identifier
     status: Literal["draft", "complete"] = "draft"
+    scope: Literal["full", "focus"] = "full"
+    focus: Annotated[list[Identifier], Field(max_length=FOCUS_MAX)] = Field(default_factory=list)
     started: Moment
     finished: Moment | None = None
     rubric: RubricRef
@@ -128,6 +132,29 @@ class Session(_Strict):
         if self.finished is not None and self.finished < self.started:
             raise ValueError("`finished` is earlier than `started`")
         return self
+
+    @model_validator(mode="after")
+    def _focus_names_its_items(self) -> Session:
+        if self.scope == "full" and self.focus:
+            raise ValueError('`focus` lists items only in a check-in with `scope = "focus"`')
+        if self.scope == "focus":
+            if not self.focus:
+                raise ValueError("a focus check-in needs its `focus` items (1 to 6 item ids)")
+            if len(set(self.focus)) != len(self.focus):
+                raise ValueError("`focus` lists an item twice")
+            outside = sorted(set(self.items) - set(self.focus))
+            if outside:
+                raise ValueError(f"items: {', '.join(outside)} not in this focus check-in")
+        return self
+
+    @property
+    def is_focus(self) -> bool:
+        """True for a short check-in of a few chosen items."""
+        return self.scope == "focus"
+
+    def asked(self, item_ids: list[str]) -> list[str]:
+        """The ones of `item_ids` this check-in asks about: all, or its focus items."""
+        return [i for i in item_ids if i in self.focus] if self.is_focus else list(item_ids)
 
     @property
     def complete(self) -> bool:
@@ -155,6 +182,8 @@ class Session(_Strict):
         for key in ("next_steps", "plan_review"):
             if not data[key]:
                 del data[key]
+        if not self.is_focus:
+            del data["scope"], data["focus"]
         return data
 
 

@@ -6,8 +6,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from selfcheck.formats.printable import one_line
 from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.session import Session, complete_checkins
+from selfcheck.store.rubrics import version_key
 
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 """Eight heights for a sparkline; a gap is shown as SPARK_GAP."""
@@ -22,6 +24,7 @@ class Checkin:
     session_id: str
     when: datetime
     rubric_version: str
+    focus: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,8 @@ class ItemGrowth:
     series: Series
     not_assessable: tuple[bool, ...]
     discuss_latest: bool
+    versions: tuple[str, ...] = ()
+    """The rubric versions rated against whose text has this item (by id or previous_ids)."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,8 @@ class ValueGrowth:
     name: str
     series: Series
     rated: tuple[int, ...]
+    items: tuple[int, ...] = ()
+    """How many items the value has in each check-in's rubric version."""
 
 
 @dataclass(frozen=True)
@@ -94,11 +101,19 @@ class Growth:
     overall_rated: tuple[int, ...]
     scale_labels: tuple[str, ...]
     not_assessable_label: str
+    compared_versions: tuple[str, ...] = ()
+    """The versions rated against whose text is here, oldest first."""
 
     @property
     def versions(self) -> list[str]:
         """The rubric versions rated against, in the order first used."""
         return list(dict.fromkeys(checkin.rubric_version for checkin in self.checkins))
+
+    @property
+    def version_changes(self) -> list[int]:
+        """Indexes of the check-ins rated against another version than the one before."""
+        versions = [checkin.rubric_version for checkin in self.checkins]
+        return [k for k in range(1, len(versions)) if versions[k] != versions[k - 1]]
 
 
 @dataclass(frozen=True)
@@ -136,60 +151,152 @@ def overall_mean(session: Session) -> float | None:
     return _mean([a.rating for a in session.items.values() if a.rating is not None])
 
 
-def growth(sessions: Iterable[Session], rubric: Rubric) -> Growth:
-    """Growth over the complete check-ins of `rubric`, matched by item id across versions.
+def growth(sessions: Iterable[Session], rubric: Rubric, texts: Sequence[Rubric] = ()) -> Growth:
+    """Growth over the complete check-ins of `rubric`'s id, across its versions.
 
-    Labels and grouping come from `rubric` (the newest text); rated items it does not
-    have are kept by id with no value, counted in the overall mean but in no value mean.
+    `texts` are the versions available (any order). Labels come from the newest version the
+    check-ins used; items link across versions by id or `previous_ids`, values by value id;
+    an item of one version only is kept, with the versions that have it. A focus check-in
+    counts as asking only its items.
     """
     chosen = complete_checkins(sessions, rubric.id)
-    checkins = tuple(Checkin(s.id, s.when, s.rubric.version) for s in chosen)
-    known = [item.id for item in rubric.items]
-    extra = sorted(
-        {item_id for s in chosen for item_id, a in s.items.items() if a.answered} - set(known)
-    )
+    by_version: dict[str, Rubric] = {}
+    for text in (rubric, *texts):
+        if text.id == rubric.id:
+            by_version.setdefault(text.version, text)
+    used = [by_version.get(s.rubric.version) for s in chosen]
+    base = next((text for text in reversed(used) if text is not None), rubric)
+    own = [text or base for text in used]
+    rows = _item_rows(base, [text for text in by_version.values() if text is not base], chosen)
     latest = chosen[-1] if chosen else None
+    compared = sorted({s.rubric.version for s in chosen} & set(by_version), key=version_key)
     items = []
-    for item_id in known + extra:
-        item = rubric.item(item_id)
-        value = rubric.value_of(item_id)
-        answers = [s.answer(item_id) for s in chosen]
+    for title, value_id, ids, versions in rows:
+        answers = [_linked_answer(s, ids) for s in chosen]
         items.append(
             ItemGrowth(
-                item_id=item_id,
-                title=item.title if item else item_id,
-                value_id=value.id if value else None,
-                series=make_series([a.rating for a in answers]),
-                not_assessable=tuple(a.not_assessable for a in answers),
-                discuss_latest=bool(latest and latest.answer(item_id).discuss),
+                item_id=ids[0],
+                title=title,
+                value_id=value_id,
+                series=make_series([rating for rating, _ in answers]),
+                not_assessable=tuple(na for _, na in answers),
+                discuss_latest=bool(latest and any(latest.answer(i).discuss for i in ids)),
+                versions=tuple(v for v in compared if v in versions),
             )
         )
     values = []
-    for value in rubric.values:
+    for value_id, name in _value_names(base, by_version.values()):
         per_checkin = [
-            [r for item in value.items if (r := s.answer(item.id).rating) is not None]
-            for s in chosen
+            _value_ratings(s, text, value_id) for s, text in zip(chosen, own, strict=True)
         ]
+        sizes = [sum(v.id == value_id for v, _ in text.iter_items()) for text in own]
         values.append(
             ValueGrowth(
-                value_id=value.id,
-                name=value.name,
+                value_id=value_id,
+                name=name,
                 series=make_series([_mean(r) for r in per_checkin]),
                 rated=tuple(len(r) for r in per_checkin),
+                items=tuple(sizes),
             )
         )
     overall = [[a.rating for a in s.items.values() if a.rating is not None] for s in chosen]
     return Growth(
         rubric_id=rubric.id,
-        rubric_title=rubric.title,
-        rubric_version=rubric.version,
-        checkins=checkins,
+        rubric_title=base.title,
+        rubric_version=base.version,
+        checkins=tuple(Checkin(s.id, s.when, s.rubric.version, focus=s.is_focus) for s in chosen),
         values=tuple(values),
         items=tuple(items),
         overall=make_series([overall_mean(s) for s in chosen]),
         overall_rated=tuple(len(r) for r in overall),
-        scale_labels=tuple(step.label for step in rubric.scale),
-        not_assessable_label=rubric.not_assessable.label,
+        scale_labels=tuple(step.label for step in base.scale),
+        not_assessable_label=base.not_assessable.label,
+        compared_versions=tuple(compared),
+    )
+
+
+ItemRow = tuple[str, str | None, tuple[str, ...], set[str]]
+"""An item row: title, value id, the ids it links (its own first), the versions having it."""
+
+
+def _item_rows(base: Rubric, others: Sequence[Rubric], chosen: Sequence[Session]) -> list[ItemRow]:
+    """The base version's items, then items of other versions and answers linked to neither."""
+    rows: list[ItemRow] = []
+    for value, item in base.iter_items():
+        versions = {base.version}
+        versions |= {t.version for t in others if any(t.item(i) for i in item.linked_ids)}
+        rows.append((item.title, value.id, item.linked_ids, versions))
+    seen = {i for _, _, ids, _ in rows for i in ids}
+    for text in sorted(others, key=lambda t: t.version, reverse=True):
+        for value, item in text.iter_items():
+            if item.id not in seen:
+                versions = {t.version for t in others if t.item(item.id)}
+                rows.append((item.title, value.id, (item.id,), versions))
+                seen.add(item.id)
+    answered = {i for s in chosen for i, a in s.items.items() if a.answered}
+    rows += [(i, None, (i,), set()) for i in sorted(answered - seen)]
+    return rows
+
+
+def _linked_answer(session: Session, ids: Sequence[str]) -> tuple[float | None, bool]:
+    """An item's level at a check-in: its own answer, else the mean of the items it replaces."""
+    for group in (ids[:1], ids[1:]):
+        answers = [session.answer(i) for i in group if session.answer(i).answered]
+        if answers:
+            return _mean([a.rating for a in answers if a.rating is not None]), all(
+                a.not_assessable for a in answers
+            )
+    return None, False
+
+
+def _value_names(base: Rubric, texts: Iterable[Rubric]) -> list[tuple[str, str]]:
+    """Every value id of the base version, then values only older versions have."""
+    names = {value.id: value.name for value in base.values}
+    for text in texts:
+        for value in text.values:
+            names.setdefault(value.id, value.name)
+    return list(names.items())
+
+
+def _value_ratings(session: Session, text: Rubric, value_id: str) -> list[int]:
+    """The ratings a check-in gave to the items of one value, in its own rubric version."""
+    return [
+        rating
+        for value, item in text.iter_items()
+        if value.id == value_id and (rating := session.answer(item.id).rating) is not None
+    ]
+
+
+def version_note(result: Growth, item: ItemGrowth) -> str:
+    """`only in 1.0.0` for an item some of the versions rated against lack; else ``."""
+    if item.value_id is None and not item.versions:
+        return "older version"
+    if len(result.compared_versions) < 2 or set(result.compared_versions) <= set(item.versions):
+        return ""
+    return f"only in {', '.join(item.versions)}"
+
+
+def item_label(result: Growth, item: ItemGrowth, width: int = 40) -> str:
+    """An item's title, with the versions that have it when not all of them do."""
+    note = version_note(result, item)
+    title = one_line(item.title, width)
+    return f"{title} ({note})" if note else title
+
+
+def version_change_words(result: Growth) -> str | None:
+    """One sentence on when the rubric changed and what that means for comparing, or None."""
+    changes = result.version_changes
+    if not changes:
+        return None
+    moves = "; ".join(
+        f"from version {result.checkins[k - 1].rubric_version} to "
+        f"{result.checkins[k].rubric_version} on {result.checkins[k].when.date().isoformat()}"
+        for k in changes
+    )
+    return (
+        f"The rubric changed {moves}: values are compared by value, items by their id or the "
+        "ids they replace, and an item of only one version has levels only for that "
+        "version's check-ins."
     )
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import math
 import textwrap
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from selfcheck.formats.errors import SelfcheckError
-from selfcheck.formats.printable import one_line
 from selfcheck.formats.wording import NOT_ASSESSABLE_MARK
-from selfcheck.growth.analysis import Growth, too_few_words
+from selfcheck.growth.analysis import Growth, item_label, too_few_words
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -81,6 +81,7 @@ def draw_trend(ax: Axes, result: Growth, *, title: bool = True) -> None:
             **value_style(index),
         )
     _scale_axis(ax, result)
+    _version_lines(ax, result, dates)
     ax.grid(axis="y", color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
     locator = mdates.AutoDateLocator(maxticks=8)  # type: ignore[no-untyped-call]
@@ -90,7 +91,7 @@ def draw_trend(ax: Axes, result: Growth, *, title: bool = True) -> None:
         ax.set_xlim(dates[0] - 20, dates[0] + 20)
     if title:
         ax.set_title(_title(result, "Mean of each value per check-in"), loc="left", fontsize=11)
-    ax.set_ylabel("mean level (not yet assessable left out)")
+    ax.set_ylabel("mean level (answers that are not a level left out)")
     ax.legend(
         loc="upper center",
         bbox_to_anchor=(0.5, -0.1),
@@ -101,6 +102,30 @@ def draw_trend(ax: Axes, result: Growth, *, title: bool = True) -> None:
     )
     ax.spines[["top", "right"]].set_visible(False)
     _plain(ax)
+
+
+def version_line_positions(result: Growth, dates: Sequence[float]) -> list[tuple[float, str]]:
+    """Where the rubric version changes on the date axis (half way between two check-ins)."""
+    return [
+        ((dates[k - 1] + dates[k]) / 2, result.checkins[k].rubric_version)
+        for k in result.version_changes
+    ]
+
+
+def _version_lines(ax: Axes, result: Growth, dates: Sequence[float]) -> None:
+    """A labelled vertical line at each change of rubric version."""
+    for x, version in version_line_positions(result, dates):
+        ax.axvline(x, color="#444444", linestyle=(0, (4, 3)), linewidth=1.1, zorder=1)
+        ax.text(
+            x,
+            0.99,
+            f" rubric {version} from here",
+            transform=ax.get_xaxis_transform(),
+            ha="left",
+            va="top",
+            fontsize=8,
+            color="#333333",
+        )
 
 
 def heatmap_columns(result: Growth) -> range:
@@ -153,10 +178,14 @@ def draw_heatmap(ax: Axes, result: Growth, *, title: bool = True) -> None:
                     color="#333333",
                     bbox={"facecolor": "#f2f2f2", "edgecolor": "none", "pad": 1},
                 )
-    ax.set_yticks(range(len(result.items)), [_item_label(item) for item in result.items])
+    ax.set_yticks(range(len(result.items)), [item_label(result, item) for item in result.items])
     ax.set_xticks(
         range(len(columns)),
-        [result.checkins[i].when.strftime("%b\n%Y") for i in columns],
+        [
+            result.checkins[i].when.strftime("%b\n%Y")
+            + ("\nfocus" if result.checkins[i].focus else "")
+            for i in columns
+        ],
     )
     ax.tick_params(axis="both", labelsize=8, length=0)
     ax.xaxis.tick_top()
@@ -173,7 +202,12 @@ def draw_heatmap(ax: Axes, result: Growth, *, title: bool = True) -> None:
     if title or shown < len(result.checkins):
         ax.set_title(_title(result, what), loc="left", fontsize=11 if title else 9, pad=28)
     ax.set_xlabel(
-        f"{NOT_ASSESSABLE_MARK} = {result.not_assessable_label.lower()}; blank = not rated",
+        f"{NOT_ASSESSABLE_MARK} = {result.not_assessable_label.lower()}; blank = not rated"
+        + (
+            "; focus = a check-in of a few chosen items"
+            if any(c.focus for c in result.checkins)
+            else ""
+        ),
         fontsize=8,
     )
     _plain(ax)
@@ -183,11 +217,6 @@ def _heatmap_cmap() -> Any:
     import matplotlib
 
     return matplotlib.colormaps["YlGnBu"].with_extremes(bad="white")
-
-
-def _item_label(item: Any) -> str:
-    title = one_line(item.title, 40)
-    return title if item.value_id is not None else f"{title} (older version)"
 
 
 def radar_columns(result: Growth) -> list[tuple[str, int]]:

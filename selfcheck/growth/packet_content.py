@@ -13,9 +13,11 @@ from selfcheck.growth.analysis import (
     Growth,
     ItemGrowth,
     item_changes,
+    item_label,
     signed,
     summary_lines,
     value_changes,
+    version_change_words,
 )
 from selfcheck.growth.trends import period
 
@@ -47,8 +49,8 @@ CONTENTS = (
 """What each section holds, as the front page lists it."""
 TREND_NOTE = (
     "The numbers behind the chart: the mean level of each value's rated items. "
-    "* marks a mean of only some of the value's items (the rest not yet assessable "
-    "or unrated); – means none was rated."
+    "* marks a mean of only some of the value's items (the rest not assessable, "
+    "unrated, or not part of a focus check-in); – means none was rated."
 )
 HEATMAP_NOTE = "The levels behind the chart (n/a: not yet assessable; –: not rated)."
 NO_DISCUSSION = "No items were marked for discussion."
@@ -84,9 +86,17 @@ def front_facts(
         ("Rubric", safe(result.rubric_title, 80)),
         ("", f"{result.rubric_id}, version{'s' if len(result.versions) > 1 else ''} {versions}"),
         ("Period", period(result)),
-        ("Check-ins", f"{count} complete check-in{'s' if count != 1 else ''}"),
+        (
+            "Check-ins",
+            f"{count} complete check-in{'s' if count != 1 else ''}" + _focus_words(result),
+        ),
         ("Notes", NOTE_WORDS[notes]),
     ]
+
+
+def _focus_words(result: Growth) -> str:
+    focus = sum(checkin.focus for checkin in result.checkins)
+    return f", {focus} of them focus check-ins of a few items" if focus else ""
 
 
 def summary_bullets(result: Growth) -> list[str]:
@@ -99,6 +109,8 @@ def summary_bullets(result: Growth) -> list[str]:
             f"{overall.latest:.2f} at the latest ({signed(overall.change_since_first)})."
         )
     bullets += summary_lines(result)
+    if changed := version_change_words(result):
+        bullets.append(changed)
     moved = value_changes(result)
     if moved:
         best = max(moved, key=lambda c: c.change)
@@ -118,14 +130,11 @@ def checkin_dates(result: Growth, columns: Sequence[int]) -> list[str]:
 
 def trend_rows(result: Growth, columns: Sequence[int], width: int = 30) -> list[list[str]]:
     """Each value's mean at the given check-ins (* when only some items were rated), and overall."""
-    totals = {
-        v.value_id: sum(1 for i in result.items if i.value_id == v.value_id) for v in result.values
-    }
     rows = [
         [
             one_line(v.name, width),
             *(
-                mean_words(v.series.points[i]) + ("*" if v.rated[i] < totals[v.value_id] else "")
+                mean_words(v.series.points[i]) + ("*" if v.rated[i] < v.items[i] else "")
                 for i in columns
             ),
         ]
@@ -157,7 +166,7 @@ def heatmap_rows(result: Growth, columns: Sequence[int], width: int = 30) -> lis
     """Each item's level at the given check-ins."""
     return [
         [
-            one_line(item.title, width),
+            item_label(result, item, width),
             *(level_words(item.series.points[i], item.not_assessable[i]) for i in columns),
         ]
         for item in result.items

@@ -5,10 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import textwrap
 from typing import Any
 
 from selfcheck.formats.printable import json_safe, one_line, printable
-from selfcheck.growth.analysis import Growth, signed, sparkline, too_few_words
+from selfcheck.growth.analysis import (
+    Growth,
+    signed,
+    sparkline,
+    too_few_words,
+    version_change_words,
+)
 
 TRENDS_FORMAT = "selfcheck-trends"
 """The `format` stamped into JSON output."""
@@ -26,6 +33,7 @@ CSV_COLUMNS = (
     "items",
     "change_since_first",
     "change_since_previous",
+    "scope",
 )
 """Columns of the long-format CSV, one row per check-in and value."""
 TABLE_RECENT = 12
@@ -81,7 +89,13 @@ def trends_table(result: Growth, who: str, width: int = 80) -> str:
             f"{signed(series.change_since_first) or '-':>11}"
         )
     lines.append("")
-    lines.append("Means leave out items not yet assessable or unrated; '-': nothing was rated.")
+    notes = [
+        f"Means leave out unrated items and the answer '{result.not_assessable_label}'; "
+        "'-': nothing was rated."
+    ]
+    if changed := version_change_words(result):
+        notes.append(changed)
+    lines += [textwrap.fill(note, width) for note in notes]
     if words:
         lines.append(words)
     return "\n".join(lines)
@@ -91,7 +105,6 @@ def csv_rows(result: Growth, who: str) -> list[dict[str, str]]:
     """One row per check-in and value, as text, in CSV_COLUMNS."""
     rows = []
     for value in result.values:
-        total = sum(1 for item in result.items if item.value_id == value.value_id)
         for index, checkin in enumerate(result.checkins):
             rows.append(
                 {
@@ -104,9 +117,10 @@ def csv_rows(result: Growth, who: str) -> list[dict[str, str]]:
                     "value_name": value.name,
                     "mean": _number(value.series.points[index]),
                     "rated": str(value.rated[index]),
-                    "items": str(total),
+                    "items": str(value.items[index]),
                     "change_since_first": _number(value.series.changes_since_first[index]),
                     "change_since_previous": _number(value.series.changes_since_previous[index]),
+                    "scope": "focus" if checkin.focus else "full",
                 }
             )
     rows.sort(key=lambda row: (row["finished"], row["session_id"]))
@@ -146,12 +160,14 @@ def growth_dict(result: Growth, who: str) -> dict[str, Any]:
                 "session_id": c.session_id,
                 "finished": c.when.isoformat(),
                 "rubric_version": c.rubric_version,
+                "scope": "focus" if c.focus else "full",
             }
             for c in result.checkins
         ],
         "overall": series(result.overall) | {"rated": list(result.overall_rated)},
         "values": [
-            {"id": v.value_id, "name": v.name, "rated": list(v.rated)} | series(v.series)
+            {"id": v.value_id, "name": v.name, "rated": list(v.rated), "items": list(v.items)}
+            | series(v.series)
             for v in result.values
         ],
         "items": [
@@ -161,6 +177,7 @@ def growth_dict(result: Growth, who: str) -> dict[str, Any]:
                 "value_id": i.value_id,
                 "not_assessable": list(i.not_assessable),
                 "discuss_latest": i.discuss_latest,
+                "versions": list(i.versions),
             }
             | series(i.series)
             for i in result.items

@@ -33,7 +33,7 @@ class PlainCheckin:
         self.lines = lines
         self.show_last_time = show_last_time
         self.index = draft.start_index
-        self.items = draft.rubric.items
+        self.items = draft.items
 
     def run(self) -> None:
         """Ask until the check-in is finished, or the person quits, or the input ends."""
@@ -188,7 +188,7 @@ def run_plain(data_dir: Path, rubric_ref: str | None) -> list[str]:
     try:
         resumed = bool(draft.session.items)
         lines.say(
-            f"{workspace.rubric.title}: {len(draft.rubric.items)} items, one at a time. "
+            f"{draft.rubric.title}: {len(draft.items)} items, one at a time. "
             + ("Resuming your draft. " if resumed else "")
             + "Type ? and enter for the keys, q to stop; every answer is saved at once."
         )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from selfcheck.formats.printable import one_line
 from selfcheck.store.checkin_words import draft_words, history_words, step_words
+from selfcheck.store.focus import full_checkin_due
 from selfcheck.store.workspace import Workspace
 
 COMMANDS: tuple[tuple[str, str], ...] = (
@@ -29,6 +31,8 @@ def home_lines(data_dir: Path, rubric_ref: str | None) -> tuple[list[str], list[
     lines.append(history_words(workspace))
     if workspace.draft is not None:
         lines.append(draft_words(workspace))
+    elif due := full_checkin_due(workspace.completed, date.today()):
+        lines.append(due)
     previous = workspace.previous
     if previous is not None and previous.next_steps:
         lines.append("Your next steps from last time:")

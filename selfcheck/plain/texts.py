@@ -41,13 +41,13 @@ def answer_sentence(draft: Draft, answer: ItemAnswer) -> str:
 def item_lines(draft: Draft, index: int, *, show_last_time: bool) -> list[str]:
     """One item as lines: value, position, title, statement, prompt, levels, answer, last time."""
     rubric = draft.rubric
-    item = rubric.items[index]
+    item = draft.items[index]
     value = rubric.value_of(item.id)
     answer = draft.answer(item.id)
-    answered = len(rubric.items) - unanswered_count(draft.session, rubric)
+    answered = len(draft.items) - unanswered_count(draft.session, rubric)
     lines = [
         "",
-        f"Item {index + 1} of {len(rubric.items)} ({answered} answered). "
+        f"Item {index + 1} of {len(draft.items)} ({answered} answered). "
         f"Value: {value.name if value else ''}.",
         f"{item.title}.",
         item.statement,
@@ -74,11 +74,11 @@ def item_lines(draft: Draft, index: int, *, show_last_time: bool) -> list[str]:
 def review_lines(draft: Draft) -> list[str]:
     """Every item, numbered, with its answer, note and discuss marks."""
     rubric = draft.rubric
-    total = len(rubric.items)
+    total = len(draft.items)
     answered = total - unanswered_count(draft.session, rubric)
-    discuss = sum(draft.answer(item.id).discuss for item in rubric.items)
+    discuss = sum(draft.answer(item.id).discuss for item in draft.items)
     lines = ["", f"Review: {answered} of {total} answered, {discuss} to discuss."]
-    for number, item in enumerate(rubric.items, 1):
+    for number, item in enumerate(draft.items, 1):
         answer = draft.answer(item.id)
         rated = answer_words(rubric, answer)
         marks = (", note" if answer.note.strip() else "") + (", discuss" if answer.discuss else "")

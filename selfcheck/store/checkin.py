@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from datetime import UTC, datetime
 
-from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.rubric import Item, Rubric
 from selfcheck.formats.session import (
     ItemAnswer,
     Practitioner,
@@ -33,12 +33,16 @@ def rubric_ref(rubric: Rubric) -> RubricRef:
     return RubricRef(id=rubric.id, version=rubric.version, sha256=rubric.sha256)
 
 
-def new_session(rubric: Rubric, config: Config, at: datetime | None = None) -> Session:
-    """A fresh draft for `rubric`, with details prefilled from the config."""
+def new_session(
+    rubric: Rubric, config: Config, at: datetime | None = None, focus: list[str] | None = None
+) -> Session:
+    """A fresh draft for `rubric` (of the `focus` items only, when given), prefilled from config."""
     started = at or now()
     return Session(
         id=new_session_id(started),
         started=started,
+        scope="focus" if focus else "full",
+        focus=focus or [],
         rubric=rubric_ref(rubric),
         practitioner=Practitioner(name=config.name, key=config.practitioner_key),
         supervision=config.default_supervision(),
@@ -61,17 +65,23 @@ def last_complete(loaded: Loaded, rubric_id: str, before: Session | None = None)
     return done[-1] if done else None
 
 
+def asked_items(session: Session, rubric: Rubric) -> list[Item]:
+    """The items a check-in asks about, in rubric order: every item, or its focus items."""
+    asked = set(session.asked([item.id for item in rubric.items]))
+    return [item for item in rubric.items if item.id in asked]
+
+
 def first_unanswered(session: Session, rubric: Rubric) -> int:
-    """Index of the first item without an answer (0 when all are answered)."""
-    for index, item in enumerate(rubric.items):
+    """Index among the asked items of the first one without an answer (0 when all are)."""
+    for index, item in enumerate(asked_items(session, rubric)):
         if not session.answer(item.id).answered:
             return index
     return 0
 
 
 def unanswered_count(session: Session, rubric: Rubric) -> int:
-    """How many of the rubric's items have no answer yet."""
-    return sum(not session.answer(item.id).answered for item in rubric.items)
+    """How many of the items the check-in asks about have no answer yet."""
+    return sum(not session.answer(item.id).answered for item in asked_items(session, rubric))
 
 
 def update_answer(session: Session, item_id: str, **changes: object) -> ItemAnswer:

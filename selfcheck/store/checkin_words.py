@@ -7,7 +7,7 @@ from datetime import date
 from selfcheck.formats.printable import one_line
 from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.session import ItemAnswer, NextStep
-from selfcheck.store.checkin import unanswered_count
+from selfcheck.store.checkin import asked_items, unanswered_count
 from selfcheck.store.workspace import Workspace
 
 
@@ -52,9 +52,13 @@ def draft_words(workspace: Workspace) -> str:
     draft = workspace.draft
     if draft is None:
         return ""
-    total = len(workspace.rubric.items)
-    answered = total - unanswered_count(draft, workspace.rubric)
+    rubric = workspace.rubric_of(draft)
+    total = len(asked_items(draft, rubric))
+    answered = total - unanswered_count(draft, rubric)
+    kind = "focus check-in" if draft.is_focus else "check-in"
+    if rubric.version != workspace.rubric.version:
+        kind += f" on rubric version {rubric.version}"
     return (
-        f"A check-in is in progress: {answered} of {total} items answered, "
+        f"A {kind} is in progress: {answered} of {total} items answered, "
         f"started {draft.started.date().isoformat()}."
     )

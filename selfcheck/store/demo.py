@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta, timezone
 
 from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.session import ItemAnswer, NextStep, Practitioner, Session, Supervision
 from selfcheck.store.checkin import rubric_ref
 from selfcheck.store.config import Config
+from selfcheck.store.focus import suggest_focus
 
 DEMO_NAME = "Sam Rivera (demo)"
 """The fictional practitioner of the demo data."""
@@ -54,31 +56,53 @@ _STEPS = [
 ]
 
 
+FOCUS_MONTHS = (4, 9)
+"""Months whose check-in is a focus check-in of a few suggested items."""
+
+
 def _level(start: float, rate: float, month: int, rng: random.Random) -> int:
     return max(1, min(5, round(start + rate * month + rng.uniform(-0.45, 0.45))))
 
 
-def demo_sessions(rubric: Rubric, seed: int = 7) -> list[Session]:
-    """Twelve monthly complete check-ins of one fictional practitioner, growing gradually."""
+def _linked(rubric: Rubric, item_id: str | None) -> str | None:
+    """The id an older item id has in `rubric` (itself, or the item replacing it)."""
+    item = rubric.linked_item(item_id) if item_id else None
+    return item.id if item else None
+
+
+def demo_sessions(versions: Sequence[Rubric], seed: int = 7) -> list[Session]:
+    """Twelve monthly check-ins of one fictional practitioner, growing gradually.
+
+    The months are shared out over the rubric `versions` (oldest first), so with two the
+    rubric changes mid-year; the check-ins of FOCUS_MONTHS are focus check-ins.
+    """
     rng = random.Random(seed)
     zone = timezone(timedelta(hours=-6))
-    profile = {item.id: (rng.uniform(1.2, 2.8), rng.uniform(0.08, 0.2)) for item in rubric.items}
-    sessions = []
+    profile: dict[str, tuple[float, float]] = {}
+    for rubric in versions:
+        for item in rubric.items:
+            known = next((profile[i] for i in item.previous_ids if i in profile), None)
+            profile.setdefault(item.id, known or (rng.uniform(1.2, 2.8), rng.uniform(0.08, 0.2)))
+    sessions: list[Session] = []
     for month in range(MONTHS):
+        rubric = versions[month * len(versions) // MONTHS]
+        notes = {_linked(rubric, key): text for key, text in _NOTES.items()}
         started = datetime(2025, 1 + month, 6 + rng.randrange(8), 16, 30, tzinfo=zone)
+        focus = suggest_focus(rubric, sessions) if month in FOCUS_MONTHS else []
         items = {}
         for item in rubric.items:
+            if focus and item.id not in focus:
+                continue
             start, rate = profile[item.id]
             level = _level(start, rate, month, rng)
-            if item.id == "integrity-reliability" and 5 <= month <= 8:
+            strained = item.id == _linked(rubric, "integrity-reliability")
+            if strained and 5 <= month <= 8:
                 level = max(1, level - 2)
             not_assessable = (item.id == "justice-advocacy" and month < 4) or (
-                item.id == "confidentiality-knowing-standards" and month == 2
+                item.id == _linked(rubric, "confidentiality-knowing-standards") and month == 2
             )
-            discuss = (item.id in _NOTES and rng.random() < 0.45) or (
-                item.id == "integrity-reliability" and month >= 5
-            )
-            note = _NOTES.get(item.id, "") if discuss else ""
+            discuss = (item.id in notes and rng.random() < 0.45) or (strained and month >= 5)
+            note = notes.get(item.id, "") if discuss else ""
             if item.id == "knowledge-ongoing-learning" and month % 3 == 1:
                 note = _PRIVATE_NOTE
             items[item.id] = ItemAnswer(
@@ -87,14 +111,18 @@ def demo_sessions(rubric: Rubric, seed: int = 7) -> list[Session]:
                 note=note,
                 discuss=discuss,
             )
-        steps = [NextStep(text=text, item=item) for text, item in rng.sample(_STEPS, 2)]
+        steps = [
+            NextStep(text=text, item=_linked(rubric, item)) for text, item in rng.sample(_STEPS, 2)
+        ]
         stamp = started.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
         sessions.append(
             Session(
                 id=f"{stamp}-{rng.randrange(16**6):06x}",
                 status="complete",
                 started=started,
-                finished=started + timedelta(minutes=rng.randrange(9, 25)),
+                finished=started + timedelta(minutes=rng.randrange(4 if focus else 9, 25)),
+                scope="focus" if focus else "full",
+                focus=focus,
                 rubric=rubric_ref(rubric),
                 practitioner=Practitioner(name=DEMO_NAME, key=DEMO_KEY),
                 supervision=Supervision(

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from selfcheck.formats.errors import LockedError
-from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.rubric import Item, Rubric
 from selfcheck.formats.session import (
     ItemAnswer,
     MeetingKind,
@@ -16,6 +16,7 @@ from selfcheck.formats.session import (
     Supervision,
 )
 from selfcheck.store.checkin import (
+    asked_items,
     find_draft,
     finish,
     first_unanswered,
@@ -56,25 +57,32 @@ class Draft:
         self._closed = False
 
     @classmethod
-    def open(cls, workspace: Workspace, on_error: ErrorHandler | None = None) -> Draft:
-        """Resume the workspace's draft or begin a new one; LockedError if another app has it.
+    def open(
+        cls,
+        workspace: Workspace,
+        on_error: ErrorHandler | None = None,
+        focus: list[str] | None = None,
+    ) -> Draft:
+        """Resume the workspace's draft on its own rubric version, or begin one on the newest.
 
-        The identity is made and the draft chosen under the data folder's lock, so two
-        selfchecks started at once end with one identity and one draft.
+        A new check-in covers the `focus` items only when they are given. The identity is
+        made and the draft chosen under the data folder's lock, so two selfchecks started at
+        once end with one identity and one draft. Raises LockedError if another selfcheck
+        has the draft open.
         """
-        rubric = workspace.rubric
         folder = sessions_dir(workspace.data_dir)
         with data_dir_locked(workspace.data_dir):
             config = ensure_identity(workspace.data_dir)
             sweep_temporary_files(folder)
             elsewhere = drafts_open_elsewhere(folder)
-            found = find_draft(workspace.loaded, rubric.id)
+            found = find_draft(workspace.loaded, workspace.rubric.id)
             if found is None and elsewhere:
                 raise LockedError(
                     f"{elsewhere[0].with_suffix('.toml')}: a check-in is open in another "
                     "selfcheck; finish or quit there first"
                 )
-            session = found or new_session(rubric, config)
+            session = found or new_session(workspace.rubric, config, focus=focus)
+            rubric = workspace.rubric_of(session)
             previous = last_complete(workspace.loaded, rubric.id, before=session)
             draft = cls(workspace.data_dir, rubric, session, previous, on_error)
             draft.lock.acquire()
@@ -83,6 +91,11 @@ class Draft:
             draft.session = load_session(draft.path)
             draft._saved = session_bytes(draft.session)
         return draft
+
+    @property
+    def items(self) -> list[Item]:
+        """The items this check-in asks about, in rubric order."""
+        return asked_items(self.session, self.rubric)
 
     @property
     def start_index(self) -> int:
@@ -147,13 +160,21 @@ class Draft:
         """The answer given at the last complete check-in, with its date, if it had one."""
         if self.previous is None:
             return None
-        answer = self.previous.answer(item_id)
-        return (answer, self.previous.when.date()) if answer.answered else None
+        for linked in self._linked_ids(item_id):
+            answer = self.previous.answer(linked)
+            if answer.answered:
+                return answer, self.previous.when.date()
+        return None
 
     def steps_for(self, item_id: str) -> list[NextStep]:
-        """The last check-in's next steps tied to this item."""
+        """The last check-in's next steps tied to this item (or to an item it replaces)."""
         steps = self.previous.next_steps if self.previous else []
-        return [step for step in steps if step.item == item_id]
+        linked = self._linked_ids(item_id)
+        return [step for step in steps if step.item in linked]
+
+    def _linked_ids(self, item_id: str) -> tuple[str, ...]:
+        item = self.rubric.item(item_id)
+        return item.linked_ids if item else (item_id,)
 
     def save(self) -> None:
         """Queue the current state for writing when it differs from what was last queued."""

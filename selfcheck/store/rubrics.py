@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import glob
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from pydantic import ValidationError
 from selfcheck.formats.errors import InputError, SelfcheckError
 from selfcheck.formats.fields import FORMAT_VERSION
 from selfcheck.formats.rubric import RUBRIC_FORMAT, Rubric
+from selfcheck.formats.session import RubricRef
 from selfcheck.formats.toml_reading import (
     MAX_RUBRIC_BYTES,
     check_header,
@@ -58,6 +61,16 @@ def check_rubric(path: Path) -> list[str]:
     return []
 
 
+VERSION_SEPARATOR = "@"
+"""Names one version of a rubric: `alliance-code-of-ethics@1.0.0`."""
+
+
+def version_key(version: str) -> tuple[tuple[int, int | str], ...]:
+    """A sort key that orders versions as people expect: 1.10.0 after 1.9.0."""
+    parts = re.split(r"[.\-+]", version)
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in parts)
+
+
 @dataclass(frozen=True)
 class RubricEntry:
     """A rubric found on this machine and where it came from."""
@@ -75,38 +88,120 @@ def rubric_folders(data_dir: Path | None) -> list[tuple[str, Path]]:
     return folders
 
 
-def list_rubrics(data_dir: Path | None) -> tuple[list[RubricEntry], list[str]]:
-    """The rubrics available by id, and a line for each rubric file that failed to load."""
-    entries: dict[str, RubricEntry] = {}
-    problems = []
-    for origin, folder in reversed(rubric_folders(data_dir)):
+def _entries(
+    data_dir: Path | None, rubric_id: str | None, problems: list[str] | None
+) -> list[RubricEntry]:
+    """Every rubric file of the folders (those named after `rubric_id` when given), yours first.
+
+    A file that fails to load is added to `problems`, or raised when `problems` is None.
+    """
+    entries = []
+    for origin, folder in rubric_folders(data_dir):
         if not folder.is_dir():
             continue
-        for path in sorted(folder.glob("*.toml")):
+        if rubric_id is None:
+            paths = sorted(folder.glob("*.toml"))
+        else:
+            named = folder / f"{rubric_id}.toml"
+            paths = [named] if named.is_file() else []
+            paths += sorted(folder.glob(f"{glob.escape(rubric_id)}-*.toml"))
+        for path in paths:
             try:
                 rubric = load_rubric(path)
             except InputError as exc:
+                if problems is None:
+                    raise
                 problems.append(str(exc))
                 continue
-            entries[rubric.id] = RubricEntry(rubric, path, origin)
-    return sorted(entries.values(), key=lambda entry: entry.rubric.id), problems
+            if rubric_id is None or rubric.id == rubric_id:
+                entries.append(RubricEntry(rubric, path, origin))
+    return entries
+
+
+def _newest_first(entries: list[RubricEntry]) -> list[RubricEntry]:
+    """One entry per id and version (yours before the shipped one), newest version first."""
+    unique: dict[tuple[str, str], RubricEntry] = {}
+    for entry in entries:
+        unique.setdefault((entry.rubric.id, entry.rubric.version), entry)
+    return sorted(unique.values(), key=lambda e: version_key(e.rubric.version), reverse=True)
+
+
+def list_rubrics(data_dir: Path | None) -> tuple[list[RubricEntry], list[str]]:
+    """Every rubric version available, by id then version, and a line per file that failed."""
+    problems: list[str] = []
+    entries = _newest_first(_entries(data_dir, None, problems))
+    entries.sort(key=lambda e: (e.rubric.id, version_key(e.rubric.version)))
+    return entries, problems
+
+
+def _entries_of(rubric_id: str, data_dir: Path | None) -> list[RubricEntry]:
+    """The files of one rubric id: those named after it, else any file with that id."""
+    entries = _entries(data_dir, rubric_id, None)
+    return entries or [e for e in _entries(data_dir, None, []) if e.rubric.id == rubric_id]
+
+
+def rubric_versions(rubric_id: str, data_dir: Path | None) -> list[Rubric]:
+    """Every version of one rubric available here, oldest first (none when the id is unknown)."""
+    return [entry.rubric for entry in reversed(_newest_first(_entries_of(rubric_id, data_dir)))]
 
 
 def find_rubric(ref: str | None, data_dir: Path | None) -> Rubric:
-    """The rubric named by id or path (the default rubric when None)."""
+    """The rubric named by path, `id`, or `id@version`: an id alone means its newest version."""
     ref = ref or DEFAULT_RUBRIC_ID
     candidate = Path(ref).expanduser()
     if candidate.suffix == ".toml" or candidate.exists() or "/" in ref:
         return load_rubric(candidate)
-    for _origin, folder in rubric_folders(data_dir):
-        path = folder / f"{ref}.toml"
-        if path.is_file():
-            rubric = load_rubric(path)
-            if rubric.id == ref:
-                return rubric
-    entries, _ = list_rubrics(data_dir)
-    for entry in entries:
-        if entry.rubric.id == ref:
-            return entry.rubric
-    known = ", ".join(entry.rubric.id for entry in entries) or "none"
-    raise SelfcheckError(f"no rubric with id {ref!r} (known: {known}); give an id or a path")
+    rubric_id, _, version = ref.partition(VERSION_SEPARATOR)
+    if not version and (newest := _newest_by_file_name(rubric_id, data_dir)) is not None:
+        return newest
+    versions = rubric_versions(rubric_id, data_dir)
+    if not versions:
+        entries, _ = list_rubrics(data_dir)
+        known = ", ".join(dict.fromkeys(entry.rubric.id for entry in entries)) or "none"
+        raise SelfcheckError(
+            f"no rubric with id {rubric_id!r} (known: {known}); give an id or a path"
+        )
+    if not version:
+        return versions[-1]
+    for rubric in versions:
+        if rubric.version == version:
+            return rubric
+    known = ", ".join(rubric.version for rubric in versions)
+    raise SelfcheckError(f"rubric {rubric_id!r} has no version {version!r} here (known: {known})")
+
+
+def _newest_by_file_name(rubric_id: str, data_dir: Path | None) -> Rubric | None:
+    """The newest version read from `<id>-<version>.toml` names alone, loading one file.
+
+    None when a folder has a plain `<id>.toml` or the file does not hold what its name says:
+    then every file is read. Start-up reads one rubric instead of every version.
+    """
+    candidates = []
+    for rank, (_origin, folder) in enumerate(reversed(rubric_folders(data_dir))):
+        if (folder / f"{rubric_id}.toml").is_file():
+            return None
+        for path in folder.glob(f"{glob.escape(rubric_id)}-*.toml"):
+            version = path.stem[len(rubric_id) + 1 :]
+            candidates.append((version_key(version), rank, version, path))
+    if not candidates:
+        return None
+    _key, _rank, version, path = max(candidates)
+    rubric = load_rubric(path)
+    return rubric if (rubric.id, rubric.version) == (rubric_id, version) else None
+
+
+def rubric_for_ref(ref: RubricRef, data_dir: Path | None) -> Rubric | None:
+    """The text a check-in was rated against: same sha256, else same version, else the newest.
+
+    None when no version of the rubric is available here. Compare the result's `sha256`
+    with the reference to tell the exact text from a stand-in.
+    """
+    try:
+        entries = _entries_of(ref.id, data_dir)
+    except InputError:
+        return None
+    exact = [entry.rubric for entry in entries if entry.rubric.sha256 == ref.sha256]
+    versions = [entry.rubric for entry in reversed(_newest_first(entries))]
+    same = [rubric for rubric in versions if rubric.version == ref.version]
+    chosen = exact or same or versions
+    return chosen[-1] if chosen else None

@@ -9,7 +9,7 @@ from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.session import Session, complete_checkins
 from selfcheck.store.checkin import find_draft, last_complete
 from selfcheck.store.config import Config, load_config, save_config
-from selfcheck.store.rubrics import find_rubric
+from selfcheck.store.rubrics import find_rubric, rubric_for_ref, rubric_versions
 from selfcheck.store.sessions import Loaded, load_data_dir
 
 
@@ -28,6 +28,17 @@ class Workspace:
         config = load_config(data_dir)
         rubric = find_rubric(rubric_ref or config.rubric or None, data_dir)
         return cls(data_dir, rubric, config, load_data_dir(data_dir))
+
+    def rubric_of(self, session: Session) -> Rubric:
+        """The rubric text a check-in of this rubric was rated against, when it is here."""
+        if session.rubric.sha256 == self.rubric.sha256:
+            return self.rubric
+        return rubric_for_ref(session.rubric, self.data_dir) or self.rubric
+
+    @property
+    def texts(self) -> list[Rubric]:
+        """Every version of this rubric available here, oldest first."""
+        return rubric_versions(self.rubric.id, self.data_dir)
 
     def reload(self) -> None:
         """Read the config and check-ins again, after this or another process changed them."""

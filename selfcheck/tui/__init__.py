@@ -8,16 +8,22 @@ from pathlib import Path
 
 
 def run_app(
-    data_dir: Path, rubric_ref: str | None, *, straight_in: bool, theme: str | None = None
+    data_dir: Path,
+    rubric_ref: str | None,
+    *,
+    straight_in: bool,
+    theme: str | None = None,
+    focus: bool = False,
 ) -> tuple[int, list[str]]:
     """Run the app until it quits; return its exit code and the data folder's unreadable files.
 
-    `theme` overrides the config's theme for this run.
+    `theme` overrides the config's theme for this run; `focus` opens on the choice of
+    items for a focus check-in.
     """
     from selfcheck.store.draft_writer import SWITCH_INTERVAL
     from selfcheck.tui.app import make_app
 
-    app = make_app(data_dir, rubric_ref, straight_in=straight_in, theme=theme)
+    app = make_app(data_dir, rubric_ref, straight_in=straight_in, theme=theme, focus=focus)
     sys.setswitchinterval(SWITCH_INTERVAL)
     app.run()
     return app.return_code or 0, app.workspace.loaded.problems

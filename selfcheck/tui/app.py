@@ -30,11 +30,17 @@ class SelfcheckApp(App[None]):
     """Whether text cursors blink (snapshot tests turn this off)."""
 
     def __init__(
-        self, workspace: Workspace, draft: Draft | None = None, theme: str | None = None
+        self,
+        workspace: Workspace,
+        draft: Draft | None = None,
+        theme: str | None = None,
+        *,
+        focus: bool = False,
     ) -> None:
         super().__init__()
         self.workspace = workspace
         self.draft = draft
+        self.focus_first = focus
         self._ui_loop: asyncio.AbstractEventLoop | None = None
         self._remember_theme = False
         use_selfcheck_themes(self, theme or workspace.config.theme)
@@ -54,6 +60,8 @@ class SelfcheckApp(App[None]):
         # Straight in, home is built only when it is first needed: the first item shows sooner.
         if self.draft is None:
             self.push_screen(HomeScreen(self.workspace))
+            if self.focus_first:
+                self.action_focus_checkin()
         else:
             self.look_back_on_the_plan(self.draft)
         problems = self.workspace.loaded.problems
@@ -95,14 +103,35 @@ class SelfcheckApp(App[None]):
                 )
             )
 
-    def action_start_checkin(self) -> None:
-        """Resume the draft or begin a new check-in; refuse a draft open elsewhere."""
+    def action_focus_checkin(self) -> None:
+        """Choose a few items for a focus check-in; a draft in progress is resumed instead."""
+        from selfcheck.store.focus import suggest_focus
+        from selfcheck.tui.screens.focus import FocusScreen
+
+        self.workspace.reload()
+        if self.workspace.draft is not None:
+            self.notify("A check-in is in progress: resuming it.", markup=False)
+            self.action_start_checkin()
+            return
+        rubric = self.workspace.rubric
+        suggested = suggest_focus(rubric, self.workspace.completed)
+        self.push_screen(FocusScreen(rubric, suggested), self._focus_chosen)
+
+    def _focus_chosen(self, chosen: list[str] | None) -> None:
+        if chosen:
+            self.action_start_checkin(chosen)
+
+    def action_start_checkin(self, focus: list[str] | None = None) -> None:
+        """Resume the draft or begin a new check-in (of `focus` items only, when given).
+
+        A draft open in another selfcheck is refused.
+        """
         if self.draft is not None:
             self.draft.close()
         # Another selfcheck may have started or finished a check-in since home was shown.
         self.workspace.reload()
         try:
-            self.draft = Draft.open(self.workspace, self.report_save_error)
+            self.draft = Draft.open(self.workspace, self.report_save_error, focus)
         except LockedError as exc:
             self.draft = None
             self.notify(str(exc), title="Draft in use", severity="error", timeout=15, markup=False)
@@ -125,7 +154,8 @@ class SelfcheckApp(App[None]):
         from selfcheck.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            rubric = self.draft.rubric if self.draft else self.workspace.rubric
+            self.push_screen(HelpScreen(rubric.guidance, rubric.not_assessable.label))
 
     async def action_quit(self) -> None:
         """Quit, saving a note being written first."""
@@ -157,17 +187,23 @@ class SelfcheckApp(App[None]):
 
 
 def make_app(
-    data_dir: Path, rubric_ref: str | None, *, straight_in: bool, theme: str | None = None
+    data_dir: Path,
+    rubric_ref: str | None,
+    *,
+    straight_in: bool,
+    theme: str | None = None,
+    focus: bool = False,
 ) -> SelfcheckApp:
     """The app for a data directory and rubric; `straight_in` opens the draft at once.
 
-    `theme` (calm or high-contrast) overrides the config's theme for this run.
+    `theme` (calm or high-contrast) overrides the config's theme for this run; `focus`
+    opens on the choice of a focus check-in's items (or resumes the draft).
 
     Raises SelfcheckError (LockedError when the draft is open in another selfcheck)
     before anything is drawn, so the CLI reports it in one line.
     """
     workspace = Workspace.load(data_dir, rubric_ref)
-    app = SelfcheckApp(workspace, theme=theme)
-    if straight_in:
+    app = SelfcheckApp(workspace, theme=theme, focus=focus)
+    if straight_in and not focus:
         app.draft = Draft.open(workspace, app.report_save_error)
     return app

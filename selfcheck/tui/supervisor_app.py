@@ -7,10 +7,11 @@ from pathlib import Path
 
 from textual.app import App
 
-from selfcheck.formats.errors import InputError, SelfcheckError
+from selfcheck.formats.errors import InputError
 from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.session import RubricRef
 from selfcheck.store.config import load_config
-from selfcheck.store.rubrics import find_rubric
+from selfcheck.store.rubrics import rubric_for_ref
 from selfcheck.supervision.caseload import Caseload, load_caseload
 from selfcheck.tui.messages import PractitionerChosen
 from selfcheck.tui.screens.caseload import CaseloadScreen
@@ -53,12 +54,9 @@ class SupervisorApp(App[None]):
                 markup=False,
             )
 
-    def rubric_for(self, rubric_id: str) -> Rubric | None:
-        """The rubric a check-in was rated against, when it is available here."""
-        try:
-            return find_rubric(rubric_id, self.data_dir)
-        except SelfcheckError:
-            return None
+    def rubric_for(self, ref: RubricRef) -> Rubric | None:
+        """The rubric text a check-in was rated against (its own version), when it is here."""
+        return rubric_for_ref(ref, self.data_dir)
 
     def on_practitioner_chosen(self, message: PractitionerChosen) -> None:
         """Open the chosen practitioner."""
@@ -69,7 +67,7 @@ class SupervisorApp(App[None]):
         except InputError as exc:
             self.notify(str(exc), title="Cannot open", severity="error", timeout=15, markup=False)
             return
-        rubric = self.rubric_for(person.latest.rubric.id)
+        rubric = self.rubric_for(person.latest.rubric)
         self.push_screen(PractitionerScreen(person, rubric, self.supervisor))
 
 

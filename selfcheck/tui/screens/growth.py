@@ -13,7 +13,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from selfcheck.formats.wording import MISSING, mean_words
-from selfcheck.growth.analysis import Growth, item_changes, signed, sparkline, too_few_words
+from selfcheck.growth.analysis import (
+    Growth,
+    item_changes,
+    signed,
+    sparkline,
+    too_few_words,
+    version_change_words,
+)
 from selfcheck.growth.trends import coverage
 
 MOVED_SHOWN = 5
@@ -83,6 +90,8 @@ class GrowthScreen(Screen[None]):
                 yield Static(Text(coverage(result)), classes="hint")
             if words:
                 yield Static(Text(words[0].upper() + words[1:] + "."), id="growth-message")
+            if changed := version_change_words(result):
+                yield Static(Text(changed), classes="hint", id="growth-versions")
             if count:
                 yield Static(Text("Values"), classes="growth-heading")
                 yield Static(values_table(result), id="growth-values")

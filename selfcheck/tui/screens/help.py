@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 KEYS: tuple[tuple[str, str], ...] = (
     ("1 - 5", "rate the current item on the growth scale (you stay on it)"),
-    ("0", "not yet assessable (not a score: you cannot judge it yet)"),
+    ("0", "not yet assessable (not a level: left out of means)"),
     ("n  →", "next item (on the last item: the review)"),
     ("p  ←", "previous item"),
     ("d", "mark or unmark: discuss in supervision"),
@@ -35,12 +35,14 @@ SAVING = (
 )
 
 
-def keys_table() -> Table:
-    """The keys and what they do."""
+def keys_table(not_assessable: str = "") -> Table:
+    """The keys and what they do, `0` in the rubric's own words when given."""
     table = Table(box=None, show_header=False, pad_edge=False)
     table.add_column(style="bold", no_wrap=True, min_width=8)
     table.add_column()
     for key, words in KEYS:
+        if key == "0" and not_assessable:
+            words = f"{not_assessable.lower()} (not a level: left out of means)"
         table.add_row(key, words)
     return table
 
@@ -50,10 +52,18 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,question_mark", "close", "Close")]
 
+    def __init__(self, guidance: str = "", not_assessable: str = "") -> None:
+        super().__init__()
+        self.guidance = guidance
+        self.not_assessable = not_assessable
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="help-dialog"):
+            if self.guidance:
+                yield Static(Text("How to rate"), classes="dialog-title")
+                yield Static(Text(self.guidance), id="help-guidance")
             yield Static(Text("Keys"), classes="dialog-title")
-            yield Static(keys_table())
+            yield Static(keys_table(self.not_assessable))
             yield Static(Text(SAVING), classes="hint")
 
     def action_close(self) -> None:

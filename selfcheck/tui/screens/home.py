@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from rich.console import Group
@@ -16,6 +17,7 @@ from textual.widgets import Button, Footer, Static
 
 from selfcheck.formats.printable import one_line
 from selfcheck.store.checkin_words import draft_words, history_words, step_words
+from selfcheck.store.focus import full_checkin_due
 from selfcheck.store.workspace import Workspace
 
 
@@ -49,6 +51,7 @@ class HomeScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "start", "Start/resume"),
+        Binding("f", "app.focus_checkin", "Focus check-in"),
         Binding("g", "growth", "Growth"),
         Binding("question_mark", "app.help", "Help"),
         Binding("q", "app.quit", "Quit"),
@@ -66,9 +69,11 @@ class HomeScreen(Screen[None]):
             yield Static(id="practitioner")
             yield Static(id="history")
             yield Static(id="draft-notice")
+            yield Static(id="full-due")
             yield Static(id="last-steps")
             with Horizontal(id="home-actions"):
                 yield Button("Start a check-in", id="start", variant="primary", compact=True)
+                yield Button("Focus check-in", id="focus", compact=True)
                 yield Button("Growth", id="growth", compact=True)
                 yield Button("Help", id="help", compact=True)
                 yield Button("Quit", id="quit", compact=True)
@@ -101,12 +106,17 @@ class HomeScreen(Screen[None]):
         notice = self.query_one("#draft-notice", Static)
         notice.update(Text(draft_words(workspace)))
         notice.display = workspace.draft is not None
+        due = full_checkin_due(workspace.completed, date.today())
+        full_due = self.query_one("#full-due", Static)
+        full_due.update(Text(due or ""))
+        full_due.display = due is not None and workspace.draft is None
         steps = steps_list(workspace)
         last_steps = self.query_one("#last-steps", Static)
         last_steps.update(steps or "")
         last_steps.display = steps is not None
         start = "Resume the check-in" if workspace.draft else "Start a check-in"
         self.query_one("#start", Button).label = f"s  {start}"
+        self.query_one("#focus", Button).label = "f  Focus"
         self.query_one("#growth", Button).label = "g  Growth"
         self.query_one("#help", Button).label = "?  Help"
         self.query_one("#quit", Button).label = "q  Quit"
@@ -116,6 +126,11 @@ class HomeScreen(Screen[None]):
         """Resume the draft or begin a new check-in."""
         await self.run_action("app.start_checkin")
 
+    @on(Button.Pressed, "#focus")
+    async def focus_pressed(self) -> None:
+        """Choose the items of a focus check-in."""
+        await self.run_action("app.focus_checkin")
+
     @on(Button.Pressed, "#growth")
     def action_growth(self) -> None:
         """Show growth across the complete check-ins of this rubric."""
@@ -123,8 +138,9 @@ class HomeScreen(Screen[None]):
         from selfcheck.growth.analysis import growth
         from selfcheck.tui.screens.growth import GrowthScreen
 
-        result = growth(self.workspace.loaded.sessions, self.workspace.rubric)
-        self.app.push_screen(GrowthScreen(result, latest_response_view(self.workspace)))
+        workspace = self.workspace
+        result = growth(workspace.loaded.sessions, workspace.rubric, workspace.texts)
+        self.app.push_screen(GrowthScreen(result, latest_response_view(workspace)))
 
     @on(Button.Pressed, "#help")
     async def help_pressed(self) -> None:

@@ -61,7 +61,7 @@ class ItemScreen(Screen[None]):
     def __init__(self, draft: Draft, *, show_last_time: bool = True) -> None:
         super().__init__()
         self.draft = draft
-        self.items = draft.rubric.items
+        self.items = draft.items
         self.show_last_time = show_last_time
         self._note_timer: Timer | None = None
         self.set_reactive(ItemScreen.index, draft.start_index)
@@ -100,7 +100,8 @@ class ItemScreen(Screen[None]):
         answered = len(self.items) - unanswered_count(self.draft.session, self.draft.rubric)
         assert value is not None
         self.query_one(ItemHeader).show(value, self.index + 1, len(self.items), answered)
-        self.query_one(ItemCard).show(item)
+        guidance = self.draft.rubric.guidance if self.index == 0 else ""
+        self.query_one(ItemCard).show(item, guidance)
         self.query_one(RatingScale).show(item, answer)
         self.query_one(DiscussMark).show(answer.discuss)
         words = last_time_words(self.draft.rubric, self.draft.previous_answer(item.id))

@@ -49,9 +49,9 @@ class ReviewScreen(Screen[ReviewChoice]):
     def compose(self) -> ComposeResult:
         rubric = self.draft.rubric
         session = self.draft.session
-        total = len(rubric.items)
+        total = len(self.draft.items)
         answered = total - unanswered_count(session, rubric)
-        discuss = sum(session.answer(item.id).discuss for item in rubric.items)
+        discuss = sum(session.answer(item.id).discuss for item in self.draft.items)
         yield Static(
             Text(
                 f"Review: {answered} of {total} answered, {discuss} to discuss. "
@@ -68,7 +68,7 @@ class ReviewScreen(Screen[ReviewChoice]):
         table.add_columns("#", "Item", "Rating", "Note", "Discuss")
         rubric = self.draft.rubric
         warn = self.app.theme_variables[UNANSWERED_COLOUR]
-        for index, item in enumerate(rubric.items):
+        for index, item in enumerate(self.draft.items):
             answer = self.draft.answer(item.id)
             table.add_row(
                 Text(str(index + 1), justify="right"),

@@ -29,12 +29,16 @@ class ItemCard(Vertical):
     """The item's title, statement and reflective prompt, wrapped to the width."""
 
     def compose(self) -> ComposeResult:
+        yield Static(id="guidance")
         yield Static(id="item-title")
         yield Static(id="statement")
         yield Static(id="prompt")
 
-    def show(self, item: Item) -> None:
-        """Show an item."""
+    def show(self, item: Item, guidance: str = "") -> None:
+        """Show an item, with the rubric's guidance on how to rate when given (the first item)."""
+        shown = self.query_one("#guidance", Static)
+        shown.update(Text(f"How to rate: {guidance}"))
+        shown.display = bool(guidance)
         self.query_one("#item-title", Static).update(Text(item.title))
         self.query_one("#statement", Static).update(Text(item.statement))
         self.query_one("#prompt", Static).update(Text(item.prompt))

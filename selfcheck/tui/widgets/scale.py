@@ -19,6 +19,8 @@ from selfcheck.tui.messages import NOT_ASSESSABLE, RatingChosen
 CHOSEN = "●"
 """Marks the chosen answer, so it never depends on colour alone."""
 NOT_CHOSEN = "○"
+NOT_A_LEVEL = "Not a level: left out of means."
+"""Said beside the answer that is not a level, whatever the rubric calls it."""
 LABEL_WIDTH = 16
 """Cells for the marker, key and label, so the descriptions line up."""
 
@@ -58,6 +60,9 @@ class ChoiceRow(Widget):
         label = Text(f"{marker} {self.choice} {self._label}", style=label_style)
         if not self._text:
             return label
+        if self.choice == NOT_ASSESSABLE:
+            # Its label is the rubric's and may be long: the words follow on the same line.
+            return Text.assemble(label, "  ", self._text)
         grid = Table.grid(expand=True)
         grid.add_column(width=LABEL_WIDTH, style=label_style)
         grid.add_column(ratio=1)
@@ -88,5 +93,4 @@ class RatingScale(Vertical):
         for step in self.rubric.scale:
             anchor = item.anchors.get(step.level) or step.description
             self._rows[step.level].show(anchor, chosen == step.level)
-        # The same for every item, so the help screen explains it instead of each row.
-        self._rows[NOT_ASSESSABLE].show("", chosen == NOT_ASSESSABLE)
+        self._rows[NOT_ASSESSABLE].show(NOT_A_LEVEL, chosen == NOT_ASSESSABLE)
