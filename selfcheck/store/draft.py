@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.session import (
     ItemAnswer,
@@ -27,6 +28,7 @@ from selfcheck.store.checkin import (
 )
 from selfcheck.store.config import ensure_identity
 from selfcheck.store.draft_writer import DraftWriter, ErrorHandler
+from selfcheck.store.files import write_atomic
 from selfcheck.store.lock import DraftLock
 from selfcheck.store.sessions import load_session, session_bytes, session_path
 from selfcheck.store.workspace import Workspace
@@ -147,16 +149,23 @@ class Draft:
             self._saved = data
             self.writer.submit(data)
 
-    def finish(self) -> Path:
-        """Mark the check-in complete, write it, and let go of the draft; return its path."""
-        self.complete()
-        self.close()
-        return self.path
+    def complete(self) -> Path:
+        """Mark the check-in complete and write it durably before returning its path.
 
-    def complete(self) -> None:
-        """Mark the check-in complete and queue it; next steps may still be added before close."""
-        self.session = finish(self.session)
-        self.save()
+        The check-in stays open for its optional next steps, saved like every other change.
+        Raises SelfcheckError, leaving the draft as it was, when the file cannot be written.
+        """
+        draft = self.session
+        self.writer.flush()
+        self.session = finish(draft)
+        data = session_bytes(self.session)
+        try:
+            write_atomic(self.path, data)
+        except (OSError, SelfcheckError) as exc:
+            self.session = draft
+            raise SelfcheckError(f"{self.path}: could not finish the check-in ({exc})") from None
+        self._saved = data
+        return self.path
 
     def close(self) -> None:
         """Write what is pending and release the lock (safe to call twice)."""

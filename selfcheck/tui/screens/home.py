@@ -17,6 +17,7 @@ from textual.widgets import Button, Footer, Static
 from selfcheck.formats.printable import one_line
 from selfcheck.store.checkin_words import draft_words, history_words, step_words
 from selfcheck.store.workspace import Workspace
+from selfcheck.tui.keys import KeyHelp
 
 
 def steps_list(workspace: Workspace) -> Group | None:
@@ -50,9 +51,15 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "start", "Start/resume"),
         Binding("g", "growth", "Growth"),
-        Binding("question_mark", "app.help", "Help"),
-        Binding("q", "app.quit", "Quit"),
     ]
+
+    KEYS_TITLE = "home"
+    KEYS: ClassVar[tuple[KeyHelp, ...]] = (
+        KeyHelp("s", "start a check-in, or resume the one in progress"),
+        KeyHelp("g", "growth across your check-ins"),
+        KeyHelp("tab,enter", "move between the buttons; enter presses one"),
+    )
+    """The keys of this screen."""
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
@@ -72,7 +79,7 @@ class HomeScreen(Screen[None]):
                 yield Button("Growth", id="growth", compact=True)
                 yield Button("Help", id="help", compact=True)
                 yield Button("Quit", id="quit", compact=True)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         """Show what is stored (the workspace is fresh when home is built) and focus Start."""
@@ -132,6 +139,6 @@ class HomeScreen(Screen[None]):
         await self.run_action("app.help")
 
     @on(Button.Pressed, "#quit")
-    def quit_pressed(self) -> None:
+    async def quit_pressed(self) -> None:
         """Quit."""
-        self.app.exit()
+        await self.run_action("app.quit")
