@@ -137,3 +137,18 @@ async def test_the_note_says_how_to_leave_it(data_dir: Path) -> None:
         assert hint.visible and "escape leaves the note" in str(hint.render())
         await pilot.press("escape")
         assert not hint.visible
+
+
+async def test_supervisor_typed_with_m_is_the_next_default(data_dir: Path) -> None:
+    """The supervisor typed with m is kept in the config and prefilled next check-in."""
+    from selfcheck.store.config import load_config
+
+    app = make_app(data_dir, None, straight_in=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m", *"Dana Lee", "enter", "4", "ctrl+s", "y")
+        await pilot.wait_for_scheduled_animations()
+    assert load_config(data_dir).supervisor == "Dana Lee"
+    again = make_app(data_dir, None, straight_in=True)
+    async with again.run_test(size=SIZE):
+        assert again.draft is not None
+        assert again.draft.session.supervision.supervisor == "Dana Lee"

@@ -31,7 +31,7 @@ from selfcheck.store.draft_writer import DraftWriter, ErrorHandler
 from selfcheck.store.files import write_atomic
 from selfcheck.store.lock import DraftLock
 from selfcheck.store.sessions import load_session, session_bytes, session_path
-from selfcheck.store.workspace import Workspace
+from selfcheck.store.workspace import Workspace, remember_supervisor
 
 
 class Draft:
@@ -107,11 +107,12 @@ class Draft:
         minutes: int | None = None,
         kind: MeetingKind | None = None,
     ) -> None:
-        """Set the supervision details (the meeting's length and kind are optional) and save."""
+        """Set the supervision details and save; the supervisor becomes the next default."""
         self.session.supervision = Supervision(
             supervisor=supervisor.strip(), meeting=meeting, minutes=minutes, kind=kind
         )
         self.save()
+        remember_supervisor(self.data_dir, self.session.supervision.supervisor)
 
     def add_next_step(self, text: str, item_id: str | None) -> None:
         """Append a step to the learning plan and save."""
