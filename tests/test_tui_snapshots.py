@@ -63,12 +63,6 @@ def test_item_screen(snap_compare, data_dir, stored, size) -> None:
     assert snap_compare(frozen(data_dir, straight_in=True), terminal_size=size)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=size_ids)
-def test_item_screen_in_the_note(snap_compare, data_dir, stored, size) -> None:
-    """In the note, the note is in view and a line under it says escape leaves it."""
-    assert snap_compare(frozen(data_dir, straight_in=True), press=["e"], terminal_size=size)
-
-
 def test_item_screen_rated(snap_compare, data_dir, stored) -> None:
     """A chosen level is marked with a filled dot, not by colour alone."""
     assert snap_compare(frozen(data_dir, straight_in=True), press=["3"], terminal_size=SIZE)
