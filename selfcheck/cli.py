@@ -83,6 +83,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return 0
+    except OSError as exc:
+        # The last guard: a file the checks did not foresee is still one line, not a traceback.
+        where = f"{exc.filename}: " if exc.filename else ""
+        line = printable(f"{where}{exc.strerror or exc}", keep_newlines=False)
+        print(f"selfcheck: {line}", file=sys.stderr)
+        return EXIT_INVALID
     return status
 
 

@@ -79,7 +79,7 @@ def test_a_broken_config_link_is_an_error_never_a_new_identity(kind, data_dir, c
 def test_an_unreadable_config_is_an_error_never_a_new_identity():
     with user_folder() as home:
         data = home / "data"
-        assert run_as_user(["--data-dir", str(data), "config"])[0] == 0
+        assert run_as_user(["--data-dir", str(data), "config", "--name", "Robin"])[0] == 0
         before = config_path(data).read_bytes()
         config_path(data).chmod(0)
         status, _out, err = run_as_user(["config", "--data-dir", str(data)])
@@ -115,7 +115,7 @@ def test_show_latest_reports_skipped_files_with_exit_1(data_dir, make_session, s
 
 @pytest.mark.parametrize("what", ["data", "sessions", "config"])
 def test_a_data_folder_others_can_change_is_refused_with_the_fix(what, data_dir, capsys):
-    assert main(["config"]) == 0
+    assert main(["config", "--name", "Robin"]) == 0
     target = {"data": data_dir, "sessions": sessions_dir(data_dir), "config": None}[what]
     if target is None:
         target = config_path(data_dir)

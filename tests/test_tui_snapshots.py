@@ -1,4 +1,4 @@
-"""Snapshots of the check-in app's screens at 80x24, one per screen, cursors frozen."""
+"""Snapshots of the check-in app's screens, cursors frozen: small, standard and wide terminals."""
 
 from __future__ import annotations
 
@@ -13,6 +13,9 @@ from selfcheck.tui.app import SelfcheckApp, make_app
 from selfcheck.tui.screens.summary import SummaryScreen
 
 SIZE = (80, 24)
+SIZES = [(60, 20), (80, 24), (200, 60)]
+"""A small terminal, the standard one, and a wide one."""
+size_ids = [f"{width}x{height}" for width, height in SIZES]
 
 
 @pytest.fixture
@@ -54,9 +57,10 @@ def test_home_screen(snap_compare, data_dir, stored) -> None:
     assert snap_compare(frozen(data_dir, straight_in=False), terminal_size=SIZE)
 
 
-def test_item_screen(snap_compare, data_dir, stored) -> None:
+@pytest.mark.parametrize("size", SIZES, ids=size_ids)
+def test_item_screen(snap_compare, data_dir, stored, size) -> None:
     """Item 2 resumed: anchors, marker on nothing yet, discuss mark, last time, step, note."""
-    assert snap_compare(frozen(data_dir, straight_in=True), terminal_size=SIZE)
+    assert snap_compare(frozen(data_dir, straight_in=True), terminal_size=size)
 
 
 def test_item_screen_rated(snap_compare, data_dir, stored) -> None:
@@ -64,9 +68,18 @@ def test_item_screen_rated(snap_compare, data_dir, stored) -> None:
     assert snap_compare(frozen(data_dir, straight_in=True), press=["3"], terminal_size=SIZE)
 
 
-def test_review_screen(snap_compare, data_dir, stored) -> None:
+@pytest.mark.parametrize("size", SIZES, ids=size_ids)
+def test_review_screen(snap_compare, data_dir, stored, size) -> None:
     """Review: every item with rating, note and discuss markers; unanswered ones stand out."""
-    assert snap_compare(frozen(data_dir, straight_in=True), press=["r"], terminal_size=SIZE)
+    assert snap_compare(frozen(data_dir, straight_in=True), press=["r"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=size_ids)
+def test_next_steps_screen(snap_compare, data_dir, stored, size) -> None:
+    """Next steps: finished and saved, how to add, leave, remove; a step highlighted."""
+    app = frozen(data_dir, straight_in=True)
+    keys = ["ctrl+s", "y", *"call Sam", "enter", "escape", "delete"]
+    assert snap_compare(app, press=keys, terminal_size=size)
 
 
 def test_help_screen(snap_compare, data_dir, stored) -> None:
@@ -75,13 +88,17 @@ def test_help_screen(snap_compare, data_dir, stored) -> None:
     assert snap_compare(app, press=["question_mark"], terminal_size=SIZE)
 
 
-def test_summary_screen(snap_compare, data_dir, stored, rubric, make_session) -> None:
+@pytest.mark.parametrize("size", SIZES, ids=size_ids)
+def test_summary_screen(snap_compare, data_dir, stored, rubric, make_session, size) -> None:
     """Summary: each value against last time, items to discuss, next steps, where it is saved."""
     _, second = stored
     items = [item.id for item in rubric.items]
     ratings = {item: 4 for item in items[:6]} | {item: 2 for item in items[6:10]}
     latest = make_session(ratings, day=28, discuss=(items[3], items[12]))
-    latest.next_steps = [NextStep(text="Ask [i]Sam[/i] about boundaries", item=items[12])]
+    latest.next_steps = [
+        NextStep(text="Ask [i]Sam[/i] about boundaries", item=items[12]),
+        NextStep(text="Read about repair after rupture with a family, and bring one example"),
+    ]
     latest = finish(latest, at=latest.started)
     path = Path.home() / "selfcheck" / "sessions" / "20260202T140000Z-abcdef.toml"
 
@@ -89,7 +106,7 @@ def test_summary_screen(snap_compare, data_dir, stored, rubric, make_session) ->
         await pilot.app.push_screen(SummaryScreen(rubric, latest, second, path))
 
     app = frozen(data_dir, straight_in=False)
-    assert snap_compare(app, run_before=show_summary, terminal_size=SIZE)
+    assert snap_compare(app, run_before=show_summary, terminal_size=size)
 
 
 def test_growth_screen(snap_compare, data_dir, stored) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import printable
-from selfcheck.store.data_dir import check_private, resolve_data_dir
-from selfcheck.store.sessions import Loaded, load_data_dir, load_sessions
+from selfcheck.store.data_dir import check_data_dir, check_private, resolve_data_dir
+from selfcheck.store.sessions import Loaded, load_data_dir, load_sessions, sessions_dir
 
 EXIT_OK = 0
 """Everything was read and done."""
@@ -47,17 +47,23 @@ def sources_option() -> argparse.ArgumentParser:
 
 
 def data_dir(args: argparse.Namespace) -> Path:
-    """The data directory chosen by the options and environment."""
-    return check_private(resolve_data_dir(getattr(args, "data_dir", None)))
+    """The data directory chosen by the options and environment, refused if it is unusable."""
+    return check_private(check_data_dir(resolve_data_dir(getattr(args, "data_dir", None))))
 
 
 def load_sources(args: argparse.Namespace) -> Loaded:
     """Check-ins from the given paths, else from the data directory; bad files reported."""
     paths: list[Path] = getattr(args, "paths", None) or []
     require_paths(paths)
-    loaded = load_sessions(paths) if paths else load_data_dir(data_dir(args))
+    loaded = load_sessions(map(session_folder, paths)) if paths else load_data_dir(data_dir(args))
     report_problems(loaded.problems)
     return loaded
+
+
+def session_folder(path: Path) -> Path:
+    """A path as given, or the `sessions` folder inside it when it is a data folder."""
+    inside = sessions_dir(path)
+    return inside if inside.is_dir() else path
 
 
 def require_paths(paths: list[Path]) -> None:

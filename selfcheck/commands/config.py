@@ -48,11 +48,11 @@ def register(subparsers: Any) -> None:
 
 def config_command(args: argparse.Namespace) -> int:
     """Change the settings given, then print them all."""
-    from selfcheck.store.config import config_path, ensure_identity, save_config
+    from selfcheck.store.config import config_path, ensure_identity, load_config, save_config
     from selfcheck.store.rubrics import find_rubric
 
     folder = data_dir(args)
-    config = ensure_identity(folder)
+    config = load_config(folder)
     changes: dict[str, object] = {
         key: getattr(args, key).strip() for key in SETTINGS if getattr(args, key) is not None
     }
@@ -65,9 +65,11 @@ def config_command(args: argparse.Namespace) -> int:
             changes[key] = getattr(args, key)
     if changes:
         try:
-            config = config.model_validate(config.model_dump() | changes)
+            config.model_validate(config.model_dump() | changes)
         except ValidationError as exc:
             raise SelfcheckError(f"--{validation_problems(exc)[0]}") from None
+        # Only a change writes the config, and then with the identity it keeps.
+        config = ensure_identity(folder).model_copy(update=changes)
         save_config(folder, config)
     print(printable(f"Settings in {config_path(folder)}:", keep_newlines=False))
     for key in SETTINGS:
@@ -75,5 +77,6 @@ def config_command(args: argparse.Namespace) -> int:
     print(f"  show last time: {'yes' if config.show_last_time else 'no'}")
     print(f"  interface: {config.interface}")
     print(f"  theme: {config.theme}")
-    print(f"  practitioner key: {config.practitioner_key} (keeps your files apart from others')")
+    key = config.practitioner_key or "(made at your first check-in)"
+    print(f"  practitioner key: {key} (keeps your files apart from others')")
     return EXIT_OK

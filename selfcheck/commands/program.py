@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import secrets
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,13 +22,19 @@ from selfcheck.commands.common import (
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.session import Session
-from selfcheck.store.config import ensure_identity
+from selfcheck.store.config import ensure_identity, load_config
 from selfcheck.store.files import write_atomic, write_text_atomic
 from selfcheck.store.rubrics import find_rubric, rubric_versions
 from selfcheck.store.sessions import load_data_dir
 
 if TYPE_CHECKING:
     from selfcheck.program.ledger import Ledger
+
+STAND_IN = (
+    "# No identity yet: the pseudonym below is a stand-in; the real one is made at your\n"
+    "# first check-in or export.\n"
+)
+"""Heads a dry run made before this person has an identity (a TOML comment)."""
 
 
 def register(subparsers: Any) -> None:
@@ -114,14 +121,18 @@ def export_command(args: argparse.Namespace) -> int:
         raise SelfcheckError("export: only the anonymous export exists; add --anonymous")
     folder = data_dir(args)
     rubric = find_rubric(args.rubric, folder)
-    config = ensure_identity(folder)
+    # A dry run writes nothing, not even the identity a real export would make once.
+    config = load_config(folder) if args.dry_run else ensure_identity(folder)
     loaded = load_data_dir(folder)
     report_problems(loaded.problems)
     mine = [s for s in loaded.sessions if s.practitioner.key in ("", config.practitioner_key)]
     rubric = _version_to_export(rubric, mine, args.rubric, folder)
-    export = build_export(mine, rubric, config.pseudonym_secret, args.program)
+    secret = config.pseudonym_secret or secrets.token_hex(32)
+    export = build_export(mine, rubric, secret, args.program)
     data = export_bytes(export)
     if args.dry_run:
+        if not config.pseudonym_secret:
+            sys.stdout.write(STAND_IN)
         sys.stdout.write(data.decode("utf-8"))
         return exit_status(loaded.problems)
     out = args.out or Path(default_export_name(args.program, rubric))

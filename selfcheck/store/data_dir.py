@@ -52,3 +52,26 @@ def check_private(data_dir: Path) -> Path:
                 f"fix it with: chmod go-w '{path}'"
             )
     return data_dir
+
+
+def check_data_dir(path: Path) -> Path:
+    """`path` when selfcheck can use it as its data folder; else SelfcheckError in one line.
+
+    A folder that does not exist yet is fine when it can be created; an existing one must
+    be a folder that this user may read and write.
+    """
+    fix = "give --data-dir (or SELFCHECK_DATA_DIR) a folder of yours"
+    existing = next((folder for folder in (path, *path.parents) if folder.exists()), None)
+    if existing is None:
+        return path
+    if not existing.is_dir():
+        where = "is a file" if existing == path else f"is inside {existing}, which is a file"
+        raise SelfcheckError(f"{path}: the data folder {where}, not a folder; {fix}")
+    if existing == path and not os.access(path, os.R_OK | os.W_OK | os.X_OK):
+        raise SelfcheckError(f"{path}: no permission to read and write this data folder; {fix}")
+    if existing != path and not os.access(existing, os.W_OK | os.X_OK):
+        raise SelfcheckError(
+            f"{path}: the data folder cannot be created (no permission to write in "
+            f"{existing}); {fix}"
+        )
+    return path

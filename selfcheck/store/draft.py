@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from selfcheck.formats.errors import LockedError
+from selfcheck.formats.errors import LockedError, SelfcheckError
 from selfcheck.formats.rubric import Item, Rubric
 from selfcheck.formats.session import (
     ItemAnswer,
@@ -29,10 +29,10 @@ from selfcheck.store.checkin import (
 )
 from selfcheck.store.config import ensure_identity
 from selfcheck.store.draft_writer import DraftWriter, ErrorHandler
-from selfcheck.store.files import sweep_temporary_files
+from selfcheck.store.files import sweep_temporary_files, write_atomic
 from selfcheck.store.lock import DraftLock, data_dir_locked, drafts_open_elsewhere
 from selfcheck.store.sessions import load_session, session_bytes, session_path, sessions_dir
-from selfcheck.store.workspace import Workspace
+from selfcheck.store.workspace import Workspace, remember_supervisor
 
 
 class Draft:
@@ -133,11 +133,12 @@ class Draft:
         minutes: int | None = None,
         kind: MeetingKind | None = None,
     ) -> None:
-        """Set the supervision details (the meeting's length and kind are optional) and save."""
+        """Set the supervision details and save; the supervisor becomes the next default."""
         self.session.supervision = Supervision(
             supervisor=supervisor.strip(), meeting=meeting, minutes=minutes, kind=kind
         )
         self.save()
+        remember_supervisor(self.data_dir, self.session.supervision.supervisor)
 
     def add_next_step(self, text: str, item_id: str | None) -> None:
         """Append a step to the learning plan and save."""
@@ -183,16 +184,23 @@ class Draft:
             self._saved = data
             self.writer.submit(data)
 
-    def finish(self) -> Path:
-        """Mark the check-in complete, write it, and let go of the draft; return its path."""
-        self.complete()
-        self.close()
-        return self.path
+    def complete(self) -> Path:
+        """Mark the check-in complete and write it durably before returning its path.
 
-    def complete(self) -> None:
-        """Mark the check-in complete and queue it; next steps may still be added before close."""
-        self.session = finish(self.session)
-        self.save()
+        The check-in stays open for its optional next steps, saved like every other change.
+        Raises SelfcheckError, leaving the draft as it was, when the file cannot be written.
+        """
+        draft = self.session
+        self.writer.flush()
+        self.session = finish(draft)
+        data = session_bytes(self.session)
+        try:
+            write_atomic(self.path, data)
+        except (OSError, SelfcheckError) as exc:
+            self.session = draft
+            raise SelfcheckError(f"{self.path}: could not finish the check-in ({exc})") from None
+        self._saved = data
+        return self.path
 
     def close(self) -> None:
         """Write what is pending and release the lock (safe to call twice)."""

@@ -68,6 +68,15 @@ def remember_show_last_time(data_dir: Path, show: bool) -> None:
         save_config(data_dir, config.model_copy(update={"show_last_time": show}))
 
 
+def remember_supervisor(data_dir: Path, supervisor: str) -> None:
+    """Keep the supervisor typed for a check-in as the default for the next one."""
+    config = load_config(data_dir)
+    if config.supervisor != supervisor:
+        save_config(
+            data_dir, config.model_validate(config.model_dump() | {"supervisor": supervisor})
+        )
+
+
 def remember_theme(data_dir: Path, theme: str) -> None:
     """Keep the app's theme, chosen in its command palette, in the config."""
     config = load_config(data_dir)

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+import signal
+from contextlib import suppress
 from functools import partial
 from pathlib import Path
+from typing import ClassVar
 
+from textual import work
 from textual.app import App
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from selfcheck.formats.errors import LockedError
+from selfcheck.formats.errors import LockedError, SelfcheckError
 from selfcheck.formats.printable import one_line
 from selfcheck.store.draft import Draft
 from selfcheck.store.workspace import Workspace, remember_theme
@@ -25,6 +30,16 @@ class SelfcheckApp(App[None]):
     TITLE = "selfcheck"
     COMMAND_PALETTE_BINDING = "ctrl+p"
     """Opens the command palette, where "Change theme" offers calm and high contrast."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+        # Anywhere, even in a text box: the same as q, never a pointer to another key.
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+    ]
+
+    QUIT_SIGNALS = ("SIGTERM", "SIGHUP")
+    """Signals (kill, terminal closed) that quit as q does: draft saved, terminal restored."""
 
     cursor_blink = True
     """Whether text cursors blink (snapshot tests turn this off)."""
@@ -57,6 +72,7 @@ class SelfcheckApp(App[None]):
         """Open on the home screen unless the draft's item screen is already the first screen."""
         self._ui_loop = asyncio.get_running_loop()
         self._remember_theme = True
+        self.quit_on_signals(self._ui_loop)
         # Straight in, home is built only when it is first needed: the first item shows sooner.
         if self.draft is None:
             self.push_screen(HomeScreen(self.workspace))
@@ -74,6 +90,14 @@ class SelfcheckApp(App[None]):
                 timeout=20,
                 markup=False,
             )
+
+    def quit_on_signals(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Quit cleanly on SIGTERM and SIGHUP, where the platform has them."""
+        for name in self.QUIT_SIGNALS:
+            number = getattr(signal, name, None)
+            if number is not None:
+                with suppress(NotImplementedError):
+                    loop.add_signal_handler(number, partial(self.call_later, self.action_quit))
 
     def get_default_screen(self) -> Screen[None]:
         """The draft's item screen when opening straight in, else Textual's blank screen."""
@@ -149,19 +173,64 @@ class SelfcheckApp(App[None]):
 
             self.push_screen(PlanReviewScreen(draft, steps))
 
+    @work(exclusive=True, group="finish")
+    async def action_finish_checkin(self) -> None:
+        """Confirm; then write the check-in complete at once and offer next steps."""
+        from selfcheck.store.checkin import unanswered_count
+        from selfcheck.tui.screens.confirm import ConfirmFinish
+        from selfcheck.tui.screens.next_steps import NextStepsScreen
+
+        draft = self.draft
+        if draft is None:
+            return
+        unanswered = unanswered_count(draft.session, draft.rubric)
+        if not await self.push_screen_wait(ConfirmFinish(unanswered)):
+            return
+        try:
+            draft.complete()
+        except SelfcheckError as exc:
+            self.notify(str(exc), title="Not finished", severity="error", timeout=15, markup=False)
+            return
+        self.replace_checkin_screen(NextStepsScreen(draft))
+
+    def action_show_summary(self) -> None:
+        """Close the finished check-in and show its summary."""
+        from selfcheck.tui.screens.summary import SummaryScreen
+
+        draft = self.draft
+        if draft is None:
+            return
+        draft.close()
+        summary = SummaryScreen(draft.rubric, draft.session, draft.previous, draft.path)
+        self.replace_checkin_screen(summary)
+
+    def replace_checkin_screen(self, screen: Screen[None]) -> None:
+        """Show `screen` in place of the current one (on top of it when it is the first)."""
+        if self.screen is self.screen_stack[0]:
+            # Opened straight on the item screen, and Textual cannot switch away from the
+            # first screen (Textual issue #2650): the new screen goes on top of it.
+            self.push_screen(screen)
+        else:
+            self.switch_screen(screen)
+
     def action_help(self) -> None:
-        """Show the keys."""
+        """Show the keys of the screen on top."""
         from selfcheck.tui.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
+        screen = self.screen
+        if not isinstance(screen, HelpScreen):
+            title = getattr(screen, "KEYS_TITLE", "selfcheck")
             rubric = self.draft.rubric if self.draft else self.workspace.rubric
-            self.push_screen(HelpScreen(rubric.guidance, rubric.not_assessable.label))
+            guidance = rubric.guidance if isinstance(screen, ItemScreen) else ""
+            keys = getattr(screen, "KEYS", ())
+            label = rubric.not_assessable.label
+            self.push_screen(HelpScreen(title, keys, guidance=guidance, not_assessable=label))
 
     async def action_quit(self) -> None:
-        """Quit, saving a note being written first."""
-        for screen in self.screen_stack:
-            if isinstance(screen, ItemScreen):
-                screen.store_note()
+        """Quit, saving what is being typed (a note, a next step) first."""
+        store_typing = getattr(self.screen, "store_typing", None)
+        if callable(store_typing):
+            store_typing()
         self.exit()
 
     def _fatal_error(self) -> None:
@@ -181,9 +250,14 @@ class SelfcheckApp(App[None]):
         self._close_messages_no_wait()
 
     def on_unmount(self) -> None:
-        """Write what is pending and release the draft's lock."""
+        """Write what is pending, release the draft's lock, and stop catching signals."""
         if self.draft is not None:
             self.draft.close()
+        if self._ui_loop is not None and not self._ui_loop.is_closed():
+            for name in self.QUIT_SIGNALS:
+                number = getattr(signal, name, None)
+                if number is not None:
+                    self._ui_loop.remove_signal_handler(number)
 
 
 def make_app(

@@ -1,7 +1,8 @@
-"""Messages that widgets send up to the screen that coordinates them."""
+"""Messages that widgets and screens send up to the screen or app that coordinates them."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -13,29 +14,35 @@ NOT_ASSESSABLE = 0
 """The choice number used for "not yet assessable" (the `0` key)."""
 
 
+@dataclass
 class RatingChosen(Message):
     """A level (1-5) or NOT_ASSESSABLE was chosen for the current item."""
 
-    def __init__(self, choice: int) -> None:
-        self.choice = choice
-        super().__init__()
+    choice: int
 
 
+@dataclass
 class DiscussToggled(Message):
     """The discuss-in-supervision mark was clicked."""
 
 
+@dataclass
+class NoteEntered(Message):
+    """The note field gained focus: the screen says how to leave it."""
+
+
+@dataclass
 class NoteLeft(Message):
     """The note field lost focus: a good moment to save."""
 
 
+@dataclass
 class LastTimeToggled(Message):
     """The "last time" line was clicked to hide or show it."""
 
 
+@dataclass
 class PractitionerChosen(Message):
     """A practitioner of the caseload was chosen to open."""
 
-    def __init__(self, person: CaseloadRow) -> None:
-        self.person = person
-        super().__init__()
+    person: CaseloadRow

@@ -22,6 +22,7 @@ from selfcheck.growth.analysis import (
     version_change_words,
 )
 from selfcheck.growth.trends import coverage
+from selfcheck.tui.keys import KeyHelp
 
 MOVED_SHOWN = 5
 """How many of the items that moved most the screen lists."""
@@ -71,9 +72,14 @@ class GrowthScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Back"),
-        Binding("question_mark", "app.help", "Help"),
-        Binding("q", "app.quit", "Quit"),
     ]
+
+    KEYS_TITLE = "growth"
+    KEYS: ClassVar[tuple[KeyHelp, ...]] = (
+        KeyHelp("up,down", "scroll"),
+        KeyHelp("escape", "back to home"),
+    )
+    """The keys of this screen."""
 
     def __init__(self, result: Growth, supervisor_view: Text | None = None) -> None:
         super().__init__()
@@ -105,7 +111,7 @@ class GrowthScreen(Screen[None]):
                 Text("Means leave out items not yet assessable. escape goes back."),
                 classes="hint",
             )
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def action_close(self) -> None:
         """Go back to the previous screen."""

@@ -19,6 +19,7 @@ from selfcheck.formats.printable import one_line
 from selfcheck.store.checkin_words import draft_words, history_words, step_words
 from selfcheck.store.focus import full_checkin_due
 from selfcheck.store.workspace import Workspace
+from selfcheck.tui.keys import KeyHelp
 
 
 def steps_list(workspace: Workspace) -> Group | None:
@@ -53,9 +54,16 @@ class HomeScreen(Screen[None]):
         Binding("s", "start", "Start/resume"),
         Binding("f", "app.focus_checkin", "Focus check-in"),
         Binding("g", "growth", "Growth"),
-        Binding("question_mark", "app.help", "Help"),
-        Binding("q", "app.quit", "Quit"),
     ]
+
+    KEYS_TITLE = "home"
+    KEYS: ClassVar[tuple[KeyHelp, ...]] = (
+        KeyHelp("s", "start a check-in, or resume the one in progress"),
+        KeyHelp("f", "a focus check-in: up to 6 items, suggested for you"),
+        KeyHelp("g", "growth across your check-ins"),
+        KeyHelp("tab,enter", "move between the buttons; enter presses one"),
+    )
+    """The keys of this screen."""
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
@@ -77,7 +85,7 @@ class HomeScreen(Screen[None]):
                 yield Button("Growth", id="growth", compact=True)
                 yield Button("Help", id="help", compact=True)
                 yield Button("Quit", id="quit", compact=True)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         """Show what is stored (the workspace is fresh when home is built) and focus Start."""
@@ -148,6 +156,6 @@ class HomeScreen(Screen[None]):
         await self.run_action("app.help")
 
     @on(Button.Pressed, "#quit")
-    def quit_pressed(self) -> None:
+    async def quit_pressed(self) -> None:
         """Quit."""
-        self.app.exit()
+        await self.run_action("app.quit")

@@ -2,28 +2,29 @@
 
 from __future__ import annotations
 
-import asyncio
 from functools import partial
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, TextArea
+from textual.widgets import Footer, Static, TextArea
 
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.store.checkin import unanswered_count
 from selfcheck.store.checkin_words import last_time_words
 from selfcheck.store.draft import Draft
 from selfcheck.store.workspace import remember_show_last_time
+from selfcheck.tui.keys import KeyHelp
 from selfcheck.tui.messages import (
     NOT_ASSESSABLE,
     DiscussToggled,
     LastTimeToggled,
+    NoteEntered,
     NoteLeft,
     RatingChosen,
 )
@@ -31,6 +32,9 @@ from selfcheck.tui.widgets.item_card import ItemCard, ItemHeader
 from selfcheck.tui.widgets.marks import DiscussMark, LastTime, PlannedSteps
 from selfcheck.tui.widgets.note import NoteField
 from selfcheck.tui.widgets.scale import RatingScale
+
+NOTE_HINT = "Writing a note: keys type here; escape leaves the note."
+"""Shown under the note while it has focus."""
 
 NOTE_SAVE_DELAY = 1.0
 """Seconds of typing that a crash may lose: a note is saved at most this long after a keystroke."""
@@ -43,7 +47,8 @@ class ItemScreen(Screen[None]):
         *(Binding(str(level), f"rate({level})", "Rate", show=False) for level in range(1, 6)),
         Binding("0", f"rate({NOT_ASSESSABLE})", "Not yet", show=False),
         Binding("n,right", "next", "Next"),
-        Binding("p,left", "previous", "Prev"),
+        # Not in the footer, so it fits 60 columns; the help lists it.
+        Binding("p,left", "previous", "Prev", show=False),
         Binding("d", "discuss", "Discuss"),
         Binding("e", "write_note", "Note"),
         Binding("tab", "write_note", "Note", show=False),
@@ -51,9 +56,25 @@ class ItemScreen(Screen[None]):
         Binding("m", "details", "Details", show=False),
         Binding("l", "toggle_last_time", "Last time", show=False),
         Binding("ctrl+s", "finish", "Finish"),
-        Binding("question_mark", "app.help", "Help"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("pageup", "scroll_item('up')", "Scroll up", show=False),
+        Binding("pagedown", "scroll_item('down')", "Scroll down", show=False),
     ]
+
+    KEYS_TITLE = "an item of the check-in"
+    KEYS: ClassVar[tuple[KeyHelp, ...]] = (
+        KeyHelp("1,2,3,4,5", "rate the current item on the growth scale (you stay on it)"),
+        KeyHelp("0", "not yet assessable (not a score: you cannot judge it yet)"),
+        KeyHelp("n,right", "next item (on the last item: the review)"),
+        KeyHelp("p,left", "previous item"),
+        KeyHelp("pageup,pagedown", "scroll the item when it does not fit"),
+        KeyHelp("d", "mark or unmark: discuss in supervision"),
+        KeyHelp("e,tab", "write a note; escape leaves the note"),
+        KeyHelp("r", "review all items; enter opens one"),
+        KeyHelp("m", "supervision details: supervisor, meeting date"),
+        KeyHelp("l", "hide or show last time's rating"),
+        KeyHelp("ctrl+s", "finish: y or enter confirms and completes it, n or escape goes back"),
+    )
+    """The keys of this screen, as the help screen and README state them."""
 
     index: reactive[int] = reactive(0, init=False)
     """Position of the current item in the rubric."""
@@ -76,7 +97,8 @@ class ItemScreen(Screen[None]):
                 yield LastTime(id="last-time")
             yield PlannedSteps(id="planned-steps")
             yield NoteField(blink=getattr(self.app, "cursor_blink", True), id="note")
-        yield Footer(compact=True)
+            yield Static(NOTE_HINT, id="note-hint")
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         """Show the first item."""
@@ -109,8 +131,8 @@ class ItemScreen(Screen[None]):
         self.query_one(PlannedSteps).show(self.draft.steps_for(item.id))
         self.query_one(NoteField).show(item.id, answer.note)
 
-    def store_note(self) -> None:
-        """Take the note from the field into the draft and queue it for saving."""
+    def store_typing(self) -> None:
+        """Take the note from the field into the draft and queue it for saving (also on quit)."""
         note = self.query_one(NoteField)
         if note.item_id:
             self.draft.set_note(note.item_id, note.note)
@@ -126,12 +148,21 @@ class ItemScreen(Screen[None]):
         before = self.draft.answer(note.item_id).note
         self.draft.set_note(note.item_id, note.note)
         if note.note != before and self._note_timer is None:
-            self._note_timer = self.set_timer(NOTE_SAVE_DELAY, self.store_note)
+            self._note_timer = self.set_timer(NOTE_SAVE_DELAY, self.store_typing)
+
+    @on(NoteEntered)
+    def note_entered(self) -> None:
+        """Say how to leave the note, and bring it into view."""
+        hint = self.query_one("#note-hint")
+        # Its line is always laid out, so it can be brought into view at once.
+        hint.visible = True
+        hint.scroll_visible(animate=False, immediate=True)
 
     @on(NoteLeft)
     def note_left(self) -> None:
         """Save the note as soon as the field is left."""
-        self.store_note()
+        self.query_one("#note-hint").visible = False
+        self.store_typing()
 
     @on(RatingChosen)
     def rating_chosen(self, message: RatingChosen) -> None:
@@ -163,7 +194,7 @@ class ItemScreen(Screen[None]):
 
     def action_next(self) -> None:
         """Go to the next item; after the last one, open the review."""
-        self.store_note()
+        self.store_typing()
         if self.index + 1 < len(self.items):
             self.index += 1
         else:
@@ -171,7 +202,7 @@ class ItemScreen(Screen[None]):
 
     def action_previous(self) -> None:
         """Go to the previous item."""
-        self.store_note()
+        self.store_typing()
         self.index = max(self.index - 1, 0)
 
     def action_write_note(self) -> None:
@@ -179,6 +210,14 @@ class ItemScreen(Screen[None]):
         note = self.query_one(NoteField)
         note.focus()
         note.move_cursor(note.document.end)
+
+    def action_scroll_item(self, direction: str) -> None:
+        """Scroll the item a page, for terminals too small to show it whole."""
+        body = self.query_one("#item-body", VerticalScroll)
+        if direction == "up":
+            body.scroll_page_up(animate=False)
+        else:
+            body.scroll_page_down(animate=False)
 
     def action_toggle_last_time(self) -> None:
         """Hide or show last time's rating, and remember the choice."""
@@ -208,12 +247,12 @@ class ItemScreen(Screen[None]):
         # The screens this one opens are imported when opened, so the first item shows sooner.
         from selfcheck.tui.screens.review import ReviewScreen
 
-        self.store_note()
+        self.store_typing()
         self.app.push_screen(ReviewScreen(self.draft, self.index), self._after_review)
 
-    def _after_review(self, choice: int | str | None) -> None:
+    async def _after_review(self, choice: int | str | None) -> None:
         if choice == "finish":
-            self.action_finish()
+            await self.action_finish()
         elif isinstance(choice, int):
             self.index = choice
 
@@ -221,28 +260,10 @@ class ItemScreen(Screen[None]):
         """Open the optional supervision details."""
         from selfcheck.tui.screens.details import DetailsScreen
 
-        self.store_note()
+        self.store_typing()
         self.app.push_screen(DetailsScreen(self.draft), lambda _: self.show_item())
 
-    @work(exclusive=True, group="finish")
     async def action_finish(self) -> None:
-        """Confirm, collect optional next steps, finish, and show the summary."""
-        from selfcheck.tui.screens.confirm import ConfirmFinish
-        from selfcheck.tui.screens.next_steps import NextStepsScreen
-        from selfcheck.tui.screens.summary import SummaryScreen
-
-        self.store_note()
-        unanswered = unanswered_count(self.draft.session, self.draft.rubric)
-        if not await self.app.push_screen_wait(ConfirmFinish(unanswered)):
-            return
-        if not await self.app.push_screen_wait(NextStepsScreen(self.draft)):
-            return
-        path = await asyncio.to_thread(self.draft.finish)
-        summary = SummaryScreen(self.draft.rubric, self.draft.session, self.draft.previous, path)
-        if self.app.screen_stack[0] is self:
-            # The app opened straight on this screen, and Textual cannot switch away from
-            # the first screen (Textual issue #2650): the summary goes on top of it.
-            self.app.push_screen(summary)
-        else:
-            # Not awaited: the switch removes this screen, and with it this very worker.
-            self.app.switch_screen(summary)
+        """Save the note, then let the app confirm and finish the check-in."""
+        self.store_typing()
+        await self.run_action("app.finish_checkin")

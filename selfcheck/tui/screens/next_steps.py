@@ -1,4 +1,4 @@
-"""Next steps before finishing: optional lines of learning plan, each maybe tied to an item."""
+"""Next steps after finishing: an optional edit of the completed check-in, saved as you go."""
 
 from __future__ import annotations
 
@@ -15,21 +15,35 @@ from textual.widgets.option_list import Option
 
 from selfcheck.store.checkin_words import step_words
 from selfcheck.store.draft import Draft
+from selfcheck.tui.keys import KeyHelp
 
+FINISHED = "Your check-in is finished and saved."
 INTRO = (
-    "Optional: a few next steps for your learning plan. Type a step and press enter to add "
-    "it. To tie it to an item, pick the item (tab) before pressing enter."
+    "Optional: next steps for your learning plan. Type one and press enter; to tie it to an "
+    "item, pick the item first (tab). A box takes your keys until escape. Then delete "
+    "removes the highlighted step, escape shows the summary, q quits."
 )
 
 
-class NextStepsScreen(Screen[bool]):
-    """Adds next steps to the draft; True finishes the check-in, False goes back to it."""
+class NextStepsScreen(Screen[None]):
+    """Adds next steps to the finished check-in; escape or ctrl+s goes on to the summary."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "done", "Finish"),
-        Binding("escape", "back", "Back"),
-        Binding("delete", "remove", "Remove step", show=False),
+        # Not in the footer, so it fits 60 columns: escape does the same outside a box.
+        Binding("ctrl+s", "done", "Summary", show=False),
+        Binding("escape", "leave", "Leave box/Summary"),
+        Binding("delete", "remove", "Remove step"),
     ]
+
+    KEYS_TITLE = "next steps"
+    KEYS: ClassVar[tuple[KeyHelp, ...]] = (
+        KeyHelp("enter", "in the text box: add the step (tied to the item picked, if any)"),
+        KeyHelp("tab", "move between the text box, the item picker and the steps"),
+        KeyHelp("delete", "remove the highlighted step (the first press highlights one)"),
+        KeyHelp("escape", "leave the box you are typing in; outside a box, show the summary"),
+        KeyHelp("ctrl+s", "show the summary (a step typed but not added is kept)"),
+    )
+    """The keys of this screen."""
 
     def __init__(self, draft: Draft) -> None:
         super().__init__()
@@ -39,6 +53,7 @@ class NextStepsScreen(Screen[bool]):
         rubric = self.draft.rubric
         with Vertical(id="steps-body"):
             yield Static(Text("Next steps"), classes="screen-title")
+            yield Static(Text(FINISHED), id="steps-finished")
             yield Static(Text(INTRO), classes="hint")
             yield OptionList(id="steps-list")
             yield Input(
@@ -51,8 +66,8 @@ class NextStepsScreen(Screen[bool]):
                 compact=True,
             )
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Finish check-in", id="finish", variant="primary", compact=True)
-        yield Footer(compact=True)
+                yield Button("Show the summary", id="done", variant="primary", compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         """List the steps already written and focus the text field."""
@@ -60,7 +75,7 @@ class NextStepsScreen(Screen[bool]):
         self.query_one("#step-text", Input).focus()
 
     def show_steps(self) -> None:
-        """List the draft's next steps (delete removes the highlighted one)."""
+        """List the check-in's next steps."""
         steps = self.query_one(OptionList)
         steps.clear_options()
         steps.add_options(
@@ -69,38 +84,61 @@ class NextStepsScreen(Screen[bool]):
         )
         steps.display = bool(self.draft.session.next_steps)
 
+    def chosen_item(self) -> str | None:
+        """The item picked for the next step, if any."""
+        chosen = self.query_one(Select).value
+        return chosen if isinstance(chosen, str) else None
+
     @on(Input.Submitted, "#step-text")
     def add_step(self, event: Input.Submitted) -> None:
         """Add the typed step (an empty line adds nothing)."""
-        text = event.value.strip()
+        self.store_typing()
+
+    @on(Select.Changed, "#step-item")
+    def item_picked(self) -> None:
+        """Back to the text box, so enter adds the step."""
+        self.query_one("#step-text", Input).focus()
+
+    def store_typing(self) -> None:
+        """Add a step typed but not yet added (also on quit)."""
+        typed = self.query_one("#step-text", Input)
+        text = typed.value.strip()
         if not text:
             return
-        chosen = self.query_one(Select).value
-        self.draft.add_next_step(text, chosen if isinstance(chosen, str) else None)
-        event.input.clear()
+        self.draft.add_next_step(text, self.chosen_item())
+        typed.clear()
         self.query_one(Select).clear()
         self.show_steps()
 
-    @on(Button.Pressed, "#finish")
-    def finish_pressed(self) -> None:
-        """Finish with the mouse."""
-        self.action_done()
-
     def action_remove(self) -> None:
-        """Remove the highlighted step from the list."""
+        """Highlight a step to remove; when the list has focus, remove the highlighted one."""
         steps = self.query_one(OptionList)
-        if steps.has_focus and steps.highlighted is not None:
-            self.draft.remove_next_step(steps.highlighted)
-            self.show_steps()
+        if not steps.option_count:
+            self.notify("There is no step to remove.", timeout=3)
+            return
+        if not steps.has_focus or steps.highlighted is None:
+            steps.focus()
+            if steps.highlighted is None:
+                steps.highlighted = steps.option_count - 1
+            return
+        index = steps.highlighted
+        self.draft.remove_next_step(index)
+        self.show_steps()
+        if steps.option_count:
+            steps.highlighted = min(index, steps.option_count - 1)
+            steps.focus()
+        else:
+            self.query_one("#step-text", Input).focus()
 
+    def action_leave(self) -> None:
+        """Leave the box being typed in; outside a box, go on to the summary."""
+        if isinstance(self.focused, Input | Select):
+            self.set_focus(None)
+        else:
+            self.action_done()
+
+    @on(Button.Pressed, "#done")
     def action_done(self) -> None:
-        """Finish, keeping a step typed but not yet added."""
-        typed = self.query_one("#step-text", Input).value.strip()
-        if typed:
-            chosen = self.query_one(Select).value
-            self.draft.add_next_step(typed, chosen if isinstance(chosen, str) else None)
-        self.dismiss(True)
-
-    def action_back(self) -> None:
-        """Go back to the check-in without finishing."""
-        self.dismiss(False)
+        """Keep a step typed but not yet added, then show the summary."""
+        self.store_typing()
+        self.app.call_later(self.app.run_action, "show_summary")

@@ -16,6 +16,7 @@ from selfcheck.formats.session import ItemAnswer
 from selfcheck.formats.wording import UNANSWERED, answer_words
 from selfcheck.store.checkin import unanswered_count
 from selfcheck.store.draft import Draft
+from selfcheck.tui.keys import KeyHelp
 
 ReviewChoice = int | Literal["finish"] | None
 """An item index to jump to, "finish" to finish the check-in, or None to go back."""
@@ -37,9 +38,16 @@ class ReviewScreen(Screen[ReviewChoice]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,r", "back", "Back"),
         Binding("ctrl+s", "finish", "Finish"),
-        Binding("question_mark", "app.help", "Help"),
-        Binding("q", "app.quit", "Quit"),
     ]
+
+    KEYS_TITLE = "the review"
+    KEYS: ClassVar[tuple[KeyHelp, ...]] = (
+        KeyHelp("up,down", "move between items"),
+        KeyHelp("enter", "open the item under the cursor"),
+        KeyHelp("escape,r", "back to the item you were on"),
+        KeyHelp("ctrl+s", "finish: y or enter confirms and completes it, n or escape goes back"),
+    )
+    """The keys of this screen."""
 
     def __init__(self, draft: Draft, current: int) -> None:
         super().__init__()
@@ -60,7 +68,7 @@ class ReviewScreen(Screen[ReviewChoice]):
             id="review-title",
         )
         yield DataTable(cursor_type="row", zebra_stripes=False, id="review-table")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         """Fill the table and put the cursor on the current item."""

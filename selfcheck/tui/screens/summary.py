@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,7 +18,11 @@ from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.session import Session
 from selfcheck.growth.summary import CHANGE_MARKS, listing_lines, summary_heading, value_rows
 from selfcheck.supervision.receiving import response_to
+from selfcheck.tui.keys import KeyHelp
 from selfcheck.tui.widgets.response_view import response_text
+
+BULLET = "  • "
+"""How the shared summary lines start a list entry."""
 
 
 def values_table(rubric: Rubric, session: Session, previous: Session | None) -> Table:
@@ -33,14 +38,37 @@ def values_table(rubric: Rubric, session: Session, previous: Session | None) -> 
     return table
 
 
+def bulleted(lines: list[str]) -> Group:
+    """Lines as shown, with each bulleted entry's wrapped lines kept under its text."""
+    parts: list[Text | Table] = []
+    for line in lines:
+        if not line.startswith(BULLET):
+            parts.append(Text(line))
+            continue
+        if not parts or not isinstance(parts[-1], Table):
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True)
+            grid.add_column()
+            parts.append(grid)
+        last = parts[-1]
+        assert isinstance(last, Table)
+        last.add_row(Text(BULLET.rstrip()), Text(line.removeprefix(BULLET)))
+    return Group(*parts)
+
+
 class SummaryScreen(Screen[None]):
     """What this check-in says, compared with the last complete one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,escape", "app.home", "Home"),
-        Binding("question_mark", "app.help", "Help"),
-        Binding("q", "app.quit", "Quit"),
     ]
+
+    KEYS_TITLE = "the summary"
+    KEYS: ClassVar[tuple[KeyHelp, ...]] = (
+        KeyHelp("up,down", "scroll the summary"),
+        KeyHelp("enter,escape", "home: start another check-in, see your growth"),
+    )
+    """The keys of this screen."""
 
     def __init__(
         self, rubric: Rubric, session: Session, previous: Session | None, path: Path
@@ -58,9 +86,7 @@ class SummaryScreen(Screen[None]):
             yield Static(Text(saved_to), id="saved-to")
             yield Static(Text(compared), classes="hint")
             yield Static(values_table(self.rubric, self.session, self.previous), id="values")
-            yield Static(
-                Text("\n".join(listing_lines(self.rubric, self.session))), id="summary-lists"
-            )
+            yield Static(bulleted(listing_lines(self.rubric, self.session)), id="summary-lists")
             if self.previous is not None:
                 response = response_to(self.path, self.previous.id)
                 if response is not None:
@@ -70,4 +96,4 @@ class SummaryScreen(Screen[None]):
                     yield Static(
                         response_text(response, self.rubric, self.previous), id="summary-response"
                     )
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)

@@ -5,17 +5,17 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
-from textual.events import Blur, Paste
+from textual.events import Blur, Focus, Paste
 from textual.widgets import TextArea
 
 from selfcheck.formats.printable import printable
-from selfcheck.tui.messages import NoteLeft
+from selfcheck.tui.messages import NoteEntered, NoteLeft
 
 
 class NoteField(TextArea):
     """The practitioner's note on the current item; `escape` leaves it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "leave", "Leave note", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "leave", "Leave note")]
 
     def __init__(self, *, blink: bool = True, id: str | None = None) -> None:
         super().__init__(
@@ -46,6 +46,10 @@ class NoteField(TextArea):
     def action_leave(self) -> None:
         """Give up focus so the rating keys work again."""
         self.screen.set_focus(None)
+
+    def on_focus(self, event: Focus) -> None:
+        """Tell the screen the note was entered."""
+        self.post_message(NoteEntered())
 
     def on_blur(self, event: Blur) -> None:
         """Tell the screen the note was left."""
