@@ -24,6 +24,7 @@ from selfcheck.formats.wording import answer_words
 from selfcheck.store.practitioners import by_practitioner, practitioner_label
 from selfcheck.store.rubrics import find_rubric
 from selfcheck.store.sessions import load_data_dir, load_session, session_path
+from selfcheck.store.vault import stored
 
 
 def register(subparsers: Any) -> None:
@@ -80,7 +81,7 @@ def list_row(session: Session, rubric: Rubric | None) -> str:
 def resolve_session(ref: str, data_dir: Path) -> tuple[Session, Path]:
     """The check-in named by a path, an id (or unique id prefix), or `latest`."""
     candidate = Path(ref).expanduser()
-    if candidate.suffix == ".toml" or candidate.exists():
+    if candidate.name.endswith((".toml", ".toml.age")) or candidate.exists():
         return load_session(candidate), candidate
     loaded = load_data_dir(data_dir)
     if ref == "latest":
@@ -88,8 +89,8 @@ def resolve_session(ref: str, data_dir: Path) -> tuple[Session, Path]:
             raise SelfcheckError(f"{data_dir}: no check-ins yet")
         latest = loaded.sessions[-1]
         return latest, loaded.paths[latest.id]
-    if session_path(data_dir, ref).is_file():
-        path = session_path(data_dir, ref)
+    path = stored(session_path(data_dir, ref))
+    if path is not None and path.is_file():
         return load_session(path), path
     matches = [s for s in loaded.sessions if s.id.startswith(ref)]
     if len(matches) != 1:

@@ -64,3 +64,13 @@ def write_atomic(path: Path, data: bytes) -> None:
 def write_text_atomic(path: Path, text: str) -> None:
     """Atomically and durably write UTF-8 text, private to the owner."""
     write_atomic(path, text.encode("utf-8"))
+
+
+def remove_durably(path: Path) -> bool:
+    """Delete a file and fsync its folder so the deletion lasts; False when there was none."""
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return False
+    _fsync_dir(path.parent)
+    return True
