@@ -13,6 +13,7 @@ def run_app(
     """Run the app until it quits; return its exit code and the data folder's unreadable files.
 
     `theme` overrides the config's theme for this run.
+    Raises SelfcheckError when the folder, once unlocked in the app, cannot be opened.
     """
     from selfcheck.store.draft_writer import SWITCH_INTERVAL
     from selfcheck.tui.app import make_app
@@ -20,7 +21,9 @@ def run_app(
     app = make_app(data_dir, rubric_ref, straight_in=straight_in, theme=theme)
     sys.setswitchinterval(SWITCH_INTERVAL)
     app.run()
-    return app.return_code or 0, app.workspace.loaded.problems
+    if app.failure is not None:
+        raise app.failure
+    return app.return_code or 0, app.problems
 
 
 def run_supervisor_app(folder: Path, data_dir: Path) -> tuple[int, list[str]]:
