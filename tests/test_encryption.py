@@ -250,7 +250,7 @@ def test_a_missing_or_damaged_identity_is_one_line(data_dir, make_session, save,
     identity.unlink()
     assert main(["list"]) == 1  # the folder now looks plain: each sealed file is skipped
     err = capsys.readouterr().err
-    assert err.count("\n") == 2 and "is encrypted and no key to open it is unlocked" in err
+    assert err.count("\n") == 2 and "is encrypted and no key to open it was given" in err
 
 
 def save_session_into(data_dir: Path, session, tmp_path: Path) -> None:

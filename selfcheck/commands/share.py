@@ -15,6 +15,7 @@ from selfcheck.commands.common import (
     exit_status,
     report_problems,
 )
+from selfcheck.commands.sealing import add_to_option, sealed_for, sealed_words
 from selfcheck.formats.errors import SelfcheckError
 
 
@@ -56,6 +57,7 @@ def register(subparsers: Any) -> None:
         "--dry-run", action="store_true", help="print exactly what would be written; write nothing"
     )
     share.add_argument("--yes", action="store_true", help="write without asking")
+    add_to_option(share, "your supervisor")
     share.set_defaults(handler=share_command)
 
 
@@ -89,8 +91,8 @@ def share_command(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing written.", file=sys.stderr)
             return EXIT_INVALID
-    write_atomic(args.out, data)
-    print(f"wrote {args.out} (readable by you only); give it to your supervisor.", file=sys.stderr)
+    write_atomic(args.out, sealed_for(args, data))
+    print(f"wrote {args.out} ({sealed_words(args)}); give it to your supervisor.", file=sys.stderr)
     return _done(loaded.problems)
 
 

@@ -101,7 +101,11 @@ def open_sealed(path: Path, data: bytes, identities: Sequence[Identity]) -> byte
     import pyrage
 
     if not identities:
-        raise InputError(path, "is encrypted and no key to open it is unlocked")
+        raise InputError(
+            path,
+            "is encrypted and no key to open it was given (its data folder's passphrase, "
+            "or --identity FILE)",
+        )
     try:
         return pyrage.decrypt(data, list(identities))
     except pyrage.DecryptError as exc:

@@ -297,7 +297,7 @@ class _Seen:
 
 
 def iter_export_paths(paths: Iterable[Path]) -> Iterator[tuple[str, bool]]:
-    """Each given file and the `.toml` files in given folders, streamed unsorted.
+    """Each given file and the `.toml` (or sealed `.toml.age`) files in folders, unsorted.
 
     Yields the path and whether it is known to be a regular file.
     """
@@ -307,7 +307,7 @@ def iter_export_paths(paths: Iterable[Path]) -> Iterator[tuple[str, bool]]:
             continue
         with os.scandir(path) as entries:
             for entry in entries:
-                if entry.name.endswith(".toml") and not entry.name.startswith("."):
+                if entry.name.endswith((".toml", ".toml.age")) and not entry.name.startswith("."):
                     yield entry.path, entry.is_file()
 
 

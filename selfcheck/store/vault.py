@@ -20,6 +20,7 @@ from selfcheck.formats.errors import InputError, SelfcheckError
 from selfcheck.formats.sealed import (
     MAX_IDENTITY_BYTES,
     SEALED_SUFFIX,
+    looks_sealed,
     open_sealed,
     open_with_passphrase,
     parse_identities,
@@ -36,8 +37,8 @@ IDENTITY_FILE = "identity.age"
 """The passphrase-protected identity whose presence makes a data folder encrypted."""
 PLAIN_FOLDERS = frozenset({"rubrics"})
 """Folders of a data folder that hold published texts, not personal data: never sealed."""
-DATA_SUFFIX = ".toml"
-"""Every data file is TOML; sealed, its name ends `.toml.age`."""
+DATA_SUFFIXES = (".toml", ".sent")
+"""Data files are TOML (a response as last sent ends `.sent`); sealed, `.toml.age`, `.sent.age`."""
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -52,6 +53,8 @@ class FolderKey:
 
 _unlocked: dict[Path, FolderKey] = {}
 """The folders unlocked in this run, by resolved path: the passphrase is asked once per run."""
+_given: list[Identity] = []
+"""Identities given for this run (`--identity FILE`) to open files sealed to them."""
 
 
 def identity_path(data_dir: Path) -> Path:
@@ -86,10 +89,16 @@ def remember(data_dir: Path, identity: Identity) -> FolderKey:
     return key
 
 
+def add_identities(identities: list[Identity]) -> None:
+    """Open files sealed to these identities too, for the rest of the run."""
+    _given.extend(identities)
+
+
 def forget(data_dir: Path | None = None) -> None:
-    """Drop one folder's unlocked identity, or every one."""
+    """Drop one folder's unlocked identity, or every identity held."""
     if data_dir is None:
         _unlocked.clear()
+        _given.clear()
     else:
         _unlocked.pop(data_dir.resolve(), None)
 
@@ -134,14 +143,14 @@ def stored(path: Path) -> Path | None:
 
 
 def read_data(path: Path, max_bytes: int) -> bytes:
-    """The content of a data file, opening a sealed one with the keys unlocked in this run."""
-    if not is_sealed(path):
-        return read_bytes(path, max_bytes)
-    data = open_sealed(
-        path,
-        read_bytes(path, sealed_limit(max_bytes)),
-        [key.identity for key in _unlocked.values()],
-    )
+    """The content of a file, opening a sealed one with the identities held in this run."""
+    data = read_bytes(path, sealed_limit(max_bytes) if is_sealed(path) else max_bytes)
+    return unseal(path, data, max_bytes) if looks_sealed(data) else data
+
+
+def unseal(path: Path, data: bytes, max_bytes: int) -> bytes:
+    """The content of a sealed file's bytes, opened with the identities held in this run."""
+    data = open_sealed(path, data, [key.identity for key in _unlocked.values()] + _given)
     if len(data) > max_bytes:
         raise InputError(path, f"holds over {max_bytes:,} bytes, the limit; not read")
     return data
@@ -172,16 +181,26 @@ def write_data(data_dir: Path, path: Path, data: bytes) -> Path:
     return target
 
 
-def data_files(folder: Path) -> list[Path]:
+def governing_folder(path: Path) -> Path | None:
+    """The encrypted data folder a file lies in (an ancestor holding `identity.age`), if any."""
+    for folder in path.absolute().parents:
+        if is_encrypted(folder):
+            return folder
+    return None
+
+
+def write_file(path: Path, data: bytes) -> Path:
+    """Write a data file (named in plain form) sealed when it lies in an encrypted data folder."""
+    return write_data(governing_folder(path) or path.parent, path, data)
+
+
+def data_files(folder: Path, suffixes: tuple[str, ...] = (".toml",)) -> list[Path]:
     """The data files directly in a folder, in name order: one per name, the sealed form first."""
     names: dict[str, Path] = {}
     for child in folder.iterdir():
-        name = child.name
-        if name.startswith(".") or not (
-            name.endswith(DATA_SUFFIX) or name.endswith(DATA_SUFFIX + SEALED_SUFFIX)
-        ):
+        plain = child.name.removesuffix(SEALED_SUFFIX)
+        if child.name.startswith(".") or not plain.endswith(suffixes):
             continue
-        plain = name.removesuffix(SEALED_SUFFIX)
         if plain not in names or is_sealed(child):
             names[plain] = child
     return [names[name] for name in sorted(names)]
@@ -191,14 +210,14 @@ def all_data_files(data_dir: Path) -> Iterator[Path]:
     """Every data file of a data folder, in every folder but the published texts'."""
     if not data_dir.is_dir():
         return
-    yield from data_files(data_dir)
+    yield from data_files(data_dir, DATA_SUFFIXES)
     for child in sorted(data_dir.iterdir()):
         if child.is_dir() and not child.is_symlink() and child.name not in PLAIN_FOLDERS:
             yield from _under(child)
 
 
 def _under(folder: Path) -> Iterator[Path]:
-    yield from data_files(folder)
+    yield from data_files(folder, DATA_SUFFIXES)
     for child in sorted(folder.iterdir()):
         if child.is_dir() and not child.is_symlink():
             yield from _under(child)
