@@ -86,6 +86,7 @@ def remember(data_dir: Path, identity: Identity) -> FolderKey:
     """Hold a folder's identity for the rest of the run."""
     key = FolderKey(identity, identity.to_public())
     _unlocked[data_dir.resolve()] = key
+    _unlocked[data_dir] = key  # found without resolving the path again on each save
     return key
 
 
@@ -100,7 +101,9 @@ def forget(data_dir: Path | None = None) -> None:
         _unlocked.clear()
         _given.clear()
     else:
-        _unlocked.pop(data_dir.resolve(), None)
+        key = _unlocked.pop(data_dir.resolve(), None)
+        for folder in [folder for folder, held in _unlocked.items() if held is key]:
+            del _unlocked[folder]
 
 
 def folder_key(data_dir: Path) -> FolderKey | None:
@@ -110,7 +113,7 @@ def folder_key(data_dir: Path) -> FolderKey | None:
     """
     if not is_encrypted(data_dir):
         return None
-    key = _unlocked.get(data_dir.resolve())
+    key = _unlocked.get(data_dir) or _unlocked.get(data_dir.resolve())
     if key is None:
         raise SelfcheckError(
             f"{data_dir}: this data folder is encrypted and was not unlocked in this selfcheck "
@@ -150,7 +153,8 @@ def read_data(path: Path, max_bytes: int) -> bytes:
 
 def unseal(path: Path, data: bytes, max_bytes: int) -> bytes:
     """The content of a sealed file's bytes, opened with the identities held in this run."""
-    data = open_sealed(path, data, [key.identity for key in _unlocked.values()] + _given)
+    held = {id(key): key.identity for key in _unlocked.values()}  # a folder is held twice
+    data = open_sealed(path, data, [*held.values(), *_given])
     if len(data) > max_bytes:
         raise InputError(path, f"holds over {max_bytes:,} bytes, the limit; not read")
     return data
