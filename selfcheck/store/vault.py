@@ -9,6 +9,7 @@ plaintext ever reaches the disk, not even in a temporary file.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,8 +64,11 @@ def identity_path(data_dir: Path) -> Path:
 
 
 def is_encrypted(data_dir: Path) -> bool:
-    """Whether encryption is on for a data folder."""
-    return identity_path(data_dir).exists()
+    """Whether encryption is on for a data folder; one line when the folder cannot be read."""
+    try:
+        return identity_path(data_dir).exists()
+    except OSError as exc:  # never taken for plain: that could write a note unsealed
+        raise InputError(data_dir, f"folder cannot be read ({exc.strerror or exc})") from None
 
 
 def needs_unlock(data_dir: Path) -> bool:
@@ -140,9 +144,9 @@ def is_sealed(path: Path) -> bool:
 def stored(path: Path) -> Path | None:
     """The file on disk for a data file named in plain form: sealed first, or None."""
     sealed = sealed_form(path)
-    if sealed.exists():
+    if os.path.exists(sealed):
         return sealed
-    return path if path.exists() else None
+    return path if os.path.exists(path) else None
 
 
 def read_data(path: Path, max_bytes: int) -> bytes:
