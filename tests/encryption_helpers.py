@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 from selfcheck.cli import main
+from selfcheck.store.lock import DATA_DIR_LOCK
 from selfcheck.store.vault import forget
 
 PASSPHRASE = "correct horse battery staple"
@@ -45,5 +46,7 @@ def age_decrypt(identity: Path, path: Path) -> bytes:
 
 
 def files_under(folder: Path) -> list[Path]:
-    """Every file under a folder, hidden ones included."""
-    return sorted(path for path in folder.rglob("*") if path.is_file())
+    """Every file under a folder, hidden ones included, but the data folder's (empty) lock."""
+    return sorted(
+        path for path in folder.rglob("*") if path.is_file() and path.name != DATA_DIR_LOCK
+    )

@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from selfcheck.formats.errors import LockedError, SelfcheckError
+from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.sealed import identity_text, seal, seal_with_passphrase
 from selfcheck.formats.toml_reading import MAX_SESSION_BYTES, read_bytes
 from selfcheck.store.files import remove_durably, write_atomic
-from selfcheck.store.lock import DraftLock
+from selfcheck.store.lock import data_dir_locked, drafts_open_elsewhere
+from selfcheck.store.sessions import sessions_dir
 from selfcheck.store.vault import (
     PLAIN_FOLDERS,
     FolderKey,
@@ -56,11 +57,13 @@ def refuse_if_open(data_dir: Path) -> None:
     """Refuse in one line while another selfcheck has a draft of this folder open."""
     if not data_dir.is_dir():
         return
-    for lock_file in sorted(data_dir.rglob("*.lock")):
-        try:
-            DraftLock(lock_file.with_suffix(".toml")).acquire().release()
-        except LockedError as exc:
-            raise SelfcheckError(f"{exc}; nothing was changed") from None
+    with data_dir_locked(data_dir):  # its lock file is never a draft's: left alone
+        elsewhere = drafts_open_elsewhere(sessions_dir(data_dir))
+    if elsewhere:
+        raise SelfcheckError(
+            f"{elsewhere[0].with_suffix('.toml')}: this draft is open in another selfcheck; "
+            "finish or quit there first; nothing was changed"
+        )
 
 
 def remove_leftovers(data_dir: Path) -> int:
