@@ -14,9 +14,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import cases
+import encryption_cases
 import supervision_cases
 
-CASES = [*cases.ALL, supervision_cases.caseload_open]
+CASES = [*cases.ALL, supervision_cases.caseload_open, *encryption_cases.ALL]
 """Every case, in the order of the table."""
 
 

@@ -11,6 +11,7 @@ from selfcheck import __version__
 from selfcheck.commands import (
     config,
     demo,
+    encryption,
     growth,
     log,
     program,
@@ -22,6 +23,7 @@ from selfcheck.commands import (
     supervise,
 )
 from selfcheck.commands.common import EXIT_INVALID
+from selfcheck.commands.passphrases import add_passphrase_option
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import printable
 
@@ -37,6 +39,7 @@ COMMAND_MODULES = (
     program,
     rubric,
     config,
+    encryption,
 )
 """Each module adds its subcommands with `register(subparsers)`."""
 
@@ -52,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir", type=Path, default=None, metavar="DIR", help="where check-ins and config live"
     )
+    add_passphrase_option(parser)
     parser.add_argument(
         "--rubric",
         default=None,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -14,6 +14,7 @@ from selfcheck.formats.session import ItemAnswer, Practitioner, RubricRef, Sessi
 from selfcheck.store.checkin import new_session_id
 from selfcheck.store.rubrics import DEFAULT_RUBRIC_ID, find_rubric
 from selfcheck.store.sessions import save_session
+from selfcheck.store.vault import forget
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -26,15 +27,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(autouse=True)
 def isolated_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> Path:
+) -> Iterator[Path]:
     """Keep a developer's own data, config and environment out of every test."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(name, str(home / name.lower()))
     monkeypatch.delenv("SELFCHECK_DATA_DIR", raising=False)
+    monkeypatch.delenv("SELFCHECK_PASSPHRASE_FILE", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
-    return home
+    yield home
+    forget()  # a folder unlocked in one test stays locked in the next
 
 
 @pytest.fixture

@@ -335,7 +335,7 @@ async def test_a_stalled_disk_never_freezes_the_screen(data_dir: Path, rubric, m
     """While a write hangs, keys still rate and move; the newest state lands once it resumes."""
     import threading
 
-    from selfcheck.store import draft_writer as writer
+    from selfcheck.store import vault as writer
 
     disk_free = threading.Event()
     real_write = writer.write_atomic

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from selfcheck.commands.passphrases import add_passphrase_option, unlock_folder
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import printable
 from selfcheck.store.data_dir import check_data_dir, check_private, resolve_data_dir
@@ -20,7 +21,7 @@ EXIT_INVALID = 2
 
 
 def data_dir_option() -> argparse.ArgumentParser:
-    """A parent parser adding `--data-dir` to a subcommand."""
+    """A parent parser adding `--data-dir` and `--passphrase-file` to a subcommand."""
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument(
         "--data-dir",
@@ -30,6 +31,7 @@ def data_dir_option() -> argparse.ArgumentParser:
         help="where check-ins and config live (default: $SELFCHECK_DATA_DIR or the "
         "platform's user data folder)",
     )
+    add_passphrase_option(parent, argparse.SUPPRESS)
     return parent
 
 
@@ -47,7 +49,17 @@ def sources_option() -> argparse.ArgumentParser:
 
 
 def data_dir(args: argparse.Namespace) -> Path:
-    """The data directory chosen by the options and environment, refused if it is unusable."""
+    """The data directory chosen by the options and environment, unlocked if it is encrypted."""
+    folder = chosen_data_dir(args)
+    unlock_folder(folder, args)
+    return folder
+
+
+def chosen_data_dir(args: argparse.Namespace) -> Path:
+    """The data directory chosen by the options and environment, refused if it is unusable.
+
+    Checked usable and private, but not unlocked.
+    """
     return check_private(check_data_dir(resolve_data_dir(getattr(args, "data_dir", None))))
 
 

@@ -9,6 +9,7 @@ from selfcheck.commands.common import EXIT_OK, data_dir, data_dir_option, tell
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.store.rubrics import rubric_versions
 from selfcheck.store.sessions import save_session, sessions_dir
+from selfcheck.store.vault import data_files, stored
 
 
 def register(subparsers: Any) -> None:
@@ -31,12 +32,12 @@ def demo_command(args: argparse.Namespace) -> int:
         )
     target = data_dir(args)
     folder = sessions_dir(target)
-    if folder.is_dir() and any(folder.glob("*.toml")):
+    if folder.is_dir() and data_files(folder):
         raise SelfcheckError(f"{target} already holds check-ins; give an empty --data-dir")
     sessions = demo_sessions(rubric_versions(DEFAULT_RUBRIC_ID, None))
     for session in sessions:
         save_session(target, session)
-    if not config_path(target).exists():
+    if stored(config_path(target)) is None:
         save_config(target, demo_config())
     ensure_identity(target)
     versions = list(dict.fromkeys(s.rubric.version for s in sessions))

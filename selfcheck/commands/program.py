@@ -19,6 +19,14 @@ from selfcheck.commands.common import (
     require_paths,
     tell,
 )
+from selfcheck.commands.passphrases import add_passphrase_option
+from selfcheck.commands.sealing import (
+    add_identity_option,
+    add_to_option,
+    hold_identities,
+    sealed_for,
+    sealed_words,
+)
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.session import Session
@@ -54,6 +62,7 @@ def register(subparsers: Any) -> None:
         "--dry-run", action="store_true", help="print exactly what would be written; write nothing"
     )
     export.add_argument("--yes", action="store_true", help="write without asking")
+    add_to_option(export, "the program's data steward")
     export.set_defaults(handler=export_command)
     agg = subparsers.add_parser(
         "aggregate",
@@ -105,6 +114,8 @@ def register(subparsers: Any) -> None:
         metavar="OUT.csv",
         help="check a published CSV: exit 0 when no blanked figure can be narrowed, 1 otherwise",
     )
+    add_identity_option(agg)
+    add_passphrase_option(agg)
     agg.set_defaults(handler=aggregate_command)
 
 
@@ -135,7 +146,7 @@ def export_command(args: argparse.Namespace) -> int:
             sys.stdout.write(STAND_IN)
         sys.stdout.write(data.decode("utf-8"))
         return exit_status(loaded.problems)
-    out = args.out or Path(default_export_name(args.program, rubric))
+    out = args.out or Path(default_export_name(args.program, rubric) + (".age" if args.to else ""))
     print(describe_export(export), file=sys.stderr)
     if not args.yes:
         if not sys.stdin.isatty():
@@ -147,8 +158,8 @@ def export_command(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing written.", file=sys.stderr)
             return EXIT_INVALID
-    write_atomic(out, data)
-    tell(f"wrote {out} (readable by you only); send it to the program.")
+    write_atomic(out, sealed_for(args, data))
+    tell(f"wrote {out} ({sealed_words(args)}); send it to the program.")
     return exit_status(loaded.problems)
 
 
@@ -218,6 +229,7 @@ def aggregate_command(args: argparse.Namespace) -> int:
 
     require_paths(args.paths)
     ledger = _ledger(args)
+    hold_identities(args)
     result = aggregate(args.paths, ledger.fingerprint if ledger else None)
     report_problems(result.problems)
     for line in result.notes:

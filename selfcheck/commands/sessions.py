@@ -119,7 +119,11 @@ def resolve_session(ref: str, data_dir: Path) -> tuple[Session, Path, list[str]]
 def looks_like_path(ref: str) -> bool:
     """True when a `show` argument names a file rather than an id."""
     separators = {os.sep, os.altsep or os.sep}
-    return ref.endswith(".toml") or ref.startswith("~") or any(sep in ref for sep in separators)
+    return (
+        ref.endswith((".toml", ".toml.age"))
+        or ref.startswith("~")
+        or any(sep in ref for sep in separators)
+    )
 
 
 def show_command(args: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ from selfcheck.commands.common import (
     report_problems,
     tell,
 )
+from selfcheck.commands.sealing import add_to_option, sealed_for, sealed_words
 from selfcheck.formats.errors import SelfcheckError
 
 
@@ -57,6 +58,7 @@ def register(subparsers: Any) -> None:
         "--dry-run", action="store_true", help="print exactly what would be written; write nothing"
     )
     share.add_argument("--yes", action="store_true", help="write without asking")
+    add_to_option(share, "your supervisor")
     share.set_defaults(handler=share_command)
 
 
@@ -90,8 +92,8 @@ def share_command(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing written.", file=sys.stderr)
             return EXIT_INVALID
-    write_atomic(args.out, data)
-    tell(f"wrote {args.out} (readable by you only); give it to your supervisor.")
+    write_atomic(args.out, sealed_for(args, data))
+    tell(f"wrote {args.out} ({sealed_words(args)}); give it to your supervisor.")
     return _done(loaded.problems)
 
 

@@ -6,8 +6,16 @@ import argparse
 import os
 from typing import Any
 
-from selfcheck.commands.common import data_dir, data_dir_option, exit_status, report_problems
+from selfcheck.commands.common import (
+    chosen_data_dir,
+    data_dir,
+    data_dir_option,
+    exit_status,
+    report_problems,
+)
+from selfcheck.commands.passphrases import passphrase_file, unlock_folder
 from selfcheck.store.config import THEMES, load_config
+from selfcheck.store.vault import needs_unlock
 
 PLAIN_ENV = "SELFCHECK_PLAIN"
 """Set to 1 to run the plain mode instead of the full-screen app."""
@@ -53,6 +61,8 @@ def wants_plain(args: argparse.Namespace) -> bool:
     """Whether to run the plain mode: `--plain`, SELFCHECK_PLAIN=1, or the config says so."""
     if getattr(args, "plain", False) or os.environ.get(PLAIN_ENV, "").strip() not in ("", "0"):
         return True
+    if needs_unlock(chosen_data_dir(args)) and passphrase_file(args) is None:
+        return False  # the config is sealed: the app asks the passphrase before reading it
     return load_config(data_dir(args)).interface == "plain"
 
 
@@ -60,8 +70,11 @@ def open_app(args: argparse.Namespace, *, straight_in: bool) -> int:
     """Run the TUI; Textual is imported only here, never by the core."""
     from selfcheck.tui import run_app
 
+    folder = chosen_data_dir(args)
+    if passphrase_file(args) is not None:
+        unlock_folder(folder, args)  # else the app asks, before it reads anything
     code, problems = run_app(
-        data_dir(args),
+        folder,
         getattr(args, "rubric", None),
         straight_in=straight_in,
         theme=getattr(args, "theme", None),

@@ -15,6 +15,7 @@ from selfcheck.commands.common import (
     require_paths,
     tell,
 )
+from selfcheck.commands.sealing import add_identity_option, hold_identities
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import one_line
 
@@ -45,6 +46,7 @@ def register(subparsers: Any) -> None:
         help="write your response to this practitioner's latest check-in (name or key prefix)",
     )
     supervise.add_argument("--out", type=Path, metavar="FILE", help="where to write the response")
+    add_identity_option(supervise)
     supervise.set_defaults(handler=supervise_command)
 
 
@@ -59,6 +61,7 @@ def caseload_folder(args: argparse.Namespace) -> Path:
 def supervise_command(args: argparse.Namespace) -> int:
     """Import shares, export a response, or open the supervisor's app."""
     folder = caseload_folder(args)
+    hold_identities(args)
     if args.imports:
         return import_command(args.imports, folder)
     if args.export_response:

@@ -298,7 +298,7 @@ class _Seen:
 
 
 def iter_export_paths(paths: Iterable[Path], problems: list[str]) -> Iterator[tuple[str, bool]]:
-    """Each given file and the `.toml` files in given folders, streamed unsorted.
+    """Each given file and the `.toml` (or sealed `.toml.age`) files in folders, unsorted.
 
     Yields the path and whether it is known to be a regular file; a folder that cannot be
     read adds one line to `problems`.
@@ -310,7 +310,9 @@ def iter_export_paths(paths: Iterable[Path], problems: list[str]) -> Iterator[tu
         try:
             with os.scandir(path) as entries:
                 for entry in entries:
-                    if entry.name.endswith(".toml") and not entry.name.startswith("."):
+                    if entry.name.endswith((".toml", ".toml.age")) and not entry.name.startswith(
+                        "."
+                    ):
                         yield entry.path, _is_file(entry)
         except OSError as exc:
             problems.append(folder_problem(path, exc))

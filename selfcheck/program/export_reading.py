@@ -9,14 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from selfcheck.formats.errors import InputError
+from selfcheck.formats.sealed import looks_sealed
 from selfcheck.formats.session import SESSION_FORMAT
-from selfcheck.formats.toml_reading import (
-    MAX_EXPORT_BYTES,
-    check_header,
-    parse_toml,
-    read_bytes,
-    validate,
-)
+from selfcheck.formats.toml_reading import MAX_EXPORT_BYTES, check_header, parse_toml, validate
 from selfcheck.program.export import (
     ANONYMOUS_FORMAT,
     ANONYMOUS_VERSION,
@@ -24,6 +19,7 @@ from selfcheck.program.export import (
     AnonymousExport,
     header_lines,
 )
+from selfcheck.store.vault import read_data, unseal
 
 _PREFIX = (
     HEADER_COMMENT
@@ -80,7 +76,9 @@ def read_export(path: str | Path, regular: bool = False) -> tuple[ExportRecord, 
     """
     data = read_small_file(str(path)) if regular else None
     if data is None:
-        data = read_bytes(Path(path), MAX_EXPORT_BYTES)
+        data = read_data(Path(path), MAX_EXPORT_BYTES)
+    elif looks_sealed(data):
+        data = unseal(Path(path), data, MAX_EXPORT_BYTES)
     record = parse_fast(data)
     return (record if record is not None else parse_checked(Path(path), data)), data
 

@@ -13,9 +13,8 @@ from pydantic import Field, StrictBool, StrictStr
 from selfcheck.formats.errors import InputError
 from selfcheck.formats.fields import KEY_PATTERN, Name, _Strict
 from selfcheck.formats.session import Supervision
-from selfcheck.formats.toml_reading import load_model
-from selfcheck.store.files import write_atomic
 from selfcheck.store.lock import data_dir_locked
+from selfcheck.store.vault import load_model, stored, write_data
 
 CONFIG_FILE = "config.toml"
 CONFIG_FORMAT = "selfcheck-config"
@@ -56,8 +55,9 @@ def config_path(data_dir: Path) -> Path:
 
 def load_config(data_dir: Path) -> Config:
     """The config, or defaults when there is none yet."""
-    path = config_path(data_dir)
-    if not os.path.lexists(path):
+    plain = config_path(data_dir)
+    path = stored(plain) or (plain if os.path.lexists(plain) else None)
+    if path is None:
         return Config()
     if path.is_symlink() and not path.exists():
         raise InputError(
@@ -69,8 +69,8 @@ def load_config(data_dir: Path) -> Config:
 
 
 def save_config(data_dir: Path, config: Config) -> None:
-    """Write the config atomically, private to the owner."""
-    write_atomic(config_path(data_dir), tomli_w.dumps(config.model_dump()).encode("utf-8"))
+    """Write the config atomically, private to the owner (sealed if the folder is encrypted)."""
+    write_data(data_dir, config_path(data_dir), tomli_w.dumps(config.model_dump()).encode("utf-8"))
 
 
 def ensure_identity(data_dir: Path) -> Config:

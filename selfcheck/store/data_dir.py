@@ -35,8 +35,16 @@ def check_private(data_dir: Path) -> Path:
     """
     from selfcheck.store.config import config_path
     from selfcheck.store.sessions import sessions_dir
+    from selfcheck.store.vault import identity_path, sealed_form
 
-    for path in (data_dir, sessions_dir(data_dir), config_path(data_dir)):
+    config = config_path(data_dir)
+    for path in (
+        data_dir,
+        sessions_dir(data_dir),
+        config,
+        sealed_form(config),
+        identity_path(data_dir),
+    ):
         try:
             status = path.stat()
         except OSError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from selfcheck.formats.errors import LockedError, SelfcheckError
@@ -29,9 +30,10 @@ from selfcheck.store.checkin import (
 )
 from selfcheck.store.config import ensure_identity
 from selfcheck.store.draft_writer import DraftWriter, ErrorHandler
-from selfcheck.store.files import sweep_temporary_files, write_atomic
+from selfcheck.store.files import sweep_temporary_files
 from selfcheck.store.lock import DraftLock, data_dir_locked, drafts_open_elsewhere
 from selfcheck.store.sessions import load_session, session_bytes, session_path, sessions_dir
+from selfcheck.store.vault import stored, write_data
 from selfcheck.store.workspace import Workspace, remember_supervisor
 
 
@@ -52,8 +54,8 @@ class Draft:
         self.previous = previous
         self.path = session_path(data_dir, session.id)
         self.lock = DraftLock(self.path)
-        self.writer = DraftWriter(self.path, on_error)
-        self._saved = session_bytes(session) if self.path.exists() else b""
+        self.writer = DraftWriter(self.path, on_error, partial(write_data, data_dir))
+        self._saved = session_bytes(session) if stored(self.path) else b""
         self._closed = False
 
     @classmethod
@@ -88,7 +90,7 @@ class Draft:
             draft.lock.acquire()
         if found is not None:
             # Another process may have saved it between loading and locking: read it again.
-            draft.session = load_session(draft.path)
+            draft.session = load_session(stored(draft.path) or draft.path)
             draft._saved = session_bytes(draft.session)
         return draft
 
@@ -195,12 +197,13 @@ class Draft:
         self.session = finish(draft)
         data = session_bytes(self.session)
         try:
-            write_atomic(self.path, data)
+            # Through the vault, like every autosave: sealed when the folder is encrypted.
+            written = write_data(self.data_dir, self.path, data)
         except (OSError, SelfcheckError) as exc:
             self.session = draft
             raise SelfcheckError(f"{self.path}: could not finish the check-in ({exc})") from None
         self._saved = data
-        return self.path
+        return written
 
     def close(self) -> None:
         """Write what is pending and release the lock (safe to call twice)."""

@@ -19,14 +19,19 @@ default interval that convoy alone made a save take 15-20 ms; with this one, 7-8
 
 ErrorHandler = Callable[[str], None]
 """Called on the writer thread with one line when a write fails."""
+WriteFile = Callable[[Path, bytes], object]
+"""Puts a file's bytes on disk atomically (`write_atomic`, or the vault's sealing write)."""
 
 
 class DraftWriter:
     """Writes snapshots of one file in order; a newer snapshot replaces one not yet written."""
 
-    def __init__(self, path: Path, on_error: ErrorHandler | None = None) -> None:
+    def __init__(
+        self, path: Path, on_error: ErrorHandler | None = None, write: WriteFile = write_atomic
+    ) -> None:
         self.path = path
         self._on_error = on_error
+        self._write = write
         self._cond = threading.Condition()
         self._pending: bytes | None = None
         self._busy = False
@@ -68,7 +73,7 @@ class DraftWriter:
                 data, self._pending = self._pending, None
                 self._busy = True
             try:
-                write_atomic(self.path, data)
+                self._write(self.path, data)
             except (OSError, SelfcheckError) as exc:
                 if self._on_error is not None:
                     self._on_error(f"{self.path}: could not save the draft ({exc})")

@@ -134,3 +134,13 @@ def sweep_temporary_files(folder: Path) -> None:
                 path.unlink()
         except OSError:
             continue
+
+
+def remove_durably(path: Path) -> bool:
+    """Delete a file and fsync its folder so the deletion lasts; False when there was none."""
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return False
+    _fsync_dir(path.parent)
+    return True

@@ -10,8 +10,8 @@ import tomli_w
 
 from selfcheck.formats.errors import InputError
 from selfcheck.formats.session import SESSION_FORMAT, Session
-from selfcheck.formats.toml_reading import MAX_SESSION_BYTES, folder_problem, load_model
-from selfcheck.store.files import write_atomic
+from selfcheck.formats.toml_reading import MAX_SESSION_BYTES, folder_problem
+from selfcheck.store.vault import data_files, load_model, write_data
 
 SESSIONS = "sessions"
 """Folder of the data directory holding one TOML file per check-in."""
@@ -23,7 +23,7 @@ def sessions_dir(data_dir: Path) -> Path:
 
 
 def session_path(data_dir: Path, session_id: str) -> Path:
-    """Where the check-in with this id is stored."""
+    """The check-in with this id's file, named in plain form (`vault.stored` finds it on disk)."""
     return sessions_dir(data_dir) / f"{session_id}.toml"
 
 
@@ -33,19 +33,17 @@ def session_bytes(session: Session) -> bytes:
 
 
 def save_session(data_dir: Path, session: Session) -> Path:
-    """Write a check-in atomically and durably to its file; return the path."""
-    path = session_path(data_dir, session.id)
-    write_atomic(path, session_bytes(session))
-    return path
+    """Write a check-in atomically and durably to its file (sealed if encrypted); return it."""
+    return write_data(data_dir, session_path(data_dir, session.id), session_bytes(session))
 
 
 def load_session(path: Path) -> Session:
-    """Read and validate one session file, raising InputError naming the file and field."""
+    """Read (opening it if sealed) and validate one session file; InputError names the problem."""
     return load_model(path, Session, SESSION_FORMAT, MAX_SESSION_BYTES)
 
 
 def iter_toml_files(paths: Iterable[Path], problems: list[str]) -> Iterator[Path]:
-    """Each given file, and the `.toml` files inside each given folder, in name order.
+    """Each given file, and the `.toml` (or sealed `.toml.age`) files in given folders.
 
     A folder that cannot be read adds one line to `problems`.
     """
@@ -54,11 +52,7 @@ def iter_toml_files(paths: Iterable[Path], problems: list[str]) -> Iterator[Path
             yield path
             continue
         try:
-            children = sorted(
-                child
-                for child in path.iterdir()
-                if child.suffix == ".toml" and not child.name.startswith(".")
-            )
+            children = data_files(path)
         except OSError as exc:
             problems.append(folder_problem(path, exc))
             continue

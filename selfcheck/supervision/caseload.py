@@ -11,6 +11,7 @@ from selfcheck.formats.errors import InputError
 from selfcheck.formats.session import Session
 from selfcheck.formats.share import Share
 from selfcheck.store.sessions import iter_toml_files
+from selfcheck.store.vault import stored
 from selfcheck.supervision.caseload_index import IndexEntry, read_index, summarize, write_index
 from selfcheck.supervision.files import load_share, save_share
 from selfcheck.supervision.responding import response_waiting
@@ -50,9 +51,10 @@ def import_shares(paths: Iterable[Path], folder: Path) -> tuple[list[str], list[
             continue
         target = share_path(folder, share.practitioner.key)
         who = share.practitioner.name or share.practitioner.key
-        if target.exists():
+        found = stored(target)
+        if found is not None:
             try:
-                kept = load_share(target)
+                kept = load_share(found)
             except InputError:
                 kept = None
             if kept is not None and not newer(share, kept):

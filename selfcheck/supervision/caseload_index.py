@@ -13,9 +13,9 @@ from pydantic import AwareDatetime, Field, StrictFloat, StrictInt, StrictStr
 from selfcheck.formats.errors import InputError
 from selfcheck.formats.fields import KEY_PATTERN, Identifier, Name, _Strict
 from selfcheck.formats.share import NotesPolicy, Share
-from selfcheck.formats.toml_reading import MAX_SESSION_BYTES, load_model
+from selfcheck.formats.toml_reading import MAX_SESSION_BYTES
 from selfcheck.growth.analysis import overall_mean
-from selfcheck.store.files import write_atomic
+from selfcheck.store.vault import load_model, stored, write_file
 
 INDEX_FILE = ".caseload-index.toml"
 """The index's name inside a caseload folder (hidden, so it is never read as a share)."""
@@ -80,8 +80,8 @@ def summarize(path: Path, share: Share) -> IndexEntry:
 
 def read_index(folder: Path) -> dict[str, IndexEntry]:
     """The index's entries by file name; none when it is missing or cannot be used."""
-    path = folder / INDEX_FILE
-    if not path.is_file():
+    path = stored(folder / INDEX_FILE)
+    if path is None:
         return {}
     try:
         index = load_model(path, CaseloadIndex, INDEX_FORMAT, MAX_SESSION_BYTES)
@@ -93,4 +93,4 @@ def read_index(folder: Path) -> dict[str, IndexEntry]:
 def write_index(folder: Path, entries: list[IndexEntry]) -> None:
     """Write the index atomically, private to the owner."""
     index = CaseloadIndex(entries=sorted(entries, key=lambda e: e.file))
-    write_atomic(folder / INDEX_FILE, tomli_w.dumps(index.model_dump()).encode("utf-8"))
+    write_file(folder / INDEX_FILE, tomli_w.dumps(index.model_dump()).encode("utf-8"))

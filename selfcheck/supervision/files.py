@@ -8,8 +8,8 @@ import tomli_w
 
 from selfcheck.formats.response import RESPONSE_FORMAT, Response
 from selfcheck.formats.share import SHARE_FORMAT, Share
-from selfcheck.formats.toml_reading import MAX_RESPONSE_BYTES, MAX_SHARE_BYTES, load_model
-from selfcheck.store.files import write_atomic
+from selfcheck.formats.toml_reading import MAX_RESPONSE_BYTES, MAX_SHARE_BYTES
+from selfcheck.store.vault import load_model, write_file
 
 
 def share_bytes(share: Share) -> bytes:
@@ -23,8 +23,8 @@ def load_share(path: Path) -> Share:
 
 
 def save_share(path: Path, share: Share) -> None:
-    """Write a share atomically, private to the owner."""
-    write_atomic(path, share_bytes(share))
+    """Write a share atomically, private to the owner (sealed in an encrypted data folder)."""
+    write_file(path, share_bytes(share))
 
 
 def response_bytes(response: Response) -> bytes:
@@ -38,5 +38,5 @@ def load_response(path: Path) -> Response:
 
 
 def save_response(path: Path, response: Response) -> None:
-    """Write a response atomically, private to the owner."""
-    write_atomic(path, response_bytes(response))
+    """Write a response atomically, private to the owner (sealed in an encrypted data folder)."""
+    write_file(path, response_bytes(response))

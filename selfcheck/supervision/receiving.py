@@ -7,6 +7,7 @@ from pathlib import Path
 from selfcheck.formats.errors import InputError
 from selfcheck.formats.response import Response
 from selfcheck.store.sessions import Loaded, iter_toml_files
+from selfcheck.store.vault import stored
 from selfcheck.supervision.files import load_response, save_response
 
 RECEIVED = "responses"
@@ -50,9 +51,9 @@ def response_to(session_file: Path, checkin_id: str) -> Response | None:
 
     A check-in lives in `<data dir>/sessions/`, its response in `<data dir>/responses/`.
     """
-    path = received_dir(session_file.parent.parent) / f"{checkin_id}.toml"
+    path = stored(received_dir(session_file.parent.parent) / f"{checkin_id}.toml")
     try:
-        return load_response(path) if path.is_file() else None
+        return load_response(path) if path is not None else None
     except InputError:
         return None
 

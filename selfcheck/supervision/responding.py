@@ -8,10 +8,11 @@ from pathlib import Path
 from selfcheck.formats.errors import InputError, SelfcheckError
 from selfcheck.formats.response import ItemResponse, Meeting, Response
 from selfcheck.formats.session import MeetingKind, NextStep, Session
-from selfcheck.formats.toml_reading import MAX_RESPONSE_BYTES, read_bytes
+from selfcheck.formats.toml_reading import MAX_RESPONSE_BYTES
 from selfcheck.store.draft_writer import DraftWriter, ErrorHandler
 from selfcheck.store.files import write_atomic
 from selfcheck.store.lock import DraftLock
+from selfcheck.store.vault import read_data, stored, write_file
 from selfcheck.supervision.files import load_response, response_bytes
 
 RESPONSES = "responses"
@@ -30,15 +31,16 @@ def sent_path(working: Path) -> Path:
 
 def response_waiting(folder: Path, key: str, checkin_id: str) -> bool:
     """True when a response to this check-in has content not yet exported."""
-    working = response_path(folder, key, checkin_id)
-    if not working.is_file():
+    plain = response_path(folder, key, checkin_id)
+    working = stored(plain)
+    if working is None:
         return False
     try:
-        data = read_bytes(working, MAX_RESPONSE_BYTES)
+        data = read_data(working, MAX_RESPONSE_BYTES)
         if load_response(working).empty:
             return False
-        sent = sent_path(working)
-        return not sent.is_file() or read_bytes(sent, MAX_RESPONSE_BYTES) != data
+        sent = stored(sent_path(plain))
+        return sent is None or read_data(sent, MAX_RESPONSE_BYTES) != data
     except InputError:
         return False
 
@@ -52,8 +54,8 @@ class ResponseDraft:
         self.path = path
         self.response = response
         self.lock = DraftLock(path)
-        self.writer = DraftWriter(path, on_error)
-        self._saved = response_bytes(response) if path.exists() else b""
+        self.writer = DraftWriter(path, on_error, write_file)
+        self._saved = response_bytes(response) if stored(path) else b""
         self._closed = False
 
     @classmethod
@@ -75,9 +77,10 @@ class ResponseDraft:
         )
         draft = cls(path, fresh, on_error)
         draft.lock.acquire()
-        if path.exists():
+        found = stored(path)
+        if found is not None:
             try:
-                draft.response = load_response(path)
+                draft.response = load_response(found)
             except InputError:
                 draft.lock.release()
                 raise
@@ -150,7 +153,7 @@ class ResponseDraft:
             raise SelfcheckError(f"{self.path}: the response could not be saved in time")
         data = response_bytes(self.response)
         write_atomic(out, data)
-        write_atomic(sent_path(self.path), data)
+        write_file(sent_path(self.path), data)
         return out
 
     def close(self) -> None:

@@ -19,6 +19,7 @@ def run_app(
 
     `theme` overrides the config's theme for this run; `focus` opens on the choice of
     items for a focus check-in.
+    Raises SelfcheckError when the folder, once unlocked in the app, cannot be opened.
     """
     from selfcheck.store.draft_writer import SWITCH_INTERVAL
     from selfcheck.tui.app import make_app
@@ -26,7 +27,9 @@ def run_app(
     app = make_app(data_dir, rubric_ref, straight_in=straight_in, theme=theme, focus=focus)
     sys.setswitchinterval(SWITCH_INTERVAL)
     app.run()
-    return app.return_code or 0, app.workspace.loaded.problems
+    if app.failure is not None:
+        raise app.failure
+    return app.return_code or 0, app.problems
 
 
 def run_supervisor_app(folder: Path, data_dir: Path) -> tuple[int, list[str]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import signal
 from contextlib import suppress
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
@@ -17,10 +18,20 @@ from textual.screen import Screen
 from selfcheck.formats.errors import LockedError, SelfcheckError
 from selfcheck.formats.printable import one_line
 from selfcheck.store.draft import Draft
+from selfcheck.store.vault import needs_unlock
 from selfcheck.store.workspace import Workspace, remember_theme
 from selfcheck.tui.screens.home import HomeScreen
 from selfcheck.tui.screens.item import ItemScreen
-from selfcheck.tui.themes import mark_high_contrast, use_selfcheck_themes
+from selfcheck.tui.themes import CALM, mark_high_contrast, use_selfcheck_themes
+
+
+@dataclass(frozen=True)
+class Opening:
+    """An encrypted data folder to read once the app has unlocked it."""
+
+    data_dir: Path
+    rubric_ref: str | None
+    straight_in: bool
 
 
 class SelfcheckApp(App[None]):
@@ -46,19 +57,25 @@ class SelfcheckApp(App[None]):
 
     def __init__(
         self,
-        workspace: Workspace,
+        workspace: Workspace | None,
         draft: Draft | None = None,
+        opening: Opening | None = None,
         theme: str | None = None,
         *,
         focus: bool = False,
     ) -> None:
         super().__init__()
-        self.workspace = workspace
+        self._workspace = workspace
         self.draft = draft
         self.focus_first = focus
+        self.opening = opening
+        """What to open once the passphrase has unlocked the data folder."""
+        self.failure: SelfcheckError | None = None
+        """Why the data folder could not be opened after unlocking, for the CLI's one line."""
         self._ui_loop: asyncio.AbstractEventLoop | None = None
         self._remember_theme = False
-        use_selfcheck_themes(self, theme or workspace.config.theme)
+        self._chosen_theme = theme
+        use_selfcheck_themes(self, theme or (workspace.config.theme if workspace else CALM.name))
 
     def watch_theme(self, theme: str) -> None:
         """Mark high contrast for the stylesheet; keep a theme chosen in the palette in config."""
@@ -68,11 +85,53 @@ class SelfcheckApp(App[None]):
                 partial(remember_theme, self.workspace.data_dir, theme), thread=True, group="config"
             )
 
+    @property
+    def workspace(self) -> Workspace:
+        """The data folder's rubric, config and check-ins (read once it is unlocked)."""
+        if self._workspace is None:
+            raise RuntimeError("the data folder is not open yet")
+        return self._workspace
+
+    @property
+    def problems(self) -> list[str]:
+        """One line per file of the data folder that could not be read."""
+        return self._workspace.loaded.problems if self._workspace is not None else []
+
     def on_mount(self) -> None:
-        """Open on the home screen unless the draft's item screen is already the first screen."""
-        self._ui_loop = asyncio.get_running_loop()
+        """Ask the passphrase first when the folder is encrypted; else show what is stored."""
+        self._ui_loop = loop = asyncio.get_running_loop()
+        self.quit_on_signals(loop)
+        if self.opening is not None:
+            from selfcheck.tui.screens.unlock import UnlockScreen
+
+            self.push_screen(UnlockScreen(self.opening.data_dir), self.open_unlocked)
+            return
+        self.show_opened()
+
+    def open_unlocked(self, unlocked: bool | None) -> None:
+        """Read the folder now that it is unlocked, and open on home or the draft."""
+        opening = self.opening
+        if not unlocked or opening is None:
+            self.exit()
+            return
+        try:
+            self._workspace = Workspace.load(opening.data_dir, opening.rubric_ref)
+            if opening.straight_in and not self.focus_first:
+                self.draft = Draft.open(self._workspace, self.report_save_error)
+        except SelfcheckError as exc:
+            self.failure = exc
+            self.exit(return_code=2)
+            return
+        self.opening = None
+        if not (self._chosen_theme or self.no_color):
+            self.theme = self._workspace.config.theme  # the config is readable now
+        if self.draft is not None:
+            self.push_screen(self.item_screen(self.draft))
+        self.show_opened()
+
+    def show_opened(self) -> None:
+        """Open on home unless the draft's item screen is shown; tell about unreadable files."""
         self._remember_theme = True
-        self.quit_on_signals(self._ui_loop)
         # Straight in, home is built only when it is first needed: the first item shows sooner.
         if self.draft is None:
             self.push_screen(HomeScreen(self.workspace))
@@ -80,7 +139,7 @@ class SelfcheckApp(App[None]):
                 self.action_focus_checkin()
         else:
             self.look_back_on_the_plan(self.draft)
-        problems = self.workspace.loaded.problems
+        problems = self.problems
         if problems:
             self.notify(
                 f"{len(problems)} file(s) in your data folder could not be read; they are left "
@@ -274,8 +333,12 @@ def make_app(
     opens on the choice of a focus check-in's items (or resumes the draft).
 
     Raises SelfcheckError (LockedError when the draft is open in another selfcheck)
-    before anything is drawn, so the CLI reports it in one line.
+    before anything is drawn, so the CLI reports it in one line. An encrypted folder not yet
+    unlocked is read only after the app has asked its passphrase.
     """
+    if needs_unlock(data_dir):
+        opening = Opening(data_dir, rubric_ref, straight_in)
+        return SelfcheckApp(None, opening=opening, theme=theme, focus=focus)
     workspace = Workspace.load(data_dir, rubric_ref)
     app = SelfcheckApp(workspace, theme=theme, focus=focus)
     if straight_in and not focus:

@@ -1,0 +1,150 @@
+"""Benchmark cases of encryption at rest: autosave, start-up and aggregate, sealed against plain."""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+import tomllib
+from pathlib import Path
+
+import pyrage
+from cases import RUBRIC, Row, _time_to_screen, environment, write_checkins, write_exports
+from measure import PYTHON, Terminal, repeat, run_timed
+
+from selfcheck.formats.sealed import identity_text, new_identity, seal
+from selfcheck.store.conversion import seal_folder, write_identity
+from selfcheck.store.vault import forget, unlock
+
+PASSPHRASE = "a passphrase for benchmarks"
+FIRST_ITEM = RUBRIC.items[0].id
+FIRST_SCREEN = f"item 1 of {len(RUBRIC.items)}"
+
+
+def encrypt_folder(data: Path) -> Path:
+    """Turn encryption on for `data` as `selfcheck encrypt` does; return the passphrase file."""
+    write_identity(data, new_identity(), PASSPHRASE)
+    seal_folder(data)
+    forget()
+    secret = data.parent / "passphrase.txt"
+    secret.write_text(PASSPHRASE + "\n")
+    return secret
+
+
+def derivation_seconds(data: Path, runs: int = 3) -> float:
+    """Median time to open `identity.age` with the passphrase (the scrypt derivation)."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        unlock(data, PASSPHRASE)
+        times.append(time.perf_counter() - start)
+        forget()
+    return statistics.median(times)
+
+
+def startup_encrypted(*, quick: bool, runs: int) -> Row:
+    """Start-up of an encrypted folder without the key derivation, against the same plain."""
+    with tempfile.TemporaryDirectory() as folder:
+        plain, sealed = Path(folder) / "plain" / "data", Path(folder) / "sealed" / "data"
+        write_checkins(plain, 20)
+        write_checkins(sealed, 20)
+        env = environment(sealed) | {"SELFCHECK_PASSPHRASE_FILE": str(encrypt_folder(sealed))}
+        argv = [PYTHON, "-m", "selfcheck", "start"]
+        ours = repeat(lambda: _time_to_screen(argv, FIRST_SCREEN, env), runs)
+        anchor = repeat(lambda: _time_to_screen(argv, FIRST_SCREEN, environment(plain)), runs)
+        derivation = derivation_seconds(sealed)
+    without = ours.median - derivation
+    ratio = without / anchor.median
+    return Row(
+        "start-up, encrypted folder (20 check-ins)",
+        f"{ours.median * 1000:.0f} ms - derivation {derivation * 1000:.0f} ms "
+        f"= {without * 1000:.0f} ms",
+        f"plain folder {anchor.median * 1000:.0f} ms",
+        ratio,
+        "<= 1.2x",
+        ratio <= 1.2,
+    )
+
+
+def _sealed_rating(sessions: Path, identity: pyrage.x25519.Identity) -> int | None:
+    for path in sessions.glob("*.toml.age"):
+        try:
+            data = tomllib.loads(pyrage.decrypt(path.read_bytes(), [identity]).decode())
+        except (OSError, pyrage.DecryptError, tomllib.TOMLDecodeError):
+            return None
+        rating: int | None = data.get("items", {}).get(FIRST_ITEM, {}).get("rating")
+        return rating
+    return None
+
+
+def autosave_encrypted(*, quick: bool, runs: int) -> Row:
+    """From a rating key to the durable sealed file on disk."""
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder) / "data"
+        env = environment(data) | {"SELFCHECK_PASSPHRASE_FILE": str(encrypt_folder(data))}
+        identity = unlock(data, PASSPHRASE).identity
+        terminal = Terminal([PYTHON, "-m", "selfcheck", "start"], env=env)
+        delays = []
+        try:
+            terminal.wait_for(FIRST_SCREEN)
+            for press in range(10 if quick else 40):
+                level = press % 5 + 1
+                sent = time.perf_counter()
+                terminal.send(str(level))
+                while _sealed_rating(data / "sessions", identity) != level:
+                    terminal.drain()
+                    if time.perf_counter() - sent > 5:
+                        raise TimeoutError("the rating never reached the disk")
+                    time.sleep(0.0005)
+                delays.append(time.perf_counter() - sent)
+                time.sleep(0.05)
+        finally:
+            terminal.kill()
+            forget()
+    median_ms = statistics.median(delays) * 1000
+    return Row(
+        "autosave, encrypted: key to durable sealed file",
+        f"median {median_ms:.1f} ms (max {max(delays) * 1000:.0f})",
+        "absolute target",
+        None,
+        "median <= 15 ms",
+        median_ms <= 15,
+    )
+
+
+def aggregate_sealed(*, quick: bool, runs: int) -> Row:
+    """`selfcheck aggregate --identity` of sealed exports against the same exports plain."""
+    count = 2_000 if quick else 10_000
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        write_exports(root / "plain", count)
+        identity = new_identity()
+        (root / "sealed").mkdir()
+        for path in (root / "plain").iterdir():
+            sealed = seal(path.read_bytes(), [identity.to_public()])
+            (root / "sealed" / f"{path.name}.age").write_bytes(sealed)
+        (root / "identity.txt").write_text(identity_text(identity))
+        env = environment(root / "data")
+
+        def ours(name: str, *extra: str) -> tuple[float, float]:
+            out = str(root / f"{name}.csv")
+            argv = [PYTHON, "-m", "selfcheck", "aggregate", str(root / name), "--out", out]
+            return run_timed([*argv, "--ledger", "none", *extra], env=env)
+
+        runs = min(runs, 3)
+        plain = repeat(lambda: ours("plain"), runs)
+        sealed_run = repeat(lambda: ours("sealed", "--identity", str(root / "identity.txt")), runs)
+    ratio = sealed_run.median / plain.median
+    return Row(
+        f"aggregate {count:,} sealed exports",
+        f"{sealed_run.median:.2f} s",
+        f"the same exports plain {plain.median:.2f} s",
+        ratio,
+        "<= 3x",
+        ratio <= 3,
+        sealed_run.peak_mib,
+    )
+
+
+ALL = [startup_encrypted, autosave_encrypted, aggregate_sealed]
+"""The encryption cases, in the order of the table."""

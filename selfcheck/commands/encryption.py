@@ -1,0 +1,189 @@
+"""`selfcheck encrypt`, `decrypt`, `passphrase` and `keys`: encryption at rest, with age."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from selfcheck.commands.common import (
+    EXIT_OK,
+    chosen_data_dir,
+    data_dir_option,
+    exit_status,
+    report_problems,
+)
+from selfcheck.commands.passphrases import ask_passphrase, unlock_folder
+from selfcheck.formats.errors import SelfcheckError
+from selfcheck.store.vault import is_encrypted
+
+
+def register(subparsers: Any) -> None:
+    """Add the `encrypt`, `decrypt`, `passphrase` and `keys` commands."""
+    parents = [data_dir_option()]
+    encrypt = subparsers.add_parser(
+        "encrypt",
+        parents=parents,
+        help="turn encryption on for your data folder (with a passphrase)",
+        description="Encrypt every check-in and setting with age, behind a passphrase asked "
+        "once per run. Shows a recovery identity once: write it down, since a lost passphrase "
+        "without it means lost data. Running it again finishes an interrupted encryption.",
+    )
+    encrypt.add_argument(
+        "--recovery-out",
+        type=Path,
+        metavar="FILE",
+        help="write the recovery identity to FILE (readable by you only), not the screen",
+    )
+    encrypt.set_defaults(handler=encrypt_command)
+    decrypt = subparsers.add_parser(
+        "decrypt",
+        parents=parents,
+        help="turn encryption off: every file plain again",
+        description="Rewrite every encrypted file in plain form, then forget the passphrase. "
+        "Running it again finishes an interrupted decryption.",
+    )
+    decrypt.set_defaults(handler=decrypt_command)
+    change = subparsers.add_parser(
+        "passphrase",
+        parents=parents,
+        help="change the passphrase of an encrypted data folder",
+        description="Asks the current passphrase (or opens with --recovery FILE), then the new "
+        "one twice. Only identity.age is rewritten.",
+    )
+    change.add_argument(
+        "--recovery",
+        type=Path,
+        metavar="FILE",
+        help="the recovery identity written down at `selfcheck encrypt`, for a lost passphrase",
+    )
+    change.add_argument(
+        "--new-passphrase-file",
+        type=Path,
+        metavar="FILE",
+        help="read the new passphrase from the first line of FILE, not the terminal",
+    )
+    change.set_defaults(handler=passphrase_command)
+    keys = subparsers.add_parser(
+        "keys",
+        parents=parents,
+        help="print your public recipient (age1...), for others to seal files to you",
+    )
+    keys.set_defaults(handler=keys_command)
+
+
+def encrypt_command(args: argparse.Namespace) -> int:
+    """Turn encryption on (or finish turning it on) and seal every data file."""
+    from selfcheck.formats.sealed import identity_text, new_identity
+    from selfcheck.store.conversion import refuse_if_open, seal_folder, write_identity
+    from selfcheck.store.files import write_text_atomic
+
+    folder = chosen_data_dir(args)
+    refuse_if_open(folder)
+    if is_encrypted(folder):
+        unlock_folder(folder, args)
+        print(f"{folder} is encrypted; sealing the files still plain.", file=sys.stderr)
+    else:
+        recovery_out: Path | None = args.recovery_out
+        if recovery_out is not None and recovery_out.resolve().is_relative_to(folder.resolve()):
+            raise SelfcheckError(
+                f"{recovery_out}: keep the recovery identity outside the data folder it opens"
+            )
+        passphrase = ask_passphrase(args, "New passphrase", twice=True)
+        identity = new_identity()
+        if recovery_out is not None:
+            write_text_atomic(recovery_out, identity_text(identity))
+            print(f"wrote the recovery identity to {recovery_out} (readable by you only)")
+        else:
+            print(
+                "Your recovery identity, shown only this once. Write it on paper and keep it "
+                "apart from this computer:\n\n"
+                f"    {identity}\n\n"
+                "With it, `selfcheck passphrase --recovery FILE` sets a new passphrase and "
+                "`age -d -i FILE` opens any of your files. Without it, a lost passphrase "
+                "means lost data.\n"
+            )
+        write_identity(folder, identity, passphrase)
+    result = seal_folder(folder)
+    report_problems(result.problems)
+    print(f"Encrypted {result.converted} file(s) in {folder}; your passphrase opens them.")
+    return exit_status(result.problems)
+
+
+def decrypt_command(args: argparse.Namespace) -> int:
+    """Turn encryption off: every data file plain, then `identity.age` removed."""
+    from selfcheck.store.conversion import open_folder, refuse_if_open
+
+    folder = chosen_data_dir(args)
+    if not is_encrypted(folder):
+        print(f"{folder} is not encrypted; nothing to do.")
+        return EXIT_OK
+    refuse_if_open(folder)
+    unlock_folder(folder, args)
+    result = open_folder(folder)
+    report_problems(result.problems)
+    if result.problems:
+        print(f"Decrypted {result.converted} file(s); encryption stays on until all are.")
+    else:
+        print(f"Decrypted {result.converted} file(s) in {folder}; encryption is off.")
+    return exit_status(result.problems)
+
+
+def passphrase_command(args: argparse.Namespace) -> int:
+    """Change the passphrase: only `identity.age` is rewritten."""
+    from selfcheck.store.conversion import write_identity
+    from selfcheck.store.vault import folder_key
+
+    folder = _encrypted(args)
+    if args.recovery is not None:
+        _unlock_with_recovery(folder, args.recovery)
+    else:
+        unlock_folder(folder, args)
+    key = folder_key(folder)
+    assert key is not None  # the folder is encrypted and was just unlocked
+    new = ask_passphrase(args, "New passphrase", twice=True, file=args.new_passphrase_file)
+    write_identity(folder, key.identity, new)
+    print(f"Changed the passphrase of {folder}.")
+    return EXIT_OK
+
+
+def keys_command(args: argparse.Namespace) -> int:
+    """Print the public recipient others seal files to."""
+    from selfcheck.store.vault import folder_key
+
+    folder = _encrypted(args)
+    unlock_folder(folder, args)
+    key = folder_key(folder)
+    assert key is not None  # the folder is encrypted and was just unlocked
+    print(key.recipient)
+    return EXIT_OK
+
+
+def _encrypted(args: argparse.Namespace) -> Path:
+    folder = chosen_data_dir(args)
+    if not is_encrypted(folder):
+        raise SelfcheckError(
+            f"{folder} is not encrypted, so it has no key yet; `selfcheck encrypt` makes one"
+        )
+    return folder
+
+
+def _unlock_with_recovery(folder: Path, recovery: Path) -> None:
+    """Hold the recovery identity as the folder's key, once it opens one of the folder's files."""
+    from selfcheck.formats.sealed import load_identities
+    from selfcheck.store.conversion import MAX_DATA_BYTES
+    from selfcheck.store.vault import all_data_files, forget, is_sealed, read_data, remember
+
+    identity = load_identities(recovery)[0]
+    sealed = next((path for path in all_data_files(folder) if is_sealed(path)), None)
+    if sealed is not None:
+        remember(folder, identity)
+        try:
+            read_data(sealed, MAX_DATA_BYTES)
+        except SelfcheckError:
+            forget(folder)
+            raise SelfcheckError(
+                f"{recovery}: this identity does not open the files of {folder}; nothing changed"
+            ) from None
+    remember(folder, identity)

@@ -1,0 +1,75 @@
+"""Passphrases: asked on the terminal without echo, or read from a file for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from selfcheck.formats.errors import SelfcheckError
+from selfcheck.formats.toml_reading import read_bytes
+from selfcheck.store.vault import needs_unlock, unlock
+
+PASSPHRASE_FILE_ENV = "SELFCHECK_PASSPHRASE_FILE"
+"""Environment variable naming a file whose first line is the passphrase."""
+MAX_PASSPHRASE_BYTES = 4096
+"""Largest passphrase file read."""
+
+
+def add_passphrase_option(parser: argparse.ArgumentParser, default: object = None) -> None:
+    """Add `--passphrase-file FILE` to a parser."""
+    parser.add_argument(
+        "--passphrase-file",
+        type=Path,
+        default=default,
+        metavar="FILE",
+        help="read the passphrase of an encrypted data folder from the first line of FILE "
+        f"(default: ${PASSPHRASE_FILE_ENV}, else asked on the terminal)",
+    )
+
+
+def passphrase_file(args: argparse.Namespace) -> Path | None:
+    """The passphrase file named by `--passphrase-file`, else by the environment."""
+    given: Path | None = getattr(args, "passphrase_file", None)
+    from_env = os.environ.get(PASSPHRASE_FILE_ENV)
+    return given or (Path(from_env).expanduser() if from_env else None)
+
+
+def read_passphrase_file(path: Path) -> str:
+    """The first line of a passphrase file, without its line ending."""
+    data = read_bytes(path, MAX_PASSPHRASE_BYTES)
+    try:
+        first = data.decode("utf-8").splitlines()[0] if data else ""
+    except UnicodeDecodeError:
+        raise SelfcheckError(f"{path}: the passphrase file is not UTF-8 text") from None
+    if not first:
+        raise SelfcheckError(f"{path}: the passphrase file's first line is empty; nothing was read")
+    return first
+
+
+def ask_passphrase(
+    args: argparse.Namespace, prompt: str, *, twice: bool = False, file: Path | None = None
+) -> str:
+    """A passphrase from `file` (else `--passphrase-file` or its variable), else the terminal."""
+    source = file or passphrase_file(args)
+    if source is not None:
+        return read_passphrase_file(source)
+    if not sys.stdin.isatty():
+        raise SelfcheckError(
+            f"{prompt}: no terminal to ask for it; give --passphrase-file FILE "
+            f"or set {PASSPHRASE_FILE_ENV}"
+        )
+    first = getpass.getpass(f"{prompt}: ")
+    if not first:
+        raise SelfcheckError("the passphrase is empty; nothing was done")
+    if twice and getpass.getpass(f"{prompt}, again: ") != first:
+        raise SelfcheckError("the two passphrases differ; nothing was done")
+    return first
+
+
+def unlock_folder(folder: Path, args: argparse.Namespace) -> None:
+    """Unlock an encrypted data folder once per run; a plain or unlocked one is left alone."""
+    if needs_unlock(folder):
+        unlock(folder, ask_passphrase(args, f"Passphrase of {folder}"))

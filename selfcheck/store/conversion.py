@@ -1,0 +1,128 @@
+"""Turning encryption on and off for a data folder, one file at a time, so a crash never hurts.
+
+Each file is rewritten in its new form atomically, then its old form is removed: a crash
+half-way leaves a folder whose every file opens (both forms of one file hold the same
+check-in), and running the same command again finishes the job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from selfcheck.formats.errors import SelfcheckError
+from selfcheck.formats.sealed import identity_text, seal, seal_with_passphrase
+from selfcheck.formats.toml_reading import MAX_SESSION_BYTES, read_bytes
+from selfcheck.store.files import remove_durably, write_atomic
+from selfcheck.store.lock import data_dir_locked, drafts_open_elsewhere
+from selfcheck.store.sessions import sessions_dir
+from selfcheck.store.vault import (
+    PLAIN_FOLDERS,
+    FolderKey,
+    all_data_files,
+    folder_key,
+    forget,
+    identity_path,
+    is_sealed,
+    plain_form,
+    read_data,
+    remember,
+    sealed_form,
+)
+
+if TYPE_CHECKING:
+    from pyrage.x25519 import Identity
+
+MAX_DATA_BYTES = MAX_SESSION_BYTES
+"""Largest data file converted (the largest any reader accepts)."""
+
+
+@dataclass
+class Conversion:
+    """How many files were converted, and one line for each left as it was."""
+
+    converted: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+def write_identity(data_dir: Path, identity: Identity, passphrase: str) -> None:
+    """Keep the identity in `identity.age`, protected by the passphrase; unlock it for this run."""
+    data = seal_with_passphrase(identity_text(identity).encode("utf-8"), passphrase)
+    write_atomic(identity_path(data_dir), data)
+    remember(data_dir, identity)
+
+
+def refuse_if_open(data_dir: Path) -> None:
+    """Refuse in one line while another selfcheck has a draft of this folder open."""
+    if not data_dir.is_dir():
+        return
+    with data_dir_locked(data_dir):  # its lock file is never a draft's: left alone
+        elsewhere = drafts_open_elsewhere(sessions_dir(data_dir))
+    if elsewhere:
+        raise SelfcheckError(
+            f"{elsewhere[0].with_suffix('.toml')}: this draft is open in another selfcheck; "
+            "finish or quit there first; nothing was changed"
+        )
+
+
+def remove_leftovers(data_dir: Path) -> int:
+    """Delete the temporary files of writes a crash interrupted (never renamed, never read)."""
+    removed = 0
+    if data_dir.is_dir():
+        for leftover in sorted(data_dir.rglob(".*.tmp")):
+            if leftover.relative_to(data_dir).parts[0] not in PLAIN_FOLDERS:
+                removed += remove_durably(leftover)
+    return removed
+
+
+def seal_folder(data_dir: Path) -> Conversion:
+    """Rewrite every plain data file of an unlocked, encrypted folder in sealed form."""
+    key = _key(data_dir)
+    result = Conversion()
+    remove_leftovers(data_dir)
+    for path in list(all_data_files(data_dir)):
+        if is_sealed(path):
+            remove_durably(plain_form(path))  # a crash came between the two steps
+            continue
+        try:
+            data = read_bytes(path, MAX_DATA_BYTES)
+        except SelfcheckError as exc:
+            result.problems.append(f"{exc}; left plain")
+            continue
+        write_atomic(sealed_form(path), seal(data, [key.recipient]))
+        remove_durably(path)
+        result.converted += 1
+    return result
+
+
+def open_folder(data_dir: Path) -> Conversion:
+    """Rewrite every sealed data file in plain form; then turn encryption off for the folder.
+
+    While any file cannot be opened, encryption stays on (`identity.age` is kept).
+    """
+    _key(data_dir)
+    result = Conversion()
+    remove_leftovers(data_dir)
+    for path in list(all_data_files(data_dir)):
+        if not is_sealed(path):
+            continue
+        try:
+            data = read_data(path, MAX_DATA_BYTES)
+        except SelfcheckError as exc:
+            result.problems.append(f"{exc}; left encrypted")
+            continue
+        write_atomic(plain_form(path), data)
+        remove_durably(path)
+        result.converted += 1
+    if not result.problems:
+        remove_durably(identity_path(data_dir))
+        forget(data_dir)
+    return result
+
+
+def _key(data_dir: Path) -> FolderKey:
+    key = folder_key(data_dir)
+    if key is None:
+        raise SelfcheckError(f"{data_dir}: this data folder is not encrypted")
+    return key

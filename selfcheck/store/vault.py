@@ -1,0 +1,231 @@
+"""Encryption at rest: the one door every data file of a folder goes through, plain or sealed.
+
+A data folder is encrypted when `<data dir>/identity.age` exists: an age identity protected
+by the passphrase (age's scrypt recipient). Every data file is then `NAME.toml.age`, sealed
+to that identity's recipient, so the passphrase is derived once per run (`unlock`) and a save
+costs one X25519 encryption. Bytes are sealed in memory before the atomic write, so no
+plaintext ever reaches the disk, not even in a temporary file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from pydantic import BaseModel
+
+from selfcheck.formats.errors import InputError, SelfcheckError
+from selfcheck.formats.sealed import (
+    MAX_IDENTITY_BYTES,
+    SEALED_SUFFIX,
+    looks_sealed,
+    open_sealed,
+    open_with_passphrase,
+    parse_identities,
+    seal,
+    sealed_limit,
+)
+from selfcheck.formats.toml_reading import check_header, parse_toml, read_bytes, validate
+from selfcheck.store.files import remove_durably, write_atomic
+
+if TYPE_CHECKING:
+    from pyrage.x25519 import Identity, Recipient
+
+IDENTITY_FILE = "identity.age"
+"""The passphrase-protected identity whose presence makes a data folder encrypted."""
+PLAIN_FOLDERS = frozenset({"rubrics"})
+"""Folders of a data folder that hold published texts, not personal data: never sealed."""
+DATA_SUFFIXES = (".toml", ".sent")
+"""Data files are TOML (a response as last sent ends `.sent`); sealed, `.toml.age`, `.sent.age`."""
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class FolderKey:
+    """An unlocked data folder's identity and the recipient its files are sealed to."""
+
+    identity: Identity
+    recipient: Recipient
+
+
+_unlocked: dict[Path, FolderKey] = {}
+"""The folders unlocked in this run, by resolved path: the passphrase is asked once per run."""
+_given: list[Identity] = []
+"""Identities given for this run (`--identity FILE`) to open files sealed to them."""
+
+
+def identity_path(data_dir: Path) -> Path:
+    """Where a data folder keeps its passphrase-protected identity."""
+    return data_dir / IDENTITY_FILE
+
+
+def is_encrypted(data_dir: Path) -> bool:
+    """Whether encryption is on for a data folder; one line when the folder cannot be read."""
+    try:
+        return identity_path(data_dir).exists()
+    except OSError as exc:  # never taken for plain: that could write a note unsealed
+        raise InputError(data_dir, f"folder cannot be read ({exc.strerror or exc})") from None
+
+
+def needs_unlock(data_dir: Path) -> bool:
+    """Whether a data folder is encrypted and its passphrase not yet given in this run."""
+    return is_encrypted(data_dir) and data_dir.resolve() not in _unlocked
+
+
+def unlock(data_dir: Path, passphrase: str) -> FolderKey:
+    """Open the folder's identity with the passphrase for the rest of the run.
+
+    Raises SelfcheckError in one line on a wrong or empty passphrase or a damaged identity.
+    """
+    path = identity_path(data_dir)
+    data = open_with_passphrase(path, read_bytes(path, MAX_IDENTITY_BYTES), passphrase)
+    return remember(data_dir, parse_identities(path, data)[0])
+
+
+def remember(data_dir: Path, identity: Identity) -> FolderKey:
+    """Hold a folder's identity for the rest of the run."""
+    key = FolderKey(identity, identity.to_public())
+    _unlocked[data_dir.resolve()] = key
+    _unlocked[data_dir] = key  # found without resolving the path again on each save
+    return key
+
+
+def add_identities(identities: list[Identity]) -> None:
+    """Open files sealed to these identities too, for the rest of the run."""
+    _given.extend(identities)
+
+
+def forget(data_dir: Path | None = None) -> None:
+    """Drop one folder's unlocked identity, or every identity held."""
+    if data_dir is None:
+        _unlocked.clear()
+        _given.clear()
+    else:
+        key = _unlocked.pop(data_dir.resolve(), None)
+        for folder in [folder for folder, held in _unlocked.items() if held is key]:
+            del _unlocked[folder]
+
+
+def folder_key(data_dir: Path) -> FolderKey | None:
+    """The key a folder's files are sealed to: None when it is plain.
+
+    Raises SelfcheckError when the folder is encrypted but not unlocked in this run.
+    """
+    if not is_encrypted(data_dir):
+        return None
+    key = _unlocked.get(data_dir) or _unlocked.get(data_dir.resolve())
+    if key is None:
+        raise SelfcheckError(
+            f"{data_dir}: this data folder is encrypted and was not unlocked in this selfcheck "
+            "(was it encrypted while this one was open?); nothing was saved: quit and reopen"
+        )
+    return key
+
+
+def sealed_form(path: Path) -> Path:
+    """The sealed name of a data file: `x.toml` -> `x.toml.age`."""
+    return path if is_sealed(path) else path.with_name(path.name + SEALED_SUFFIX)
+
+
+def plain_form(path: Path) -> Path:
+    """The plain name of a data file: `x.toml.age` -> `x.toml`."""
+    return path.with_name(path.name.removesuffix(SEALED_SUFFIX))
+
+
+def is_sealed(path: Path) -> bool:
+    """Whether a data file's name says it is sealed."""
+    return path.name.endswith(SEALED_SUFFIX)
+
+
+def stored(path: Path) -> Path | None:
+    """The file on disk for a data file named in plain form: sealed first, or None."""
+    sealed = sealed_form(path)
+    if os.path.exists(sealed):
+        return sealed
+    return path if os.path.exists(path) else None
+
+
+def read_data(path: Path, max_bytes: int) -> bytes:
+    """The content of a file, opening a sealed one with the identities held in this run."""
+    data = read_bytes(path, sealed_limit(max_bytes) if is_sealed(path) else max_bytes)
+    return unseal(path, data, max_bytes) if looks_sealed(data) else data
+
+
+def unseal(path: Path, data: bytes, max_bytes: int) -> bytes:
+    """The content of a sealed file's bytes, opened with the identities held in this run."""
+    held = {id(key): key.identity for key in _unlocked.values()}  # a folder is held twice
+    data = open_sealed(path, data, [*held.values(), *_given])
+    if len(data) > max_bytes:
+        raise InputError(path, f"holds over {max_bytes:,} bytes, the limit; not read")
+    return data
+
+
+def load_model(
+    path: Path, model: type[ModelT], format_name: str, max_bytes: int, supported: int = 1
+) -> ModelT:
+    """Read (opening it if sealed), parse, check the header of and validate one data file."""
+    data = parse_toml(path, read_data(path, max_bytes))
+    check_header(path, data, format_name, supported)
+    return validate(path, model, data)
+
+
+def write_data(data_dir: Path, path: Path, data: bytes) -> Path:
+    """Write a data file (named in plain form) of `data_dir` in the folder's form; return it.
+
+    Sealed in memory before the atomic write when the folder is encrypted; the file's other
+    form, left by a conversion, is removed once the new one is durable.
+    """
+    key = folder_key(data_dir)
+    if key is None:
+        target, other, payload = path, sealed_form(path), data
+    else:
+        target, other, payload = sealed_form(path), path, seal(data, [key.recipient])
+    write_atomic(target, payload)
+    remove_durably(other)
+    return target
+
+
+def governing_folder(path: Path) -> Path | None:
+    """The encrypted data folder a file lies in (an ancestor holding `identity.age`), if any."""
+    for folder in path.absolute().parents:
+        if is_encrypted(folder):
+            return folder
+    return None
+
+
+def write_file(path: Path, data: bytes) -> Path:
+    """Write a data file (named in plain form) sealed when it lies in an encrypted data folder."""
+    return write_data(governing_folder(path) or path.parent, path, data)
+
+
+def data_files(folder: Path, suffixes: tuple[str, ...] = (".toml",)) -> list[Path]:
+    """The data files directly in a folder, in name order: one per name, the sealed form first."""
+    names: dict[str, Path] = {}
+    for child in folder.iterdir():
+        plain = child.name.removesuffix(SEALED_SUFFIX)
+        if child.name.startswith(".") or not plain.endswith(suffixes):
+            continue
+        if plain not in names or is_sealed(child):
+            names[plain] = child
+    return [names[name] for name in sorted(names)]
+
+
+def all_data_files(data_dir: Path) -> Iterator[Path]:
+    """Every data file of a data folder, in every folder but the published texts'."""
+    if not data_dir.is_dir():
+        return
+    yield from data_files(data_dir, DATA_SUFFIXES)
+    for child in sorted(data_dir.iterdir()):
+        if child.is_dir() and not child.is_symlink() and child.name not in PLAIN_FOLDERS:
+            yield from _under(child)
+
+
+def _under(folder: Path) -> Iterator[Path]:
+    yield from data_files(folder, DATA_SUFFIXES)
+    for child in sorted(folder.iterdir()):
+        if child.is_dir() and not child.is_symlink():
+            yield from _under(child)
