@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
+from other_user import give_to_user, run_as_user, user_folder
 
 from selfcheck.cli import main
 
@@ -24,11 +24,6 @@ COMMANDS: list[list[str]] = [
     ["demo"],
 ]
 """Every command that uses the data folder (`[]` is the app's home screen, whose `s` starts)."""
-
-as_root = pytest.mark.skipif(
-    hasattr(os, "geteuid") and os.geteuid() == 0,
-    reason="root may read and write every folder; permissions need an ordinary user",
-)
 
 
 def refused(argv: list[str], folder: Path, tmp_path: Path, capsys) -> str:
@@ -72,19 +67,23 @@ def test_a_folder_inside_a_file_from_the_environment(
     assert f"is inside {afile}, which is a file" in err or argv == ["demo"]
 
 
-@as_root
 @pytest.mark.parametrize("argv", COMMANDS, ids=command_id)
 @pytest.mark.parametrize("mode", [0o500, 0o000], ids=["read-only", "no-permission"])
-def test_a_folder_without_permission(argv, mode: int, tmp_path: Path, capsys) -> None:
-    """A folder this user may not write (or not even read): one line, exit 2."""
-    folder = tmp_path / "locked"
-    folder.mkdir()
-    folder.chmod(mode)
-    try:
-        line = refused(argv, folder, tmp_path, capsys)
-    finally:
-        folder.chmod(0o700)
-    assert "no permission to read and write this data folder" in line
+def test_a_folder_without_permission(argv, mode: int) -> None:
+    """A folder this user may not write (or not even read): one line, exit 2, nothing made.
+
+    Run as an ordinary user (uid 65534 when the tests run as root, who may write anywhere)."""
+    with user_folder() as home:
+        folder, out = home / "locked", home / "out"
+        folder.mkdir()
+        give_to_user(folder)
+        folder.chmod(mode)
+        argv = [arg.replace("OUT", str(out)) for arg in argv]
+        status, stdout, stderr = run_as_user(["--data-dir", str(folder), *argv])
+        assert (status, stdout) == (2, ""), stderr
+        assert "Traceback" not in stderr and stderr.count("\n") == 1, stderr
+        assert "no permission to read and write this data folder" in stderr
+        assert not out.exists()
 
 
 def test_list_and_trends_read_a_data_folder_given_as_a_path(

@@ -14,7 +14,7 @@ import pytest
 from encryption_helpers import PASSPHRASE, encrypt, files_under, passphrase_file
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_tui_kill import drain, wait_for
+from terminal import in_terminal, needs_pty
 
 from selfcheck.formats.errors import InputError
 from selfcheck.formats.session import NextStep, Session
@@ -118,55 +118,25 @@ def sealed_draft(data_dir: Path) -> Session | None:
         return None
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+@needs_pty
 def test_sigkill_after_keystrokes_with_encryption_on(data_dir: Path, tmp_path, newest) -> None:
     """The crash test of the check-in with encryption on: every file opens, nothing saved is
     lost, and the note typed is nowhere on disk in plain."""
     encrypt(data_dir, tmp_path)
     unlock(data_dir, PASSPHRASE)
-    primary, secondary = os.openpty()
-    os.set_blocking(primary, False)
-    env = os.environ | {
-        "TERM": "xterm-256color",
-        "COLUMNS": "80",
-        "LINES": "24",
-        "PYTHONPATH": str(ROOT),
-        "SELFCHECK_PASSPHRASE_FILE": str(passphrase_file(tmp_path)),
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "selfcheck", "start", "--data-dir", str(data_dir)],
-        stdin=secondary,
-        stdout=secondary,
-        stderr=secondary,
-        env=env,
-        cwd=ROOT,
-        start_new_session=True,
-    )
-    os.close(secondary)
     note = "Planted-kill-note-Osprey"
     first, second = newest.items[0].id, newest.items[1].id  # new check-ins rate the newest
-    try:
-        seen = bytearray()
-
-        def drawn() -> bool:
-            drain(primary, seen)
-            return b"item" in seen and f"of {len(newest.items)}".encode() in seen
-
-        assert wait_for(drawn), "the item screen never appeared"
-        for keys in (b"4", b"d", b"n", b"2", b"e", note.encode()):
-            os.write(primary, keys)
-            time.sleep(0.1)
+    secret = {"SELFCHECK_PASSPHRASE_FILE": str(passphrase_file(tmp_path))}
+    with in_terminal(["start", "--data-dir", str(data_dir)], secret) as app:
+        assert app.until(app.shows_item_screen), "the item screen never appeared"
+        app.type(b"4", b"d", b"n", b"2", b"e", note.encode())
 
         def saved() -> bool:
-            drain(primary, seen)
             session = sealed_draft(data_dir)
             return bool(session and session.answer(second).note == note)
 
-        assert wait_for(saved), "the keystrokes never reached the draft file"
-    finally:
-        process.send_signal(signal.SIGKILL)
-        process.wait(timeout=10)
-        os.close(primary)
+        assert app.until(saved), "the keystrokes never reached the draft file"
+        app.process.send_signal(signal.SIGKILL)
     assert_nowhere(data_dir, [note])
     loaded = load_data_dir(data_dir)
     assert loaded.problems == []

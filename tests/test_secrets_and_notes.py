@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import re
-import subprocess
-import sys
-import time
-from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from terminal import in_terminal, needs_pty
 
 from selfcheck.store.config import ensure_identity
 from selfcheck.store.sessions import load_session, save_session
 
-ROOT = Path(__file__).resolve().parent.parent
 CRASH_ON_L = """
 import sys
 from selfcheck.store import workspace
@@ -37,47 +31,16 @@ def test_the_config_repr_never_holds_the_identity(data_dir):
     assert config.pseudonym_secret not in shown and config.practitioner_key not in shown
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+@needs_pty
 def test_a_crash_in_the_app_never_prints_the_secrets(data_dir):
     """Pressing `l` when the config cannot be saved crashed with every local shown."""
     config = ensure_identity(data_dir)
-    primary, secondary = os.openpty()
-    os.set_blocking(primary, False)
-    env = os.environ | {"TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
-    process = subprocess.Popen(
-        [sys.executable, "-c", CRASH_ON_L, str(data_dir)],
-        stdin=secondary,
-        stdout=secondary,
-        stderr=secondary,
-        env=env | {"PYTHONPATH": str(ROOT)},
-        cwd=ROOT,
-        start_new_session=True,
-    )
-    os.close(secondary)
-    seen = bytearray()
-
-    def drain() -> None:
-        try:
-            while chunk := os.read(primary, 65536):
-                seen.extend(chunk)
-        except OSError:
-            pass
-
-    try:
-        deadline = time.monotonic() + 20
-        while not re.search(rb" of \d+", seen) and time.monotonic() < deadline:
-            drain()
-            time.sleep(0.05)
-        os.write(primary, b"l")
-        while process.poll() is None and time.monotonic() < deadline:
-            drain()
-            time.sleep(0.05)
-        drain()
-    finally:
-        if process.poll() is None:
-            process.kill()
-        process.wait(timeout=10)
-        os.close(primary)
+    with in_terminal(["-c", CRASH_ON_L, str(data_dir)]) as app:
+        app.until(lambda: re.search(rb" of \d+", app.seen) is not None, timeout=20)
+        app.type(b"l", pause=0)
+        app.until(app.ended, timeout=20)
+        app.drain()
+        seen = bytes(app.seen)
     printed = seen.decode("utf-8", "replace")
     assert "the disk said no" in printed  # it did crash, and said why
     assert config.pseudonym_secret not in printed
