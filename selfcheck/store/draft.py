@@ -16,6 +16,7 @@ from selfcheck.formats.session import (
     StepReview,
     Supervision,
 )
+from selfcheck.store.autosaved import Autosaved
 from selfcheck.store.checkin import (
     asked_items,
     find_draft,
@@ -29,16 +30,16 @@ from selfcheck.store.checkin import (
     toggle_discuss,
 )
 from selfcheck.store.config import ensure_identity
-from selfcheck.store.draft_writer import DraftWriter, ErrorHandler
+from selfcheck.store.draft_writer import ErrorHandler
 from selfcheck.store.files import sweep_temporary_files
-from selfcheck.store.lock import DraftLock, data_dir_locked, drafts_open_elsewhere
+from selfcheck.store.lock import data_dir_locked, drafts_open_elsewhere
 from selfcheck.store.sessions import load_session, session_bytes, session_path, sessions_dir
 from selfcheck.store.vault import stored, write_data
 from selfcheck.store.workspace import Workspace, remember_supervisor
 
 
-class Draft:
-    """A locked draft: every change is snapshotted and handed to a background writer."""
+class Draft(Autosaved):
+    """A locked check-in draft: every change is snapshotted and handed to a background writer."""
 
     def __init__(
         self,
@@ -52,11 +53,9 @@ class Draft:
         self.rubric = rubric
         self.session = session
         self.previous = previous
-        self.path = session_path(data_dir, session.id)
-        self.lock = DraftLock(self.path)
-        self.writer = DraftWriter(self.path, on_error, partial(write_data, data_dir))
-        self._saved = session_bytes(session) if stored(self.path) else b""
-        self._closed = False
+        path = session_path(data_dir, session.id)
+        saved = session_bytes(session) if stored(path) else b""
+        super().__init__(path, partial(write_data, data_dir), on_error, saved)
 
     @classmethod
     def open(
@@ -179,12 +178,9 @@ class Draft:
         item = self.rubric.item(item_id)
         return item.linked_ids if item else (item_id,)
 
-    def save(self) -> None:
-        """Queue the current state for writing when it differs from what was last queued."""
-        data = session_bytes(self.session)
-        if data != self._saved:
-            self._saved = data
-            self.writer.submit(data)
+    def current_bytes(self) -> bytes:
+        """The check-in as it stands, as its file holds it."""
+        return session_bytes(self.session)
 
     def complete(self) -> Path:
         """Mark the check-in complete and write it durably before returning its path.
@@ -204,12 +200,3 @@ class Draft:
             raise SelfcheckError(f"{self.path}: could not finish the check-in ({exc})") from None
         self._saved = data
         return written
-
-    def close(self) -> None:
-        """Write what is pending and release the lock (safe to call twice)."""
-        if self._closed:
-            return
-        self.save()
-        self.writer.close()
-        self.lock.release()
-        self._closed = True

@@ -9,9 +9,9 @@ from selfcheck.formats.errors import InputError, SelfcheckError
 from selfcheck.formats.response import ItemResponse, Meeting, Response
 from selfcheck.formats.session import MeetingKind, NextStep, Session
 from selfcheck.formats.toml_reading import MAX_RESPONSE_BYTES
-from selfcheck.store.draft_writer import DraftWriter, ErrorHandler
+from selfcheck.store.autosaved import Autosaved
+from selfcheck.store.draft_writer import ErrorHandler
 from selfcheck.store.files import write_atomic
-from selfcheck.store.lock import DraftLock
 from selfcheck.store.vault import read_data, stored, write_file
 from selfcheck.supervision.files import load_response, response_bytes
 
@@ -45,18 +45,15 @@ def response_waiting(folder: Path, key: str, checkin_id: str) -> bool:
         return False
 
 
-class ResponseDraft:
+class ResponseDraft(Autosaved):
     """A locked response to one check-in: every change is handed to a background writer."""
 
     def __init__(
         self, path: Path, response: Response, on_error: ErrorHandler | None = None
     ) -> None:
-        self.path = path
         self.response = response
-        self.lock = DraftLock(path)
-        self.writer = DraftWriter(path, on_error, write_file)
-        self._saved = response_bytes(response) if stored(path) else b""
-        self._closed = False
+        saved = response_bytes(response) if stored(path) else b""
+        super().__init__(path, write_file, on_error, saved)
 
     @classmethod
     def open(
@@ -137,12 +134,9 @@ class ResponseDraft:
         self.response.meeting = Meeting(date=when, minutes=minutes, kind=kind)
         self.save()
 
-    def save(self) -> None:
-        """Queue the current state for writing when it differs from what was last queued."""
-        data = response_bytes(self.response)
-        if data != self._saved:
-            self._saved = data
-            self.writer.submit(data)
+    def current_bytes(self) -> bytes:
+        """The response as it stands, as its file holds it."""
+        return response_bytes(self.response)
 
     def export(self, out: Path) -> Path:
         """Write the response for the practitioner to `out` and remember it as sent."""
@@ -155,12 +149,3 @@ class ResponseDraft:
         write_atomic(out, data)
         write_file(sent_path(self.path), data)
         return out
-
-    def close(self) -> None:
-        """Write what is pending and release the lock (safe to call twice)."""
-        if self._closed:
-            return
-        self.save()
-        self.writer.close()
-        self.lock.release()
-        self._closed = True
