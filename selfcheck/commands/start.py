@@ -89,7 +89,9 @@ def start_command(args: argparse.Namespace) -> int:
     if wants_plain(args):
         from selfcheck.plain.checkin import run_plain
 
-        problems = run_plain(data_dir(args), getattr(args, "rubric", None))
+        problems = run_plain(
+            data_dir(args), getattr(args, "rubric", None), focus=getattr(args, "focus", False)
+        )
         report_problems(problems)
         return exit_status(problems)
     return open_app(args, straight_in=True)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from selfcheck.formats.printable import printable
 from selfcheck.formats.wording import answer_words
+from selfcheck.plain.focus import choose_focus
 from selfcheck.plain.lines import Lines
 from selfcheck.plain.plan import look_back
 from selfcheck.plain.texts import PROMPT, help_lines, item_lines, review_lines, summary_lines
@@ -180,11 +181,21 @@ class PlainCheckin:
             self.saved("Saved: the step.")
 
 
-def run_plain(data_dir: Path, rubric_ref: str | None) -> list[str]:
-    """Run a check-in in plain mode on standard input and output; return unreadable files."""
+def run_plain(data_dir: Path, rubric_ref: str | None, *, focus: bool = False) -> list[str]:
+    """Run a check-in in plain mode on standard input and output; return unreadable files.
+
+    With `focus`, a new check-in rates only the items chosen first (a draft is resumed)."""
     workspace = Workspace.load(data_dir, rubric_ref)
     lines = Lines(sys.stdin, sys.stdout)
-    draft = Draft.open(workspace, lambda line: print(f"Not saved: {line}", file=sys.stderr))
+    chosen = None
+    if focus and workspace.draft is None:
+        chosen = choose_focus(workspace.rubric, workspace.completed, lines)
+        if chosen is None:
+            lines.say("No check-in was started.")
+            return workspace.loaded.problems
+    elif focus:
+        lines.say("You have a draft open: it is resumed (finish it to start a focus check-in).")
+    draft = Draft.open(workspace, lambda line: print(f"Not saved: {line}", file=sys.stderr), chosen)
     try:
         resumed = bool(draft.session.items)
         lines.say(

@@ -12,6 +12,7 @@ from selfcheck.store.workspace import Workspace
 
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("selfcheck start --plain", "start or resume a check-in, one question at a time"),
+    ("selfcheck start --focus --plain", "a short check-in of up to 6 items you choose"),
     ("selfcheck list", "your check-ins, one per line"),
     ("selfcheck show ID", "one check-in in full"),
     ("selfcheck trends", "each value's mean over your check-ins"),
