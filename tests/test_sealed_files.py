@@ -87,3 +87,42 @@ def test_the_age_tool_opens_a_sealed_export_with_the_recovery_identity(
     args = ["--anonymous", "--program", "P", "--out", str(out), "--yes", "--to", recipient]
     assert main(["export", *args]) == 0
     assert age_decrypt(recovery, out).startswith(b"# ")
+
+
+def test_a_response_sealed_to_the_practitioner(data_dir, make_session, save, tmp_path, capsys):
+    """The supervisor seals the response `--to` the practitioner's key: nothing readable on
+    the way; `receive` refuses it without the key (one line) and keeps it with `--identity`."""
+    from selfcheck.supervision.caseload import load_caseload
+    from selfcheck.supervision.responding import ResponseDraft
+
+    recipient, identity, secret = steward(tmp_path, capsys)  # the practitioner's own key
+    session = make_session({"integrity-honesty": 4}, key="")
+    save(session)
+    share, caseload = tmp_path / "share.toml", tmp_path / "caseload"
+    assert main(["config", "--name", "Robin"]) == 0
+    assert main(["share", "--out", str(share), "--yes"]) == 0
+    assert main(["supervise", str(caseload), "--import", str(share)]) == 0
+    latest = load_caseload(caseload).people[0].open().latest
+    draft = ResponseDraft.open(caseload, latest, "Dana Super")
+    draft.set_item_comment("integrity-honesty", "Planted-Kestrel comment")
+    draft.close()
+    out = tmp_path / "response.toml.age"
+    capsys.readouterr()
+    export = ["--export-response", "Robin", "--out", str(out), "--to", recipient]
+    assert main(["supervise", str(caseload), *export]) == 0
+    assert "sealed to age1" in capsys.readouterr().out
+    assert out.read_bytes().startswith(b"age-encryption.org/v1")
+    assert b"Planted-Kestrel" not in out.read_bytes()
+    assert main(["receive", str(out)]) == 2
+    assert "is encrypted and no key to open it was given" in capsys.readouterr().err
+    opened = ["--identity", str(identity), "--passphrase-file", str(secret)]
+    assert main(["receive", str(out), *opened]) == 0
+    assert "received Dana Super's response" in capsys.readouterr().out
+    assert main(["show", session.id]) == 0
+    assert "supervisor: Planted-Kestrel comment" in capsys.readouterr().out
+
+
+def test_to_without_a_response_to_export_is_one_line(tmp_path, capsys):
+    assert main(["supervise", str(tmp_path), "--to", "age1" + "q" * 58]) == 2
+    err = capsys.readouterr().err
+    assert "--out and --to are for --export-response" in err or "age recipient" in err

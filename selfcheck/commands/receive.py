@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from selfcheck.commands.common import data_dir, data_dir_option, exit_status, report_problems
+from selfcheck.commands.sealing import add_identity_option, hold_identities
 from selfcheck.formats.printable import printable
 
 
@@ -17,9 +18,11 @@ def register(subparsers: Any) -> None:
         parents=[data_dir_option()],
         help="keep a response your supervisor sent you",
         description="Check that a response file answers one of your check-ins (id, key and "
-        "rubric text), then keep it in your data folder; `show` prints it beside the check-in.",
+        "rubric text), then keep it in your data folder; `show` prints it beside the check-in. "
+        "A response sealed to your `selfcheck keys` recipient opens with your passphrase.",
     )
     receive.add_argument("file", type=Path, metavar="FILE", help="the response file")
+    add_identity_option(receive)
     receive.set_defaults(handler=receive_command)
 
 
@@ -30,6 +33,7 @@ def receive_command(args: argparse.Namespace) -> int:
     from selfcheck.supervision.receiving import receive
 
     folder = data_dir(args)
+    hold_identities(args)  # a response sealed to a key kept outside this folder
     config = ensure_identity(folder)
     loaded = load_data_dir(folder)
     response, kept = receive(args.file, folder, loaded, config.practitioner_key)

@@ -15,7 +15,13 @@ from selfcheck.commands.common import (
     require_paths,
     tell,
 )
-from selfcheck.commands.sealing import add_identity_option, hold_identities
+from selfcheck.commands.sealing import (
+    add_identity_option,
+    add_to_option,
+    hold_identities,
+    sealed_for,
+    sealed_words,
+)
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import one_line
 
@@ -46,6 +52,7 @@ def register(subparsers: Any) -> None:
         help="write your response to this practitioner's latest check-in (name or key prefix)",
     )
     supervise.add_argument("--out", type=Path, metavar="FILE", help="where to write the response")
+    add_to_option(supervise, "the practitioner")
     add_identity_option(supervise)
     supervise.set_defaults(handler=supervise_command)
 
@@ -67,9 +74,9 @@ def supervise_command(args: argparse.Namespace) -> int:
     if args.export_response:
         if args.out is None:
             raise SelfcheckError("--export-response needs --out FILE")
-        return export_response(folder, args.export_response, args.out, data_dir(args))
-    if args.out is not None:
-        raise SelfcheckError("--out is for --export-response PRACTITIONER")
+        return export_response(args, folder)
+    if args.out is not None or args.to is not None:
+        raise SelfcheckError("--out and --to are for --export-response PRACTITIONER")
     from selfcheck.tui import run_supervisor_app
 
     code, problems = run_supervisor_app(folder, data_dir(args))
@@ -92,25 +99,26 @@ def import_command(paths: list[Path], folder: Path) -> int:
     return exit_status(problems)
 
 
-def export_response(folder: Path, wanted: str, out: Path, own_data: Path) -> int:
-    """Write the response to one practitioner's latest check-in."""
+def export_response(args: argparse.Namespace, folder: Path) -> int:
+    """Write the response to one practitioner's latest check-in (sealed to them with --to)."""
     from selfcheck.store.config import load_config
     from selfcheck.supervision.caseload import load_caseload
     from selfcheck.supervision.responding import ResponseDraft
 
+    wanted, out = args.export_response, args.out
     caseload = load_caseload(folder)
     row = caseload.find(wanted)
     if row is None:
         present = ", ".join(one_line(p.name, 40) for p in caseload.people) or "nobody yet"
         raise SelfcheckError(f"no single practitioner {wanted!r} in {folder} (present: {present})")
     person = row.open()
-    draft = ResponseDraft.open(folder, person.latest, load_config(own_data).name)
+    draft = ResponseDraft.open(folder, person.latest, load_config(data_dir(args)).name)
     try:
-        draft.export(out)
+        draft.export(out, lambda data: sealed_for(args, data))
     finally:
         draft.close()
     tell(
-        f"wrote {out} (readable by you only); give it to {one_line(person.name, 80)}.",
+        f"wrote {out} ({sealed_words(args)}); give it to {one_line(person.name, 80)}.",
         to_stdout=True,
     )
     return EXIT_OK

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -138,14 +139,15 @@ class ResponseDraft(Autosaved):
         """The response as it stands, as its file holds it."""
         return response_bytes(self.response)
 
-    def export(self, out: Path) -> Path:
-        """Write the response for the practitioner to `out` and remember it as sent."""
+    def export(self, out: Path, seal: Callable[[bytes], bytes] | None = None) -> Path:
+        """Write the response for the practitioner to `out` (through `seal`, when given, so
+        only they can open it) and remember it as sent."""
         if self.response.empty:
             raise SelfcheckError("the response is still empty: give a level, comment or step first")
         self.save()
         if not self.writer.flush():
             raise SelfcheckError(f"{self.path}: the response could not be saved in time")
         data = response_bytes(self.response)
-        write_atomic(out, data)
+        write_atomic(out, seal(data) if seal else data)
         write_file(sent_path(self.path), data)
         return out
