@@ -32,21 +32,34 @@ class Timing:
         return statistics.median(self.seconds)
 
 
+LAUNCH = """
+import os, sys, time
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 1)
+    os.execvp(sys.argv[1], sys.argv[1:])
+_, status, usage = os.wait4(pid, 0)
+print(time.perf_counter() - start, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+"""
+"""Runs a command as its own child and prints its seconds, peak RSS (KiB) and exit status.
+
+Linux counts a parent's memory at fork in its child's peak; started from this small
+launcher, the command's peak is its own, not the benchmark process's."""
+
+
 def run_timed(
     argv: Sequence[str], *, cwd: Path | None = None, env: dict[str, str] | None = None
 ) -> tuple[float, float]:
     """Run a command to completion; return (seconds, peak RSS in MiB). Fails loudly."""
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    done = subprocess.run(
+        [sys.executable, "-c", LAUNCH, *argv], cwd=cwd, env=env, capture_output=True, text=True
     )
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
-        raise RuntimeError(f"{' '.join(argv)} failed: {process.stderr.read().decode()[-500:]}")
-    process.stderr.close()
-    process.returncode = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss / 1024
+    seconds, peak_kib, code = done.stdout.split()
+    if int(code) not in (0, 1):
+        raise RuntimeError(f"{' '.join(argv)} failed: {done.stderr[-500:]}")
+    return float(seconds), int(peak_kib) / 1024
 
 
 def repeat(measure: Callable[[], tuple[float, float]], runs: int) -> Timing:
