@@ -11,7 +11,7 @@ from selfcheck.formats.errors import InputError
 from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.session import RubricRef
 from selfcheck.store.config import load_config
-from selfcheck.store.rubrics import rubric_for_ref
+from selfcheck.store.rubrics import rubric_for_ref, rubric_versions
 from selfcheck.supervision.caseload import Caseload, load_caseload
 from selfcheck.tui.messages import PractitionerChosen
 from selfcheck.tui.screens.caseload import CaseloadScreen
@@ -68,7 +68,8 @@ class SupervisorApp(App[None]):
             self.notify(str(exc), title="Cannot open", severity="error", timeout=15, markup=False)
             return
         rubric = self.rubric_for(person.latest.rubric)
-        self.push_screen(PractitionerScreen(person, rubric, self.supervisor))
+        texts = rubric_versions(rubric.id, self.data_dir) if rubric else []
+        self.push_screen(PractitionerScreen(person, rubric, self.supervisor, texts))
 
 
 def make_supervisor_app(folder: Path, data_dir: Path, today: date | None = None) -> SupervisorApp:

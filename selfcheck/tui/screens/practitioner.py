@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from functools import partial
 from typing import ClassVar
 
@@ -59,12 +60,17 @@ def steps(rubric: Rubric | None, session: Session) -> Text:
     return Text("\n".join(lines))
 
 
-def growth_view(rubric: Rubric | None, person: Supervisee) -> RenderableType:
-    """The values' sparklines and means, as in the practitioner's own growth screen."""
+def growth_view(
+    rubric: Rubric | None, person: Supervisee, texts: Sequence[Rubric] = ()
+) -> RenderableType:
+    """The values' sparklines and means, as in the practitioner's own growth screen.
+
+    `texts` are the rubric's versions available here, so check-ins of older versions link
+    to the latest as they do for the practitioner."""
     if rubric is None:
         rubric_id = one_line(person.latest.rubric.id, 60)
         return Text(f"The rubric {rubric_id} is not available here, so growth cannot be drawn.")
-    return values_table(growth(person.sessions, rubric))
+    return values_table(growth(person.sessions, rubric, texts))
 
 
 class PractitionerScreen(Screen[None]):
@@ -76,11 +82,18 @@ class PractitionerScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, person: Supervisee, rubric: Rubric | None, supervisor: str) -> None:
+    def __init__(
+        self,
+        person: Supervisee,
+        rubric: Rubric | None,
+        supervisor: str,
+        texts: Sequence[Rubric] = (),
+    ) -> None:
         super().__init__()
         self.person = person
         self.rubric = rubric
         self.supervisor = supervisor
+        self.texts = texts
 
     def compose(self) -> ComposeResult:
         person = self.person
@@ -97,7 +110,7 @@ class PractitionerScreen(Screen[None]):
                 classes="hint",
             )
             yield Static(Text("Growth"), classes="growth-heading")
-            yield Static(growth_view(self.rubric, person), id="practitioner-growth")
+            yield Static(growth_view(self.rubric, person, self.texts), id="practitioner-growth")
             yield Static(Text("Marked to discuss"), classes="growth-heading")
             yield Static(discussion(self.rubric, person.latest), id="practitioner-discuss")
             yield Static(Text("Their next steps"), classes="growth-heading")

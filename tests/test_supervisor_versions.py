@@ -1,0 +1,45 @@
+"""The supervisor sees a practitioner's growth across rubric versions as the practitioner does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+from textual.widgets import Static
+
+from selfcheck.cli import main
+from selfcheck.growth.analysis import growth
+from selfcheck.store.rubrics import find_rubric, rubric_versions
+from selfcheck.store.sessions import load_data_dir
+from selfcheck.supervision.caseload import supervisees_dir
+from selfcheck.tui.screens.growth import values_table
+from selfcheck.tui.screens.practitioner import PractitionerScreen
+from selfcheck.tui.supervisor_app import make_supervisor_app
+
+
+def as_text(renderable: object) -> str:
+    """A Rich renderable as plain text, 80 columns wide."""
+    console = Console(width=76, record=True, color_system=None)
+    console.print(renderable)
+    return console.export_text()
+
+
+async def test_growth_across_versions_matches_the_practitioners_own(tmp_path: Path) -> None:
+    """The demo spans rubric 1.0.0 and 2.0.0: the supervisor's table is the practitioner's."""
+    own, supervisor = tmp_path / "sam", tmp_path / "dana"
+    assert main(["demo", "--data-dir", str(own)]) == 0
+    share = tmp_path / "share.toml"
+    assert main(["share", "--data-dir", str(own), "--out", str(share), "--yes"]) == 0
+    assert main(["supervise", "--data-dir", str(supervisor), "--import", str(share)]) == 0
+    rubric = find_rubric(None, own)
+    sessions = load_data_dir(own).sessions
+    assert len({s.rubric.version for s in sessions}) == 2  # the test needs both versions
+    expected = as_text(values_table(growth(sessions, rubric, rubric_versions(rubric.id, own))))
+
+    app = make_supervisor_app(supervisees_dir(supervisor), supervisor)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, PractitionerScreen)
+        shown = app.screen.query_one("#practitioner-growth", Static).content
+        assert as_text(shown) == expected
+        await pilot.press("q")
