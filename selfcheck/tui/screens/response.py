@@ -103,7 +103,7 @@ class ResponseScreen(Screen[None]):
         table = self.query_one(DataTable)
         row = table.cursor_row
         for column, cell in enumerate(self.cells(row + 1, self.item_id)):
-            table.update_cell_at(Coordinate(row, column), cell)
+            table.update_cell_at(Coordinate(row, column), cell, update_width=True)
         self.show_extra()
 
     def show_extra(self) -> None:
