@@ -95,6 +95,27 @@ def test_log_prints_meetings_and_hours_per_year(data_dir, make_session, save, ca
     assert "No supervision meetings recorded in 2025" in capsys.readouterr().out
 
 
+def test_log_without_any_length_says_no_hours_are_counted(data_dir, make_session, save, capsys):
+    """Meetings without a length: said plainly, never "0 h 00 min of reflective supervision"."""
+    session = make_session({}, day=0)
+    session.supervision = Supervision(meeting=date(2026, 1, 7))
+    save(session)
+    assert main(["log"]) == 0
+    out = capsys.readouterr().out
+    assert "2026: 1 meeting, none with a recorded length, so no hours are counted" in out
+    assert "0 h 00 min" not in out
+
+
+def test_the_demo_records_meeting_lengths(tmp_path, capsys):
+    """The demo's meetings have lengths and kinds, so `log` shows what hours look like."""
+    assert main(["demo", "--data-dir", str(tmp_path / "demo")]) == 0
+    capsys.readouterr()
+    assert main(["log", "--data-dir", str(tmp_path / "demo")]) == 0
+    out = capsys.readouterr().out
+    assert "2025: 12 meetings, 12 h 45 min (765 minutes) of reflective supervision" in out
+    assert "  group  " in out and "without a recorded length" not in out
+
+
 def test_import_keeps_the_newest_share_of_a_practitioner(tmp_path, data_dir, make_session, save):
     """Importing an older share after a newer one keeps the newer."""
     from selfcheck.store.config import ensure_identity

@@ -60,6 +60,10 @@ FOCUS_MONTHS = (4, 9)
 """Months whose check-in is a focus check-in of a few suggested items."""
 
 
+_MEETING_MINUTES = (60, 60, 90, 45)
+"""The demo's supervision meetings last an hour, sometimes longer or shorter."""
+
+
 def _level(start: float, rate: float, month: int, rng: random.Random) -> int:
     return max(1, min(5, round(start + rate * month + rng.uniform(-0.45, 0.45))))
 
@@ -84,7 +88,7 @@ def demo_sessions(versions: Sequence[Rubric], seed: int = 7) -> list[Session]:
             known = next((profile[i] for i in item.previous_ids if i in profile), None)
             profile.setdefault(item.id, known or (rng.uniform(1.2, 2.8), rng.uniform(0.08, 0.2)))
     sessions: list[Session] = []
-    for month in range(MONTHS):
+    for month in range(MONTHS):  # the meetings' lengths repeat, drawing nothing from `rng`
         rubric = versions[month * len(versions) // MONTHS]
         notes = {_linked(rubric, key): text for key, text in _NOTES.items()}
         started = datetime(2025, 1 + month, 6 + rng.randrange(8), 16, 30, tzinfo=zone)
@@ -126,7 +130,10 @@ def demo_sessions(versions: Sequence[Rubric], seed: int = 7) -> list[Session]:
                 rubric=rubric_ref(rubric),
                 practitioner=Practitioner(name=DEMO_NAME, key=DEMO_KEY),
                 supervision=Supervision(
-                    supervisor=DEMO_SUPERVISOR, meeting=(started + timedelta(days=2)).date()
+                    supervisor=DEMO_SUPERVISOR,
+                    meeting=(started + timedelta(days=2)).date(),
+                    minutes=_MEETING_MINUTES[month % len(_MEETING_MINUTES)],
+                    kind="group" if month % 4 == 3 else "individual",
                 ),
                 items=items,
                 next_steps=steps,

@@ -91,6 +91,11 @@ def hours_words(minutes: int) -> str:
 def year_line(year: YearHours) -> str:
     """One year's meetings and hours in words, saying how many meetings have no length."""
     count = f"{year.meetings} meeting{'s' if year.meetings != 1 else ''}"
+    if year.unknown_length == year.meetings:
+        return (
+            f"{year.year}: {count}, none with a recorded length, so no hours are counted "
+            "(m in a check-in records the length)"
+        )
     unknown = (
         f"; {year.unknown_length} without a recorded length, not counted in the hours"
         if year.unknown_length
