@@ -127,6 +127,7 @@ def export_command(args: argparse.Namespace) -> int:
         describe_export,
         export_bytes,
     )
+    from selfcheck.program.generations import claim_generation, with_generation
 
     if not args.anonymous:
         raise SelfcheckError("export: only the anonymous export exists; add --anonymous")
@@ -139,7 +140,7 @@ def export_command(args: argparse.Namespace) -> int:
     mine = [s for s in loaded.sessions if s.practitioner.key in ("", config.practitioner_key)]
     rubric = _version_to_export(rubric, mine, args.rubric, folder)
     secret = config.pseudonym_secret or secrets.token_hex(32)
-    export = build_export(mine, rubric, secret, args.program)
+    export = with_generation(folder, build_export(mine, rubric, secret, args.program))
     data = export_bytes(export)
     if args.dry_run:
         if not config.pseudonym_secret:
@@ -158,6 +159,7 @@ def export_command(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing written.", file=sys.stderr)
             return EXIT_INVALID
+    data = export_bytes(claim_generation(folder, export))
     write_atomic(out, sealed_for(args, data))
     tell(f"wrote {out} ({sealed_words(args)}); send it to the program.")
     return exit_status(loaded.problems)
