@@ -60,9 +60,11 @@ def other_export(
 
 
 def aggregate_csv(folder: Path, tmp_path: Path, *extra: str) -> list[dict[str, str]]:
+    """Run `selfcheck aggregate` on a folder (K = 3 and no ledger unless `extra` says) and read
+    the CSV it wrote."""
     out = tmp_path / "program.csv"
-    args = ["aggregate", str(folder), "--min-group", "3", "--ledger", "none", "--out", str(out)]
-    assert main([*args, *extra]) == 0
+    defaults = [] if extra else ["--min-group", "3", "--ledger", "none"]
+    assert main(["aggregate", str(folder), "--out", str(out), *defaults, *extra]) == 0
     return list(csv.DictReader(io.StringIO(out.read_text())))
 
 
@@ -181,7 +183,9 @@ def test_the_generation_never_reaches_the_aggregate_or_the_ledger(rubric, tmp_pa
         for who in range(6):
             path = other_export(folder, who, rubric, ["2026-Q1", "2026-Q3"], generation=generation)
             path.rename(folder / f"{who}.toml")
-        outputs.append(aggregate_csv(folder, tmp_path, "--by", "all"))
+        outputs.append(
+            aggregate_csv(folder, tmp_path, "--min-group", "3", "--ledger", "none", "--by", "all")
+        )
         data = (folder / "0.toml").read_bytes()
         prints.append(ledger.fingerprint(parse_checked(folder / "0.toml", data)))
     assert outputs[0] == outputs[1] and prints[0] == prints[1]
@@ -239,3 +243,31 @@ def test_the_generations_file_is_sealed_in_an_encrypted_folder(data_dir, make_se
     assert (tmp_path / "1.toml").read_bytes() == (tmp_path / "2.toml").read_bytes()
     assert (data_dir / "export-generations.toml.age").exists()
     assert not (data_dir / "export-generations.toml").exists()
+
+
+def test_a_smaller_re_export_is_not_shown_by_difference(rubric, tmp_path, capsys):
+    """With the ledger, the release after a re-export with one check-in fewer publishes no row
+    that changed by that one person, and the audit passes against the ledger."""
+    for who in range(1, 6):
+        other_export(tmp_path, who, rubric, ["2026-Q1"])
+    older = other_export(tmp_path, 0, rubric, ["2026-Q1", "2026-Q1"])
+    args = ["--min-group", "3", "--min-count", "1", "--by", "all"]
+    ledger = ["--ledger", str(tmp_path / "ledger.json")]
+    first = aggregate_csv(tmp_path, tmp_path, *args, *ledger)
+    newer = other_export(tmp_path, 0, rubric, ["2026-Q1"], generation=2)
+    second = {
+        (row["period"], row["scope"], row["id"]): row
+        for row in aggregate_csv(tmp_path, tmp_path, *args, *ledger)
+    }
+    assert f"{older}: superseded by {newer}" in capsys.readouterr().err
+    changed = [
+        (row, later)
+        for row in first
+        if row["practitioners"]
+        and row != (later := second[(row["period"], row["scope"], row["id"])])
+    ]
+    assert len(changed) > 10
+    for _, later in changed:
+        assert later["suppressed"].startswith("would show a change of fewer than 3 people")
+    audit = ["aggregate", "--audit", str(tmp_path / "program.csv"), *ledger, "--min-group", "3"]
+    assert main(audit) == 0
