@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from selfcheck.commands.common import (
     EXIT_INVALID,
+    EXIT_OK,
     data_dir,
     data_dir_option,
     exit_status,
@@ -312,3 +313,32 @@ def audit_command(path: Path, min_group: int, ledger_name: str | None) -> int:
         f"value, and no blanked group can be shown smaller than {min_group}"
     )
     return 0
+
+
+def write_demo_exports(folder: Path) -> int:
+    """Write a made-up program's exports into an empty folder, late ones in `late/` inside it."""
+    from selfcheck.program.demo_exports import demo_program
+    from selfcheck.program.export import export_bytes
+    from selfcheck.store.files import ensure_private_dir
+    from selfcheck.store.rubrics import DEFAULT_RUBRIC_ID
+
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise SelfcheckError(f"{folder}: not an empty folder; give a new one for the demo exports")
+    files = demo_program(find_rubric(DEFAULT_RUBRIC_ID, None))
+    for made in files:
+        target = ensure_private_dir(folder / "late" if made.late else folder) / made.name
+        write_atomic(target, export_bytes(made.export))
+    late = sum(made.late for made in files)
+    tell(
+        f"wrote {len(files) - late} demo exports to {folder} (one practitioner exported twice) "
+        f"and {late} that arrive later to {folder / 'late'}",
+        to_stdout=True,
+    )
+    print(
+        "try (the aggregate is audited before it is written; the ledger goes beside --out):\n"
+        f"  selfcheck aggregate {folder} --out program.csv\n"
+        "  selfcheck aggregate --audit program.csv --ledger selfcheck-ledger.json\n"
+        f"  selfcheck aggregate {folder} {folder / 'late'} --out program-2.csv\n"
+        "  selfcheck aggregate --audit program-2.csv --ledger selfcheck-ledger.json"
+    )
+    return EXIT_OK
