@@ -23,6 +23,7 @@ from selfcheck.store.sessions import save_session
 
 CORPUS = Path(__file__).resolve().parent / "data" / "hostile" / "exports"
 HOSTILE_GENERATIONS = sorted(CORPUS.glob("bad-generation-*.toml"))
+RUBRIC = ("alliance-code-of-ethics", "1.0.0")
 EXPORT = ["export", "--anonymous", "--program", "Cohort A", "--yes", "--out"]
 
 
@@ -207,14 +208,20 @@ def test_a_future_format_version_asks_for_an_upgrade(capsys):
     assert f"{path}: format_version 3 is newer than this selfcheck reads (2); upgrade" in err
 
 
-def test_a_damaged_generations_file_is_one_line(data_dir, make_session, capsys):
-    """A generations file with a bad count stops the export with one line naming it."""
+@pytest.mark.parametrize("generation", ["-3", '"2"', "2147483647"])
+def test_a_damaged_or_full_generations_file_is_one_line(generation, data_dir, make_session, capsys):
+    """A generations file with a bad count, or one that cannot count further, stops the
+    export with one line naming it."""
     _identity(data_dir)
     save_session(data_dir, make_session({"integrity-honesty": 4}))
+    assert main(["export", "--anonymous", "--program", "P", "--dry-run"]) == 0
+    key = hashlib.sha256(
+        "\x00".join([tomllib.loads(capsys.readouterr().out)["pseudonym"], *RUBRIC]).encode()
+    ).hexdigest()
     kept = data_dir / "export-generations.toml"
     kept.write_text(
         'format = "selfcheck-export-generations"\nformat_version = 1\n[[export]]\n'
-        f'key = "{"a" * 64}"\ngeneration = -3\ncontent = "{"b" * 64}"\n'
+        f'key = "{key}"\ngeneration = {generation}\ncontent = "{"b" * 64}"\n'
     )
     assert main(["export", "--anonymous", "--program", "P", "--dry-run"]) == 2
     err = capsys.readouterr().err

@@ -50,7 +50,7 @@ def _export(
 def _checkins(
     rubric: Rubric, rng: random.Random, quarters: tuple[str, ...]
 ) -> list[AnonymousCheckin]:
-    """A check-in a quarter whose levels drift upwards, with an item or two not yet assessable."""
+    """A check-in a quarter, levels drifting upwards; the first item not yet assessable at first."""
     start = [rng.choice((2, 2, 3)) for _ in rubric.items]
     made = []
     for step, quarter in enumerate(quarters):

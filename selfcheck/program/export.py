@@ -122,9 +122,12 @@ def shared_level(session: Session, item_id: str) -> int:
 
 
 def build_export(
-    sessions: list[Session], rubric: Rubric, secret_hex: str, program: str, generation: int = 1
+    sessions: list[Session], rubric: Rubric, secret_hex: str, program: str
 ) -> AnonymousExport:
-    """The export of the complete check-ins of `rubric` (same id and version) among `sessions`."""
+    """The export of the complete check-ins of `rubric` (same id and version) among `sessions`.
+
+    Its generation is 1 until the data folder's count gives it its own (`program.generations`).
+    """
     chosen = sorted(
         (
             s
@@ -145,7 +148,7 @@ def build_export(
         format=ANONYMOUS_FORMAT,
         format_version=ANONYMOUS_VERSION,
         pseudonym=pseudonym(secret_hex, program),
-        generation=generation,
+        generation=1,
         rubric_id=rubric.id,
         rubric_version=rubric.version,
         items=items,
@@ -229,6 +232,8 @@ def describe_export(export: AnonymousExport) -> str:
             f"from {periods[0]} to {periods[-1]}.",
             "For each check-in: the quarter, your level on each item (or not yet assessable), "
             "and which items you marked to discuss.",
+            f"Its generation, {export.generation}, counts the different exports you made for "
+            "this program, so only your latest is counted there; it is a count, not a date.",
             "Not shared: your name, your supervisor, notes, next steps, exact dates or times, "
             "check-in ids, or anything you typed.",
             "You appear under a pseudonym made for this program only; the program cannot "
