@@ -278,7 +278,8 @@ def write_exports(folder: Path, count: int, seed: int = 3) -> None:
         ]
         export = AnonymousExport(
             format="selfcheck-anonymous",
-            format_version=1,
+            format_version=2,
+            generation=1,
             pseudonym=hashlib.sha256(f"{seed}-{index}".encode()).hexdigest(),
             rubric_id=RUBRIC.id,
             rubric_version=RUBRIC.version,
@@ -381,7 +382,8 @@ def write_late_exports(folder: Path, count: int) -> None:
     for index in range(count):
         export = AnonymousExport(
             format="selfcheck-anonymous",
-            format_version=1,
+            format_version=2,
+            generation=1,
             pseudonym=hashlib.sha256(f"late-{index}".encode()).hexdigest(),
             rubric_id=RUBRIC.id,
             rubric_version=RUBRIC.version,

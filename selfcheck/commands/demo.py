@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from selfcheck.commands.common import EXIT_OK, data_dir, data_dir_option, tell
@@ -17,6 +18,14 @@ def register(subparsers: Any) -> None:
     demo = subparsers.add_parser(
         "demo", parents=[data_dir_option()], help="write a made-up year of check-ins to try out"
     )
+    demo.add_argument(
+        "--exports",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="instead, write a made-up program's anonymous exports into an empty folder, to try "
+        "`aggregate` and its audit on",
+    )
     demo.set_defaults(handler=demo_command)
 
 
@@ -26,6 +35,10 @@ def demo_command(args: argparse.Namespace) -> int:
     from selfcheck.store.demo import demo_config, demo_sessions
     from selfcheck.store.rubrics import DEFAULT_RUBRIC_ID
 
+    if args.exports is not None:
+        from selfcheck.commands.program import write_demo_exports
+
+        return write_demo_exports(args.exports)
     if getattr(args, "data_dir", None) is None:
         raise SelfcheckError(
             "give --data-dir DIR for the demo check-ins, so they never mix with your own"

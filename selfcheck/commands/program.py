@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from selfcheck.commands.common import (
     EXIT_INVALID,
+    EXIT_OK,
     data_dir,
     data_dir_option,
     exit_status,
@@ -127,6 +128,7 @@ def export_command(args: argparse.Namespace) -> int:
         describe_export,
         export_bytes,
     )
+    from selfcheck.program.generations import claim_generation, with_generation
 
     if not args.anonymous:
         raise SelfcheckError("export: only the anonymous export exists; add --anonymous")
@@ -139,7 +141,7 @@ def export_command(args: argparse.Namespace) -> int:
     mine = [s for s in loaded.sessions if s.practitioner.key in ("", config.practitioner_key)]
     rubric = _version_to_export(rubric, mine, args.rubric, folder)
     secret = config.pseudonym_secret or secrets.token_hex(32)
-    export = build_export(mine, rubric, secret, args.program)
+    export = with_generation(folder, build_export(mine, rubric, secret, args.program))
     data = export_bytes(export)
     if args.dry_run:
         if not config.pseudonym_secret:
@@ -158,6 +160,7 @@ def export_command(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing written.", file=sys.stderr)
             return EXIT_INVALID
+    data = export_bytes(claim_generation(folder, export))
     write_atomic(out, sealed_for(args, data))
     tell(f"wrote {out} ({sealed_words(args)}); send it to the program.")
     return exit_status(loaded.problems)
@@ -310,3 +313,32 @@ def audit_command(path: Path, min_group: int, ledger_name: str | None) -> int:
         f"value, and no blanked group can be shown smaller than {min_group}"
     )
     return 0
+
+
+def write_demo_exports(folder: Path) -> int:
+    """Write a made-up program's exports into an empty folder, late ones in `late/` inside it."""
+    from selfcheck.program.demo_exports import demo_program
+    from selfcheck.program.export import export_bytes
+    from selfcheck.store.files import ensure_private_dir
+    from selfcheck.store.rubrics import DEFAULT_RUBRIC_ID
+
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise SelfcheckError(f"{folder}: not an empty folder; give a new one for the demo exports")
+    files = demo_program(find_rubric(DEFAULT_RUBRIC_ID, None))
+    for made in files:
+        target = ensure_private_dir(folder / "late" if made.late else folder) / made.name
+        write_atomic(target, export_bytes(made.export))
+    late = sum(made.late for made in files)
+    tell(
+        f"wrote {len(files) - late} demo exports to {folder} (one practitioner exported twice) "
+        f"and {late} that arrive later to {folder / 'late'}",
+        to_stdout=True,
+    )
+    print(
+        "try (the aggregate is audited before it is written; the ledger goes beside --out):\n"
+        f"  selfcheck aggregate {folder} --out program.csv\n"
+        "  selfcheck aggregate --audit program.csv --ledger selfcheck-ledger.json\n"
+        f"  selfcheck aggregate {folder} {folder / 'late'} --out program-2.csv\n"
+        "  selfcheck aggregate --audit program-2.csv --ledger selfcheck-ledger.json"
+    )
+    return EXIT_OK

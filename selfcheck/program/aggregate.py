@@ -332,9 +332,30 @@ def _identity(record: ExportRecord) -> bytes:
 
 
 def _rank(record: ExportRecord, data: bytes) -> bytes:
-    """Orders exports of one practitioner: more check-ins, then later, then content hash."""
+    """Orders exports of one practitioner: the later generation, then more check-ins, then the
+    later latest quarter, then (a tie-break only) the content hash."""
     latest = record.checkins[-1][0].encode()
-    return len(record.checkins).to_bytes(4, "big") + latest + hashlib.sha256(data).digest()
+    return (
+        record.generation.to_bytes(4, "big")
+        + len(record.checkins).to_bytes(4, "big")
+        + latest
+        + hashlib.sha256(data).digest()
+    )
+
+
+def _superseded(loser: str, winner: str, loser_rank: bytes, winner_rank: bytes) -> str:
+    """The one line saying which of two exports of one practitioner counts, and why."""
+    if winner_rank[:4] != loser_rank[:4]:
+        return f"{loser}: superseded by {winner} (same practitioner, a later export)"
+    if winner_rank[:4] == bytes(4):
+        return (
+            f"{loser}: superseded by {winner} (same practitioner; between version 1 files the "
+            "one with more check-ins counts)"
+        )
+    return (
+        f"{loser}: same practitioner and export generation as {winner}, but different content; "
+        f"counted {winner} (more check-ins, then the later quarter)"
+    )
 
 
 Fingerprint = Callable[[ExportRecord], tuple[str, str]]
@@ -369,12 +390,12 @@ def aggregate(paths: Iterable[Path], fingerprint: Fingerprint | None = None) -> 
             if earlier_rank == rank:
                 result.notes.append(f"{path}: same export as {earlier_path}; counted once")
             elif earlier_rank > rank:
-                result.notes.append(f"{path}: superseded by {earlier_path} (same practitioner)")
+                result.notes.append(_superseded(path, earlier_path, rank, earlier_rank))
             else:
                 count(read_export(earlier_path)[0], -1)
                 count(record)
                 seen.replace(who, rank, path)
-                result.notes.append(f"{earlier_path}: superseded by {path} (same practitioner)")
+                result.notes.append(_superseded(earlier_path, path, earlier_rank, rank))
     finally:
         seen.close()
     return result

@@ -18,8 +18,10 @@ from selfcheck.formats.session import Session
 
 ANONYMOUS_FORMAT = "selfcheck-anonymous"
 """The `format` of an anonymous export file."""
-ANONYMOUS_VERSION = 1
-"""The export format version this selfcheck writes and reads."""
+ANONYMOUS_VERSION = 2
+"""The export format version this selfcheck writes, and the newest it reads (1 is read too)."""
+MAX_GENERATION = 2**31 - 1
+"""The largest export generation a file may carry."""
 NOT_ASSESSABLE = 0
 """The level written for an item marked not yet assessable."""
 UNANSWERED = -1
@@ -51,8 +53,10 @@ class AnonymousExport(_Strict):
     """An anonymous export file: pseudonym, rubric and the complete check-ins in time order."""
 
     format: Literal["selfcheck-anonymous"]
-    format_version: Literal[1]
+    format_version: Literal[1, 2]
     pseudonym: Annotated[StrictStr, Field(pattern=r"^[0-9a-f]{64}$")]
+    generation: Annotated[StrictInt, Field(ge=1, le=MAX_GENERATION)] | None = None
+    """Version 2: counts this installation's differing exports for the program and rubric."""
     rubric_id: Identifier
     rubric_version: Version
     items: Annotated[list[Identifier], Field(min_length=1)]
@@ -61,6 +65,10 @@ class AnonymousExport(_Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> AnonymousExport:
+        if self.format_version == 1 and self.generation is not None:
+            raise ValueError("generation: format_version 1 has none; remove it or write version 2")
+        if self.format_version == 2 and self.generation is None:
+            raise ValueError("generation: missing; format_version 2 needs a whole number from 1")
         if len(set(self.items)) != len(self.items):
             raise ValueError("items: an item id is listed twice")
         if len(self.values) != len(self.items):
@@ -116,7 +124,10 @@ def shared_level(session: Session, item_id: str) -> int:
 def build_export(
     sessions: list[Session], rubric: Rubric, secret_hex: str, program: str
 ) -> AnonymousExport:
-    """The export of the complete check-ins of `rubric` (same id and version) among `sessions`."""
+    """The export of the complete check-ins of `rubric` (same id and version) among `sessions`.
+
+    Its generation is 1 until the data folder's count gives it its own (`program.generations`).
+    """
     chosen = sorted(
         (
             s
@@ -137,6 +148,7 @@ def build_export(
         format=ANONYMOUS_FORMAT,
         format_version=ANONYMOUS_VERSION,
         pseudonym=pseudonym(secret_hex, program),
+        generation=1,
         rubric_id=rubric.id,
         rubric_version=rubric.version,
         items=items,
@@ -186,14 +198,21 @@ def header_lines(export: AnonymousExport) -> str:
 
 
 def export_bytes(export: AnonymousExport) -> bytes:
-    """The export in its fixed line layout (valid TOML), exactly as written to the file."""
-    parts = [
-        HEADER_COMMENT,
-        f'format = "{ANONYMOUS_FORMAT}"\n',
-        f"format_version = {ANONYMOUS_VERSION}\n",
-        f'pseudonym = "{export.pseudonym}"\n',
-        header_lines(export),
-    ]
+    """The export in its fixed line layout (valid TOML), exactly as written to the file.
+
+    The layout follows the export's `format_version`: version 1 has no generation line.
+    """
+    generation = "" if export.generation is None else f"generation = {export.generation}\n"
+    return (
+        f'{HEADER_COMMENT}format = "{ANONYMOUS_FORMAT}"\n'
+        f"format_version = {export.format_version}\n"
+        f'pseudonym = "{export.pseudonym}"\n{generation}'
+    ).encode() + shared_content(export)
+
+
+def shared_content(export: AnonymousExport) -> bytes:
+    """The rubric and check-in lines of an export: what it shares, without its generation."""
+    parts = [header_lines(export)]
     for checkin in export.checkin:
         parts.append(
             f'\n[[checkin]]\nperiod = "{checkin.period}"\n'
@@ -213,6 +232,8 @@ def describe_export(export: AnonymousExport) -> str:
             f"from {periods[0]} to {periods[-1]}.",
             "For each check-in: the quarter, your level on each item (or not yet assessable), "
             "and which items you marked to discuss.",
+            f"Its generation, {export.generation}, counts the different exports you made for "
+            "this program, so only your latest is counted there; it is a count, not a date.",
             "Not shared: your name, your supervisor, notes, next steps, exact dates or times, "
             "check-in ids, or anything you typed.",
             "You appear under a pseudonym made for this program only; the program cannot "

@@ -16,16 +16,15 @@ from selfcheck.program.export import (
     ANONYMOUS_FORMAT,
     ANONYMOUS_VERSION,
     HEADER_COMMENT,
+    MAX_GENERATION,
     AnonymousExport,
     header_lines,
 )
 from selfcheck.store.vault import read_data, unseal
 
-_PREFIX = (
-    HEADER_COMMENT
-    + f'format = "{ANONYMOUS_FORMAT}"\nformat_version = {ANONYMOUS_VERSION}\npseudonym = "'
-).encode()
-_PSEUDONYM = re.compile(rb"[0-9a-f]{64}")
+_PREFIX = (HEADER_COMMENT + f'format = "{ANONYMOUS_FORMAT}"\nformat_version = ').encode()
+_VERSION_LINE = re.compile(rb'([12])\npseudonym = "([0-9a-f]{64})"\n')
+_GENERATION_LINE = re.compile(rb"generation = ([1-9][0-9]{0,9})\n")
 _PERIOD_LINE = re.compile(rb'period = "([0-9]{4}-Q[1-4])"')
 _CHECKIN = b"\n[[checkin]]\n"
 _LEVELS = {str(level).encode(): level for level in range(-1, 6)}
@@ -50,6 +49,8 @@ class ExportRecord:
     pseudonym: str
     layout: RubricLayout
     checkins: list[tuple[str, list[int]]]
+    generation: int
+    """The export's generation; 0 for a version 1 file, which has none."""
 
 
 _layouts: dict[bytes, RubricLayout] = {}
@@ -87,11 +88,16 @@ def parse_fast(data: bytes) -> ExportRecord | None:
     """Parse an export in exactly the layout selfcheck writes; None on any deviation."""
     if not data.startswith(_PREFIX):
         return None
-    start = len(_PREFIX)
-    pseudonym = data[start : start + 64]
-    if data[start + 64 : start + 66] != b'"\n' or not _PSEUDONYM.fullmatch(pseudonym):
+    head = _VERSION_LINE.match(data, len(_PREFIX))
+    if head is None:
         return None
-    rest = data[start + 66 :]
+    generation, start = 0, head.end()
+    if head[1] == b"2":
+        line = _GENERATION_LINE.match(data, start)
+        if line is None or int(line[1]) > MAX_GENERATION:
+            return None
+        generation, start = int(line[1]), line.end()
+    rest = data[start:]
     split = rest.find(_CHECKIN)
     layout = _layouts.get(rest[:split]) if split > 0 else None
     if layout is None:
@@ -123,7 +129,7 @@ def parse_fast(data: bytes) -> ExportRecord | None:
         checkins.append((previous.decode(), levels))
     if chunks[0] or not checkins:
         return None
-    return ExportRecord(pseudonym.decode(), layout, checkins)
+    return ExportRecord(head[2].decode(), layout, checkins, generation)
 
 
 def parse_checked(path: Path, data: bytes) -> ExportRecord:
@@ -146,4 +152,5 @@ def parse_checked(path: Path, data: bytes) -> ExportRecord:
         export.pseudonym,
         layout,
         [(checkin.period, list(checkin.levels)) for checkin in export.checkin],
+        export.generation or 0,
     )
