@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from selfcheck.formats.printable import one_line
 from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.session import Session, complete_checkins
+from selfcheck.growth.dates import iso_day
 from selfcheck.store.rubrics import version_key
 
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
@@ -283,14 +284,14 @@ def item_label(result: Growth, item: ItemGrowth, width: int = 40) -> str:
     return f"{title} ({note})" if note else title
 
 
-def version_change_words(result: Growth) -> str | None:
-    """One sentence on when the rubric changed and what that means for comparing, or None."""
+def version_change_words(result: Growth, day: Callable[[date], str] = iso_day) -> str | None:
+    """One sentence on when the rubric changed (dates written by `day`) and what it means."""
     changes = result.version_changes
     if not changes:
         return None
     moves = "; ".join(
         f"from version {result.checkins[k - 1].rubric_version} to "
-        f"{result.checkins[k].rubric_version} on {result.checkins[k].when.date().isoformat()}"
+        f"{result.checkins[k].rubric_version} on {day(result.checkins[k].when)}"
         for k in changes
     )
     return (

@@ -24,6 +24,7 @@ from selfcheck.growth.packet_content import (
     latest_session,
     next_steps_blocks,
     other_noted_items,
+    packet_period,
     radar_table,
     safe,
     summary_bullets,
@@ -38,7 +39,6 @@ from selfcheck.growth.packet_supervision import (
     views_section,
 )
 from selfcheck.growth.page_flow import MUTED, PageFlow
-from selfcheck.growth.trends import period
 
 TABLE_COLUMNS = 12
 """Check-ins per table block; longer histories continue in further blocks."""
@@ -187,7 +187,9 @@ def packet_bytes(
             "CreationDate": None,
         }
         with PdfPages(buffer, metadata=metadata) as pdf:
-            flow = PageFlow(pdf, f"selfcheck packet · {one_line(who, 50)} · {period(result)}")
+            flow = PageFlow(
+                pdf, f"selfcheck packet · {one_line(who, 50)} · {packet_period(result)}"
+            )
             _front_page(flow, who, result, latest, notes, pages, responded is not None)
             _trend_section(flow, result)
             _radar_section(flow, result)

@@ -19,6 +19,7 @@ from selfcheck.growth.analysis import (
     value_changes,
     version_change_words,
 )
+from selfcheck.growth.dates import day_words
 from selfcheck.growth.trends import period
 
 NoteChoice = Literal["none", "discuss", "all"]
@@ -74,6 +75,11 @@ def latest_session(result: Growth, sessions: list[Session]) -> Session:
     return next(s for s in sessions if s.id == result.checkins[-1].session_id)
 
 
+def packet_period(result: Growth) -> str:
+    """The dates the packet covers, written the packet's one way: `3 Mar 2025 to 2 Dec 2025`."""
+    return period(result, day_words)
+
+
 def front_facts(
     who: str, result: Growth, latest: Session, notes: NoteChoice
 ) -> list[tuple[str, str]]:
@@ -85,7 +91,7 @@ def front_facts(
         ("Supervisor", safe(latest.supervision.supervisor, 80) or "not recorded"),
         ("Rubric", safe(result.rubric_title, 80)),
         ("", f"{result.rubric_id}, version{'s' if len(result.versions) > 1 else ''} {versions}"),
-        ("Period", period(result)),
+        ("Period", packet_period(result)),
         (
             "Check-ins",
             f"{count} complete check-in{'s' if count != 1 else ''}" + _focus_words(result),
@@ -109,7 +115,7 @@ def summary_bullets(result: Growth) -> list[str]:
             f"{overall.latest:.2f} at the latest ({signed(overall.change_since_first)})."
         )
     bullets += summary_lines(result)
-    if changed := version_change_words(result):
+    if changed := version_change_words(result, day_words):
         bullets.append(changed)
     moved = value_changes(result)
     if moved:
@@ -121,11 +127,8 @@ def summary_bullets(result: Growth) -> list[str]:
 
 
 def checkin_dates(result: Growth, columns: Sequence[int]) -> list[str]:
-    """Column headings for check-ins: day and month, then the year on a second line."""
-    return [
-        f"{result.checkins[i].when.day} {result.checkins[i].when:%b}\n{result.checkins[i].when:%Y}"
-        for i in columns
-    ]
+    """Column headings for check-ins: the date with its year on a second line."""
+    return ["\n".join(day_words(result.checkins[i].when).rsplit(" ", 1)) for i in columns]
 
 
 def trend_rows(result: Growth, columns: Sequence[int], width: int = 30) -> list[list[str]]:
@@ -149,7 +152,7 @@ def radar_table(result: Growth, width: int = 50) -> tuple[list[str], list[list[s
     from selfcheck.growth.charts import radar_columns
 
     chosen = radar_columns(result)
-    header = ["Value", *(f"{name}\n{result.checkins[i].when:%d %b %Y}" for name, i in chosen)]
+    header = ["Value", *(f"{name}\n{day_words(result.checkins[i].when)}" for name, i in chosen)]
     header.append("change\nsince first")
     rows = [
         [
@@ -175,7 +178,7 @@ def heatmap_rows(result: Growth, columns: Sequence[int], width: int = 30) -> lis
 
 def discussion_intro(latest: Session, notes: NoteChoice) -> str:
     """Which check-in the discussion section is from and which notes it shows."""
-    return f"From the latest check-in ({latest.when:%d %B %Y}). Notes: {NOTE_WORDS[notes]}"
+    return f"From the latest check-in ({day_words(latest.when)}). Notes: {NOTE_WORDS[notes]}"
 
 
 def other_noted_items(result: Growth, latest: Session) -> list[ItemGrowth]:
@@ -216,7 +219,7 @@ def next_steps_blocks(result: Growth, sessions: list[Session]) -> list[tuple[str
             + (f"  (item: {one_line(titles.get(step.item, step.item), 60)})" if step.item else "")
             for step in session.next_steps
         ]
-        listed.append((f"{label} ({session.when:%d %B %Y})", steps))
+        listed.append((f"{label} ({day_words(session.when)})", steps))
     return listed
 
 
@@ -233,7 +236,7 @@ def trend_description(result: Growth) -> str:
     stayed = [c.label for c in moved if abs(c.change) <= 0.005]
     return (
         f"Line chart of each value's mean level, on the scale of 1 to 5, at "
-        f"{len(result.checkins)} check-ins, {period(result)}. From the first to the latest "
+        f"{len(result.checkins)} check-ins, {packet_period(result)}. From the first to the latest "
         f"check-in, rose: {changes_words(rose)}. Fell: {changes_words(fell)}. "
         f"Stayed the same: {', '.join(stayed) or 'none'}."
     )

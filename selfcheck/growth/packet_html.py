@@ -27,6 +27,7 @@ from selfcheck.growth.packet_content import (
     latest_session,
     next_steps_blocks,
     other_noted_items,
+    packet_period,
     radar_description,
     radar_table,
     summary_bullets,
@@ -46,7 +47,6 @@ from selfcheck.growth.packet_supervision import (
     views_rows,
 )
 from selfcheck.growth.packet_supervision import contents as packet_contents
-from selfcheck.growth.trends import period
 
 FULL_WIDTH = 500
 """Names in tables are kept whole on the page (the PDF shortens them to fit its columns)."""
@@ -239,7 +239,7 @@ def packet_html(
     views = (
         _views(result, responded, pages.responses[responded.id]) if responded is not None else []
     )
-    title = f"Reflective supervision packet: {one_line(who, 60)}, {period(result)}"
+    title = f"Reflective supervision packet: {one_line(who, 60)}, {packet_period(result)}"
     body = [
         *_front(who, result, latest, notes, pages, responded is not None),
         *_charts(result),
