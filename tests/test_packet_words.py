@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from samples import three_checkins
 
 from selfcheck.cli import main
+from selfcheck.growth.page_flow import ELLIPSIS, fit_width, text_width
 
 MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 DAY_WORDS = re.compile(rf"\b[1-9]\d? (?:{MONTHS}) \d{{4}}\b")
@@ -84,3 +86,40 @@ def test_one_date_format_throughout(demo_packets: dict[str, str], kind: str) -> 
     assert "The rubric changed from version 1.0.0 to 2.0.0 on 8 Jul 2025" in text
     assert "From the latest check-in (11 Dec 2025)" in text
     assert "set 7 Feb 2025" in text
+
+
+def test_titles_whole_when_the_table_has_room(data_dir, make_session, save, tmp_path) -> None:
+    """With three check-ins the name column is wide: a name is cut only where it cannot fit."""
+    for session in three_checkins(make_session):
+        save(session)
+    out = tmp_path / "packet.pdf"
+    assert main(["report", "--out", str(out)]) == 0
+    text = pdf_text(out)
+    assert "Relationship as the path to change 2 3 4" in text
+    assert "Respect for Ethnicity, Race, Culture, Individuality and Diversity –* –*" in text
+    assert f"Respect for Ethnicity, Race, Culture, Individua{ELLIPSIS} –" in text  # 9-point radar
+
+
+def test_demo_tables_cut_long_titles_with_an_ellipsis(demo_packets: dict[str, str]) -> None:
+    """Twelve check-ins leave the name column narrow: long names end in `…`, notes stay whole."""
+    text = demo_packets["pdf"]
+    cuts = re.findall(r"Respect for Ethnicity, Race,[^…\d]*…", text)
+    assert len(cuts) == 2 and all(len(cut) > 31 for cut in cuts)
+    assert re.search(r"Keeping the ba[^…]*… \(only in 2\.0\.0\)", text)
+    assert (
+        "Respect for Ethnicity, Race, Culture, Individuality and Diversity" in demo_packets["html"]
+    )
+
+
+def test_fit_width_cuts_only_what_does_not_fit() -> None:
+    """A title is cut by its measured width, to the longest part that fits, note kept."""
+    title = "Respect for Ethnicity, Race, Culture, Individuality and Diversity"
+    room = text_width(title, 7.5)
+    assert fit_width(title, room, 7.5) == title
+    cut = fit_width(title, room / 2, 7.5)
+    assert cut.endswith(ELLIPSIS) and title.startswith(cut[:-1])
+    one_more = title[: len(title) - len(title[len(cut) - 1 :].lstrip()) + 1]
+    assert text_width(cut, 7.5) <= room / 2 < text_width(one_more + ELLIPSIS, 7.5)
+    assert fit_width(title + " (only in 2.0.0)", room / 2, 7.5).endswith("… (only in 2.0.0)")
+    narrow = "il" * 20
+    assert fit_width(narrow, text_width("W" * 30, 7.5), 7.5) == narrow

@@ -26,9 +26,9 @@ from selfcheck.growth.packet_content import (
     other_noted_items,
     packet_period,
     radar_table,
-    safe,
     summary_bullets,
     trend_rows,
+    whole,
 )
 from selfcheck.growth.packet_supervision import (
     SupervisionPages,
@@ -42,6 +42,10 @@ from selfcheck.growth.page_flow import MUTED, PageFlow
 
 TABLE_COLUMNS = 12
 """Check-ins per table block; longer histories continue in further blocks."""
+DATE_COLUMN = 0.06
+"""A check-in's column, as a share of the text width: room for `12 May` and a gap."""
+NAME_COLUMN_MOST = 0.5
+"""The most a table's name column takes; it takes less when many check-ins need room."""
 
 
 def _front_page(
@@ -92,8 +96,8 @@ def _trend_section(flow: PageFlow, result: Growth) -> None:
 
 
 def _widths(columns: int) -> list[float]:
-    first = 0.26
-    return [first, *([(1 - first) / TABLE_COLUMNS] * columns)]
+    """The name column takes what the check-ins leave, so a name is cut only when it must be."""
+    return [min(NAME_COLUMN_MOST, 1 - columns * DATE_COLUMN), *([DATE_COLUMN] * columns)]
 
 
 def _radar_section(flow: PageFlow, result: Growth) -> None:
@@ -145,7 +149,7 @@ def _item_block(
     flow: PageFlow, result: Growth, item: ItemGrowth, latest: Session, *, show_note: bool
 ) -> None:
     answer = latest.answer(item.item_id)
-    flow.text(safe(item.title, 90), size=11, weight="bold", space_before=0.012)
+    flow.text(whole(item.title), size=11, weight="bold", space_before=0.012)
     flow.text(item_facts(result, item, latest), size=9, color=MUTED)
     if show_note and answer.note:
         flow.text(printable(answer.note), size=10, indent=0.03, space_before=0.004)

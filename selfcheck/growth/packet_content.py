@@ -58,16 +58,20 @@ NO_DISCUSSION = "No items were marked for discussion."
 OTHER_NOTES = "Other notes from the latest check-in"
 
 
+WHOLE = 100_000
+"""More characters than any title, name or comment holds, even shown escaped: never a cut."""
+
+
+def whole(text: str) -> str:
+    """Text from a file on one printable line, never shortened (the PDF fits cells by measure)."""
+    return one_line(text, WHOLE)
+
+
 def level_words(point: float | None, not_assessable: bool = False) -> str:
     """An item's level in a table: the number, `n/a`, or the missing mark when not rated."""
     if point is not None:
         return f"{point:g}"
     return NOT_ASSESSABLE_MARK if not_assessable else MISSING
-
-
-def safe(text: str, width: int | None = None) -> str:
-    """Text from a file made printable, on one line of at most `width` when given."""
-    return one_line(text, width) if width else printable(text)
 
 
 def latest_session(result: Growth, sessions: list[Session]) -> Session:
@@ -87,9 +91,9 @@ def front_facts(
     versions = ", ".join(result.versions)
     count = len(result.checkins)
     return [
-        ("Practitioner", safe(who, 80)),
-        ("Supervisor", safe(latest.supervision.supervisor, 80) or "not recorded"),
-        ("Rubric", safe(result.rubric_title, 80)),
+        ("Practitioner", whole(who)),
+        ("Supervisor", whole(latest.supervision.supervisor) or "not recorded"),
+        ("Rubric", whole(result.rubric_title)),
         ("", f"{result.rubric_id}, version{'s' if len(result.versions) > 1 else ''} {versions}"),
         ("Period", packet_period(result)),
         (
@@ -131,11 +135,11 @@ def checkin_dates(result: Growth, columns: Sequence[int]) -> list[str]:
     return ["\n".join(day_words(result.checkins[i].when).rsplit(" ", 1)) for i in columns]
 
 
-def trend_rows(result: Growth, columns: Sequence[int], width: int = 30) -> list[list[str]]:
+def trend_rows(result: Growth, columns: Sequence[int]) -> list[list[str]]:
     """Each value's mean at the given check-ins (* when only some items were rated), and overall."""
     rows = [
         [
-            one_line(v.name, width),
+            whole(v.name),
             *(
                 mean_words(v.series.points[i]) + ("*" if v.rated[i] < v.items[i] else "")
                 for i in columns
@@ -147,7 +151,7 @@ def trend_rows(result: Growth, columns: Sequence[int], width: int = 30) -> list[
     return rows
 
 
-def radar_table(result: Growth, width: int = 50) -> tuple[list[str], list[list[str]]]:
+def radar_table(result: Growth) -> tuple[list[str], list[list[str]]]:
     """The radar's numbers: header and rows of first, previous and latest means and the change."""
     from selfcheck.growth.charts import radar_columns
 
@@ -156,7 +160,7 @@ def radar_table(result: Growth, width: int = 50) -> tuple[list[str], list[list[s
     header.append("change\nsince first")
     rows = [
         [
-            one_line(v.name, width),
+            whole(v.name),
             *(mean_words(v.series.points[i]) for _, i in chosen),
             signed(v.series.change_since_first) or MISSING,
         ]
@@ -165,11 +169,11 @@ def radar_table(result: Growth, width: int = 50) -> tuple[list[str], list[list[s
     return header, rows
 
 
-def heatmap_rows(result: Growth, columns: Sequence[int], width: int = 30) -> list[list[str]]:
+def heatmap_rows(result: Growth, columns: Sequence[int]) -> list[list[str]]:
     """Each item's level at the given check-ins."""
     return [
         [
-            item_label(result, item, width),
+            item_label(result, item, WHOLE),
             *(level_words(item.series.points[i], item.not_assessable[i]) for i in columns),
         ]
         for item in result.items
@@ -216,7 +220,7 @@ def next_steps_blocks(result: Growth, sessions: list[Session]) -> list[tuple[str
     for label, session in blocks:
         steps = [
             printable(step.text)
-            + (f"  (item: {one_line(titles.get(step.item, step.item), 60)})" if step.item else "")
+            + (f"  (item: {whole(titles.get(step.item, step.item))})" if step.item else "")
             for step in session.next_steps
         ]
         listed.append((f"{label} ({day_words(session.when)})", steps))

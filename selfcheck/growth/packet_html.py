@@ -48,8 +48,6 @@ from selfcheck.growth.packet_supervision import (
 )
 from selfcheck.growth.packet_supervision import contents as packet_contents
 
-FULL_WIDTH = 500
-"""Names in tables are kept whole on the page (the PDF shortens them to fit its columns)."""
 SECTION_IDS = ("trend", "radar", "items", "discussion", "next-steps")
 STYLE = """
 :root { color: #1a1a1a; background: #ffffff; font-family: "DejaVu Sans", system-ui, sans-serif;
@@ -147,7 +145,7 @@ def _charts(result: Growth) -> list[str]:
     from selfcheck.growth.charts import heatmap_columns
 
     every = range(len(result.checkins))
-    header, rows = radar_table(result, FULL_WIDTH)
+    header, rows = radar_table(result)
     shown = heatmap_columns(result)
     return [
         _heading(1),
@@ -156,7 +154,7 @@ def _charts(result: Growth) -> list[str]:
         _table(
             "Mean level of each value per check-in",
             ["Value", *checkin_dates(result, every)],
-            trend_rows(result, every, FULL_WIDTH),
+            trend_rows(result, every),
         ),
         _heading(2),
         _chart("radar", result, radar_description(result)),
@@ -167,7 +165,7 @@ def _charts(result: Growth) -> list[str]:
         _table(
             "Level of each item per check-in",
             ["Item", *checkin_dates(result, shown)],
-            heatmap_rows(result, shown, FULL_WIDTH),
+            heatmap_rows(result, shown),
         ),
     ]
 

@@ -12,7 +12,7 @@ from selfcheck.formats.session import STEP_STATUS_WORDS, Session
 from selfcheck.formats.wording import answer_mark
 from selfcheck.growth.analysis import Growth
 from selfcheck.growth.dates import day_words
-from selfcheck.growth.packet_content import CONTENTS
+from selfcheck.growth.packet_content import CONTENTS, whole
 from selfcheck.growth.page_flow import MUTED, PageFlow
 
 VIEWS = "Your view and your supervisor's"
@@ -70,10 +70,10 @@ def views_rows(result: Growth, session: Session, response: Response) -> list[lis
     """Each item: its title, your level, your supervisor's level and comment."""
     return [
         [
-            one_line(item.title, 60),
+            whole(item.title),
             answer_mark(session.answer(item.item_id)),
             answer_mark(response.item(item.item_id)),
-            one_line(response.item(item.item_id).comment, 70),
+            whole(response.item(item.item_id).comment),
         ]
         for item in result.items
     ]
@@ -87,7 +87,7 @@ def gap_questions(result: Growth, session: Session, response: Response) -> list[
         if mine is None or theirs is None or abs(mine - theirs) < 1:
             continue
         questions.append(
-            f"{one_line(item.title, 70)}: you see {mine} ({result.scale_labels[mine - 1]}), "
+            f"{whole(item.title)}: you see {mine} ({result.scale_labels[mine - 1]}), "
             f"your supervisor sees {theirs} ({result.scale_labels[theirs - 1]}). What does each "
             "of you notice that the other may not, and what would a next step look like?"
         )
