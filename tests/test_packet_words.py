@@ -123,3 +123,32 @@ def test_fit_width_cuts_only_what_does_not_fit() -> None:
     assert fit_width(title + " (only in 2.0.0)", room / 2, 7.5).endswith("… (only in 2.0.0)")
     narrow = "il" * 20
     assert fit_width(narrow, text_width("W" * 30, 7.5), 7.5) == narrow
+
+
+def write_packets(tmp_path: Path) -> dict[str, str]:
+    """`selfcheck report` of the data folder as PDF and web page, read back as text."""
+    found = {}
+    for kind, read in (("pdf", pdf_text), ("html", html_text)):
+        out = tmp_path / f"packet.{kind}"
+        assert main(["report", "--out", str(out)]) == 0
+        found[kind] = read(out)
+    return found
+
+
+def test_summary_names_drops_since_the_previous_checkin(
+    data_dir, make_session, save, tmp_path
+) -> None:
+    """An item that rose then fell is a drop since the previous check-in, not since the first."""
+    levels = [(2, 2), (4, 3), (3, 4)]
+    for day, (honest, path) in zip((0, 30, 60), levels, strict=True):
+        save(
+            make_session(
+                {"integrity-honesty": honest, "relationships-growth-instrument": path}, day=day
+            )
+        )
+    for text in write_packets(tmp_path).values():
+        assert "Largest drops since the first check-in: none." in text
+        assert (
+            "Largest drops since the previous check-in: Being honest and ethical (4 to 3, -1)."
+            in text
+        )
