@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -152,3 +153,28 @@ def test_summary_names_drops_since_the_previous_checkin(
             "Largest drops since the previous check-in: Being honest and ethical (4 to 3, -1)."
             in text
         )
+
+
+def test_meeting_date_in_the_header_and_in_show(
+    data_dir, make_session, save, tmp_path, capsys
+) -> None:
+    """The latest check-in's meeting date heads the packet; `show` prints it as a plain date."""
+    first = make_session({"integrity-honesty": 2})
+    latest = make_session({"integrity-honesty": 3}, day=30)
+    latest.supervision.supervisor = "Jordan Lee"
+    latest.supervision.meeting = date(2026, 2, 6)
+    save(first)
+    save(latest)
+    for text in write_packets(tmp_path).values():
+        assert "Supervisor Jordan Lee Meeting 6 Feb 2026 Rubric" in text
+    capsys.readouterr()
+    assert main(["show", latest.id]) == 0
+    shown = capsys.readouterr().out.splitlines()
+    assert shown[shown.index("Supervisor: Jordan Lee") + 1] == "Meeting: 2026-02-06"
+
+
+def test_no_meeting_line_without_a_meeting(data_dir, make_session, save, tmp_path) -> None:
+    """A check-in with no meeting date has no Meeting line in the header."""
+    save(make_session({"integrity-honesty": 2}))
+    for text in write_packets(tmp_path).values():
+        assert "Supervisor not recorded Rubric" in text

@@ -87,12 +87,14 @@ def packet_period(result: Growth) -> str:
 def front_facts(
     who: str, result: Growth, latest: Session, notes: NoteChoice
 ) -> list[tuple[str, str]]:
-    """The front page's facts as label and value (an empty label continues the line above)."""
+    """The packet's header facts as label and value (an empty label continues the line above)."""
     versions = ", ".join(result.versions)
     count = len(result.checkins)
+    meeting = latest.supervision.meeting
     return [
         ("Practitioner", whole(who)),
         ("Supervisor", whole(latest.supervision.supervisor) or "not recorded"),
+        *([("Meeting", day_words(meeting))] if meeting else []),
         ("Rubric", whole(result.rubric_title)),
         ("", f"{result.rubric_id}, version{'s' if len(result.versions) > 1 else ''} {versions}"),
         ("Period", packet_period(result)),
