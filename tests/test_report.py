@@ -10,6 +10,7 @@ from samples import PRIVATE, SHARED, three_checkins
 
 from selfcheck.growth.analysis import growth
 from selfcheck.growth.packet import packet_bytes
+from selfcheck.growth.packet_input import packet_input
 
 
 def pdf_pages(data: bytes) -> list[str]:
@@ -22,7 +23,8 @@ def sessions(make_session):
 
 
 def packet(sessions, rubric, notes="discuss"):
-    return pdf_pages(packet_bytes("Robin Example", growth(sessions, rubric), sessions, notes=notes))
+    result = growth(sessions, rubric)
+    return pdf_pages(packet_bytes(packet_input("Robin Example", result, sessions, notes=notes)))
 
 
 def flat(pages):
