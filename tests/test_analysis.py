@@ -130,6 +130,7 @@ def test_summary_names_growth_drops_and_discussion(make_session, rubric):
     text = "\n".join(summary_lines(result))
     assert "Relationship as the path to change (2 to 4, +2)" in text
     assert "Largest drops since the first check-in: none." in text
+    assert "Largest drops since the previous check-in: none." in text
     assert "Marked for discussion at the latest check-in: Working for fair systems." in text
 
 

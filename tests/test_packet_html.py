@@ -16,6 +16,7 @@ from samples import PRIVATE, SHARED, three_checkins
 from selfcheck.cli import main
 from selfcheck.growth.analysis import growth
 from selfcheck.growth.packet_html import packet_html
+from selfcheck.growth.packet_input import packet_input
 
 BROWSER = Path(__file__).resolve().parent / "browser"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -50,6 +51,11 @@ class Outline(HTMLParser):
                 self.outside.append(value)
 
 
+def web_packet(who, result, sessions, **options) -> str:
+    """The web page packet of `sessions`, with the options `selfcheck report` passes."""
+    return packet_html(packet_input(who, result, sessions, **options))
+
+
 @pytest.fixture
 def sessions(make_session):
     return three_checkins(make_session)
@@ -63,7 +69,7 @@ def outline(page: str) -> Outline:
 
 def test_page_is_self_contained_with_ordered_headings(sessions, rubric) -> None:
     """lang is set; no script or outside file; headings never skip a level; tables have headers."""
-    page = packet_html("Robin Example", growth(sessions, rubric), sessions)
+    page = web_packet("Robin Example", growth(sessions, rubric), sessions)
     found = outline(page)
     assert found.lang == "en"
     assert found.outside == []
@@ -76,7 +82,7 @@ def test_page_is_self_contained_with_ordered_headings(sessions, rubric) -> None:
 def test_charts_are_pngs_described_in_words(sessions, rubric) -> None:
     """Each chart is an embedded PNG whose alt text says which values rose and fell."""
     result = growth(sessions, rubric)
-    images = outline(packet_html("Robin Example", result, sessions)).images
+    images = outline(web_packet("Robin Example", result, sessions)).images
     assert len(images) == 3
     for image in images:
         src = str(image["src"])
@@ -92,13 +98,13 @@ def test_charts_are_pngs_described_in_words(sessions, rubric) -> None:
 def test_same_numbers_and_notes_as_the_pdf(sessions, rubric) -> None:
     """The tables hold the PDF's numbers; notes follow --notes; names are never shortened."""
     result = growth(sessions, rubric)
-    page = packet_html("Robin Example", result, sessions)
+    page = web_packet("Robin Example", result, sessions)
     assert "<td>2.50*</td><td>3.00*</td><td>4.00*</td>" in page
     assert '<th scope="row">Relationship as the path to change</th>' in page
     assert SHARED in page and PRIVATE.split()[0] not in page
-    everything = packet_html("Robin Example", result, sessions, notes="all")
+    everything = web_packet("Robin Example", result, sessions, notes="all")
     assert PRIVATE in everything
-    nothing = packet_html("Robin Example", result, sessions, notes="none")
+    nothing = web_packet("Robin Example", result, sessions, notes="none")
     assert SHARED.split()[0] not in nothing
 
 
@@ -112,7 +118,7 @@ def test_hostile_text_is_escaped(make_session, rubric) -> None:
         discuss=("integrity-honesty",),
         name="<b>Robin</b>",
     )
-    page = packet_html("<b>Robin</b>", growth([first, second], rubric), [first, second])
+    page = web_packet("<b>Robin</b>", growth([first, second], rubric), [first, second])
     assert "<script>" not in page and "<b>Robin" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;\\x1b[31m" in page
 
@@ -147,7 +153,7 @@ def test_axe_finds_no_wcag_violation_in_chromium(sessions, rubric, tmp_path) -> 
     """Rendered in headless Chromium, axe-core's WCAG 2.1 A and AA rules find nothing; not blank."""
     page = tmp_path / "packet.html"
     page.write_text(
-        packet_html("Robin Example", growth(sessions, rubric), sessions, notes="all"),
+        web_packet("Robin Example", growth(sessions, rubric), sessions, notes="all"),
         encoding="utf-8",
     )
     shot = tmp_path / "packet.png"

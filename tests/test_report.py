@@ -10,6 +10,7 @@ from samples import PRIVATE, SHARED, three_checkins
 
 from selfcheck.growth.analysis import growth
 from selfcheck.growth.packet import packet_bytes
+from selfcheck.growth.packet_input import packet_input
 
 
 def pdf_pages(data: bytes) -> list[str]:
@@ -22,7 +23,8 @@ def sessions(make_session):
 
 
 def packet(sessions, rubric, notes="discuss"):
-    return pdf_pages(packet_bytes("Robin Example", growth(sessions, rubric), sessions, notes=notes))
+    result = growth(sessions, rubric)
+    return pdf_pages(packet_bytes(packet_input("Robin Example", result, sessions, notes=notes)))
 
 
 def flat(pages):
@@ -34,7 +36,7 @@ def test_front_page_who_rubric_period_count_summary(sessions, rubric):
     first = " ".join(packet(sessions, rubric)[0].split())
     assert "Robin Example" in first
     assert rubric.title in first
-    assert "2026-01-05 to 2026-03-06" in first
+    assert "5 Jan 2026 to 6 Mar 2026" in first
     assert "3 complete check-ins" in first
     assert "Relationship as the path to change (2 to 4, +2)" in first
     assert "Marked for discussion at the latest check-in: Working for fair systems" in first

@@ -167,7 +167,7 @@ def test_packet_says_when_the_rubric_changed_and_marks_part_means(data_dir, tmp_
     out = tmp_path / "packet.pdf"
     assert main(["report", "--out", str(out)]) == 0
     text = flat(pdf_pages(out.read_bytes()))
-    assert "The rubric changed from version 1.0.0 to 2.0.0 on 2026-05-05" in text
+    assert "The rubric changed from version 1.0.0 to 2.0.0 on 5 May 2026" in text
     assert "4 complete check-ins, 1 of them focus check-ins of a few items" in text
     assert "Dropped item (only in 1.0.0)" in text and "New item (only in 2.0.0)" in text
 

@@ -209,18 +209,19 @@ def report_command(args: argparse.Namespace) -> int:
         raise SelfcheckError(
             f"{args.out}: the packet is a PDF or a web page; name it FILE.pdf or FILE.html"
         )
+    from selfcheck.growth.packet_input import packet_input
+
     who, result, sessions, status = one_growth(args)
     pages = supervision_pages(args, sessions)
+    packet = packet_input(who, result, sessions, notes=args.notes, supervision=pages)
     if PACKET_FORMATS[suffix] == "html":
         from selfcheck.growth.packet_html import packet_html
 
-        html = packet_html(who, result, sessions, notes=args.notes, supervision=pages)
-        write_text_atomic(args.out, html)
+        write_text_atomic(args.out, packet_html(packet))
     else:
         from selfcheck.growth.packet import packet_bytes
 
-        data = packet_bytes(who, result, sessions, notes=args.notes, supervision=pages)
-        write_atomic(args.out, data)
+        write_atomic(args.out, packet_bytes(packet))
     tell(
         f"wrote {args.out} ({len(result.checkins)} check-ins, notes: {args.notes})", to_stdout=True
     )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from selfcheck.formats.printable import one_line
 from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.session import Session, complete_checkins
+from selfcheck.growth.dates import iso_day
 from selfcheck.store.rubrics import version_key
 
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
@@ -283,14 +284,14 @@ def item_label(result: Growth, item: ItemGrowth, width: int = 40) -> str:
     return f"{title} ({note})" if note else title
 
 
-def version_change_words(result: Growth) -> str | None:
-    """One sentence on when the rubric changed and what that means for comparing, or None."""
+def version_change_words(result: Growth, day: Callable[[date], str] = iso_day) -> str | None:
+    """One sentence on when the rubric changed (dates written by `day`) and what it means."""
     changes = result.version_changes
     if not changes:
         return None
     moves = "; ".join(
         f"from version {result.checkins[k - 1].rubric_version} to "
-        f"{result.checkins[k].rubric_version} on {result.checkins[k].when.date().isoformat()}"
+        f"{result.checkins[k].rubric_version} on {day(result.checkins[k].when)}"
         for k in changes
     )
     return (
@@ -355,6 +356,19 @@ def largest_drops(result: Growth, limit: int = 3) -> list[Change]:
     return sorted(dropped, key=lambda c: (c.change, c.label))[:limit]
 
 
+def largest_drops_since_previous(result: Growth, limit: int = 3) -> list[Change]:
+    """The items that dropped most since the check-in before the latest."""
+    dropped = [
+        Change(item.title, before, latest, change)
+        for item in result.items
+        if (change := item.series.change_since_previous) is not None
+        and change < 0
+        and (before := item.series.points[-2]) is not None
+        and (latest := item.series.latest) is not None
+    ]
+    return sorted(dropped, key=lambda c: (c.change, c.label))[:limit]
+
+
 def discussion_items(result: Growth) -> list[ItemGrowth]:
     """The items marked for discussion at the latest check-in."""
     return [item for item in result.items if item.discuss_latest]
@@ -370,22 +384,19 @@ def signed(change: float | None, digits: int = 2) -> str:
 
 
 def summary_lines(result: Growth) -> list[str]:
-    """A plain-language summary: largest growth, largest drops, items marked for discussion."""
+    """Plain words: largest growth, drops since the first and previous check-in, discussion."""
     words = too_few_words(len(result.checkins))
     lines = [words[0].upper() + words[1:] + "."] if words else []
     if not words:
-        grown = largest_growth(result)
-        dropped = largest_drops(result)
         lines.append(
-            "Largest growth since the first check-in: "
-            + ("; ".join(_change_words(c) for c in grown) if grown else "none yet")
-            + "."
+            _changes_line(
+                "Largest growth since the first check-in", largest_growth(result), "none yet"
+            )
         )
-        lines.append(
-            "Largest drops since the first check-in: "
-            + ("; ".join(_change_words(c) for c in dropped) if dropped else "none")
-            + "."
-        )
+        lines.append(_changes_line("Largest drops since the first check-in", largest_drops(result)))
+    if len(result.checkins) > 2:
+        recent = largest_drops_since_previous(result)
+        lines.append(_changes_line("Largest drops since the previous check-in", recent))
     discuss = discussion_items(result)
     if result.checkins:
         lines.append(
@@ -394,6 +405,10 @@ def summary_lines(result: Growth) -> list[str]:
             + "."
         )
     return lines
+
+
+def _changes_line(heading: str, changes: list[Change], empty: str = "none") -> str:
+    return f"{heading}: " + ("; ".join(map(_change_words, changes)) if changes else empty) + "."
 
 
 def _change_words(change: Change) -> str:

@@ -15,48 +15,43 @@ from selfcheck.growth.packet_content import (
     OTHER_NOTES,
     SECTIONS,
     TREND_NOTE,
-    NoteChoice,
     checkin_dates,
     discussion_intro,
     front_facts,
     heatmap_rows,
     item_facts,
-    latest_session,
     next_steps_blocks,
     other_noted_items,
+    packet_period,
     radar_table,
-    safe,
     summary_bullets,
     trend_rows,
+    whole,
 )
+from selfcheck.growth.packet_input import PacketInput
 from selfcheck.growth.packet_supervision import (
-    SupervisionPages,
-    answered,
     contents,
     hours_fact,
     plan_section,
     views_section,
 )
 from selfcheck.growth.page_flow import MUTED, PageFlow
-from selfcheck.growth.trends import period
 
 TABLE_COLUMNS = 12
 """Check-ins per table block; longer histories continue in further blocks."""
+DATE_COLUMN = 0.06
+"""A check-in's column, as a share of the text width: room for `12 May` and a gap."""
+NAME_COLUMN_MOST = 0.5
+"""The most a table's name column takes; it takes less when many check-ins need room."""
 
 
-def _front_page(
-    flow: PageFlow,
-    who: str,
-    result: Growth,
-    latest: Session,
-    notes: NoteChoice,
-    pages: SupervisionPages,
-    views: bool,
-) -> None:
+def _front_page(flow: PageFlow, packet: PacketInput) -> None:
+    result = packet.result
     flow.text("Reflective supervision packet", size=20, weight="bold")
     flow.text(INTRO, size=9, color=MUTED, space_before=0.004)
     flow.y -= 0.015
-    for label, value in front_facts(who, result, latest, notes) + hours_fact(pages):
+    facts = front_facts(packet.who, result, packet.latest, packet.notes)
+    for label, value in facts + hours_fact(packet.pages):
         fig = flow.room(flow.line_height(11))
         fig.text(0.08, flow.y, label, fontsize=10, color=MUTED, va="top")
         flow.text(value, size=10, indent=0.17)
@@ -64,7 +59,7 @@ def _front_page(
     for number, line in enumerate(summary_bullets(result)):
         flow.text(line, bullet="• ", space_before=0.003 if number else 0.0)
     flow.heading("In this packet", size=12)
-    for number, line in enumerate(contents(views), 1):
+    for number, line in enumerate(contents(packet.responded is not None), 1):
         flow.text(f"{number}. {line}", size=10, indent=0.02)
 
 
@@ -92,8 +87,8 @@ def _trend_section(flow: PageFlow, result: Growth) -> None:
 
 
 def _widths(columns: int) -> list[float]:
-    first = 0.26
-    return [first, *([(1 - first) / TABLE_COLUMNS] * columns)]
+    """The name column takes what the check-ins leave, so a name is cut only when it must be."""
+    return [min(NAME_COLUMN_MOST, 1 - columns * DATE_COLUMN), *([DATE_COLUMN] * columns)]
 
 
 def _radar_section(flow: PageFlow, result: Growth) -> None:
@@ -125,7 +120,8 @@ def _heatmap_section(flow: PageFlow, result: Growth) -> None:
         flow.table(header, heatmap_rows(result, block), _widths(len(block)), header_lines=2)
 
 
-def _discussion_section(flow: PageFlow, result: Growth, latest: Session, notes: NoteChoice) -> None:
+def _discussion_section(flow: PageFlow, packet: PacketInput) -> None:
+    result, latest, notes = packet.result, packet.latest, packet.notes
     _section(flow, 4)
     flow.text(discussion_intro(latest, notes), size=9, color=MUTED)
     items = discussion_items(result)
@@ -145,40 +141,29 @@ def _item_block(
     flow: PageFlow, result: Growth, item: ItemGrowth, latest: Session, *, show_note: bool
 ) -> None:
     answer = latest.answer(item.item_id)
-    flow.text(safe(item.title, 90), size=11, weight="bold", space_before=0.012)
+    flow.text(whole(item.title), size=11, weight="bold", space_before=0.012)
     flow.text(item_facts(result, item, latest), size=9, color=MUTED)
     if show_note and answer.note:
         flow.text(printable(answer.note), size=10, indent=0.03, space_before=0.004)
 
 
-def _next_steps_section(
-    flow: PageFlow, result: Growth, sessions: list[Session], pages: SupervisionPages
-) -> None:
+def _next_steps_section(flow: PageFlow, packet: PacketInput) -> None:
     flow.heading(f"5. {SECTIONS[4]}")
-    for label, steps in next_steps_blocks(result, sessions):
+    for label, steps in next_steps_blocks(packet.result, packet.sessions):
         flow.text(label, size=11, weight="bold", space_before=0.01)
         if not steps:
             flow.text("No next steps were written.", size=10, indent=0.03)
         for step in steps:
             flow.text(step, size=10, indent=0.03, bullet="☐ ")
-    plan_section(flow, pages, answered(result, sessions, pages))
+    plan_section(flow, packet.pages, packet.responded)
 
 
-def packet_bytes(
-    who: str,
-    result: Growth,
-    sessions: list[Session],
-    *,
-    notes: NoteChoice = "discuss",
-    supervision: SupervisionPages | None = None,
-) -> bytes:
+def packet_bytes(packet: PacketInput) -> bytes:
     """The whole packet as PDF bytes: front page, charts, discussion, next steps, both views."""
     import matplotlib
     from matplotlib.backends.backend_pdf import PdfPages
 
-    latest = latest_session(result, sessions)
-    pages = supervision or SupervisionPages()
-    responded = answered(result, sessions, pages)
+    who, result, responded = packet.who, packet.result, packet.responded
     buffer = io.BytesIO()
     with matplotlib.rc_context({"pdf.fonttype": 42, "font.family": "DejaVu Sans"}):
         metadata = {
@@ -187,14 +172,16 @@ def packet_bytes(
             "CreationDate": None,
         }
         with PdfPages(buffer, metadata=metadata) as pdf:
-            flow = PageFlow(pdf, f"selfcheck packet · {one_line(who, 50)} · {period(result)}")
-            _front_page(flow, who, result, latest, notes, pages, responded is not None)
+            flow = PageFlow(
+                pdf, f"selfcheck packet · {one_line(who, 50)} · {packet_period(result)}"
+            )
+            _front_page(flow, packet)
             _trend_section(flow, result)
             _radar_section(flow, result)
             _heatmap_section(flow, result)
-            _discussion_section(flow, result, latest, notes)
-            _next_steps_section(flow, result, sessions, pages)
+            _discussion_section(flow, packet)
+            _next_steps_section(flow, packet)
             if responded is not None:
-                views_section(flow, result, responded, pages.responses[responded.id])
+                views_section(flow, result, responded, packet.pages.responses[responded.id])
             flow.close_page()
     return buffer.getvalue()

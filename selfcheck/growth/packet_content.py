@@ -19,6 +19,7 @@ from selfcheck.growth.analysis import (
     value_changes,
     version_change_words,
 )
+from selfcheck.growth.dates import day_words
 from selfcheck.growth.trends import period
 
 NoteChoice = Literal["none", "discuss", "all"]
@@ -57,6 +58,15 @@ NO_DISCUSSION = "No items were marked for discussion."
 OTHER_NOTES = "Other notes from the latest check-in"
 
 
+WHOLE = 100_000
+"""More characters than any title, name or comment holds, even shown escaped: never a cut."""
+
+
+def whole(text: str) -> str:
+    """Text from a file on one printable line, never shortened (the PDF fits cells by measure)."""
+    return one_line(text, WHOLE)
+
+
 def level_words(point: float | None, not_assessable: bool = False) -> str:
     """An item's level in a table: the number, `n/a`, or the missing mark when not rated."""
     if point is not None:
@@ -64,28 +74,30 @@ def level_words(point: float | None, not_assessable: bool = False) -> str:
     return NOT_ASSESSABLE_MARK if not_assessable else MISSING
 
 
-def safe(text: str, width: int | None = None) -> str:
-    """Text from a file made printable, on one line of at most `width` when given."""
-    return one_line(text, width) if width else printable(text)
-
-
 def latest_session(result: Growth, sessions: list[Session]) -> Session:
     """The check-in the packet is about: the latest complete one of the growth."""
     return next(s for s in sessions if s.id == result.checkins[-1].session_id)
 
 
+def packet_period(result: Growth) -> str:
+    """The dates the packet covers, written the packet's one way: `3 Mar 2025 to 2 Dec 2025`."""
+    return period(result, day_words)
+
+
 def front_facts(
     who: str, result: Growth, latest: Session, notes: NoteChoice
 ) -> list[tuple[str, str]]:
-    """The front page's facts as label and value (an empty label continues the line above)."""
+    """The packet's header facts as label and value (an empty label continues the line above)."""
     versions = ", ".join(result.versions)
     count = len(result.checkins)
+    meeting = latest.supervision.meeting
     return [
-        ("Practitioner", safe(who, 80)),
-        ("Supervisor", safe(latest.supervision.supervisor, 80) or "not recorded"),
-        ("Rubric", safe(result.rubric_title, 80)),
+        ("Practitioner", whole(who)),
+        ("Supervisor", whole(latest.supervision.supervisor) or "not recorded"),
+        *([("Meeting", day_words(meeting))] if meeting else []),
+        ("Rubric", whole(result.rubric_title)),
         ("", f"{result.rubric_id}, version{'s' if len(result.versions) > 1 else ''} {versions}"),
-        ("Period", period(result)),
+        ("Period", packet_period(result)),
         (
             "Check-ins",
             f"{count} complete check-in{'s' if count != 1 else ''}" + _focus_words(result),
@@ -109,7 +121,7 @@ def summary_bullets(result: Growth) -> list[str]:
             f"{overall.latest:.2f} at the latest ({signed(overall.change_since_first)})."
         )
     bullets += summary_lines(result)
-    if changed := version_change_words(result):
+    if changed := version_change_words(result, day_words):
         bullets.append(changed)
     moved = value_changes(result)
     if moved:
@@ -121,18 +133,15 @@ def summary_bullets(result: Growth) -> list[str]:
 
 
 def checkin_dates(result: Growth, columns: Sequence[int]) -> list[str]:
-    """Column headings for check-ins: day and month, then the year on a second line."""
-    return [
-        f"{result.checkins[i].when.day} {result.checkins[i].when:%b}\n{result.checkins[i].when:%Y}"
-        for i in columns
-    ]
+    """Column headings for check-ins: the date with its year on a second line."""
+    return ["\n".join(day_words(result.checkins[i].when).rsplit(" ", 1)) for i in columns]
 
 
-def trend_rows(result: Growth, columns: Sequence[int], width: int = 30) -> list[list[str]]:
+def trend_rows(result: Growth, columns: Sequence[int]) -> list[list[str]]:
     """Each value's mean at the given check-ins (* when only some items were rated), and overall."""
     rows = [
         [
-            one_line(v.name, width),
+            whole(v.name),
             *(
                 mean_words(v.series.points[i]) + ("*" if v.rated[i] < v.items[i] else "")
                 for i in columns
@@ -144,16 +153,16 @@ def trend_rows(result: Growth, columns: Sequence[int], width: int = 30) -> list[
     return rows
 
 
-def radar_table(result: Growth, width: int = 50) -> tuple[list[str], list[list[str]]]:
+def radar_table(result: Growth) -> tuple[list[str], list[list[str]]]:
     """The radar's numbers: header and rows of first, previous and latest means and the change."""
     from selfcheck.growth.charts import radar_columns
 
     chosen = radar_columns(result)
-    header = ["Value", *(f"{name}\n{result.checkins[i].when:%d %b %Y}" for name, i in chosen)]
+    header = ["Value", *(f"{name}\n{day_words(result.checkins[i].when)}" for name, i in chosen)]
     header.append("change\nsince first")
     rows = [
         [
-            one_line(v.name, width),
+            whole(v.name),
             *(mean_words(v.series.points[i]) for _, i in chosen),
             signed(v.series.change_since_first) or MISSING,
         ]
@@ -162,11 +171,11 @@ def radar_table(result: Growth, width: int = 50) -> tuple[list[str], list[list[s
     return header, rows
 
 
-def heatmap_rows(result: Growth, columns: Sequence[int], width: int = 30) -> list[list[str]]:
+def heatmap_rows(result: Growth, columns: Sequence[int]) -> list[list[str]]:
     """Each item's level at the given check-ins."""
     return [
         [
-            item_label(result, item, width),
+            item_label(result, item, WHOLE),
             *(level_words(item.series.points[i], item.not_assessable[i]) for i in columns),
         ]
         for item in result.items
@@ -175,7 +184,7 @@ def heatmap_rows(result: Growth, columns: Sequence[int], width: int = 30) -> lis
 
 def discussion_intro(latest: Session, notes: NoteChoice) -> str:
     """Which check-in the discussion section is from and which notes it shows."""
-    return f"From the latest check-in ({latest.when:%d %B %Y}). Notes: {NOTE_WORDS[notes]}"
+    return f"From the latest check-in ({day_words(latest.when)}). Notes: {NOTE_WORDS[notes]}"
 
 
 def other_noted_items(result: Growth, latest: Session) -> list[ItemGrowth]:
@@ -213,10 +222,10 @@ def next_steps_blocks(result: Growth, sessions: list[Session]) -> list[tuple[str
     for label, session in blocks:
         steps = [
             printable(step.text)
-            + (f"  (item: {one_line(titles.get(step.item, step.item), 60)})" if step.item else "")
+            + (f"  (item: {whole(titles.get(step.item, step.item))})" if step.item else "")
             for step in session.next_steps
         ]
-        listed.append((f"{label} ({session.when:%d %B %Y})", steps))
+        listed.append((f"{label} ({day_words(session.when)})", steps))
     return listed
 
 
@@ -233,7 +242,7 @@ def trend_description(result: Growth) -> str:
     stayed = [c.label for c in moved if abs(c.change) <= 0.005]
     return (
         f"Line chart of each value's mean level, on the scale of 1 to 5, at "
-        f"{len(result.checkins)} check-ins, {period(result)}. From the first to the latest "
+        f"{len(result.checkins)} check-ins, {packet_period(result)}. From the first to the latest "
         f"check-in, rose: {changes_words(rose)}. Fell: {changes_words(fell)}. "
         f"Stayed the same: {', '.join(stayed) or 'none'}."
     )

@@ -17,28 +17,26 @@ from selfcheck.growth.packet_content import (
     OTHER_NOTES,
     SECTIONS,
     TREND_NOTE,
-    NoteChoice,
     checkin_dates,
     discussion_intro,
     front_facts,
     heatmap_description,
     heatmap_rows,
     item_facts,
-    latest_session,
     next_steps_blocks,
     other_noted_items,
+    packet_period,
     radar_description,
     radar_table,
     summary_bullets,
     trend_description,
     trend_rows,
 )
+from selfcheck.growth.packet_input import PacketInput
 from selfcheck.growth.packet_supervision import (
     NO_GAPS,
     VIEWS,
     VIEWS_HEADER,
-    SupervisionPages,
-    answered,
     gap_questions,
     hours_fact,
     plan_blocks,
@@ -46,10 +44,7 @@ from selfcheck.growth.packet_supervision import (
     views_rows,
 )
 from selfcheck.growth.packet_supervision import contents as packet_contents
-from selfcheck.growth.trends import period
 
-FULL_WIDTH = 500
-"""Names in tables are kept whole on the page (the PDF shortens them to fit its columns)."""
 SECTION_IDS = ("trend", "radar", "items", "discussion", "next-steps")
 STYLE = """
 :root { color: #1a1a1a; background: #ffffff; font-family: "DejaVu Sans", system-ui, sans-serif;
@@ -113,21 +108,15 @@ def _heading(number: int) -> str:
     return f'<h2 id="{SECTION_IDS[number - 1]}">{number}. {escape(SECTIONS[number - 1])}</h2>'
 
 
-def _front(
-    who: str,
-    result: Growth,
-    latest: Session,
-    notes: NoteChoice,
-    pages: SupervisionPages,
-    views: bool,
-) -> list[str]:
+def _front(packet: PacketInput) -> list[str]:
     facts = []
-    for label, value in front_facts(who, result, latest, notes) + hours_fact(pages):
+    front = front_facts(packet.who, packet.result, packet.latest, packet.notes)
+    for label, value in front + hours_fact(packet.pages):
         if label:
             facts.append(f"<dt>{escape(label)}</dt><dd>{_text(value)}")
         else:
             facts[-1] += f"<br>{_text(value)}"
-    lines = packet_contents(views)
+    lines = packet_contents(packet.responded is not None)
     contents = "".join(
         f'<li><a href="#{anchor}">{escape(line)}</a></li>'
         for anchor, line in zip([*SECTION_IDS, "views"][: len(lines)], lines, strict=True)
@@ -137,7 +126,9 @@ def _front(
         f'<p class="muted">{escape(INTRO)}</p>',
         '<dl class="facts">' + "".join(f"{fact}</dd>" for fact in facts) + "</dl>",
         "<h2>Summary</h2>",
-        "<ul>" + "".join(f"<li>{_text(line)}</li>" for line in summary_bullets(result)) + "</ul>",
+        "<ul>"
+        + "".join(f"<li>{_text(line)}</li>" for line in summary_bullets(packet.result))
+        + "</ul>",
         "<h2>In this packet</h2>",
         f"<ol>{contents}</ol>",
     ]
@@ -147,7 +138,7 @@ def _charts(result: Growth) -> list[str]:
     from selfcheck.growth.charts import heatmap_columns
 
     every = range(len(result.checkins))
-    header, rows = radar_table(result, FULL_WIDTH)
+    header, rows = radar_table(result)
     shown = heatmap_columns(result)
     return [
         _heading(1),
@@ -156,7 +147,7 @@ def _charts(result: Growth) -> list[str]:
         _table(
             "Mean level of each value per check-in",
             ["Value", *checkin_dates(result, every)],
-            trend_rows(result, every, FULL_WIDTH),
+            trend_rows(result, every),
         ),
         _heading(2),
         _chart("radar", result, radar_description(result)),
@@ -167,7 +158,7 @@ def _charts(result: Growth) -> list[str]:
         _table(
             "Level of each item per check-in",
             ["Item", *checkin_dates(result, shown)],
-            heatmap_rows(result, shown, FULL_WIDTH),
+            heatmap_rows(result, shown),
         ),
     ]
 
@@ -181,7 +172,8 @@ def _item(result: Growth, item: ItemGrowth, latest: Session, *, show_note: bool,
     )
 
 
-def _discussion(result: Growth, latest: Session, notes: NoteChoice) -> list[str]:
+def _discussion(packet: PacketInput) -> list[str]:
+    result, latest, notes = packet.result, packet.latest, packet.notes
     parts = [_heading(4), f'<p class="muted">{_text(discussion_intro(latest, notes))}</p>']
     items = discussion_items(result)
     if not items:
@@ -194,11 +186,12 @@ def _discussion(result: Growth, latest: Session, notes: NoteChoice) -> list[str]
     return parts
 
 
-def _next_steps(result: Growth, sessions: list[Session], pages: SupervisionPages) -> list[str]:
+def _next_steps(packet: PacketInput) -> list[str]:
     parts = [_heading(5)]
-    responded = answered(result, sessions, pages)
+    pages, responded = packet.pages, packet.responded
     agreed = pages.responses[responded.id] if responded is not None else None
-    for label, steps in next_steps_blocks(result, sessions) + plan_blocks(pages, agreed):
+    blocks = next_steps_blocks(packet.result, packet.sessions) + plan_blocks(pages, agreed)
+    for label, steps in blocks:
         parts.append(f"<h3>{_text(label)}</h3>")
         if steps:
             parts.append("<ul>" + "".join(f"<li>{_text(step)}</li>" for step in steps) + "</ul>")
@@ -224,29 +217,16 @@ def _views(result: Growth, session: Session, response: Response) -> list[str]:
     return parts
 
 
-def packet_html(
-    who: str,
-    result: Growth,
-    sessions: list[Session],
-    *,
-    notes: NoteChoice = "discuss",
-    supervision: SupervisionPages | None = None,
-) -> str:
+def packet_html(packet: PacketInput) -> str:
     """The whole packet as one self-contained HTML page (no script, no outside files)."""
-    latest = latest_session(result, sessions)
-    pages = supervision or SupervisionPages()
-    responded = answered(result, sessions, pages)
+    result, responded = packet.result, packet.responded
     views = (
-        _views(result, responded, pages.responses[responded.id]) if responded is not None else []
+        _views(result, responded, packet.pages.responses[responded.id])
+        if responded is not None
+        else []
     )
-    title = f"Reflective supervision packet: {one_line(who, 60)}, {period(result)}"
-    body = [
-        *_front(who, result, latest, notes, pages, responded is not None),
-        *_charts(result),
-        *_discussion(result, latest, notes),
-        *_next_steps(result, sessions, pages),
-        *views,
-    ]
+    title = f"Reflective supervision packet: {one_line(packet.who, 60)}, {packet_period(result)}"
+    body = [*_front(packet), *_charts(result), *_discussion(packet), *_next_steps(packet), *views]
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

@@ -11,7 +11,8 @@ from selfcheck.formats.response import Response
 from selfcheck.formats.session import STEP_STATUS_WORDS, Session
 from selfcheck.formats.wording import answer_mark
 from selfcheck.growth.analysis import Growth
-from selfcheck.growth.packet_content import CONTENTS
+from selfcheck.growth.dates import day_words
+from selfcheck.growth.packet_content import CONTENTS, whole
 from selfcheck.growth.page_flow import MUTED, PageFlow
 
 VIEWS = "Your view and your supervisor's"
@@ -54,7 +55,7 @@ def views_intro(session: Session, response: Response) -> str:
     """A line saying whose views are compared, and that a gap is a question."""
     who = one_line(response.supervisor, 60) or "your supervisor"
     return (
-        f"Your check-in of {session.when:%d %B %Y} beside {who}'s response. A gap is a "
+        f"Your check-in of {day_words(session.when)} beside {who}'s response. A gap is a "
         "question to talk about, not a verdict."
     )
 
@@ -69,10 +70,10 @@ def views_rows(result: Growth, session: Session, response: Response) -> list[lis
     """Each item: its title, your level, your supervisor's level and comment."""
     return [
         [
-            one_line(item.title, 60),
+            whole(item.title),
             answer_mark(session.answer(item.item_id)),
             answer_mark(response.item(item.item_id)),
-            one_line(response.item(item.item_id).comment, 70),
+            whole(response.item(item.item_id).comment),
         ]
         for item in result.items
     ]
@@ -86,7 +87,7 @@ def gap_questions(result: Growth, session: Session, response: Response) -> list[
         if mine is None or theirs is None or abs(mine - theirs) < 1:
             continue
         questions.append(
-            f"{one_line(item.title, 70)}: you see {mine} ({result.scale_labels[mine - 1]}), "
+            f"{whole(item.title)}: you see {mine} ({result.scale_labels[mine - 1]}), "
             f"your supervisor sees {theirs} ({result.scale_labels[theirs - 1]}). What does each "
             "of you notice that the other may not, and what would a next step look like?"
         )
@@ -102,10 +103,10 @@ def plan_blocks(pages: SupervisionPages, agreed: Response | None) -> list[tuple[
     lines = []
     for entry in pages.plan:
         how = "agreed in supervision" if entry["agreed"] else "set"
-        line = f"{printable(entry['text'])}: {how} {date.fromisoformat(entry['set_on']):%d %b %Y}"
+        line = f"{printable(entry['text'])}: {how} {day_words(date.fromisoformat(entry['set_on']))}"
         for review in entry["reviews"]:
             on = date.fromisoformat(review["on"])
-            line += f"; {STEP_STATUS_WORDS[review['status']]} at {on:%d %b %Y}"
+            line += f"; {STEP_STATUS_WORDS[review['status']]} at {day_words(on)}"
             if review["reflection"]:
                 line += f" (“{printable(review['reflection'])}”)"
         lines.append(line if entry["reviews"] else line + "; not looked back on yet")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -19,6 +21,14 @@ TOP = 0.95
 BOTTOM = 0.06
 MUTED = "#555555"
 RULE = "#bbbbbb"
+CELL_GAP = 3.0
+"""Points a table cell's text leaves free before the next column's text."""
+ELLIPSIS = "…"
+"""Ends a text cut to fit its column."""
+CLOSING_NOTE = re.compile(r"(.+?)( \([^()]+\))")
+"""A text ending in a note in brackets, like an item's `(only in 1.0.0)`, kept when cutting."""
+WIDEST_CHAR = 1.1
+"""No character of the font is wider than this many times its size (a quick bound)."""
 
 
 class PageFlow:
@@ -143,6 +153,7 @@ class PageFlow:
     ) -> None:
         """A ruled table; `widths` are column shares of the text width; the header repeats."""
         step = self.line_height(size) * 1.1
+        room = [share * (RIGHT - LEFT) * PAGE[0] * 72 - CELL_GAP for share in widths]
         xs = [LEFT]
         for share in widths[:-1]:
             xs.append(xs[-1] + share * (RIGHT - LEFT))
@@ -150,12 +161,13 @@ class PageFlow:
         def draw_header() -> None:
             fig = self.room(step * (header_lines + 2))
             for col, cell in enumerate(header):
+                weight = "bold" if col == 0 else "normal"
                 fig.text(
                     *self._cell_at(xs, col, widths),
                     self.y,
-                    cell,
+                    fit_lines(cell, room[col], size if col == 0 else size - 0.5, weight),
                     fontsize=size if col == 0 else size - 0.5,
-                    fontweight="bold" if col == 0 else "normal",
+                    fontweight=weight,
                     va="top",
                     parse_math=False,
                     **_align(col),
@@ -174,7 +186,7 @@ class PageFlow:
                 fig.text(
                     *self._cell_at(xs, col, widths),
                     self.y,
-                    cell,
+                    fit_lines(cell, room[col], size),
                     fontsize=size,
                     va="top",
                     parse_math=False,
@@ -188,6 +200,41 @@ class PageFlow:
         if col == 0:
             return (xs[0],)
         return (xs[col] + widths[col] * (RIGHT - LEFT) - 0.004,)
+
+
+@lru_cache(maxsize=4096)
+def text_width(text: str, size: float, weight: str = "normal") -> float:
+    """The width in points of one line of `text` in the packet's font at `size` points."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
+
+    font = FontProperties(family="DejaVu Sans", size=size, weight=weight)
+    width, _, _ = text_to_path.get_text_width_height_descent(text, font, ismath=False)
+    return float(width)
+
+
+def fit_width(text: str, points: float, size: float, weight: str = "normal") -> str:
+    """`text` whole when it fits in `points`, else cut to fit and ending in an ellipsis.
+
+    A closing note in brackets (an item's `(only in 1.0.0)`) stays whole after the cut.
+    """
+    if len(text) * size * WIDEST_CHAR <= points or text_width(text, size, weight) <= points:
+        return text
+    head, tail = text, ""
+    noted = CLOSING_NOTE.fullmatch(text)
+    if noted and text_width(noted[2], size, weight) < points / 2:
+        head, tail = noted[1], noted[2]
+    low, high = 0, len(head)
+    while low < high:
+        middle = (low + high + 1) // 2
+        cut = head[:middle].rstrip() + ELLIPSIS + tail
+        low, high = (middle, high) if text_width(cut, size, weight) <= points else (low, middle - 1)
+    return head[:low].rstrip() + ELLIPSIS + tail
+
+
+def fit_lines(cell: str, points: float, size: float, weight: str = "normal") -> str:
+    """Each line of a table cell fitted to `points` on its own."""
+    return "\n".join(fit_width(line, points, size, weight) for line in cell.split("\n"))
 
 
 def _align(col: int) -> dict[str, Any]:

@@ -6,6 +6,8 @@ import csv
 import io
 import json
 import textwrap
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from selfcheck.formats.printable import json_safe, one_line, printable
@@ -16,6 +18,7 @@ from selfcheck.growth.analysis import (
     too_few_words,
     version_change_words,
 )
+from selfcheck.growth.dates import iso_day
 
 TRENDS_FORMAT = "selfcheck-trends"
 """The `format` stamped into JSON output."""
@@ -56,12 +59,12 @@ def coverage(result: Growth) -> str:
     return f"{count} complete check-in{'s' if count != 1 else ''}, {period(result)}"
 
 
-def period(result: Growth) -> str:
-    """The dates covered, `2026-01-05 to 2026-12-07`, or one date."""
+def period(result: Growth, day: Callable[[date], str] = iso_day) -> str:
+    """The dates covered, written by `day`: `2026-01-05 to 2026-12-07`, or one date."""
     if not result.checkins:
         return "no check-ins"
-    first = result.checkins[0].when.date().isoformat()
-    last = result.checkins[-1].when.date().isoformat()
+    first = day(result.checkins[0].when)
+    last = day(result.checkins[-1].when)
     return first if first == last else f"{first} to {last}"
 
 
