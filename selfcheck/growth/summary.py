@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,9 +43,14 @@ class ValueRow:
     change: str
 
 
-def value_rows(rubric: Rubric, session: Session, previous: Session | None) -> list[ValueRow]:
-    """Each value's mean this time and last time, and which way it moved."""
-    result = growth([s for s in (previous, session) if s is not None], rubric)
+def value_rows(
+    rubric: Rubric, session: Session, previous: Session | None, texts: Sequence[Rubric] = ()
+) -> list[ValueRow]:
+    """Each value's mean this time and last time, and which way it moved.
+
+    `texts` are the rubric's versions available, so a last check-in of an older version
+    counts with its own items, as on the growth screen."""
+    result = growth([s for s in (previous, session) if s is not None], rubric, texts)
     rows = []
     for value in result.values:
         now = value.series.latest

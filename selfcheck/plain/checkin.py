@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from selfcheck.formats.printable import printable
+from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.wording import answer_words
 from selfcheck.plain.focus import choose_focus
 from selfcheck.plain.lines import Lines
@@ -29,10 +31,19 @@ STEPS_INTRO = (
 class PlainCheckin:
     """Walks a locked draft item by item; every answer is on disk before the next question."""
 
-    def __init__(self, draft: Draft, lines: Lines, *, show_last_time: bool) -> None:
+    def __init__(
+        self,
+        draft: Draft,
+        lines: Lines,
+        *,
+        show_last_time: bool,
+        texts: Sequence[Rubric] = (),
+    ) -> None:
+        """`texts` are the rubric's versions here, for the summary's comparison."""
         self.draft = draft
         self.lines = lines
         self.show_last_time = show_last_time
+        self.texts = texts
         self.index = draft.start_index
         self.items = draft.items
 
@@ -157,7 +168,8 @@ class PlainCheckin:
         self.saved("Check-in finished and saved.")
         self.next_steps()
         self.draft.close()
-        self.lines.say(*summary_lines(self.draft, self.draft.previous, self.draft.path))
+        draft = self.draft
+        self.lines.say(*summary_lines(draft, draft.previous, draft.path, self.texts))
         return True
 
     def next_steps(self) -> None:
@@ -204,7 +216,9 @@ def run_plain(data_dir: Path, rubric_ref: str | None, *, focus: bool = False) ->
             + "Type ? and enter for the keys, q to stop; every answer is saved at once."
         )
         look_back(draft, workspace, lines)
-        PlainCheckin(draft, lines, show_last_time=workspace.config.show_last_time).run()
+        PlainCheckin(
+            draft, lines, show_last_time=workspace.config.show_last_time, texts=workspace.texts
+        ).run()
     finally:
         draft.close()
     return workspace.loaded.problems

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from selfcheck.formats.printable import printable
+from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.session import ItemAnswer, Session
 from selfcheck.formats.wording import answer_words
 from selfcheck.store.checkin import unanswered_count
@@ -93,12 +95,14 @@ def help_lines() -> list[str]:
     return lines
 
 
-def summary_lines(draft: Draft, previous: Session | None, path: Path) -> list[str]:
+def summary_lines(
+    draft: Draft, previous: Session | None, path: Path, texts: Sequence[Rubric] = ()
+) -> list[str]:
     """The app's summary as lines: heading, each value against last time, the lists."""
     from selfcheck.growth.summary import listing_lines, summary_heading, value_rows
 
     lines = ["", *summary_heading(draft.session, previous, path)]
-    for row in value_rows(draft.rubric, draft.session, previous):
+    for row in value_rows(draft.rubric, draft.session, previous, texts):
         change = f", {row.change}" if row.change else ""
         lines.append(f"  {row.name}: this time {row.now}, last time {row.before}{change}.")
     return lines + listing_lines(draft.rubric, draft.session)

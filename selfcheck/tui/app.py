@@ -260,7 +260,9 @@ class SelfcheckApp(App[None]):
         if draft is None:
             return
         draft.close()
-        summary = SummaryScreen(draft.rubric, draft.session, draft.previous, draft.path)
+        summary = SummaryScreen(
+            draft.rubric, draft.session, draft.previous, draft.path, self.workspace.texts
+        )
         self.replace_checkin_screen(summary)
 
     def replace_checkin_screen(self, screen: Screen[None]) -> None:

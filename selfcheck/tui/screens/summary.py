@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -25,14 +26,16 @@ BULLET = "  • "
 """How the shared summary lines start a list entry."""
 
 
-def values_table(rubric: Rubric, session: Session, previous: Session | None) -> Table:
+def values_table(
+    rubric: Rubric, session: Session, previous: Session | None, texts: Sequence[Rubric] = ()
+) -> Table:
     """Each value's mean this time and last time, and which way it moved (a mark and a word)."""
     table = Table(box=None, pad_edge=False, expand=True, show_edge=False)
     table.add_column("Value", ratio=1)
     table.add_column("this time", justify="right")
     table.add_column("last time", justify="right")
     table.add_column("", min_width=6)
-    for row in value_rows(rubric, session, previous):
+    for row in value_rows(rubric, session, previous, texts):
         change = f"{CHANGE_MARKS[row.change]} {row.change}" if row.change else ""
         table.add_row(Text(row.name), row.now, row.before, change)
     return table
@@ -71,13 +74,20 @@ class SummaryScreen(Screen[None]):
     """The keys of this screen."""
 
     def __init__(
-        self, rubric: Rubric, session: Session, previous: Session | None, path: Path
+        self,
+        rubric: Rubric,
+        session: Session,
+        previous: Session | None,
+        path: Path,
+        texts: Sequence[Rubric] = (),
     ) -> None:
+        """`texts` are the rubric's versions here, so a last check-in of another counts fairly."""
         super().__init__()
         self.rubric = rubric
         self.session = session
         self.previous = previous
         self.path = path
+        self.texts = texts
 
     def compose(self) -> ComposeResult:
         finished, saved_to, compared = summary_heading(self.session, self.previous, self.path)
@@ -85,7 +95,9 @@ class SummaryScreen(Screen[None]):
             yield Static(Text(finished), id="summary-title")
             yield Static(Text(saved_to), id="saved-to")
             yield Static(Text(compared), classes="hint")
-            yield Static(values_table(self.rubric, self.session, self.previous), id="values")
+            yield Static(
+                values_table(self.rubric, self.session, self.previous, self.texts), id="values"
+            )
             yield Static(bulleted(listing_lines(self.rubric, self.session)), id="summary-lists")
             if self.previous is not None:
                 response = response_to(self.path, self.previous.id)
