@@ -8,7 +8,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
@@ -96,8 +96,9 @@ class ItemScreen(Screen[None]):
                 yield DiscussMark(id="discuss")
                 yield LastTime(id="last-time")
             yield PlannedSteps(id="planned-steps")
-            yield NoteField(blink=getattr(self.app, "cursor_blink", True), id="note")
-            yield Static(NOTE_HINT, id="note-hint")
+            with Vertical(id="note-box"):
+                yield NoteField(blink=getattr(self.app, "cursor_blink", True), id="note")
+                yield Static(NOTE_HINT, id="note-hint")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -152,11 +153,10 @@ class ItemScreen(Screen[None]):
 
     @on(NoteEntered)
     def note_entered(self) -> None:
-        """Say how to leave the note, and bring it into view."""
-        hint = self.query_one("#note-hint")
-        # Its line is always laid out, so it can be brought into view at once.
-        hint.visible = True
-        hint.scroll_visible(animate=False, immediate=True)
+        """Say how to leave the note, and bring the note and that line into view."""
+        self.query_one("#note-hint").visible = True
+        # The hidden hint has no place on screen yet; the box around it always has.
+        self.query_one("#note-box").scroll_visible(animate=False, immediate=True)
 
     @on(NoteLeft)
     def note_left(self) -> None:
