@@ -17,6 +17,7 @@ from selfcheck.formats.wording import UNANSWERED, answer_words
 from selfcheck.store.checkin import unanswered_count
 from selfcheck.store.draft import Draft
 from selfcheck.tui.keys import KeyHelp
+from selfcheck.tui.widgets.review_table import ReviewRow, ReviewTable
 
 ReviewChoice = int | Literal["finish"] | None
 """An item index to jump to, "finish" to finish the check-in, or None to go back."""
@@ -67,26 +68,27 @@ class ReviewScreen(Screen[ReviewChoice]):
             ),
             id="review-title",
         )
-        yield DataTable(cursor_type="row", zebra_stripes=False, id="review-table")
+        yield ReviewTable(id="review-table")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         """Fill the table and put the cursor on the current item."""
-        table = self.query_one(DataTable)
-        table.add_columns("#", "Item", "Rating", "Note", "Discuss")
         rubric = self.draft.rubric
         warn = self.app.theme_variables[UNANSWERED_COLOUR]
+        rows: list[ReviewRow] = []
         for index, item in enumerate(self.draft.items):
             answer = self.draft.answer(item.id)
-            table.add_row(
-                Text(str(index + 1), justify="right"),
-                Text(item.title),
-                answer_cell(rubric, answer, warn),
-                Text("✎ note" if answer.note.strip() else ""),
-                Text("[x]" if answer.discuss else ""),
-                key=str(index),
+            rows.append(
+                (
+                    Text(str(index + 1), justify="right"),
+                    Text(item.title),
+                    answer_cell(rubric, answer, warn),
+                    Text("✎ note" if answer.note.strip() else ""),
+                    Text("[x]" if answer.discuss else ""),
+                )
             )
-        table.move_cursor(row=self.current, animate=False)
+        table = self.query_one(ReviewTable)
+        table.show(rows, self.current)
         table.focus()
 
     @on(DataTable.RowSelected)
