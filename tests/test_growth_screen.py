@@ -22,6 +22,62 @@ def shown_text(app: App) -> str:
     return console.export_text()
 
 
+def trend_cell(text: str, name: str, count: int) -> tuple[str, ...]:
+    """The Trend column of a value's row, line by line, from the screen's text."""
+    lines = text.splitlines()
+    header = next(index for index, line in enumerate(lines) if " Trend " in line)
+    start = lines[header].index("Trend")
+    row = next(index for index, line in enumerate(lines) if line.startswith(name))
+    cell = [lines[row][start : start + count]]
+    for line in lines[row + 1 :]:
+        if line[:start].strip() or not line[start:].strip():
+            break
+        cell.append(line[start : start + count])
+    return tuple(cell)
+
+
+def twice(make_session, ratings: dict[str, int]) -> list:
+    """Two check-ins a month apart with the same ratings."""
+    return [make_session(ratings, day=0), make_session(ratings, day=30)]
+
+
+HALF_APART = {
+    "integrity-honesty": 3,
+    "integrity-reliability": 4,
+    "confidentiality-protecting-information": 3,
+    "confidentiality-knowing-standards": 3,
+}
+"""Integrity at 3.5 and Confidentiality at 3.0, at every check-in."""
+
+
+async def test_half_a_step_apart_looks_different(make_session, rubric):
+    """Means of 3.5 and 3.0 draw different trend lines: 3 fills the lower row, 3.5 shows above."""
+    result = growth(twice(make_session, HALF_APART), rubric)
+    app = App()
+    async with app.run_test(size=(120, 50)) as pilot:
+        await app.push_screen(GrowthScreen(result))
+        await pilot.pause()
+        text = shown_text(app)
+    integrity = trend_cell(text, "Integrity", 2)
+    confidentiality = trend_cell(text, "Confidentiality", 2)
+    assert integrity != confidentiality
+    assert (integrity, confidentiality) == (("▂▂", "██"), ("  ", "██"))
+    assert "have the same trend line" not in text
+
+
+async def test_values_on_the_same_path_are_named(make_session, rubric):
+    """Two values with the same means at every check-in: a line under the table names both."""
+    ratings = HALF_APART | {"reflection-seeking-supervision": 3, "reflection-using-supervision": 4}
+    result = growth(twice(make_session, ratings), rubric)
+    app = App()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(GrowthScreen(result))
+        await pilot.pause()
+        text = shown_text(app)
+    assert trend_cell(text, "Integrity", 2) == trend_cell(text, "Reflective Practice", 2)
+    assert "Integrity and Reflective Practice have the same trend line." in " ".join(text.split())
+
+
 async def test_values_sparklines_latest_and_change(make_session, rubric):
     """Each value's line shows its sparkline, latest mean and change since the first."""
     result = growth(three_checkins(make_session), rubric)
@@ -31,7 +87,8 @@ async def test_values_sparklines_latest_and_change(make_session, rubric):
         await pilot.pause()
         text = shown_text(app)
         line = next(ln for ln in text.splitlines() if "Importance of Relationships" in ln)
-        assert line.split()[-3:] == ["▄▅▆", "4.00", "+1.50"]
+        assert line.split()[-2:] == ["4.00", "+1.50"]
+        assert trend_cell(text, "Importance of Relationships", 3) == ("  ▄", "▆██")
         assert "Items that moved most" in text
         moved = next(ln for ln in text.splitlines() if "Relationship as the path" in ln)
         assert moved.split()[-3:] == ["2", "4", "+2"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rich.console import Console
+from rich.console import Console, Group
+from rich.text import Text
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
@@ -13,7 +14,7 @@ from selfcheck.growth.analysis import growth
 from selfcheck.store.rubrics import find_rubric, rubric_versions
 from selfcheck.store.sessions import load_data_dir
 from selfcheck.supervision.caseload import supervisees_dir
-from selfcheck.tui.screens.growth import values_table
+from selfcheck.tui.screens.growth import values_notes, values_table
 from selfcheck.tui.screens.practitioner import PractitionerScreen
 from selfcheck.tui.screens.response import ResponseScreen
 from selfcheck.tui.supervisor_app import make_supervisor_app
@@ -42,7 +43,8 @@ async def test_growth_across_versions_matches_the_practitioners_own(tmp_path: Pa
     rubric = find_rubric(None, own)
     sessions = load_data_dir(own).sessions
     assert len({s.rubric.version for s in sessions}) == 2  # the test needs both versions
-    expected = as_text(values_table(growth(sessions, rubric, rubric_versions(rubric.id, own))))
+    result = growth(sessions, rubric, rubric_versions(rubric.id, own))
+    expected = as_text(Group(values_table(result), Text(values_notes(result))))
 
     app = make_supervisor_app(supervisees_dir(supervisor), supervisor)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -17,19 +17,23 @@ from selfcheck.growth.analysis import (
     Growth,
     item_changes,
     signed,
-    sparkline,
     too_few_words,
     version_change_words,
 )
 from selfcheck.growth.trends import coverage
 from selfcheck.tui.keys import KeyHelp
+from selfcheck.tui.trend_lines import same_trend_groups, same_trend_words, tall_sparkline
 
 MOVED_SHOWN = 5
 """How many of the items that moved most the screen lists."""
 
 
+TREND_KEY = "Each bar is a check-in: 3 fills the lower row, 5 fills both."
+"""How to read the trend lines, said under the values."""
+
+
 def values_table(result: Growth) -> Table:
-    """Per value: name, sparkline over the check-ins, latest mean, change since the first."""
+    """Per value: name, a two-row trend line over the check-ins, latest mean, change since first."""
     table = Table(box=None, pad_edge=False, header_style="bold")
     table.add_column("Value", ratio=1)
     table.add_column("Trend", no_wrap=True)
@@ -40,11 +44,17 @@ def values_table(result: Growth) -> Table:
     for name, series in rows:
         table.add_row(
             Text(name),
-            Text(sparkline(series.points)),
+            Text("\n".join(tall_sparkline(series.points))),
             Text(mean_words(series.latest)),
             Text(signed(series.change_since_first) or MISSING),
         )
     return table
+
+
+def values_notes(result: Growth) -> str:
+    """How to read the trend lines, and which values share one (each still has its own row)."""
+    lines = [(value.name, tall_sparkline(value.series.points)) for value in result.values]
+    return " ".join(filter(None, [TREND_KEY, same_trend_words(same_trend_groups(lines))]))
 
 
 def moved_table(result: Growth) -> Table | Text:
@@ -101,6 +111,7 @@ class GrowthScreen(Screen[None]):
             if count:
                 yield Static(Text("Values"), classes="growth-heading")
                 yield Static(values_table(result), id="growth-values")
+                yield Static(Text(values_notes(result)), classes="hint", id="growth-values-notes")
             if count > 1:
                 yield Static(Text("Items that moved most"), classes="growth-heading")
                 yield Static(moved_table(result), id="growth-moved")

@@ -23,7 +23,7 @@ from selfcheck.formats.wording import answer_words
 from selfcheck.growth.analysis import growth
 from selfcheck.supervision.caseload import Supervisee
 from selfcheck.supervision.responding import ResponseDraft
-from selfcheck.tui.screens.growth import values_table
+from selfcheck.tui.screens.growth import values_notes, values_table
 
 
 def item_title(rubric: Rubric | None, item_id: str) -> str:
@@ -63,14 +63,15 @@ def steps(rubric: Rubric | None, session: Session) -> Text:
 def growth_view(
     rubric: Rubric | None, person: Supervisee, texts: Sequence[Rubric] = ()
 ) -> RenderableType:
-    """The values' sparklines and means, as in the practitioner's own growth screen.
+    """The values' trend lines and means, with how to read them, as on the growth screen.
 
     `texts` are the rubric's versions available here, so check-ins of older versions link
     to the latest as they do for the practitioner."""
     if rubric is None:
         rubric_id = one_line(person.latest.rubric.id, 60)
         return Text(f"The rubric {rubric_id} is not available here, so growth cannot be drawn.")
-    return values_table(growth(person.sessions, rubric, texts))
+    result = growth(person.sessions, rubric, texts)
+    return Group(values_table(result), Text(values_notes(result)))
 
 
 class PractitionerScreen(Screen[None]):
