@@ -36,6 +36,11 @@ def trend_cell(text: str, name: str, count: int) -> tuple[str, ...]:
     return tuple(cell)
 
 
+def row_words(text: str, name: str) -> list[str]:
+    """The words on the first line of a value's row."""
+    return next(line for line in text.splitlines() if line.startswith(name)).split()
+
+
 def twice(make_session, ratings: dict[str, int]) -> list:
     """Two check-ins a month apart with the same ratings."""
     return [make_session(ratings, day=0), make_session(ratings, day=30)]
@@ -65,8 +70,8 @@ async def test_half_a_step_apart_looks_different(make_session, rubric):
     assert "have the same trend line" not in text
 
 
-async def test_values_on_the_same_path_are_named(make_session, rubric):
-    """Two values with the same means at every check-in: a line under the table names both."""
+async def test_values_on_the_same_path_are_marked(make_session, rubric):
+    """Two values with the same means at every check-in share a mark, explained under the table."""
     ratings = HALF_APART | {"reflection-seeking-supervision": 3, "reflection-using-supervision": 4}
     result = growth(twice(make_session, ratings), rubric)
     app = App()
@@ -75,7 +80,11 @@ async def test_values_on_the_same_path_are_named(make_session, rubric):
         await pilot.pause()
         text = shown_text(app)
     assert trend_cell(text, "Integrity", 2) == trend_cell(text, "Reflective Practice", 2)
-    assert "Integrity and Reflective Practice have the same trend line." in " ".join(text.split())
+    rows = {name: row_words(text, name) for name in ("Integrity", "Reflective Practice")}
+    assert all("=A" in words for words in rows.values())
+    assert "=A" not in row_words(text, "Confidentiality")
+    notes = " ".join(text.split())
+    assert "Values with the same mark (=A) have the same trend line." in notes
 
 
 async def test_values_sparklines_latest_and_change(make_session, rubric):

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from selfcheck.tui.trend_lines import same_trend_groups, same_trend_words, tall_sparkline
+from selfcheck.tui.trend_lines import (
+    same_trend_groups,
+    same_trend_marks,
+    same_trend_words,
+    tall_sparkline,
+)
 
 HALF_STEPS = [1 + step / 2 for step in range(9)]
 """1, 1.5, 2, ... 5: every half step of the growth scale."""
@@ -19,17 +24,24 @@ def test_gaps_and_values_off_the_scale():
     assert tall_sparkline([]) == ("", "")
 
 
-def test_same_lines_are_grouped_by_name():
-    """Values drawing the same line are named together; lines with no bar at all are not."""
+def test_same_lines_are_marked_alike():
+    """Lines drawn alike share a mark; lines with no bar at all are never marked."""
     lines = [
-        ("A", tall_sparkline([3, 3.5])),
-        ("B", tall_sparkline([3, 3.5])),
-        ("C", tall_sparkline([3, 3])),
-        ("D", tall_sparkline([None, None])),
-        ("E", tall_sparkline([None, None])),
-        ("F", tall_sparkline([3, 3.5])),
+        tall_sparkline(points)
+        for points in ([3, 3.5], [3, 3.5], [3, 3], [None, None], [None, None], [3, 3.5], [2, 2])
     ]
     groups = same_trend_groups(lines)
-    assert groups == [["A", "B", "F"]]
-    assert same_trend_words(groups) == "A, B and F have the same trend line."
-    assert same_trend_words([]) == ""
+    assert groups == [[0, 1, 5]]
+    assert same_trend_marks(groups, len(lines)) == ["=A", "=A", "", "", "", "=A", ""]
+    assert same_trend_words(groups, len(lines)) == (
+        "Values with the same mark (=A) have the same trend line."
+    )
+    assert same_trend_words([], len(lines)) == ""
+
+
+def test_every_value_alike_is_said_in_words():
+    """When every value draws the same line, a sentence says so and no row is marked."""
+    lines = [tall_sparkline([2, 4])] * 3
+    groups = same_trend_groups(lines)
+    assert same_trend_marks(groups, 3) == ["", "", ""]
+    assert same_trend_words(groups, 3) == "Every value has the same trend line."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from string import ascii_uppercase
 
 from selfcheck.growth.analysis import SPARK_BLOCKS, SPARK_GAP
 
@@ -31,19 +32,34 @@ def tall_sparkline(points: Sequence[float | None], low: float = 1, high: float =
     return "".join(top), "".join(bottom)
 
 
-def same_trend_groups(lines: Sequence[tuple[str, TrendLine]]) -> list[list[str]]:
-    """Names whose trend lines look the same, in order, leaving out lines with no bar at all."""
-    groups: dict[TrendLine, list[str]] = {}
-    for name, line in lines:
+def same_trend_groups(lines: Sequence[TrendLine]) -> list[list[int]]:
+    """Positions of the lines that look the same, in order, leaving out lines with no bar."""
+    groups: dict[TrendLine, list[int]] = {}
+    for index, line in enumerate(lines):
         if line[1].strip(SPARK_GAP):
-            groups.setdefault(line, []).append(name)
-    return [names for names in groups.values() if len(names) > 1]
+            groups.setdefault(line, []).append(index)
+    return [indices for indices in groups.values() if len(indices) > 1]
 
 
-def same_trend_words(groups: Sequence[Sequence[str]]) -> str:
-    """A sentence naming the values that share a trend line, or "" when none do."""
-    sentences = []
-    for names in groups:
-        listed = f"{', '.join(names[:-1])} and {names[-1]}"
-        sentences.append(f"{listed} have the same trend line.")
-    return " ".join(sentences)
+def every_line_alike(groups: Sequence[Sequence[int]], count: int) -> bool:
+    """Whether all `count` lines (more than one) are one group: then words say it, not marks."""
+    return count > 1 and len(groups) == 1 and len(groups[0]) == count
+
+
+def same_trend_marks(groups: Sequence[Sequence[int]], count: int) -> list[str]:
+    """A mark per line: "=A" on every line of the first group, "=B" on the second, else ""."""
+    marks = [""] * count
+    if not every_line_alike(groups, count):
+        for letter, indices in zip(ascii_uppercase, groups, strict=False):
+            for index in indices:
+                marks[index] = f"={letter}"
+    return marks
+
+
+def same_trend_words(groups: Sequence[Sequence[int]], count: int) -> str:
+    """A sentence on which lines share a trend line, or "" when none do."""
+    if every_line_alike(groups, count):
+        return "Every value has the same trend line."
+    if groups:
+        return "Values with the same mark (=A) have the same trend line."
+    return ""

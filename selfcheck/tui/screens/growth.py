@@ -22,7 +22,13 @@ from selfcheck.growth.analysis import (
 )
 from selfcheck.growth.trends import coverage
 from selfcheck.tui.keys import KeyHelp
-from selfcheck.tui.trend_lines import same_trend_groups, same_trend_words, tall_sparkline
+from selfcheck.tui.trend_lines import (
+    TrendLine,
+    same_trend_groups,
+    same_trend_marks,
+    same_trend_words,
+    tall_sparkline,
+)
 
 MOVED_SHOWN = 5
 """How many of the items that moved most the screen lists."""
@@ -32,19 +38,32 @@ TREND_KEY = "Each bar is a check-in: 3 fills the lower row, 5 fills both."
 """How to read the trend lines, said under the values."""
 
 
+def trend_lines(result: Growth) -> list[TrendLine]:
+    """Each value's two-row trend line, in the rubric's order."""
+    return [tall_sparkline(value.series.points) for value in result.values]
+
+
 def values_table(result: Growth) -> Table:
-    """Per value: name, a two-row trend line over the check-ins, latest mean, change since first."""
+    """Per value: name, a two-row trend line and its mark, latest mean, change since the first."""
     table = Table(box=None, pad_edge=False, header_style="bold")
     table.add_column("Value", ratio=1)
+    lines = trend_lines(result)
+    marks = same_trend_marks(same_trend_groups(lines), len(lines))
     table.add_column("Trend", no_wrap=True)
+    if any(marks):
+        table.add_column("", no_wrap=True)
     table.add_column("Latest", justify="right", no_wrap=True)
     table.add_column("Since first", justify="right", no_wrap=True)
-    rows = [(v.name, v.series) for v in result.values]
-    rows.append(("Overall", result.overall))
-    for name, series in rows:
+    rows = [
+        (value.name, value.series, line, mark)
+        for value, line, mark in zip(result.values, lines, marks, strict=True)
+    ]
+    rows.append(("Overall", result.overall, tall_sparkline(result.overall.points), ""))
+    for name, series, line, mark in rows:
+        cells = [Text(name), Text("\n".join(line))]
+        cells += [Text(mark)] if any(marks) else []
         table.add_row(
-            Text(name),
-            Text("\n".join(tall_sparkline(series.points))),
+            *cells,
             Text(mean_words(series.latest)),
             Text(signed(series.change_since_first) or MISSING),
         )
@@ -53,8 +72,9 @@ def values_table(result: Growth) -> Table:
 
 def values_notes(result: Growth) -> str:
     """How to read the trend lines, and which values share one (each still has its own row)."""
-    lines = [(value.name, tall_sparkline(value.series.points)) for value in result.values]
-    return " ".join(filter(None, [TREND_KEY, same_trend_words(same_trend_groups(lines))]))
+    lines = trend_lines(result)
+    shared = same_trend_words(same_trend_groups(lines), len(lines))
+    return " ".join(filter(None, [TREND_KEY, shared]))
 
 
 def moved_table(result: Growth) -> Table | Text:
