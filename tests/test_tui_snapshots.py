@@ -74,6 +74,13 @@ def test_review_screen(snap_compare, data_dir, stored, size) -> None:
     assert snap_compare(frozen(data_dir, straight_in=True), press=["r"], terminal_size=size)
 
 
+@pytest.mark.parametrize("size", SIZES[:2], ids=size_ids[:2])
+def test_review_screen_newest_rubric(snap_compare, data_dir, size) -> None:
+    """Review of a new check-in: the rubric's long not-assessable words wrap, all columns show."""
+    keys = ["0", "d", "e", *"why", "escape", "r"]
+    assert snap_compare(frozen(data_dir, straight_in=True), press=keys, terminal_size=size)
+
+
 @pytest.mark.parametrize("size", SIZES, ids=size_ids)
 def test_next_steps_screen(snap_compare, data_dir, stored, size) -> None:
     """Next steps: finished and saved, how to add, leave, remove; a step highlighted."""
