@@ -63,6 +63,13 @@ def test_item_screen(snap_compare, data_dir, stored, size) -> None:
     assert snap_compare(frozen(data_dir, straight_in=True), terminal_size=size)
 
 
+@pytest.mark.parametrize("size", SIZES, ids=size_ids)
+def test_item_screen_in_the_note(snap_compare, data_dir, stored, size) -> None:
+    """In the note of an item whose value name is longest: the note box and its hint in view."""
+    keys = [*"nnnnn", "e"]
+    assert snap_compare(frozen(data_dir, straight_in=True), press=keys, terminal_size=size)
+
+
 def test_item_screen_rated(snap_compare, data_dir, stored) -> None:
     """A chosen level is marked with a filled dot, not by colour alone."""
     assert snap_compare(frozen(data_dir, straight_in=True), press=["3"], terminal_size=SIZE)
