@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, cast
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.wording import NOT_ASSESSABLE_MARK
 from selfcheck.growth.analysis import Growth, item_label, too_few_words
+from selfcheck.growth.month_axis import month_axis, month_label
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -67,9 +68,7 @@ def _title(result: Growth, what: str) -> str:
 
 def draw_trend(ax: Axes, result: Growth, *, title: bool = True) -> None:
     """One line per value over check-in dates, on the fixed scale, legend below the axes."""
-    import matplotlib.dates as mdates
-
-    dates = mdates.date2num([c.when for c in result.checkins])  # type: ignore[no-untyped-call]
+    dates = month_axis(ax, [c.when for c in result.checkins])
     for index, value in enumerate(result.values):
         points = [math.nan if p is None else p for p in value.series.points]
         ax.plot(
@@ -84,11 +83,6 @@ def draw_trend(ax: Axes, result: Growth, *, title: bool = True) -> None:
     _version_lines(ax, result, dates)
     ax.grid(axis="y", color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
-    locator = mdates.AutoDateLocator(maxticks=8)  # type: ignore[no-untyped-call]
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
-    if len(dates) == 1:
-        ax.set_xlim(dates[0] - 20, dates[0] + 20)
     if title:
         ax.set_title(_title(result, "Mean of each value per check-in"), loc="left", fontsize=11)
     ax.set_ylabel("mean level (answers that are not a level left out)")
@@ -182,7 +176,7 @@ def draw_heatmap(ax: Axes, result: Growth, *, title: bool = True) -> None:
     ax.set_xticks(
         range(len(columns)),
         [
-            result.checkins[i].when.strftime("%b\n%Y")
+            month_label(result.checkins[i].when).replace(" ", "\n")
             + ("\nfocus" if result.checkins[i].focus else "")
             for i in columns
         ],
@@ -241,7 +235,7 @@ def draw_radar(ax: Axes, result: Growth, *, title: bool = True) -> None:
     for name, index in radar_columns(result):
         points = [v.series.points[index] for v in result.values]
         closed = [math.nan if p is None else p for p in [*points, points[0]]]
-        date = result.checkins[index].when.strftime("%d %b %Y")
+        date = month_label(result.checkins[index].when)
         ax.plot([*angles, angles[0]], closed, label=f"{name} ({date})", linewidth=2, **styles[name])
         if name == "latest":
             ax.fill([*angles, angles[0]], closed, color=styles[name]["color"], alpha=0.12)
