@@ -16,6 +16,8 @@ MAX_MONTH_LABELS = 8
 """At most this many month labels, so they never run into each other."""
 MONTH_STEPS = (1, 2, 3, 4, 6, 12, 24, 60, 120)
 """Months between two labels: the first step that keeps to MAX_MONTH_LABELS is used."""
+SEPARATOR = 4
+"""Length in points of the marks between months; labels start below them."""
 EDGE = 0.015
 """Room left and right of the months, as a share of the axis, so edge markers stay whole."""
 
@@ -61,8 +63,8 @@ def month_axis(ax: Axes, moments: Sequence[datetime]) -> list[float]:
     )
     separators = [k for k, month in enumerate([*months, last + 1]) if step <= 4 or month % 12 == 0]
     ax.set_xticks([starts[k] for k in separators], minor=True)
-    ax.tick_params(axis="x", which="major", length=0)
-    ax.tick_params(axis="x", which="minor", length=5)
+    ax.tick_params(axis="x", which="major", length=0, pad=SEPARATOR + 3)
+    ax.tick_params(axis="x", which="minor", length=SEPARATOR)
     room = (starts[-1] - starts[0]) * EDGE
     ax.set_xlim(starts[0] - room, starts[-1] + room)
     return [float(x) for x in mdates.date2num(local)]  # type: ignore[no-untyped-call]
