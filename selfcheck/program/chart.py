@@ -129,8 +129,7 @@ def plot_aggregate(rows: list[Row], path: Path, min_group: int) -> None:
     )
     axes = figure.subplots(1, len(periods), sharey=True, squeeze=False)[0]
     for panel, period in zip(axes, periods, strict=True):
-        for y, item in enumerate(items):
-            _draw_row(panel, y, by_key.get((period, item)))
+        _draw_panel(panel, [by_key.get((period, item)) for item in items])
         panel.set_title(panel_title(period), fontsize=10)
         panel.set_xlim(0, 1)
         panel.set_ylim(len(items) - 0.5, -0.5)
@@ -150,26 +149,28 @@ def plot_aggregate(rows: list[Row], path: Path, min_group: int) -> None:
     save_figure(figure, path, dpi=120)
 
 
-def _draw_row(panel: Axes, y: int, row: Row | None) -> None:
-    """One item's bar in one period, each part marked with its level; or why there is none."""
-    if row is None or row.blanked:
-        words = f"blank: {row.suppressed}" if row is not None else "no answers"
-        panel.text(0.5, y, words, ha="center", va="center", fontsize=7, color="#555555")
-        return
-    for segment in bar_segments(row):
+def _draw_panel(panel: Axes, rows: Sequence[Row | None]) -> None:
+    """One period's bars, a row per item, each part numbered; a blanked row says why it is."""
+    bars: list[tuple[int, Segment]] = []
+    for y, row in enumerate(rows):
+        if row is None or row.blanked:
+            words = f"blank: {row.suppressed}" if row is not None else "no answers"
+            panel.text(0.5, y, words, ha="center", va="center", fontsize=7, color="#555555")
+        else:
+            bars += [(y, segment) for segment in bar_segments(row)]
+    colours = [_look(segment.position)[0] for _, segment in bars]
+    panel.barh(
+        [y for y, _ in bars],
+        [segment.width for _, segment in bars],
+        left=[segment.left for _, segment in bars],
+        height=0.8,
+        color=colours,
+        hatch=[_look(segment.position)[1] for _, segment in bars],
+        edgecolor=[_look(segment.position)[2] for _, segment in bars],
+        linewidth=0.5,
+    )
+    for (y, segment), colour in zip(bars, colours, strict=True):
         position = segment.position
-        colour = BLANKED_COLOUR if position is None else LEVEL_COLOURS[position]
-        ink = BLANKED_INK if position is None else LEVEL_INK[position]
-        panel.barh(
-            y,
-            segment.width,
-            left=segment.left,
-            height=0.8,
-            facecolor=colour,
-            hatch=BLANKED_HATCH if position is None else LEVEL_HATCHES[position],
-            edgecolor=ink,
-            linewidth=0.5,
-        )
         label = "" if position is None else str(position) if position else NOT_ASSESSABLE_MARK
         if label and segment.width >= NUMBER_ROOM * len(label) ** 0.5:
             panel.text(
@@ -180,9 +181,16 @@ def _draw_row(panel: Axes, y: int, row: Row | None) -> None:
                 va="center",
                 fontsize=8,
                 fontweight="bold",
-                color=ink,
+                color=_look(position)[2],
                 bbox={"facecolor": colour, "edgecolor": "none", "pad": 1.6},
             )
+
+
+def _look(position: int | None) -> tuple[str, str, str]:
+    """The face colour, pattern and ink of an answer's part of a bar (None: blanked counts)."""
+    if position is None:
+        return BLANKED_COLOUR, BLANKED_HATCH, BLANKED_INK
+    return LEVEL_COLOURS[position], LEVEL_HATCHES[position], LEVEL_INK[position]
 
 
 def _legend(figure: Figure, rubric: Rubric | None) -> None:
