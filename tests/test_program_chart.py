@@ -46,7 +46,8 @@ def aggregate_plot(tmp_path: Path, rubric: Rubric, rubric_id: str, monkeypatch) 
         ]
         export = AnonymousExport(
             format="selfcheck-anonymous",
-            format_version=1,
+            format_version=2,
+            generation=1,
             pseudonym=hashlib.sha256(str(who).encode()).hexdigest(),
             rubric_id=rubric_id,
             rubric_version=rubric.version,
