@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any, cast
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.wording import NOT_ASSESSABLE_MARK
 from selfcheck.growth.analysis import Growth, item_label, too_few_words
-from selfcheck.growth.month_axis import month_axis, month_label
+from selfcheck.growth.dates import month_words
+from selfcheck.growth.month_axis import month_axis
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -231,7 +232,7 @@ def draw_heatmap(ax: Axes, result: Growth, *, title: bool = True) -> None:
     ax.set_xticks(
         range(len(columns)),
         [
-            month_label(result.checkins[i].when).replace(" ", "\n")
+            month_words(result.checkins[i].when).replace(" ", "\n")
             + ("\nfocus" if result.checkins[i].focus else "")
             for i in columns
         ],
@@ -290,7 +291,7 @@ def draw_radar(ax: Axes, result: Growth, *, title: bool = True) -> None:
     for name, index in radar_columns(result):
         points = [v.series.points[index] for v in result.values]
         closed = [math.nan if p is None else p for p in [*points, points[0]]]
-        date = month_label(result.checkins[index].when)
+        date = month_words(result.checkins[index].when)
         ax.plot([*angles, angles[0]], closed, label=f"{name} ({date})", linewidth=2, **styles[name])
         if name == "latest":
             ax.fill([*angles, angles[0]], closed, color=styles[name]["color"], alpha=0.12)

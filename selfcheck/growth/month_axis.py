@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from selfcheck.growth.dates import month_words
+
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-MONTH_FORMAT = "%b %Y"
-"""The one date style of the charts: month and year, `Jan 2026`."""
 MAX_MONTH_LABELS = 8
 """At most this many month labels, so they never run into each other."""
 MONTH_STEPS = (1, 2, 3, 4, 6, 12, 24, 60, 120)
@@ -20,11 +20,6 @@ SEPARATOR = 4
 """Length in points of the marks between months; labels start below them."""
 EDGE = 0.015
 """Room left and right of the months, as a share of the axis, so edge markers stay whole."""
-
-
-def month_label(moment: datetime) -> str:
-    """A moment's month in the charts' one date style, `Jan 2026`, in its own time zone."""
-    return moment.strftime(MONTH_FORMAT)
 
 
 def local_times(moments: Sequence[datetime]) -> list[datetime]:
@@ -59,7 +54,7 @@ def month_axis(ax: Axes, moments: Sequence[datetime]) -> list[float]:
     labelled = [k for k, month in enumerate(months) if month % step == 0] or [0]
     ax.set_xticks(
         [(starts[k] + starts[k + 1]) / 2 for k in labelled],
-        [month_label(_month_start(months[k])) for k in labelled],
+        [month_words(_month_start(months[k])) for k in labelled],
     )
     separators = [k for k, month in enumerate([*months, last + 1]) if step <= 4 or month % 12 == 0]
     ax.set_xticks([starts[k] for k in separators], minor=True)
