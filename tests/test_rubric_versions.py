@@ -144,6 +144,7 @@ def test_trend_chart_marks_the_version_change_with_a_labelled_line(data_dir):
     from matplotlib.figure import Figure
 
     from selfcheck.growth.charts import draw_trend
+    from selfcheck.growth.month_axis import local_times
 
     old, new = install_tiny(data_dir)
     for session in year_across_versions(old, new):
@@ -153,7 +154,7 @@ def test_trend_chart_marks_the_version_change_with_a_labelled_line(data_dir):
     draw_trend(ax, result)
     labels = [t.get_text() for t in ax.texts]
     assert labels == [" rubric 2.0.0 from here"]
-    dates = mdates.date2num([c.when for c in result.checkins])
+    dates = mdates.date2num(local_times([c.when for c in result.checkins]))
     (line,) = [ln for ln in ax.lines if list(ln.get_xdata()) == [ln.get_xdata()[0]] * 2]
     assert line.get_xdata()[0] == pytest.approx((dates[1] + dates[2]) / 2)
 

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any, cast
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.wording import NOT_ASSESSABLE_MARK
 from selfcheck.growth.analysis import Growth, item_label, too_few_words
+from selfcheck.growth.dates import month_words
+from selfcheck.growth.month_axis import month_axis
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -29,10 +31,12 @@ OKABE_ITO = (
 """The Okabe-Ito colour-blind-safe palette, yellow last as it is faint on white."""
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
 LINESTYLES: tuple[Any, ...] = ("-", "--", "-.", ":", (0, (5, 1)), (0, (3, 1, 1, 1)), (0, (1, 2)))
+COINCIDING_STEP = 0.05
+"""Levels between the lines of values whose means coincide, drawn apart so each shows."""
 HEATMAP_COLUMNS = 12
 """The heatmap shows at most this many of the latest check-ins, so cells stay readable."""
-"""Output formats by file extension."""
 KINDS = ("trend", "heatmap", "radar")
+"""The chart kinds `plot --kind` draws."""
 
 
 def value_style(index: int) -> dict[str, Any]:
@@ -67,11 +71,11 @@ def _title(result: Growth, what: str) -> str:
 
 def draw_trend(ax: Axes, result: Growth, *, title: bool = True) -> None:
     """One line per value over check-in dates, on the fixed scale, legend below the axes."""
-    import matplotlib.dates as mdates
-
-    dates = mdates.date2num([c.when for c in result.checkins])  # type: ignore[no-untyped-call]
+    dates = month_axis(ax, [c.when for c in result.checkins])
+    offsets = drawn_offsets(result)
     for index, value in enumerate(result.values):
-        points = [math.nan if p is None else p for p in value.series.points]
+        lift = offsets.get(index, 0.0)
+        points = [math.nan if p is None else p + lift for p in value.series.points]
         ax.plot(
             dates,
             points,
@@ -84,15 +88,10 @@ def draw_trend(ax: Axes, result: Growth, *, title: bool = True) -> None:
     _version_lines(ax, result, dates)
     ax.grid(axis="y", color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
-    locator = mdates.AutoDateLocator(maxticks=8)  # type: ignore[no-untyped-call]
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
-    if len(dates) == 1:
-        ax.set_xlim(dates[0] - 20, dates[0] + 20)
     if title:
         ax.set_title(_title(result, "Mean of each value per check-in"), loc="left", fontsize=11)
     ax.set_ylabel("mean level (answers that are not a level left out)")
-    ax.legend(
+    legend = ax.legend(
         loc="upper center",
         bbox_to_anchor=(0.5, -0.1),
         ncol=2,
@@ -100,8 +99,59 @@ def draw_trend(ax: Axes, result: Growth, *, title: bool = True) -> None:
         fontsize=8,
         handlelength=3.2,
     )
+    note = coinciding_note(result)
+    if note:
+        ax.annotate(
+            note,
+            xy=(0.5, 0),
+            xycoords=legend,
+            xytext=(0, -4),
+            textcoords="offset points",
+            ha="center",
+            va="top",
+            fontsize=8,
+            color="#333333",
+        )
     ax.spines[["top", "right"]].set_visible(False)
     _plain(ax)
+
+
+def coinciding_values(result: Growth) -> list[list[int]]:
+    """Groups of two or more values (by index) whose means are the same at every check-in."""
+    groups: dict[tuple[float | None, ...], list[int]] = {}
+    for index, value in enumerate(result.values):
+        points = value.series.points
+        if any(p is not None for p in points):
+            key = tuple(None if p is None else round(p, 6) for p in points)
+            groups.setdefault(key, []).append(index)
+    return [group for group in groups.values() if len(group) > 1]
+
+
+def drawn_offsets(result: Growth) -> dict[int, float]:
+    """How far each coinciding value's line is drawn above its means, so every line shows."""
+    offsets = {}
+    for group in coinciding_values(result):
+        for rank, index in enumerate(group):
+            offsets[index] = ((len(group) - 1) / 2 - rank) * COINCIDING_STEP
+    return offsets
+
+
+def coinciding_note(result: Growth) -> str:
+    """The words under the trend chart naming the values drawn apart; empty when none are."""
+    groups = coinciding_values(result)
+    if not groups:
+        return ""
+    names = [_and([result.values[i].name for i in group]) for group in groups]
+    return textwrap.fill(
+        f"Same mean at every check-in, so these lines are drawn {COINCIDING_STEP:.2f} of a level "
+        "apart to show each: " + "; ".join(names) + ".",
+        120,
+    )
+
+
+def _and(names: list[str]) -> str:
+    """Names joined the way a sentence lists them: `A, B and C`."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def version_line_positions(result: Growth, dates: Sequence[float]) -> list[tuple[float, str]]:
@@ -182,7 +232,7 @@ def draw_heatmap(ax: Axes, result: Growth, *, title: bool = True) -> None:
     ax.set_xticks(
         range(len(columns)),
         [
-            result.checkins[i].when.strftime("%b\n%Y")
+            month_words(result.checkins[i].when).replace(" ", "\n")
             + ("\nfocus" if result.checkins[i].focus else "")
             for i in columns
         ],
@@ -241,7 +291,7 @@ def draw_radar(ax: Axes, result: Growth, *, title: bool = True) -> None:
     for name, index in radar_columns(result):
         points = [v.series.points[index] for v in result.values]
         closed = [math.nan if p is None else p for p in [*points, points[0]]]
-        date = result.checkins[index].when.strftime("%d %b %Y")
+        date = month_words(result.checkins[index].when)
         ax.plot([*angles, angles[0]], closed, label=f"{name} ({date})", linewidth=2, **styles[name])
         if name == "latest":
             ax.fill([*angles, angles[0]], closed, color=styles[name]["color"], alpha=0.12)

@@ -1,4 +1,5 @@
-"""How growth writes a date: in words for the packet (`3 Mar 2025`), ISO for terminal listings."""
+"""How growth writes a date: in words for the packet (`3 Mar 2025`), by month on the charts
+(`Mar 2025`), ISO for terminal listings."""
 
 from __future__ import annotations
 
@@ -7,7 +8,12 @@ from datetime import date
 
 def day_words(day: date) -> str:
     """A date as the packet writes it everywhere: day, short month, year (`3 Mar 2025`)."""
-    return f"{day.day} {day:%b %Y}"
+    return f"{day.day} {month_words(day)}"
+
+
+def month_words(day: date) -> str:
+    """A date's month as the charts write it everywhere: short month and year (`Mar 2025`)."""
+    return f"{day:%b %Y}"
 
 
 def iso_day(day: date) -> str:

@@ -1,62 +1,226 @@
-"""The published aggregate as a chart: level distribution per item and period, stacked."""
+"""The published aggregate as a chart: how practitioners rated themselves, per item and period."""
 
 from __future__ import annotations
 
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from selfcheck.formats.errors import SelfcheckError
+from selfcheck.formats.errors import InputError, SelfcheckError
+from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.wording import NOT_ASSESSABLE_MARK
+from selfcheck.program.aggregate import OVERALL, period_kind
 from selfcheck.program.rows import GROWTH_PERIOD, Row
+from selfcheck.store.data_dir import resolve_data_dir
 from selfcheck.store.images import image_format, save_figure
+from selfcheck.store.rubrics import rubric_versions
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 LEVEL_COLOURS = ("#bdbdbd", "#d7e6f4", "#9ecae1", "#4292c6", "#2171b5", "#08306b")
 """Not yet assessable in grey, then levels 1 to 5 from light to dark blue."""
+LEVEL_HATCHES = ("xx", "", "..", "//", "\\\\", "")
+"""A pattern per answer, so levels differ without colour (1 and 5 differ by lightness)."""
+LEVEL_INK = ("#333333", "#333333", "#333333", "#ffffff", "#ffffff", "#ffffff")
+"""The colour of each answer's pattern, outline and number: dark on light parts, white on dark."""
+BLANKED_COLOUR = "#ffffff"
+BLANKED_HATCH = "---"
+BLANKED_INK = "#777777"
+"""The part of a bar made of level counts the disclosure rules blanked."""
+ORDER = (1, 2, 3, 4, 5, 0)
+"""The order of the parts of a bar: levels 1 to 5, then not yet assessable."""
+NUMBER_ROOM = 0.06
+"""The narrowest part of a bar, as a share, that holds a level's number (more for `n/a`)."""
+TITLE_WIDTH = 38
+"""Item titles wrap at this many characters."""
+CHARACTERS_PER_INCH = 11
+"""About how many characters of the 10-point title fit in an inch of the figure's width."""
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One part of a bar: where it starts and how wide it is (shares of the answers)."""
+
+    position: int | None
+    """The answer (0 for not yet assessable, 1 to 5 for a level), None for blanked counts."""
+    left: float
+    width: float
+
+
+def bar_segments(row: Row) -> list[Segment]:
+    """The parts of a published item row's bar, from published figures only.
+
+    Blanked level counts are drawn as one part: the row's check-ins less its published
+    counts, which anyone can work out from the CSV.
+    """
+    total = row.checkins if row.checkins is not None else sum(row.counts)
+    shown = [p for p in ORDER if p not in row.hidden and row.counts[p]]
+    segments, left = [], 0.0
+    for position in shown:
+        width = row.counts[position] / total
+        segments.append(Segment(position, left, width))
+        left += width
+    blanked = total - sum(row.counts[p] for p in shown)
+    if blanked:
+        segments.append(Segment(None, left, blanked / total))
+    return segments
+
+
+def find_rubric_version(rubric_id: str, version: str) -> Rubric | None:
+    """The rubric of the exports, shipped or among the user's own; None when it is not here."""
+    try:
+        versions = rubric_versions(rubric_id, resolve_data_dir())
+    except InputError:
+        return None
+    return next((rubric for rubric in versions if rubric.version == version), None)
+
+
+def chart_words(
+    rubric_id: str, version: str, rubric: Rubric | None, periods: Sequence[str], min_group: int
+) -> tuple[str, str]:
+    """The chart's title and subtitle: what it shows, which rubric, what is left blank."""
+    kinds = {period_kind(period) for period in periods}
+    by = " and quarter" if "quarter" in kinds else " and year" if "year" in kinds else ""
+    title = f"How practitioners rated themselves, by item{by}"
+    named = (
+        f"{rubric.title}, version {version}"
+        if rubric is not None
+        else f"Rubric {rubric_id} version {version} (not on this computer: items named by id)"
+    )
+    rule = (
+        f"Each bar shows the share of answers at each level. Rows about fewer than {min_group} "
+        "practitioners are left blank, and so are small level counts."
+    )
+    return title, f"{named}\n{rule}"
+
+
+def item_titles(items: Sequence[str], rubric: Rubric | None) -> list[str]:
+    """Each item's title from the rubric, wrapped; its id when the rubric does not have it."""
+    found = {item.id: item.title for item in rubric.items} if rubric is not None else {}
+    return [textwrap.fill(found.get(item, item), TITLE_WIDTH) for item in items]
+
+
+def panel_title(period: str) -> str:
+    """A period as a panel's heading: `2026-Q1`, `2026`, or every period together."""
+    return "All periods together" if period == OVERALL else period
 
 
 def plot_aggregate(rows: list[Row], path: Path, min_group: int) -> None:
-    """Draw the published item rows, one panel per period; suppressed rows stay empty."""
+    """Draw the published item rows, one panel per period; blanked rows say why they are empty."""
     from matplotlib.figure import Figure
-    from matplotlib.patches import Patch
+    from matplotlib.text import Text
 
     image_format(path)
     item_rows = [row for row in rows if row.scope == "item" and row.period != GROWTH_PERIOD]
     rubrics = list(dict.fromkeys((row.rubric_id, row.rubric_version) for row in item_rows))
     if len(rubrics) != 1:
         raise SelfcheckError("--plot draws one rubric; aggregate each rubric's exports apart")
+    rubric_id, version = rubrics[0]
+    rubric = find_rubric_version(rubric_id, version)
     periods = list(dict.fromkeys(row.period for row in item_rows))
     items = list(dict.fromkeys(row.id for row in item_rows))
     by_key = {(row.period, row.id): row for row in item_rows}
     figure = Figure(
-        figsize=(3.2 * len(periods) + 3.2, 0.32 * len(items) + 1.8), layout="constrained"
+        figsize=(3.0 * len(periods) + 3.4, 0.42 * len(items) + 2.6), layout="constrained"
     )
     axes = figure.subplots(1, len(periods), sharey=True, squeeze=False)[0]
     for panel, period in zip(axes, periods, strict=True):
-        for y, item in enumerate(items):
-            row = by_key.get((period, item))
-            if row is None or row.suppressed:
-                note = "suppressed" if row is not None else "no data"
-                panel.text(0.5, y, note, ha="center", va="center", fontsize=7, color="#777777")
-                continue
-            total = sum(row.counts)
-            left = 0.0
-            for level in (1, 2, 3, 4, 5, 0):
-                share = row.counts[level] / total
-                panel.barh(y, share, left=left, color=LEVEL_COLOURS[level], edgecolor="white")
-                left += share
-        panel.set_title(period, fontsize=10)
+        _draw_panel(panel, [by_key.get((period, item)) for item in items])
+        panel.set_title(panel_title(period), fontsize=10)
         panel.set_xlim(0, 1)
+        panel.set_ylim(len(items) - 0.5, -0.5)
         panel.set_xticks([0, 0.5, 1], ["0%", "50%", "100%"], fontsize=8)
-    axes[0].set_yticks(range(len(items)), items, fontsize=8)
-    axes[0].invert_yaxis()
-    labels = ["Not yet assessable", *(f"Level {level}" for level in range(1, 6))]
-    handles = [
-        Patch(color=colour, label=label)
-        for colour, label in zip(LEVEL_COLOURS, labels, strict=True)
-    ]
-    figure.legend(handles=handles[1:] + handles[:1], loc="outside right upper", fontsize=8)
-    rubric_id, version = rubrics[0]
-    figure.suptitle(
-        f"{rubric_id} {version}: share of answers per item "
-        f"(rows about fewer than {min_group} practitioners are not shown)",
-        fontsize=10,
-    )
+        panel.set_xlabel("share of answers", fontsize=8)
+        panel.spines[["top", "right"]].set_visible(False)
+    axes[0].set_yticks(range(len(items)), item_titles(items, rubric), fontsize=8)
+    axes[0].tick_params(axis="y", length=0)
+    _legend(figure, rubric)
+    title, subtitle = chart_words(rubric_id, version, rubric, periods, min_group)
+    width = int(figure.get_figwidth() * CHARACTERS_PER_INCH)
+    lines = [title, *(textwrap.fill(line, width) for line in subtitle.splitlines())]
+    figure.suptitle("\n".join(lines), fontsize=10, x=0.01, ha="left")
+    for text in figure.findobj(Text):
+        if isinstance(text, Text):
+            text.set_parse_math(False)  # titles are drawn as written, never as mathtext
     save_figure(figure, path, dpi=120)
+
+
+def _draw_panel(panel: Axes, rows: Sequence[Row | None]) -> None:
+    """One period's bars, a row per item, each part numbered; a blanked row says why it is."""
+    bars: list[tuple[int, Segment]] = []
+    for y, row in enumerate(rows):
+        if row is None or row.blanked:
+            words = f"blank: {row.suppressed}" if row is not None else "no answers"
+            panel.text(0.5, y, words, ha="center", va="center", fontsize=7, color="#555555")
+        else:
+            bars += [(y, segment) for segment in bar_segments(row)]
+    colours = [_look(segment.position)[0] for _, segment in bars]
+    panel.barh(
+        [y for y, _ in bars],
+        [segment.width for _, segment in bars],
+        left=[segment.left for _, segment in bars],
+        height=0.8,
+        color=colours,
+        hatch=[_look(segment.position)[1] for _, segment in bars],
+        edgecolor=[_look(segment.position)[2] for _, segment in bars],
+        linewidth=0.5,
+    )
+    for (y, segment), colour in zip(bars, colours, strict=True):
+        position = segment.position
+        label = "" if position is None else str(position) if position else NOT_ASSESSABLE_MARK
+        if label and segment.width >= NUMBER_ROOM * len(label) ** 0.5:
+            panel.text(
+                segment.left + segment.width / 2,
+                y,
+                label,
+                ha="center",
+                va="center",
+                fontsize=8,
+                fontweight="bold",
+                color=_look(position)[2],
+                bbox={"facecolor": colour, "edgecolor": "none", "pad": 1.6},
+            )
+
+
+def _look(position: int | None) -> tuple[str, str, str]:
+    """The face colour, pattern and ink of an answer's part of a bar (None: blanked counts)."""
+    if position is None:
+        return BLANKED_COLOUR, BLANKED_HATCH, BLANKED_INK
+    return LEVEL_COLOURS[position], LEVEL_HATCHES[position], LEVEL_INK[position]
+
+
+def _legend(figure: Figure, rubric: Rubric | None) -> None:
+    """The answers' colours, patterns and names in a row under the panels."""
+    from matplotlib.patches import Patch
+
+    names = {
+        0: rubric.not_assessable.label if rubric is not None else "Not yet assessable",
+        **{
+            level: f"{level} {rubric.level_label(level)}"
+            if rubric is not None
+            else f"Level {level}"
+            for level in range(1, 6)
+        },
+    }
+    handles = [
+        Patch(
+            facecolor=LEVEL_COLOURS[p],
+            hatch=LEVEL_HATCHES[p],
+            edgecolor=LEVEL_INK[p],
+            label=names[p],
+        )
+        for p in ORDER
+    ]
+    handles.append(
+        Patch(
+            facecolor=BLANKED_COLOUR,
+            hatch=BLANKED_HATCH,
+            edgecolor=BLANKED_INK,
+            label="small counts blanked",
+        )
+    )
+    figure.legend(handles=handles, loc="outside lower center", ncol=len(handles), fontsize=8)
