@@ -95,7 +95,7 @@ async def screens_shown(app: SelfcheckApp, draft: Draft) -> list[Screen[Any]]:
         DetailsScreen(draft),
         ConfirmFinish(3),
         NextStepsScreen(draft),
-        SummaryScreen(workspace.rubric, previous, None, draft.path),
+        SummaryScreen(workspace.rubric, previous, None, draft.path, workspace.texts),
         GrowthScreen(result),
     ]
 

@@ -117,7 +117,7 @@ def test_summary_screen(snap_compare, data_dir, stored, rubric, make_session, si
     path = Path.home() / "selfcheck" / "sessions" / "20260202T140000Z-abcdef.toml"
 
     async def show_summary(pilot) -> None:
-        await pilot.app.push_screen(SummaryScreen(rubric, latest, second, path))
+        await pilot.app.push_screen(SummaryScreen(rubric, latest, second, path, [rubric]))
 
     app = frozen(data_dir, straight_in=False)
     assert snap_compare(app, run_before=show_summary, terminal_size=size)

@@ -44,7 +44,7 @@ class ValueRow:
 
 
 def value_rows(
-    rubric: Rubric, session: Session, previous: Session | None, texts: Sequence[Rubric] = ()
+    rubric: Rubric, session: Session, previous: Session | None, texts: Sequence[Rubric]
 ) -> list[ValueRow]:
     """Each value's mean this time and last time, and which way it moved.
 

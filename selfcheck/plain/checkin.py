@@ -37,7 +37,7 @@ class PlainCheckin:
         lines: Lines,
         *,
         show_last_time: bool,
-        texts: Sequence[Rubric] = (),
+        texts: Sequence[Rubric],
     ) -> None:
         """`texts` are the rubric's versions here, for the summary's comparison."""
         self.draft = draft

@@ -96,7 +96,7 @@ def help_lines() -> list[str]:
 
 
 def summary_lines(
-    draft: Draft, previous: Session | None, path: Path, texts: Sequence[Rubric] = ()
+    draft: Draft, previous: Session | None, path: Path, texts: Sequence[Rubric]
 ) -> list[str]:
     """The app's summary as lines: heading, each value against last time, the lists."""
     from selfcheck.growth.summary import listing_lines, summary_heading, value_rows

@@ -61,7 +61,7 @@ def steps(rubric: Rubric | None, session: Session) -> Text:
 
 
 def growth_view(
-    rubric: Rubric | None, person: Supervisee, texts: Sequence[Rubric] = ()
+    rubric: Rubric | None, person: Supervisee, texts: Sequence[Rubric]
 ) -> RenderableType:
     """The values' trend lines and means, with how to read them, as on the growth screen.
 
@@ -88,7 +88,7 @@ class PractitionerScreen(Screen[None]):
         person: Supervisee,
         rubric: Rubric | None,
         supervisor: str,
-        texts: Sequence[Rubric] = (),
+        texts: Sequence[Rubric],
     ) -> None:
         super().__init__()
         self.person = person

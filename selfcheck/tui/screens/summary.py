@@ -27,7 +27,7 @@ BULLET = "  • "
 
 
 def values_table(
-    rubric: Rubric, session: Session, previous: Session | None, texts: Sequence[Rubric] = ()
+    rubric: Rubric, session: Session, previous: Session | None, texts: Sequence[Rubric]
 ) -> Table:
     """Each value's mean this time and last time, and which way it moved (a mark and a word)."""
     table = Table(box=None, pad_edge=False, expand=True, show_edge=False)
@@ -79,7 +79,7 @@ class SummaryScreen(Screen[None]):
         session: Session,
         previous: Session | None,
         path: Path,
-        texts: Sequence[Rubric] = (),
+        texts: Sequence[Rubric],
     ) -> None:
         """`texts` are the rubric's versions here, so a last check-in of another counts fairly."""
         super().__init__()
