@@ -22,6 +22,15 @@ def shown_text(app: App) -> str:
     return console.export_text()
 
 
+async def growth_screen_text(result, size: tuple[int, int] = (80, 24)) -> str:
+    """The growth screen of `result` as text, drawn in a terminal of `size`."""
+    app: App[None] = App()
+    async with app.run_test(size=size) as pilot:
+        await app.push_screen(GrowthScreen(result))
+        await pilot.pause()
+        return shown_text(app)
+
+
 def trend_cell(text: str, name: str, count: int) -> tuple[str, ...]:
     """The Trend column of a value's row, line by line, from the screen's text."""
     lines = text.splitlines()
@@ -57,12 +66,7 @@ HALF_APART = {
 
 async def test_half_a_step_apart_looks_different(make_session, rubric):
     """Means of 3.5 and 3.0 draw different trend lines: 3 fills the lower row, 3.5 shows above."""
-    result = growth(twice(make_session, HALF_APART), rubric)
-    app = App()
-    async with app.run_test(size=(120, 50)) as pilot:
-        await app.push_screen(GrowthScreen(result))
-        await pilot.pause()
-        text = shown_text(app)
+    text = await growth_screen_text(growth(twice(make_session, HALF_APART), rubric), (120, 50))
     integrity = trend_cell(text, "Integrity", 2)
     confidentiality = trend_cell(text, "Confidentiality", 2)
     assert integrity != confidentiality
@@ -73,12 +77,7 @@ async def test_half_a_step_apart_looks_different(make_session, rubric):
 async def test_values_on_the_same_path_are_marked(make_session, rubric):
     """Two values with the same means at every check-in share a mark, explained under the table."""
     ratings = HALF_APART | {"reflection-seeking-supervision": 3, "reflection-using-supervision": 4}
-    result = growth(twice(make_session, ratings), rubric)
-    app = App()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await app.push_screen(GrowthScreen(result))
-        await pilot.pause()
-        text = shown_text(app)
+    text = await growth_screen_text(growth(twice(make_session, ratings), rubric))
     assert trend_cell(text, "Integrity", 2) == trend_cell(text, "Reflective Practice", 2)
     rows = {name: row_words(text, name) for name in ("Integrity", "Reflective Practice")}
     assert all("=A" in words for words in rows.values())
@@ -108,30 +107,19 @@ async def test_values_sparklines_latest_and_change(make_session, rubric):
 async def test_one_checkin_in_words(make_session, rubric):
     """With one check-in the screen says growth appears after the second."""
     result = growth([make_session({"integrity-honesty": 3, "justice-advocacy": 0})], rubric)
-    app = App()
-    async with app.run_test() as pilot:
-        await app.push_screen(GrowthScreen(result))
-        await pilot.pause()
-        assert "One check-in so far: growth appears after the second." in shown_text(app)
+    text = await growth_screen_text(result)
+    assert "One check-in so far: growth appears after the second." in text
 
 
 async def test_typed_markup_is_shown_literally(make_session, rubric):
     """Brackets in a rubric title are shown as typed, not read as markup."""
     result = growth([make_session({"integrity-honesty": 3})], rubric)
     marked = type(result)(**{**result.__dict__, "rubric_title": "[bold]Mine[/bold]"})
-    app = App()
-    async with app.run_test() as pilot:
-        await app.push_screen(GrowthScreen(marked))
-        await pilot.pause()
-        assert "Growth: [bold]Mine[/bold]" in shown_text(app)
+    assert "Growth: [bold]Mine[/bold]" in await growth_screen_text(marked)
 
 
 async def test_no_checkins_in_plain_words(rubric):
     """With nothing finished yet the screen says so once, with no empty table or count of 0."""
-    app = App()
-    async with app.run_test() as pilot:
-        await app.push_screen(GrowthScreen(growth([], rubric)))
-        await pilot.pause()
-        text = shown_text(app)
+    text = await growth_screen_text(growth([], rubric))
     assert "No complete check-ins yet: growth appears after the second." in text
     assert "0 complete" not in text and "Values" not in text
