@@ -144,6 +144,7 @@ def test_users_own_rubric_is_found_by_id(tmp_path, capsys):
     assert problems == []
     assert {e.rubric.id: e.origin for e in entries} == {
         "alliance-code-of-ethics": "shipped",
+        "alliance-mentor-module": "shipped",
         "our-program": "yours",
     }
     assert main(["rubric", "show", "our-program", "--data-dir", str(tmp_path)]) == 0

@@ -74,6 +74,8 @@ def rubric_text(rubric: Rubric) -> str:
     lines += ["", "Growth scale:"]
     lines += [f"  {step.level} {step.label}: {step.description}" for step in rubric.scale]
     lines.append(f"  0 {rubric.not_assessable.label}: {rubric.not_assessable.description}")
+    if rubric.not_my_role is not None:
+        lines.append(f"    {rubric.not_my_role.label}: {rubric.not_my_role.description}")
     for value in rubric.values:
         lines += ["", f"== {value.name} ==", *([value.summary] if value.summary else [])]
         for item in value.items:

@@ -40,6 +40,13 @@ class NotAssessable(_Strict):
     description: OptionalText = ""
 
 
+class NotMyRole(_Strict):
+    """The second answer that is not a level, offered when a rubric names it: not my role."""
+
+    label: Label = "Not my role"
+    description: OptionalText = ""
+
+
 class Item(_Strict):
     """One rateable practice derived from a commitment of the Code."""
 
@@ -101,6 +108,7 @@ class Rubric(_Strict):
     description: OptionalText = ""
     guidance: OptionalText = ""
     not_assessable: NotAssessable = NotAssessable()
+    not_my_role: NotMyRole | None = None
     scale: list[ScaleLevel]
     values: Annotated[list[Value], Field(min_length=1)]
 
