@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from selfcheck.cli import main
+from selfcheck.formats.rubric import Rubric
 from selfcheck.store.rubrics import (
     check_rubric,
     find_rubric,
@@ -56,17 +57,21 @@ def eight_word_runs(text: str) -> set[str]:
     }
 
 
-@pytest.mark.parametrize("path", sorted(shipped_rubrics_dir().glob("*.toml")), ids=lambda p: p.name)
-def test_items_are_in_our_own_words(path: Path):
-    """No sentence-length run of the Code is copied into any shipped rubric."""
+def copied_runs(rubric: Rubric) -> set[str]:
+    """The digests of the runs of 8 words that a rubric's prose shares with the Code."""
     lines = (DATA / "code-eight-word-runs.txt").read_text().splitlines()
     code = {line for line in lines if not line.startswith("#")}
-    rubric = load_rubric(path)
-    prose = [rubric.description, *(v.summary for v in rubric.values)]
+    prose = [rubric.description, rubric.guidance, *(v.summary for v in rubric.values)]
     prose += [step.description for step in rubric.scale]
     for item in rubric.items:
         prose += [item.title, item.statement, item.prompt, *item.anchors.values()]
-    assert code & eight_word_runs(" ".join(prose)) == set()
+    return code & eight_word_runs(" ".join(prose))
+
+
+@pytest.mark.parametrize("path", sorted(shipped_rubrics_dir().glob("*.toml")), ids=lambda p: p.name)
+def test_items_are_in_our_own_words(path: Path):
+    """No sentence-length run of the Code is copied into any shipped rubric."""
+    assert copied_runs(load_rubric(path)) == set()
 
 
 def test_shipped_rubric_is_valid_and_hashed():
