@@ -141,12 +141,12 @@ def test_demo_folder_is_the_demo_practitioners_installation(tmp_path, capsys):
     assert load_config(demo).name == DEMO_NAME
     argv = ["export", "--anonymous", "--program", "P", "--dry-run", "--data-dir", str(demo)]
     assert main(argv) == 0
-    # An export holds one rubric version: the latest check-in's, the other one named.
+    # An export holds one rubric version: the latest check-in's, the other ones named.
     captured = capsys.readouterr()
-    assert captured.out.count("[[checkin]]") == 6 and 'rubric_version = "2.0.0"' in captured.out
-    assert "check-ins of version 1.0.0 are not in this export" in captured.err
+    assert captured.out.count("[[checkin]]") == 4 and 'rubric_version = "2.1.0"' in captured.out
+    assert "check-ins of version 1.0.0, 2.0.0 are not in this export" in captured.err
     assert main([*argv, "--rubric", "alliance-code-of-ethics@1.0.0"]) == 0
-    assert capsys.readouterr().out.count("[[checkin]]") == 6
+    assert capsys.readouterr().out.count("[[checkin]]") == 4
 
 
 def test_demo_needs_an_explicit_data_dir(capsys):
@@ -156,19 +156,24 @@ def test_demo_needs_an_explicit_data_dir(capsys):
 
 
 def test_demo_year_changes_rubric_midway_with_focus_checkins(tmp_path, capsys):
-    """The demo's year starts on 1.0.0, moves to the newest version, and has focus check-ins."""
+    """The demo's year starts on 1.0.0, moves through each newer version, and has focus check-ins."""
     demo = tmp_path / "demo"
     assert main(["demo", "--data-dir", str(demo)]) == 0
-    assert "rubric version 1.0.0 then 2.0.0; 2 focus check-ins" in capsys.readouterr().out
+    assert (
+        "rubric version 1.0.0 then 2.0.0 then 2.1.0; 2 focus check-ins" in capsys.readouterr().out
+    )
     assert main(["trends", "--data-dir", str(demo), "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     by_checkin = {r["session_id"]: (r["rubric_version"], r["scope"]) for r in rows}
     assert list(by_checkin.values()) == [
         *[("1.0.0", "full")] * 4,
-        ("1.0.0", "focus"),
-        *[("1.0.0", "full"), *[("2.0.0", "full")] * 3],
         ("2.0.0", "focus"),
-        *[("2.0.0", "full")] * 2,
+        *[("2.0.0", "full")] * 3,
+        ("2.1.0", "full"),
+        ("2.1.0", "focus"),
+        *[("2.1.0", "full")] * 2,
     ]
     assert main(["trends", "--data-dir", str(demo)]) == 0
-    assert "The rubric changed from version 1.0.0 to 2.0.0" in capsys.readouterr().out
+    words = " ".join(capsys.readouterr().out.split())
+    assert "The rubric changed from version 1.0.0 to 2.0.0" in words
+    assert "from version 2.0.0 to 2.1.0" in words

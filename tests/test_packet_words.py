@@ -61,7 +61,7 @@ def html_text(path: Path) -> str:
 
 @pytest.fixture(scope="module")
 def demo_packets(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    """The demo's twelve check-ins (two rubric versions, a plan, a meeting) as PDF and web page."""
+    """The demo's twelve check-ins (three rubric versions, a plan, a meeting) as PDF and web page."""
     folder = tmp_path_factory.mktemp("demo")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("HOME", str(folder / "home"))
@@ -82,11 +82,12 @@ def test_one_date_format_throughout(demo_packets: dict[str, str], kind: str) -> 
     text = demo_packets[kind]
     assert OTHER_DATES.findall(text) == []
     found = set(DAY_WORDS.findall(text))
-    assert {"11 Jan 2025", "11 Dec 2025", "8 Jul 2025", "7 Feb 2025"} <= found
-    assert "Period 11 Jan 2025 to 11 Dec 2025" in text
-    assert "The rubric changed from version 1.0.0 to 2.0.0 on 8 Jul 2025" in text
-    assert "From the latest check-in (11 Dec 2025)" in text
-    assert "set 7 Feb 2025" in text
+    assert {"10 Jan 2025", "6 Dec 2025", "12 May 2025", "8 Sep 2025", "12 Feb 2025"} <= found
+    assert "Period 10 Jan 2025 to 6 Dec 2025" in text
+    assert "The rubric changed from version 1.0.0 to 2.0.0 on 12 May 2025" in text
+    assert "from version 2.0.0 to 2.1.0 on 8 Sep 2025" in text
+    assert "From the latest check-in (6 Dec 2025)" in text
+    assert "set 12 Feb 2025" in text
 
 
 def test_titles_whole_when_the_table_has_room(data_dir, make_session, save, tmp_path) -> None:
@@ -106,7 +107,7 @@ def test_demo_tables_cut_long_titles_with_an_ellipsis(demo_packets: dict[str, st
     text = demo_packets["pdf"]
     cuts = re.findall(r"Respect for Ethnicity, Race,[^…\d]*…", text)
     assert len(cuts) == 2 and all(len(cut) > 31 for cut in cuts)
-    assert re.search(r"Keeping the ba[^…]*… \(only in 2\.0\.0\)", text)
+    assert re.search(r"Ethical decisions[^…]*… \(only in 2\.1\.0\)", text)
     assert (
         "Respect for Ethnicity, Race, Culture, Individuality and Diversity" in demo_packets["html"]
     )

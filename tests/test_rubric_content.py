@@ -160,13 +160,16 @@ def test_every_commitment_of_the_code_is_traced(version: str) -> None:
 
 
 def test_new_split_and_refocused_items_name_what_they_replace(v20: Rubric, v21: Rubric) -> None:
+    """Both halves of a split name the item split; every earlier item links to one of 2.1.0."""
     halves = [item.id for item in v21.items if "integrity-honest-dependable" in item.previous_ids]
     assert halves == ["integrity-honest-with-care", "integrity-dependable"]
     new = {item.id for item in v21.items if not v20.item(item.id) and not item.previous_ids}
     assert new == {"integrity-ethical-decisions", "confidentiality-records-technology"}
-    assert [item.id for item in v20.items if v21.linked_item(item.id) is None] == []
+    v10 = find_rubric(f"{DEFAULT_RUBRIC_ID}@1.0.0", None)
+    for older in (v10, v20):  # growth links check-ins of every earlier version to 2.1.0
+        assert [item.id for item in older.items if v21.linked_item(item.id) is None] == []
     named = {old for item in v21.items for old in item.previous_ids}
-    assert all(v20.item(old) is not None for old in named)
+    assert all(v20.item(old) or v10.item(old) for old in named)
     child = v21.item("relationships-child-in-mind")
     assert child is not None and child.commitment == 4  # the child's history of relationships
 

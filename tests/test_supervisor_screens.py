@@ -38,11 +38,11 @@ def demo_caseload(tmp_path: Path) -> tuple[Path, Path]:
 
 
 async def test_growth_across_versions_matches_the_practitioners_own(tmp_path: Path) -> None:
-    """The demo spans rubric 1.0.0 and 2.0.0: the supervisor's table is the practitioner's."""
+    """The demo spans rubric 1.0.0, 2.0.0 and 2.1.0: the supervisor's table is the practitioner's."""
     own, supervisor = demo_caseload(tmp_path)
     rubric = find_rubric(None, own)
     sessions = load_data_dir(own).sessions
-    assert len({s.rubric.version for s in sessions}) == 2  # the test needs both versions
+    assert len({s.rubric.version for s in sessions}) == 3  # the test needs every version
     result = growth(sessions, rubric, rubric_versions(rubric.id, own))
     expected = as_text(Group(values_table(result), Text(values_notes(result))))
 
