@@ -123,10 +123,9 @@ def test_the_guidance_says_the_floor_lapse_time_frame_and_calibration(v21: Rubri
     for words in (
         "since my last check-in",
         "Level 3 is solid, expected practice; 4 is strong; 5 is uncommon",
-        "an example from this period",
-        "that is the floor, not a level",
-        "If I fell below a floor",
-        "mark it to discuss, and bring it to supervision",
+        "needs an example from this period",
+        "is the floor, not a level",
+        "If I fell below a floor, I rate the item as usual, mark it to discuss, and bring it to",
         "the families my decisions affect",
         '"Not my role"',
         '"Not yet"',
