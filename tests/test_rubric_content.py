@@ -205,6 +205,14 @@ def test_older_versions_load_unchanged_with_one_such_answer(v20: Rubric) -> None
     assert (v20.not_assessable.label, v20.not_my_role) == ("Not assessable or not my role", None)
 
 
+@pytest.mark.parametrize(
+    "name", ["alliance-code-of-ethics-2.1.0.toml", "alliance-mentor-module-1.0.0.toml"]
+)
+def test_rubric_check_passes_on_the_new_files(name: str, capsys) -> None:
+    assert main(["rubric", "check", str(shipped_rubrics_dir() / name)]) == 0
+    assert "valid rubric" in capsys.readouterr().out
+
+
 def test_not_my_role_is_checked_like_every_table(tmp_path: Path) -> None:
     path = tmp_path / "bad.toml"
     text = (shipped_rubrics_dir() / "alliance-code-of-ethics-2.1.0.toml").read_text()
