@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from selfcheck.store.sessions import load_session
+from selfcheck.store.checkin_files import load_checkin
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
@@ -18,9 +18,9 @@ def test_session_format_example_is_a_valid_session(tmp_path):
     (example,) = toml_blocks("session-format.md")
     path = tmp_path / "example.toml"
     path.write_text(example)
-    session = load_session(path)
-    assert session.answer("justice-advocacy").not_assessable
-    assert session.next_steps[0].item == "relationships-growth-instrument"
+    checkin = load_checkin(path)
+    assert checkin.answer("justice-advocacy").not_assessable
+    assert checkin.next_steps[0].item == "relationships-growth-instrument"
 
 
 def test_the_map_names_every_module():

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from selfcheck.formats.checkin import Checkin, MeetingKind, NextStep
 from selfcheck.formats.errors import InputError, SelfcheckError
 from selfcheck.formats.response import ItemResponse, Meeting, Response
-from selfcheck.formats.session import MeetingKind, NextStep, Session
 from selfcheck.formats.toml_reading import MAX_RESPONSE_BYTES
 from selfcheck.store.autosaved import Autosaved
 from selfcheck.store.draft_writer import ErrorHandler
@@ -60,17 +60,17 @@ class ResponseDraft(Autosaved):
     def open(
         cls,
         folder: Path,
-        session: Session,
+        checkin: Checkin,
         supervisor: str,
         on_error: ErrorHandler | None = None,
     ) -> ResponseDraft:
         """Resume or begin the response to a check-in; LockedError if another app has it."""
-        key = session.practitioner.key
-        path = response_path(folder, key, session.id)
+        key = checkin.practitioner.key
+        path = response_path(folder, key, checkin.id)
         fresh = Response(
-            checkin=session.id,
+            checkin=checkin.id,
             practitioner_key=key,
-            rubric_sha256=session.rubric.sha256,
+            rubric_sha256=checkin.rubric.sha256,
             supervisor=supervisor,
         )
         draft = cls(path, fresh, on_error)

@@ -12,8 +12,8 @@ from textual.containers import Vertical
 from textual.events import Click
 from textual.widget import Widget
 
+from selfcheck.formats.checkin import ItemAnswer
 from selfcheck.formats.rubric import Item, Rubric
-from selfcheck.formats.session import ItemAnswer
 from selfcheck.tui.messages import NOT_ASSESSABLE, RatingChosen
 
 CHOSEN = "●"

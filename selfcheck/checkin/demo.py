@@ -6,11 +6,11 @@ import random
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta, timezone
 
+from selfcheck.checkin.focus import suggest_focus
+from selfcheck.checkin.lifecycle import rubric_ref
+from selfcheck.formats.checkin import Checkin, ItemAnswer, NextStep, Practitioner, Supervision
 from selfcheck.formats.rubric import Rubric
-from selfcheck.formats.session import ItemAnswer, NextStep, Practitioner, Session, Supervision
-from selfcheck.store.checkin import rubric_ref
 from selfcheck.store.config import Config
-from selfcheck.store.focus import suggest_focus
 
 DEMO_NAME = "Sam Rivera (demo)"
 """The fictional practitioner of the demo data."""
@@ -74,7 +74,7 @@ def _linked(rubric: Rubric, item_id: str | None) -> str | None:
     return item.id if item else None
 
 
-def demo_sessions(versions: Sequence[Rubric], seed: int = 7) -> list[Session]:
+def demo_checkins(versions: Sequence[Rubric], seed: int = 7) -> list[Checkin]:
     """Twelve monthly check-ins of one fictional practitioner, growing gradually.
 
     The months are shared out over the rubric `versions` (oldest first), so with two the
@@ -87,12 +87,12 @@ def demo_sessions(versions: Sequence[Rubric], seed: int = 7) -> list[Session]:
         for item in rubric.items:
             known = next((profile[i] for i in item.previous_ids if i in profile), None)
             profile.setdefault(item.id, known or (rng.uniform(1.2, 2.8), rng.uniform(0.08, 0.2)))
-    sessions: list[Session] = []
+    checkins: list[Checkin] = []
     for month in range(MONTHS):  # the meetings' lengths repeat, drawing nothing from `rng`
         rubric = versions[month * len(versions) // MONTHS]
         notes = {_linked(rubric, key): text for key, text in _NOTES.items()}
         started = datetime(2025, 1 + month, 6 + rng.randrange(8), 16, 30, tzinfo=zone)
-        focus = suggest_focus(rubric, sessions) if month in FOCUS_MONTHS else []
+        focus = suggest_focus(rubric, checkins) if month in FOCUS_MONTHS else []
         items = {}
         for item in rubric.items:
             if focus and item.id not in focus:
@@ -119,8 +119,8 @@ def demo_sessions(versions: Sequence[Rubric], seed: int = 7) -> list[Session]:
             NextStep(text=text, item=_linked(rubric, item)) for text, item in rng.sample(_STEPS, 2)
         ]
         stamp = started.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-        sessions.append(
-            Session(
+        checkins.append(
+            Checkin(
                 id=f"{stamp}-{rng.randrange(16**6):06x}",
                 status="complete",
                 started=started,
@@ -139,7 +139,7 @@ def demo_sessions(versions: Sequence[Rubric], seed: int = 7) -> list[Session]:
                 next_steps=steps,
             )
         )
-    return sessions
+    return checkins
 
 
 def demo_config() -> Config:

@@ -21,7 +21,7 @@ from selfcheck.formats.fields import (
     _Strict,
 )
 
-SESSION_FORMAT = "selfcheck-session"
+CHECKIN_FORMAT = "selfcheck-session"
 """The `format` of a session file."""
 MAX_ITEMS = 1000
 """Most answers one check-in holds (a rubric has tens of items)."""
@@ -105,7 +105,7 @@ class StepReview(_Strict):
     reflection: OneLine = ""
 
 
-class Session(_Strict):
+class Checkin(_Strict):
     """One check-in: a draft while in progress, complete once finished."""
 
     format: Literal["selfcheck-session"] = "selfcheck-session"
@@ -124,7 +124,7 @@ class Session(_Strict):
     plan_review: list[StepReview] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _finished_when_complete(self) -> Session:
+    def _finished_when_complete(self) -> Checkin:
         if self.status == "complete" and self.finished is None:
             raise ValueError("a complete check-in needs its `finished` time")
         if self.status == "draft" and self.finished is not None:
@@ -134,7 +134,7 @@ class Session(_Strict):
         return self
 
     @model_validator(mode="after")
-    def _focus_names_its_items(self) -> Session:
+    def _focus_names_its_items(self) -> Checkin:
         if self.scope == "full" and self.focus:
             raise ValueError('`focus` lists items only in a check-in with `scope = "focus"`')
         if self.scope == "focus":
@@ -187,7 +187,7 @@ class Session(_Strict):
         return data
 
 
-def complete_checkins(sessions: Iterable[Session], rubric_id: str) -> list[Session]:
+def complete_checkins(checkins: Iterable[Checkin], rubric_id: str) -> list[Checkin]:
     """The complete check-ins of one rubric, oldest first."""
-    chosen = [s for s in sessions if s.complete and s.rubric.id == rubric_id]
+    chosen = [s for s in checkins if s.complete and s.rubric.id == rubric_id]
     return sorted(chosen, key=lambda s: (s.when, s.id))

@@ -21,8 +21,8 @@ from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.wording import answer_mark
 from selfcheck.supervision.caseload import Supervisee
 from selfcheck.supervision.responding import ResponseDraft
-from selfcheck.tui.screens.practitioner import item_title
-from selfcheck.tui.screens.prompt import MeetingPrompt, TextPrompt
+from selfcheck.tui.screens.common.prompt import MeetingPrompt, TextPrompt
+from selfcheck.tui.screens.supervisor.supervisee import item_title
 
 
 def default_export_path(person: Supervisee) -> Path:
@@ -54,11 +54,11 @@ class ResponseScreen(Screen[None]):
         self.draft = draft
         self.person = person
         self.rubric = rubric
-        self.session = person.latest
-        self.item_ids = [item.id for item in rubric.items] if rubric else list(self.session.items)
+        self.checkin = person.latest
+        self.item_ids = [item.id for item in rubric.items] if rubric else list(self.checkin.items)
 
     def compose(self) -> ComposeResult:
-        when = self.session.when.date().isoformat()
+        when = self.checkin.when.date().isoformat()
         yield Static(
             Text(f"Your response to {one_line(self.person.name, 40)}'s check-in of {when}"),
             classes="screen-title",
@@ -83,7 +83,7 @@ class ResponseScreen(Screen[None]):
 
     def cells(self, number: int, item_id: str) -> list[Text]:
         """One item's row: number, title, their level, the supervisor's level and comment."""
-        theirs = self.session.answer(item_id)
+        theirs = self.checkin.answer(item_id)
         yours = self.draft.item(item_id)
         return [
             Text(str(number), justify="right"),

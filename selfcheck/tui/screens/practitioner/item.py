@@ -14,11 +14,11 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 
+from selfcheck.checkin.draft import Draft
+from selfcheck.checkin.lifecycle import unanswered_count
+from selfcheck.checkin.words import last_time_words
+from selfcheck.checkin.workspace import remember_show_last_time
 from selfcheck.formats.errors import SelfcheckError
-from selfcheck.store.checkin import unanswered_count
-from selfcheck.store.checkin_words import last_time_words
-from selfcheck.store.draft import Draft
-from selfcheck.store.workspace import remember_show_last_time
 from selfcheck.tui.keys import KeyHelp
 from selfcheck.tui.messages import (
     NOT_ASSESSABLE,
@@ -120,7 +120,7 @@ class ItemScreen(Screen[None]):
         item = self.items[self.index]
         value = self.draft.rubric.value_of(item.id)
         answer = self.draft.answer(item.id)
-        answered = len(self.items) - unanswered_count(self.draft.session, self.draft.rubric)
+        answered = len(self.items) - unanswered_count(self.draft.checkin, self.draft.rubric)
         assert value is not None
         self.query_one(ItemHeader).show(value, self.index + 1, len(self.items), answered)
         guidance = self.draft.rubric.guidance if self.index == 0 else ""
@@ -245,7 +245,7 @@ class ItemScreen(Screen[None]):
     def action_review(self) -> None:
         """Open the review of every item."""
         # The screens this one opens are imported when opened, so the first item shows sooner.
-        from selfcheck.tui.screens.review import ReviewScreen
+        from selfcheck.tui.screens.practitioner.review import ReviewScreen
 
         self.store_typing()
         self.app.push_screen(ReviewScreen(self.draft, self.index), self._after_review)
@@ -258,7 +258,7 @@ class ItemScreen(Screen[None]):
 
     def action_details(self) -> None:
         """Open the optional supervision details."""
-        from selfcheck.tui.screens.details import DetailsScreen
+        from selfcheck.tui.screens.practitioner.details import DetailsScreen
 
         self.store_typing()
         self.app.push_screen(DetailsScreen(self.draft), lambda _: self.show_item())
