@@ -64,7 +64,7 @@ _MEETING_MINUTES = (60, 60, 90, 45)
 """The demo's supervision meetings last an hour, sometimes longer or shorter."""
 
 
-def _level(start: float, rate: float, month: int, rng: random.Random) -> int:
+def _rating(start: float, rate: float, month: int, rng: random.Random) -> int:
     return max(1, min(5, round(start + rate * month + rng.uniform(-0.45, 0.45))))
 
 
@@ -98,10 +98,10 @@ def demo_checkins(versions: Sequence[Rubric], seed: int = 7) -> list[Checkin]:
             if focus and item.id not in focus:
                 continue
             start, rate = profile[item.id]
-            level = _level(start, rate, month, rng)
+            rating = _rating(start, rate, month, rng)
             strained = item.id == _linked(rubric, "integrity-reliability")
             if strained and 5 <= month <= 8:
-                level = max(1, level - 2)
+                rating = max(1, rating - 2)
             not_assessable = (item.id == "justice-advocacy" and month < 4) or (
                 item.id == _linked(rubric, "confidentiality-knowing-standards") and month == 2
             )
@@ -110,7 +110,7 @@ def demo_checkins(versions: Sequence[Rubric], seed: int = 7) -> list[Checkin]:
             if item.id == "knowledge-ongoing-learning" and month % 3 == 1:
                 note = _PRIVATE_NOTE
             items[item.id] = ItemAnswer(
-                rating=None if not_assessable else level,
+                rating=None if not_assessable else rating,
                 not_assessable=not_assessable,
                 note=note,
                 discuss=discuss,

@@ -107,9 +107,9 @@ class Draft(Autosaved):
         """The current answer to an item."""
         return self.checkin.answer(item_id)
 
-    def rate(self, item_id: str, level: int) -> None:
+    def rate(self, item_id: str, rating: int) -> None:
         """Rate an item and save."""
-        set_rating(self.checkin, item_id, level)
+        set_rating(self.checkin, item_id, rating)
         self.save()
 
     def mark_not_assessable(self, item_id: str) -> None:

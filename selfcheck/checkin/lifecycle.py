@@ -29,7 +29,7 @@ def new_checkin_id(at: datetime) -> str:
 
 
 def rubric_ref(rubric: Rubric) -> RubricRef:
-    """The reference a session keeps to the exact rubric text it is rated against."""
+    """The reference a check-in keeps to the exact rubric text it is rated against."""
     return RubricRef(id=rubric.id, version=rubric.version, sha256=rubric.sha256)
 
 
@@ -92,9 +92,9 @@ def update_answer(checkin: Checkin, item_id: str, **changes: object) -> ItemAnsw
     return answer
 
 
-def set_rating(checkin: Checkin, item_id: str, level: int) -> ItemAnswer:
+def set_rating(checkin: Checkin, item_id: str, rating: int) -> ItemAnswer:
     """Rate an item on the growth scale (clearing not-yet-assessable)."""
-    return update_answer(checkin, item_id, rating=level, not_assessable=False)
+    return update_answer(checkin, item_id, rating=rating, not_assessable=False)
 
 
 def set_not_assessable(checkin: Checkin, item_id: str) -> ItemAnswer:

@@ -1,4 +1,4 @@
-"""Options and helpers shared by subcommands: data directory, session sources, output."""
+"""Options and helpers shared by subcommands: data directory, check-in sources, output."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def data_dir_option() -> argparse.ArgumentParser:
 
 
 def sources_option() -> argparse.ArgumentParser:
-    """A parent parser adding session files or folders to read instead of the data dir."""
+    """A parent parser adding check-in files or folders to read instead of the data dir."""
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument(
         "paths",

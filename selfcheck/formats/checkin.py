@@ -1,4 +1,4 @@
-"""The session file format: one check-in, its answers, and the learning plan written at its end."""
+"""The check-in file format (`selfcheck-session`): answers, and the plan written at its end."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from selfcheck.formats.fields import (
 )
 
 CHECKIN_FORMAT = "selfcheck-session"
-"""The `format` of a session file."""
+"""The `format` of a check-in file."""
 MAX_ITEMS = 1000
 """Most answers one check-in holds (a rubric has tens of items)."""
 MAX_NEXT_STEPS = 200
@@ -171,7 +171,7 @@ class Checkin(_Strict):
         return self.finished or self.started
 
     def to_toml_dict(self) -> dict[str, object]:
-        """The session as plain data for a TOML writer, omitting empty optional fields."""
+        """The check-in as plain data for a TOML writer, omitting empty optional fields."""
         data = self.model_dump(mode="python", exclude_none=True)
         data["items"] = {
             item_id: {

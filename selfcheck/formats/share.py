@@ -42,7 +42,7 @@ class SharedCheckin(_Strict):
     next_steps: list[NextStep] = Field(default_factory=list)
 
     def as_checkin(self, practitioner: SharedPractitioner) -> Checkin:
-        """The check-in as a complete session, so growth reads it like the practitioner's own."""
+        """The check-in as a complete `Checkin`, so growth reads it like the practitioner's own."""
         return Checkin(
             id=self.id,
             status="complete",
@@ -67,7 +67,7 @@ class Share(_Strict):
     checkins: Annotated[list[SharedCheckin], Field(min_length=1, max_length=1000)]
 
     def as_checkins(self) -> list[Checkin]:
-        """The shared check-ins as complete sessions, oldest first."""
+        """The shared check-ins as complete `Checkin`s, oldest first."""
         return sorted(
             (checkin.as_checkin(self.practitioner) for checkin in self.checkins),
             key=lambda s: (s.when, s.id),

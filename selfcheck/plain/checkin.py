@@ -20,7 +20,7 @@ from selfcheck.plain.texts import PROMPT, help_lines, item_lines, review_lines, 
 
 QUIT_WORDS = "The draft is saved; `selfcheck start --plain` resumes it."
 STEP_LIMIT = 2000
-"""The longest next step the session format takes."""
+"""The longest next step the check-in format takes."""
 STEPS_INTRO = (
     "Next steps (optional): a few steps for your learning plan, one per line. To tie a step "
     "to an item, begin with the item's number and a colon, as in `3: read the chapter`. "

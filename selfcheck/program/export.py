@@ -124,7 +124,7 @@ def shared_level(checkin: Checkin, item_id: str) -> int:
 def build_export(
     checkins: list[Checkin], rubric: Rubric, secret_hex: str, program: str
 ) -> AnonymousExport:
-    """The export of the complete check-ins of `rubric` (same id and version) among `sessions`.
+    """The export of the complete check-ins of `rubric` (same id and version) among `checkins`.
 
     Its generation is 1 until the data folder's count gives it its own (`program.generations`).
     """

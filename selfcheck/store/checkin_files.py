@@ -1,4 +1,4 @@
-"""Session files in a data directory: where each check-in lives, saving, and loading in bulk."""
+"""Check-in files (the `sessions` folder): where each check-in lives, saving, loading in bulk."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ CHECKINS_FOLDER = "sessions"
 
 
 def checkins_dir(data_dir: Path) -> Path:
-    """The folder of session files inside a data directory."""
+    """The folder of check-in files inside a data directory."""
     return data_dir / CHECKINS_FOLDER
 
 
@@ -28,7 +28,7 @@ def checkin_path(data_dir: Path, checkin_id: str) -> Path:
 
 
 def checkin_bytes(checkin: Checkin) -> bytes:
-    """A session serialized as TOML."""
+    """A check-in serialized as TOML."""
     return tomli_w.dumps(checkin.to_toml_dict()).encode("utf-8")
 
 
@@ -38,7 +38,7 @@ def save_checkin(data_dir: Path, checkin: Checkin) -> Path:
 
 
 def load_checkin(path: Path) -> Checkin:
-    """Read (opening it if sealed) and validate one session file; InputError names the problem."""
+    """Read (opening it if sealed) and validate one check-in file; InputError names the problem."""
     return load_model(path, Checkin, CHECKIN_FORMAT, MAX_CHECKIN_BYTES)
 
 
@@ -61,7 +61,7 @@ def iter_toml_files(paths: Iterable[Path], problems: list[str]) -> Iterator[Path
 
 @dataclass
 class Loaded:
-    """Sessions that loaded, and one line for each file that did not."""
+    """Check-ins that loaded, and one line for each file that did not."""
 
     checkins: list[Checkin] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
@@ -69,7 +69,7 @@ class Loaded:
 
 
 def load_checkins(paths: Iterable[Path]) -> Loaded:
-    """Load every session file under `paths`, collecting a line per bad file and going on."""
+    """Load every check-in file under `paths`, collecting a line per bad file and going on."""
     loaded = Loaded()
     chosen: dict[str, Checkin] = {}
     for path in iter_toml_files(paths, loaded.problems):

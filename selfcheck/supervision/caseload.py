@@ -72,7 +72,7 @@ def import_shares(paths: Iterable[Path], folder: Path) -> tuple[list[str], list[
 
 @dataclass(frozen=True)
 class Supervisee:
-    """One practitioner's share, read in full: their check-ins as sessions, oldest first."""
+    """One practitioner's share, read in full: their check-ins, complete, oldest first."""
 
     share: Share
     checkins: list[Checkin]

@@ -96,16 +96,16 @@ class ResponseDraft(Autosaved):
         self.response.items = items
         self.save()
 
-    def rate(self, item_id: str, level: int) -> None:
-        """Give the supervisor's level for an item and save."""
-        self._update_item(item_id, rating=level, not_assessable=False)
+    def rate(self, item_id: str, rating: int) -> None:
+        """Give the supervisor's rating for an item and save."""
+        self._update_item(item_id, rating=rating, not_assessable=False)
 
     def mark_not_assessable(self, item_id: str) -> None:
         """Say the item is not yet assessable and save."""
         self._update_item(item_id, rating=None, not_assessable=True)
 
-    def clear_level(self, item_id: str) -> None:
-        """Give no level for the item and save."""
+    def clear_rating(self, item_id: str) -> None:
+        """Give no rating for the item and save."""
         self._update_item(item_id, rating=None, not_assessable=False)
 
     def set_item_comment(self, item_id: str, comment: str) -> None:

@@ -12,7 +12,7 @@ from selfcheck.formats.wording import answer_mark
 
 
 def response_text(response: Response, rubric: Rubric, checkin: Checkin) -> Text:
-    """The response to `session`: who, the overall comment, each item given, agreed steps."""
+    """The response to `checkin`: who, the overall comment, each item given, agreed steps."""
     who = one_line(response.supervisor, 60) or "your supervisor"
     lines = [f"{who} on your check-in of {checkin.when.date().isoformat()}:"]
     if response.comment:

@@ -44,7 +44,7 @@ class ItemScreen(Screen[None]):
     """Steps through the rubric's items; the draft is saved after every change."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(str(level), f"rate({level})", "Rate", show=False) for level in range(1, 6)),
+        *(Binding(str(rating), f"rate({rating})", "Rate", show=False) for rating in range(1, 6)),
         Binding("0", f"rate({NOT_ASSESSABLE})", "Not yet", show=False),
         Binding("n,right", "next", "Next"),
         # Not in the footer, so it fits 60 columns; the help lists it.
@@ -167,7 +167,7 @@ class ItemScreen(Screen[None]):
     @on(RatingChosen)
     def rating_chosen(self, message: RatingChosen) -> None:
         """Record a choice made with the mouse."""
-        self.action_rate(message.choice)
+        self.action_rate(message.rating)
 
     @on(DiscussToggled)
     def discuss_clicked(self) -> None:
@@ -179,12 +179,12 @@ class ItemScreen(Screen[None]):
         """Hide or show last time's rating with the mouse."""
         self.action_toggle_last_time()
 
-    def action_rate(self, choice: int) -> None:
+    def action_rate(self, rating: int) -> None:
         """Rate the current item (NOT_ASSESSABLE: not yet assessable); stay on it."""
-        if choice == NOT_ASSESSABLE:
+        if rating == NOT_ASSESSABLE:
             self.draft.mark_not_assessable(self.item_id)
         else:
-            self.draft.rate(self.item_id, choice)
+            self.draft.rate(self.item_id, rating)
         self.show_item()
 
     def action_discuss(self) -> None:

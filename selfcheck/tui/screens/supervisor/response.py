@@ -38,7 +38,7 @@ class ResponseScreen(Screen[None]):
     """Gives the supervisor's view of each item; every change is saved at once."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(str(level), f"rate({level})", "Level", show=False) for level in range(1, 6)),
+        *(Binding(str(rating), f"rate({rating})", "Level", show=False) for rating in range(1, 6)),
         Binding("0", "rate(0)", "Not yet", show=False),
         Binding("backspace,delete", "clear", "No level", show=False),
         Binding("c", "item_comment", "Comment"),
@@ -122,17 +122,17 @@ class ResponseScreen(Screen[None]):
         )
         self.query_one("#response-extra", Static).update(Text("\n".join(lines)))
 
-    def action_rate(self, choice: int) -> None:
-        """Give a level (0: not yet assessable) to the item under the cursor."""
-        if choice:
-            self.draft.rate(self.item_id, choice)
+    def action_rate(self, rating: int) -> None:
+        """Give a rating (0: not yet assessable) to the item under the cursor."""
+        if rating:
+            self.draft.rate(self.item_id, rating)
         else:
             self.draft.mark_not_assessable(self.item_id)
         self.refresh_row()
 
     def action_clear(self) -> None:
-        """Give no level to the item under the cursor."""
-        self.draft.clear_level(self.item_id)
+        """Give no rating to the item under the cursor."""
+        self.draft.clear_rating(self.item_id)
         self.refresh_row()
 
     def action_item_comment(self) -> None:
