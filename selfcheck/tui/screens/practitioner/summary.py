@@ -1,0 +1,111 @@
+"""The summary after finishing: each value against last time, items to discuss, the file."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from selfcheck.formats.checkin import Checkin
+from selfcheck.formats.rubric import Rubric
+from selfcheck.growth.summary import CHANGE_MARKS, listing_lines, summary_heading, value_rows
+from selfcheck.supervision.receiving import response_to
+from selfcheck.tui.keys import KeyHelp
+from selfcheck.tui.widgets.response_view import response_text
+
+BULLET = "  • "
+"""How the shared summary lines start a list entry."""
+
+
+def values_table(
+    rubric: Rubric, checkin: Checkin, previous: Checkin | None, versions: Sequence[Rubric]
+) -> Table:
+    """Each value's mean this time and last time, and which way it moved (a mark and a word)."""
+    table = Table(box=None, pad_edge=False, expand=True, show_edge=False)
+    table.add_column("Value", ratio=1)
+    table.add_column("this time", justify="right")
+    table.add_column("last time", justify="right")
+    table.add_column("", min_width=6)
+    for row in value_rows(rubric, checkin, previous, versions):
+        change = f"{CHANGE_MARKS[row.change]} {row.change}" if row.change else ""
+        table.add_row(Text(row.name), row.now, row.before, change)
+    return table
+
+
+def bulleted(lines: list[str]) -> Group:
+    """Lines as shown, with each bulleted entry's wrapped lines kept under its text."""
+    parts: list[Text | Table] = []
+    for line in lines:
+        if not line.startswith(BULLET):
+            parts.append(Text(line))
+            continue
+        if not parts or not isinstance(parts[-1], Table):
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True)
+            grid.add_column()
+            parts.append(grid)
+        last = parts[-1]
+        assert isinstance(last, Table)
+        last.add_row(Text(BULLET.rstrip()), Text(line.removeprefix(BULLET)))
+    return Group(*parts)
+
+
+class SummaryScreen(Screen[None]):
+    """What this check-in says, compared with the last complete one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,escape", "app.home", "Home"),
+    ]
+
+    KEYS_TITLE = "the summary"
+    KEYS: ClassVar[tuple[KeyHelp, ...]] = (
+        KeyHelp("up,down", "scroll the summary"),
+        KeyHelp("enter,escape", "home: start another check-in, see your growth"),
+    )
+    """The keys of this screen."""
+
+    def __init__(
+        self,
+        rubric: Rubric,
+        checkin: Checkin,
+        previous: Checkin | None,
+        path: Path,
+        versions: Sequence[Rubric],
+    ) -> None:
+        """`versions`: the rubric's versions here, so a last check-in of another counts fairly."""
+        super().__init__()
+        self.rubric = rubric
+        self.checkin = checkin
+        self.previous = previous
+        self.path = path
+        self.versions = versions
+
+    def compose(self) -> ComposeResult:
+        finished, saved_to, compared = summary_heading(self.checkin, self.previous, self.path)
+        with VerticalScroll(id="summary-body"):
+            yield Static(Text(finished), id="summary-title")
+            yield Static(Text(saved_to), id="saved-to")
+            yield Static(Text(compared), classes="hint")
+            yield Static(
+                values_table(self.rubric, self.checkin, self.previous, self.versions), id="values"
+            )
+            yield Static(bulleted(listing_lines(self.rubric, self.checkin)), id="summary-lists")
+            if self.previous is not None:
+                response = response_to(self.path, self.previous.id)
+                if response is not None:
+                    yield Static(
+                        Text("Your supervisor's view of last time"), classes="growth-heading"
+                    )
+                    yield Static(
+                        response_text(response, self.rubric, self.previous), id="summary-response"
+                    )
+        yield Footer(compact=True, show_command_palette=False)

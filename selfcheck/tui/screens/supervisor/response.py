@@ -1,0 +1,204 @@
+"""The supervisor's response to the latest check-in: levels, comments, agreed steps, the meeting."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.coordinate import Coordinate
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from selfcheck.formats.errors import SelfcheckError
+from selfcheck.formats.printable import one_line, printable
+from selfcheck.formats.response import Meeting
+from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.wording import answer_mark
+from selfcheck.supervision.caseload import Supervisee
+from selfcheck.supervision.responding import ResponseDraft
+from selfcheck.tui.screens.common.prompt import MeetingPrompt, TextPrompt
+from selfcheck.tui.screens.supervisor.supervisee import item_title
+
+
+def default_export_path(person: Supervisee) -> Path:
+    """A file name for the exported response in the current folder: name and check-in date."""
+    slug = (
+        re.sub(r"[^a-z0-9]+", "-", person.name.casefold()).strip("-")
+        or person.share.practitioner.key[:8]
+    )
+    return Path.cwd() / f"response-{slug}-{person.latest.when.date().isoformat()}.toml"
+
+
+class ResponseScreen(Screen[None]):
+    """Gives the supervisor's view of each item; every change is saved at once."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(str(rating), f"rate({rating})", "Level", show=False) for rating in range(1, 6)),
+        Binding("0", "rate(0)", "Not yet", show=False),
+        Binding("backspace,delete", "clear", "No level", show=False),
+        Binding("c", "item_comment", "Comment"),
+        Binding("o", "comment", "Overall"),
+        Binding("a", "add_step", "Agree step"),
+        Binding("m", "meeting", "Meeting"),
+        Binding("x", "export", "Export"),
+        Binding("escape", "close", "Back"),
+    ]
+
+    def __init__(self, draft: ResponseDraft, person: Supervisee, rubric: Rubric | None) -> None:
+        super().__init__()
+        self.draft = draft
+        self.person = person
+        self.rubric = rubric
+        self.checkin = person.latest
+        self.item_ids = [item.id for item in rubric.items] if rubric else list(self.checkin.items)
+
+    def compose(self) -> ComposeResult:
+        when = self.checkin.when.date().isoformat()
+        yield Static(
+            Text(f"Your response to {one_line(self.person.name, 40)}'s check-in of {when}"),
+            classes="screen-title",
+            id="response-title",
+        )
+        yield Static(
+            Text("1-5 or 0 gives your level, backspace none; saved as you go."),
+            classes="hint",
+        )
+        yield DataTable(cursor_type="row", id="response-table")
+        yield Static(id="response-extra")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        """Fill the table and focus it."""
+        table = self.query_one(DataTable)
+        table.add_columns("#", "Item", "Theirs", "Yours", "Comment")
+        for number, item_id in enumerate(self.item_ids, 1):
+            table.add_row(*self.cells(number, item_id), key=item_id)
+        table.focus()
+        self.show_extra()
+
+    def cells(self, number: int, item_id: str) -> list[Text]:
+        """One item's row: number, title, their level, the supervisor's level and comment."""
+        theirs = self.checkin.answer(item_id)
+        yours = self.draft.item(item_id)
+        return [
+            Text(str(number), justify="right"),
+            Text(one_line(item_title(self.rubric, item_id), 34)),
+            Text(answer_mark(theirs), justify="center"),
+            Text(answer_mark(yours), justify="center"),
+            Text(one_line(yours.comment, 24)),
+        ]
+
+    @property
+    def item_id(self) -> str:
+        """The item under the cursor."""
+        return self.item_ids[self.query_one(DataTable).cursor_row]
+
+    def refresh_row(self) -> None:
+        """Show the current item's row and the lines below the table again."""
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        for column, cell in enumerate(self.cells(row + 1, self.item_id)):
+            table.update_cell_at(Coordinate(row, column), cell, update_width=True)
+        self.show_extra()
+
+    def show_extra(self) -> None:
+        """The overall comment, the agreed steps and the meeting, under the table."""
+        response = self.draft.response
+        overall = printable(response.comment, keep_newlines=False) or "none yet (o)"
+        lines = [f"Overall comment: {overall}"]
+        lines += [
+            f"Agreed: {printable(step.text, keep_newlines=False)}" for step in response.next_steps
+        ]
+        meeting = response.meeting
+        lines.append(
+            f"Meeting: {meeting.date.isoformat()}, {meeting.minutes} minutes, {meeting.kind}"
+            if meeting
+            else "Meeting: not recorded yet (m)"
+        )
+        self.query_one("#response-extra", Static).update(Text("\n".join(lines)))
+
+    def action_rate(self, rating: int) -> None:
+        """Give a rating (0: not yet assessable) to the item under the cursor."""
+        if rating:
+            self.draft.rate(self.item_id, rating)
+        else:
+            self.draft.mark_not_assessable(self.item_id)
+        self.refresh_row()
+
+    def action_clear(self) -> None:
+        """Give no rating to the item under the cursor."""
+        self.draft.clear_rating(self.item_id)
+        self.refresh_row()
+
+    def action_item_comment(self) -> None:
+        """Write a comment on the item under the cursor."""
+        item_id = self.item_id
+        title = f"Your comment on: {one_line(item_title(self.rubric, item_id), 50)}"
+
+        def keep(text: str | None) -> None:
+            if text is not None:
+                self.draft.set_item_comment(item_id, text)
+                self.refresh_row()
+
+        self.app.push_screen(TextPrompt(title, self.draft.item(item_id).comment), keep)
+
+    def action_comment(self) -> None:
+        """Write the overall comment."""
+
+        def keep(text: str | None) -> None:
+            if text is not None:
+                self.draft.set_comment(text)
+                self.show_extra()
+
+        self.app.push_screen(TextPrompt("Your overall comment", self.draft.response.comment), keep)
+
+    def action_add_step(self) -> None:
+        """Add a next step agreed in supervision."""
+
+        def keep(text: str | None) -> None:
+            if text and text.strip():
+                self.draft.add_step(text)
+                self.show_extra()
+
+        self.app.push_screen(TextPrompt("A next step you agreed on"), keep)
+
+    def action_meeting(self) -> None:
+        """Record the meeting: date, minutes, individual or group."""
+
+        def keep(meeting: Meeting | None) -> None:
+            if meeting is not None:
+                self.draft.set_meeting(meeting.date, meeting.minutes, meeting.kind)
+                self.show_extra()
+
+        self.app.push_screen(MeetingPrompt(self.draft.response.meeting, date.today()), keep)
+
+    def action_export(self) -> None:
+        """Write the response to a file for the practitioner."""
+
+        def write(text: str | None) -> None:
+            if not text or not text.strip():
+                return
+            try:
+                out = self.draft.export(Path(text.strip()).expanduser())
+            except (SelfcheckError, OSError) as exc:
+                self.notify(str(exc), title="Not exported", severity="error", markup=False)
+                return
+            self.notify(
+                f"wrote {out}; give it to the practitioner.", title="Exported", markup=False
+            )
+
+        path = str(default_export_path(self.person))
+        self.app.push_screen(TextPrompt("Export the response to this file", path), write)
+
+    def action_close(self) -> None:
+        """Back to the practitioner."""
+        self.app.pop_screen()
+
+    def on_unmount(self) -> None:
+        """Write what is pending and let go of the response."""
+        self.draft.close()

@@ -1,0 +1,149 @@
+"""One practitioner as the supervisor sees them: growth, what they marked to discuss, next steps."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from functools import partial
+from typing import ClassVar
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from selfcheck.formats.checkin import Checkin
+from selfcheck.formats.errors import SelfcheckError
+from selfcheck.formats.printable import one_line, printable
+from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.wording import answer_words
+from selfcheck.growth.analysis import growth
+from selfcheck.supervision.caseload import Supervisee
+from selfcheck.supervision.responding import ResponseDraft
+from selfcheck.tui.screens.common.growth import values_notes, values_table
+
+
+def item_title(rubric: Rubric | None, item_id: str) -> str:
+    """An item's title in the rubric, else its id."""
+    item = rubric.item(item_id) if rubric else None
+    return item.title if item else item_id
+
+
+def discussion(rubric: Rubric | None, checkin: Checkin) -> Text:
+    """The items the latest check-in marks to discuss, in rubric order, with level and note."""
+    text = Text()
+    order = [item.id for item in rubric.items] if rubric else []
+    order += [item_id for item_id in checkin.items if item_id not in order]
+    marked = [(i, checkin.answer(i)) for i in order if checkin.answer(i).discuss]
+    if not marked:
+        return Text("Nothing was marked to discuss.")
+    for item_id, answer in marked:
+        text.append(f"• {one_line(item_title(rubric, item_id), 70)}", style="bold")
+        text.append(f"  ({answer_words(rubric, answer)})\n")
+        if answer.note:
+            for line in printable(answer.note).split("\n"):
+                text.append(f"    {line}\n")
+    return text
+
+
+def steps(rubric: Rubric | None, checkin: Checkin) -> Text:
+    """The next steps of the latest check-in, as a list."""
+    if not checkin.next_steps:
+        return Text("No next steps were written.")
+    lines = []
+    for step in checkin.next_steps:
+        tied = f"  ({one_line(item_title(rubric, step.item), 40)})" if step.item else ""
+        lines.append(f"• {printable(step.text, keep_newlines=False)}{tied}")
+    return Text("\n".join(lines))
+
+
+def growth_view(
+    rubric: Rubric | None, person: Supervisee, versions: Sequence[Rubric]
+) -> RenderableType:
+    """The values' trend lines and means, with how to read them, as on the growth screen.
+
+    `versions` are the rubric's versions available here, so check-ins of older versions link
+    to the latest as they do for the practitioner."""
+    if rubric is None:
+        rubric_id = one_line(person.latest.rubric.id, 60)
+        return Text(f"The rubric {rubric_id} is not available here, so growth cannot be drawn.")
+    result = growth(person.checkins, rubric, versions)
+    return Group(values_table(result), Text(values_notes(result)))
+
+
+class SuperviseeScreen(Screen[None]):
+    """A practitioner of the caseload; r opens the response to their latest check-in."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "respond", "Respond"),
+        Binding("escape", "close", "Back"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(
+        self,
+        person: Supervisee,
+        rubric: Rubric | None,
+        supervisor: str,
+        versions: Sequence[Rubric],
+    ) -> None:
+        super().__init__()
+        self.person = person
+        self.rubric = rubric
+        self.supervisor = supervisor
+        self.versions = versions
+
+    def compose(self) -> ComposeResult:
+        person = self.person
+        count = len(person.checkins)
+        latest = person.latest.when.date().isoformat()
+        notes = {"discuss": "notes on items to discuss", "none": "no notes", "all": "all notes"}
+        with VerticalScroll(id="practitioner-body"):
+            yield Static(Text(one_line(person.name, 70)), classes="screen-title")
+            yield Static(
+                Text(
+                    f"{count} check-in{'s' if count != 1 else ''} shared, the latest on {latest}; "
+                    f"shared with {notes[person.share.notes]}."
+                ),
+                classes="hint",
+            )
+            yield Static(Text("Growth"), classes="growth-heading")
+            yield Static(growth_view(self.rubric, person, self.versions), id="practitioner-growth")
+            yield Static(Text("Marked to discuss"), classes="growth-heading")
+            yield Static(discussion(self.rubric, person.latest), id="practitioner-discuss")
+            yield Static(Text("Their next steps"), classes="growth-heading")
+            yield Static(steps(self.rubric, person.latest), id="practitioner-steps")
+            yield Static(
+                Group(Text("r responds to the latest check-in. escape goes back.")),
+                classes="hint",
+            )
+        yield Footer(compact=True)
+
+    def action_respond(self) -> None:
+        """Open the response to the latest check-in, unless another selfcheck has it open."""
+        from selfcheck.tui.screens.supervisor.response import ResponseScreen
+
+        loop = asyncio.get_running_loop()
+
+        def report(line: str) -> None:
+            if not loop.is_closed():
+                loop.call_soon_threadsafe(
+                    partial(
+                        self.app.notify, line, title="Not saved", severity="error", markup=False
+                    )
+                )
+
+        folder = self.person.path.parent
+        try:
+            draft = ResponseDraft.open(folder, self.person.latest, self.supervisor, report)
+        except SelfcheckError as exc:
+            self.notify(str(exc), title="Response", severity="error", timeout=15, markup=False)
+            return
+        self.app.push_screen(ResponseScreen(draft, self.person, self.rubric))
+
+    def action_close(self) -> None:
+        """Back to the caseload."""
+        self.app.pop_screen()

@@ -1,0 +1,154 @@
+"""Finishing a check-in through the real keys: complete on disk at once, next steps after."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, OptionList, Select
+
+from selfcheck.formats.checkin import Checkin, NextStep
+from selfcheck.store.checkin_files import load_checkin
+from selfcheck.tui.app import SelfcheckApp, make_app
+from selfcheck.tui.screens.practitioner.item import ItemScreen
+from selfcheck.tui.screens.practitioner.next_steps import NextStepsScreen
+from selfcheck.tui.screens.practitioner.summary import SummaryScreen
+
+SIZE = (80, 24)
+
+
+def on_disk(app: SelfcheckApp) -> Checkin:
+    """The check-in as saved, once every queued write has reached the file."""
+    assert app.draft is not None
+    assert app.draft.writer.flush()
+    return load_checkin(app.draft.path)
+
+
+async def test_confirmed_finish_is_complete_on_disk_before_next_steps(data_dir: Path) -> None:
+    """ctrl+s then y writes status complete and finished before the next-steps screen shows."""
+    app = make_app(data_dir, None, straight_in=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "ctrl+s", "y")
+        await pilot.wait_for_scheduled_animations()
+        assert isinstance(app.screen, NextStepsScreen)
+        assert app.draft is not None
+        # Read without waiting for any writer: the finish itself was durable.
+        saved = load_checkin(app.draft.path)
+        assert saved.status == "complete" and saved.finished is not None
+
+
+async def test_q_on_next_steps_quits_with_the_checkin_complete(data_dir: Path) -> None:
+    """Leaving the text box with escape, q quits; the check-in and its step stay complete."""
+    app = make_app(data_dir, None, straight_in=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "ctrl+s", "y")
+        await pilot.wait_for_scheduled_animations()
+        await pilot.press(*"call Sam", "enter", "escape", "q")
+    assert app.draft is not None
+    saved = load_checkin(app.draft.path)
+    assert saved.status == "complete"
+    assert saved.next_steps == [NextStep(text="call Sam")]
+    assert not app.draft.path.with_suffix(".lock").exists()
+
+
+async def test_ctrl_c_on_next_steps_keeps_a_step_typed_but_not_added(data_dir: Path) -> None:
+    """ctrl+c quits even while typing, and what was typed becomes a step."""
+    app = make_app(data_dir, None, straight_in=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s", "y")
+        await pilot.wait_for_scheduled_animations()
+        await pilot.press(*"half typed", "ctrl+c")
+    assert app.draft is not None
+    saved = load_checkin(app.draft.path)
+    assert saved.complete and saved.next_steps == [NextStep(text="half typed")]
+
+
+async def test_enter_adds_the_step_after_an_item_is_picked(data_dir: Path, rubric) -> None:
+    """Picking an item hands focus back to the text box, and enter adds the step tied to it."""
+    app = make_app(data_dir, None, straight_in=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s", "y")
+        await pilot.wait_for_scheduled_animations()
+        screen = app.screen
+        assert isinstance(screen, NextStepsScreen)
+        await pilot.press(*"ask about repair", "tab", "enter", "down", "down", "enter")
+        assert screen.query_one("#step-text", Input).has_focus
+        await pilot.press("enter")
+        saved = on_disk(app)
+        assert screen.query_one(Select).is_blank()
+    assert saved.next_steps == [NextStep(text="ask about repair", item=rubric.items[1].id)]
+
+
+async def test_escape_leaves_the_box_then_shows_the_summary(data_dir: Path) -> None:
+    """escape in the text box only leaves it; escape again shows the summary, not the item."""
+    app = make_app(data_dir, None, straight_in=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s", "y")
+        await pilot.wait_for_scheduled_animations()
+        await pilot.press("escape")
+        assert isinstance(app.screen, NextStepsScreen) and app.screen.focused is None
+        await pilot.press("escape")
+        await pilot.wait_for_scheduled_animations()
+        assert isinstance(app.screen, SummaryScreen)
+        assert app.draft is not None
+    assert load_checkin(app.draft.path).complete
+
+
+async def test_delete_highlights_then_removes_a_step(data_dir: Path) -> None:
+    """The footer shows delete; the first press highlights a step, the second removes it."""
+    app = make_app(data_dir, None, straight_in=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s", "y")
+        await pilot.wait_for_scheduled_animations()
+        screen = app.screen
+        assert isinstance(screen, NextStepsScreen)
+        await pilot.press(*"one", "enter", *"two", "enter", "escape")
+        assert any(b.binding.key == "delete" for b in screen.active_bindings.values())
+        await pilot.press("delete")
+        steps = screen.query_one(OptionList)
+        assert steps.has_focus and steps.highlighted == 1
+        assert len(on_disk(app).next_steps) == 2
+        await pilot.press("delete")
+        saved = on_disk(app)
+    assert saved.next_steps == [NextStep(text="one")]
+
+
+async def test_ctrl_c_on_an_item_quits_keeping_the_draft_and_note(data_dir: Path, rubric) -> None:
+    """ctrl+c is q: the app quits (also from inside the note), the draft keeps everything."""
+    app = make_app(data_dir, None, straight_in=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "e", *"mid-thought", "ctrl+c")
+    assert app.return_code == 0
+    assert app.draft is not None
+    saved = load_checkin(app.draft.path)
+    assert saved.status == "draft"
+    assert saved.answer(rubric.items[0].id).rating == 3
+    assert saved.answer(rubric.items[0].id).note == "mid-thought"
+
+
+async def test_the_note_says_how_to_leave_it(data_dir: Path) -> None:
+    """While the note has focus a line under it says escape leaves it; it goes after."""
+    app = make_app(data_dir, None, straight_in=True)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ItemScreen)
+        hint = screen.query_one("#note-hint")
+        assert not hint.visible
+        await pilot.press("e")
+        assert hint.visible and "escape leaves the note" in str(hint.render())
+        await pilot.press("escape")
+        assert not hint.visible
+
+
+async def test_supervisor_typed_with_m_is_the_next_default(data_dir: Path) -> None:
+    """The supervisor typed with m is kept in the config and prefilled next check-in."""
+    from selfcheck.store.config import load_config
+
+    app = make_app(data_dir, None, straight_in=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m", *"Dana Lee", "enter", "4", "ctrl+s", "y")
+        await pilot.wait_for_scheduled_animations()
+    assert load_config(data_dir).supervisor == "Dana Lee"
+    again = make_app(data_dir, None, straight_in=True)
+    async with again.run_test(size=SIZE):
+        assert again.draft is not None
+        assert again.draft.checkin.supervision.supervisor == "Dana Lee"
