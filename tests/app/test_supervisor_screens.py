@@ -38,7 +38,7 @@ def demo_caseload(tmp_path: Path) -> tuple[Path, Path]:
 
 
 async def test_growth_across_versions_matches_the_practitioners_own(tmp_path: Path) -> None:
-    """The demo spans rubric 1.0.0, 2.0.0 and 2.1.0: the supervisor's table is the practitioner's."""
+    """The demo spans rubric 1.0.0 to 2.1.0: the supervisor's table is the practitioner's."""
     own, supervisor = demo_caseload(tmp_path)
     rubric = find_rubric(None, own)
     checkins = load_data_dir(own).checkins

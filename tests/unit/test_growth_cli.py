@@ -156,7 +156,7 @@ def test_demo_needs_an_explicit_data_dir(capsys):
 
 
 def test_demo_year_changes_rubric_midway_with_focus_checkins(tmp_path, capsys):
-    """The demo's year starts on 1.0.0, moves through each newer version, and has focus check-ins."""
+    """The demo's year starts on 1.0.0, moves through each newer one, and has focus check-ins."""
     demo = tmp_path / "demo"
     assert main(["demo", "--data-dir", str(demo)]) == 0
     assert (

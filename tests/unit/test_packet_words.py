@@ -61,7 +61,7 @@ def html_text(path: Path) -> str:
 
 @pytest.fixture(scope="module")
 def demo_packets(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    """The demo's twelve check-ins (three rubric versions, a plan, a meeting) as PDF and web page."""
+    """The demo's twelve check-ins (three rubric versions, a plan, a meeting) as PDF and HTML."""
     folder = tmp_path_factory.mktemp("demo")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("HOME", str(folder / "home"))
