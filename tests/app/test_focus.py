@@ -93,7 +93,7 @@ async def test_f_on_home_chooses_items_and_starts_a_focus_checkin(data_dir: Path
 
 
 async def test_start_focus_resumes_a_draft_on_its_own_version(data_dir: Path) -> None:
-    """A draft started on 1.0.0 resumes on 1.0.0's text even though 2.0.0 is newest."""
+    """A draft started on 1.0.0 resumes on 1.0.0's text even though newer versions ship."""
     old, _new = install_tiny(data_dir)
     save_checkin(data_dir, checkin(old, {"care-kept": 2}, day=0, complete=False))
     app = make_app(data_dir, "tiny", straight_in=False, focus=True)

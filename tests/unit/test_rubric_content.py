@@ -190,11 +190,14 @@ def test_relationship_items_include_my_own_bond_and_indirect_roles(v21: Rubric) 
     assert len(indirect) >= 4
 
 
-def test_two_answers_that_are_not_levels(v21: Rubric) -> None:
+def test_two_answers_that_are_not_levels(v21: Rubric, capsys) -> None:
     mentor = find_rubric(MENTOR, None)
     for rubric in (v21, mentor):
         assert rubric.not_my_role is not None and rubric.not_my_role.label == "Not my role"
         assert rubric.not_assessable.label.startswith("Not yet")
+    assert main(["rubric", "show", NEWEST]) == 0
+    out = capsys.readouterr().out
+    assert "  0 Not yet (no chance since last time): " in out and "    Not my role: " in out
 
 
 def test_older_versions_load_unchanged_with_one_such_answer(v20: Rubric) -> None:
