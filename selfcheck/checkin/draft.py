@@ -14,6 +14,7 @@ from selfcheck.checkin.lifecycle import (
     last_complete,
     new_checkin,
     set_not_assessable,
+    set_not_my_role,
     set_note,
     set_rating,
     toggle_discuss,
@@ -117,6 +118,11 @@ class Draft(Autosaved):
         set_not_assessable(self.checkin, item_id)
         self.save()
 
+    def mark_not_my_role(self, item_id: str) -> None:
+        """Answer "not my role" for an item and save."""
+        set_not_my_role(self.checkin, item_id)
+        self.save()
+
     def toggle_discuss(self, item_id: str) -> None:
         """Flip the discuss-in-supervision mark and save."""
         toggle_discuss(self.checkin, item_id)
@@ -167,6 +173,11 @@ class Draft(Autosaved):
             if answer.answered:
                 return answer, self.previous.when.date()
         return None
+
+    def was_not_my_role(self, item_id: str) -> bool:
+        """True when the last complete check-in answered this item "not my role"."""
+        found = self.previous_answer(item_id)
+        return found is not None and found[0].not_my_role
 
     def steps_for(self, item_id: str) -> list[NextStep]:
         """The last check-in's next steps tied to this item (or to an item it replaces)."""

@@ -6,6 +6,7 @@ import secrets
 from datetime import UTC, datetime
 
 from selfcheck.formats.checkin import (
+    CHECKIN_VERSION,
     Checkin,
     ItemAnswer,
     Practitioner,
@@ -93,13 +94,19 @@ def update_answer(checkin: Checkin, item_id: str, **changes: object) -> ItemAnsw
 
 
 def set_rating(checkin: Checkin, item_id: str, rating: int) -> ItemAnswer:
-    """Rate an item on the growth scale (clearing not-yet-assessable)."""
-    return update_answer(checkin, item_id, rating=rating, not_assessable=False)
+    """Rate an item on the growth scale (clearing an answer that is not a level)."""
+    return update_answer(checkin, item_id, rating=rating, not_assessable=False, not_my_role=False)
 
 
 def set_not_assessable(checkin: Checkin, item_id: str) -> ItemAnswer:
-    """Mark an item not yet assessable (clearing its rating)."""
-    return update_answer(checkin, item_id, rating=None, not_assessable=True)
+    """Answer "not yet": no chance to judge the item since last time (clearing its rating)."""
+    return update_answer(checkin, item_id, rating=None, not_assessable=True, not_my_role=False)
+
+
+def set_not_my_role(checkin: Checkin, item_id: str) -> ItemAnswer:
+    """Answer "not my role" (clearing its rating); the file becomes the version that holds it."""
+    checkin.format_version = CHECKIN_VERSION
+    return update_answer(checkin, item_id, rating=None, not_assessable=False, not_my_role=True)
 
 
 def toggle_discuss(checkin: Checkin, item_id: str) -> ItemAnswer:

@@ -9,6 +9,7 @@ from selfcheck.checkin.workspace import Workspace
 from selfcheck.formats.checkin import ItemAnswer, NextStep
 from selfcheck.formats.printable import one_line
 from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.wording import answer_words
 
 
 def last_time_words(rubric: Rubric, previous: tuple[ItemAnswer, date] | None) -> str:
@@ -19,7 +20,7 @@ def last_time_words(rubric: Rubric, previous: tuple[ItemAnswer, date] | None) ->
     if answer.rating is not None:
         rated = f"{answer.rating} ({rubric.level_label(answer.rating)})"
     else:
-        rated = rubric.not_assessable.label.lower()
+        rated = answer_words(rubric, answer).lower()
     return f"last time: {rated}, {when.isoformat()}"
 
 

@@ -23,6 +23,8 @@ from selfcheck.formats.fields import (
 
 CHECKIN_FORMAT = "selfcheck-session"
 """The `format` of a check-in file."""
+CHECKIN_VERSION: Literal[2] = 2
+"""The check-in format version this selfcheck writes, and the newest it reads (1 is read too)."""
 MAX_ITEMS = 1000
 """Most answers one check-in holds (a rubric has tens of items)."""
 MAX_NEXT_STEPS = 200
@@ -36,19 +38,24 @@ class ItemAnswer(_Strict):
 
     rating: Level | None = None
     not_assessable: StrictBool = False
+    """Not yet: no chance to judge it since the last check-in."""
+    not_my_role: StrictBool = False
+    """Not part of this practitioner's role (format version 2)."""
     note: StrictStr = ""
     discuss: StrictBool = False
 
     @model_validator(mode="after")
-    def _rating_or_not_assessable(self) -> ItemAnswer:
-        if self.rating is not None and self.not_assessable:
-            raise ValueError("an item cannot have a rating and be not yet assessable")
+    def _one_answer(self) -> ItemAnswer:
+        if sum((self.rating is not None, self.not_assessable, self.not_my_role)) > 1:
+            raise ValueError(
+                "an item has one answer: a rating, not_assessable or not_my_role, not two"
+            )
         return self
 
     @property
     def answered(self) -> bool:
-        """True once the item has a level or is marked not yet assessable."""
-        return self.rating is not None or self.not_assessable
+        """True once the item has a level, or one of the two answers that are not levels."""
+        return self.rating is not None or self.not_assessable or self.not_my_role
 
 
 class RubricRef(_Strict):
@@ -109,7 +116,7 @@ class Checkin(_Strict):
     """One check-in: a draft while in progress, complete once finished."""
 
     format: Literal["selfcheck-session"] = "selfcheck-session"
-    format_version: Literal[1] = 1
+    format_version: Literal[1, 2] = CHECKIN_VERSION
     id: Identifier
     status: Literal["draft", "complete"] = "draft"
     scope: Literal["full", "focus"] = "full"
@@ -131,6 +138,12 @@ class Checkin(_Strict):
             raise ValueError("a draft cannot have a `finished` time")
         if self.finished is not None and self.finished < self.started:
             raise ValueError("`finished` is earlier than `started`")
+        return self
+
+    @model_validator(mode="after")
+    def _not_my_role_needs_version_2(self) -> Checkin:
+        if self.format_version == 1 and any(a.not_my_role for a in self.items.values()):
+            raise ValueError("not_my_role: needs format_version 2")
         return self
 
     @model_validator(mode="after")
@@ -173,9 +186,12 @@ class Checkin(_Strict):
     def to_toml_dict(self) -> dict[str, object]:
         """The check-in as plain data for a TOML writer, omitting empty optional fields."""
         data = self.model_dump(mode="python", exclude_none=True)
+        # An unset rating, and "not my role" when false, are left out (version 1 files read alike).
         data["items"] = {
             item_id: {
-                key: value for key, value in answer.items() if key != "rating" or value is not None
+                key: value
+                for key, value in answer.items()
+                if value not in (None, False) or key not in ("rating", "not_my_role")
             }
             for item_id, answer in data["items"].items()
         }

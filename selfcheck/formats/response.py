@@ -40,6 +40,11 @@ class ItemResponse(_Strict):
         """True when the supervisor has given nothing for this item."""
         return self.rating is None and not self.not_assessable and not self.comment
 
+    @property
+    def not_my_role(self) -> bool:
+        """Always False: whether an item is part of the role is the practitioner's answer."""
+        return False
+
 
 class Meeting(_Strict):
     """A reflective supervision meeting: when, how long, one to one or in a group."""

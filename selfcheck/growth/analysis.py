@@ -9,6 +9,7 @@ from datetime import date, datetime
 from selfcheck.formats.checkin import Checkin, complete_checkins
 from selfcheck.formats.printable import one_line
 from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.wording import not_my_role_label
 from selfcheck.growth.dates import iso_day
 from selfcheck.store.rubrics import version_key
 
@@ -64,13 +65,14 @@ class Series:
 
 @dataclass(frozen=True)
 class ItemGrowth:
-    """One item's ratings over the check-ins (None: not rated, not yet assessable or absent)."""
+    """One item's ratings over the check-ins (None: not rated, not yet, not my role or absent)."""
 
     item_id: str
     title: str
     value_id: str | None
     series: Series
     not_assessable: tuple[bool, ...]
+    not_my_role: tuple[bool, ...]
     discuss_latest: bool
     versions: tuple[str, ...] = ()
     """The rubric versions rated against whose text has this item (by id or previous_ids)."""
@@ -102,6 +104,7 @@ class Growth:
     overall_rated: tuple[int, ...]
     scale_labels: tuple[str, ...]
     not_assessable_label: str
+    not_my_role_label: str
     compared_versions: tuple[str, ...] = ()
     """The versions rated against whose text is here, oldest first."""
 
@@ -179,8 +182,9 @@ def growth(checkins: Iterable[Checkin], rubric: Rubric, versions: Sequence[Rubri
                 item_id=ids[0],
                 title=title,
                 value_id=value_id,
-                series=make_series([rating for rating, _ in answers]),
-                not_assessable=tuple(na for _, na in answers),
+                series=make_series([answer.level for answer in answers]),
+                not_assessable=tuple(answer.not_yet for answer in answers),
+                not_my_role=tuple(answer.not_my_role for answer in answers),
                 discuss_latest=bool(latest and any(latest.answer(i).discuss for i in ids)),
                 versions=tuple(v for v in compared if v in having),
             )
@@ -214,6 +218,7 @@ def growth(checkins: Iterable[Checkin], rubric: Rubric, versions: Sequence[Rubri
         overall_rated=tuple(len(r) for r in overall),
         scale_labels=tuple(step.label for step in base.scale),
         not_assessable_label=base.not_assessable.label,
+        not_my_role_label=not_my_role_label(base),
         compared_versions=tuple(compared),
     )
 
@@ -241,15 +246,29 @@ def _item_rows(base: Rubric, others: Sequence[Rubric], chosen: Sequence[Checkin]
     return rows
 
 
-def _linked_answer(checkin: Checkin, ids: Sequence[str]) -> tuple[float | None, bool]:
-    """An item's level at a check-in: its own answer, else the mean of the items it replaces."""
+@dataclass(frozen=True)
+class LinkedAnswer:
+    """An item's answer at one check-in, through the ids it links."""
+
+    level: float | None = None
+    not_yet: bool = False
+    not_my_role: bool = False
+
+
+def _linked_answer(checkin: Checkin, ids: Sequence[str]) -> LinkedAnswer:
+    """An item's level at a check-in: its own answer, else the mean of the items it replaces.
+
+    With no level, the answer that is not a level when every linked answer gave it.
+    """
     for group in (ids[:1], ids[1:]):
         answers = [checkin.answer(i) for i in group if checkin.answer(i).answered]
         if answers:
-            return _mean([a.rating for a in answers if a.rating is not None]), all(
-                a.not_assessable for a in answers
+            return LinkedAnswer(
+                _mean([a.rating for a in answers if a.rating is not None]),
+                all(a.not_assessable for a in answers),
+                all(a.not_my_role for a in answers),
             )
-    return None, False
+    return LinkedAnswer()
 
 
 def _value_names(base: Rubric, versions: Iterable[Rubric]) -> list[tuple[str, str]]:

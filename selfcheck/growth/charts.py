@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from selfcheck.formats.errors import SelfcheckError
-from selfcheck.formats.wording import NOT_ASSESSABLE_MARK
+from selfcheck.formats.wording import NOT_ASSESSABLE_MARK, NOT_MY_ROLE_MARK
 from selfcheck.growth.analysis import Growth, item_label, too_few_words
 from selfcheck.growth.dates import month_words
 from selfcheck.growth.month_axis import month_axis
@@ -206,6 +206,8 @@ def draw_heatmap(ax: Axes, result: Growth, *, title: bool = True) -> None:
             if not math.isnan(level):
                 colour = "white" if level >= 4 else "black"
                 ax.text(col, row, f"{level:g}", ha="center", va="center", color=colour, fontsize=8)
+            elif item.not_my_role[index]:
+                ax.text(col, row, NOT_MY_ROLE_MARK, ha="center", va="center", fontsize=7)
             elif item.not_assessable[index]:
                 ax.add_patch(
                     Rectangle(
@@ -252,7 +254,8 @@ def draw_heatmap(ax: Axes, result: Growth, *, title: bool = True) -> None:
     if title or shown < len(result.checkins):
         ax.set_title(_title(result, what), loc="left", fontsize=11 if title else 9, pad=28)
     ax.set_xlabel(
-        f"{NOT_ASSESSABLE_MARK} = {result.not_assessable_label.lower()}; blank = not rated"
+        f"{NOT_ASSESSABLE_MARK} = {result.not_assessable_label.lower()}; "
+        f"{NOT_MY_ROLE_MARK} = {result.not_my_role_label.lower()}; blank = not rated"
         + (
             "; focus = a check-in of a few chosen items"
             if any(c.focus for c in result.checkins)

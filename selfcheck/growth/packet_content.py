@@ -7,7 +7,7 @@ from typing import Literal
 
 from selfcheck.formats.checkin import Checkin
 from selfcheck.formats.printable import one_line, printable
-from selfcheck.formats.wording import MISSING, NOT_ASSESSABLE_MARK, mean_words
+from selfcheck.formats.wording import MISSING, NOT_ASSESSABLE_MARK, NOT_MY_ROLE_MARK, mean_words
 from selfcheck.growth.analysis import (
     Change,
     Growth,
@@ -50,10 +50,10 @@ CONTENTS = (
 """What each section holds, as the front page lists it."""
 TREND_NOTE = (
     "The numbers behind the chart: the mean level of each value's rated items. "
-    "* marks a mean of only some of the value's items (the rest not assessable, "
+    "* marks a mean of only some of the value's items (the rest not yet, not my role, "
     "unrated, or not part of a focus check-in); – means none was rated."
 )
-HEATMAP_NOTE = "The levels behind the chart (n/a: not yet assessable; –: not rated)."
+HEATMAP_NOTE = "The levels behind the chart (n/a: not yet; role: not my role; –: not rated)."
 NO_DISCUSSION = "No items were marked for discussion."
 OTHER_NOTES = "Other notes from the latest check-in"
 
@@ -67,11 +67,14 @@ def whole(text: str) -> str:
     return one_line(text, WHOLE)
 
 
-def level_words(point: float | None, not_assessable: bool = False) -> str:
-    """An item's level in a table: the number, `n/a`, or the missing mark when not rated."""
+def level_words(item: ItemGrowth, index: int) -> str:
+    """An item's level at one check-in: the number, `n/a`, `role`, or the missing mark."""
+    point = item.series.points[index]
     if point is not None:
         return f"{point:g}"
-    return NOT_ASSESSABLE_MARK if not_assessable else MISSING
+    if item.not_my_role[index]:
+        return NOT_MY_ROLE_MARK
+    return NOT_ASSESSABLE_MARK if item.not_assessable[index] else MISSING
 
 
 def latest_checkin(result: Growth, checkins: list[Checkin]) -> Checkin:
@@ -176,7 +179,7 @@ def heatmap_rows(result: Growth, columns: Sequence[int]) -> list[list[str]]:
     return [
         [
             item_label(result, item, WHOLE),
-            *(level_words(item.series.points[i], item.not_assessable[i]) for i in columns),
+            *(level_words(item, i) for i in columns),
         ]
         for item in result.items
     ]
@@ -198,13 +201,13 @@ def item_facts(result: Growth, item: ItemGrowth, latest: Checkin) -> str:
     value = next((v.name for v in result.values if v.value_id == item.value_id), "")
     if answer.rating is not None:
         level = f"{answer.rating} {result.scale_labels[answer.rating - 1]}"
+    elif answer.not_my_role:
+        level = result.not_my_role_label
     elif answer.not_assessable:
         level = result.not_assessable_label
     else:
         level = "not rated"
-    history = ", ".join(
-        level_words(p, na) for p, na in zip(item.series.points, item.not_assessable, strict=True)
-    )
+    history = ", ".join(level_words(item, i) for i in range(len(item.series.points)))
     return f"{value}. Now: {level}. Over the check-ins: {history}."
 
 

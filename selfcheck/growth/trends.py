@@ -93,8 +93,8 @@ def trends_table(result: Growth, who: str, width: int = 80) -> str:
         )
     lines.append("")
     notes = [
-        f"Means leave out unrated items and the answer '{result.not_assessable_label}'; "
-        "'-': nothing was rated."
+        f"Means leave out unrated items and the answers '{result.not_assessable_label}' "
+        f"and '{result.not_my_role_label}'; '-': nothing was rated."
     ]
     if changed := version_change_words(result):
         notes.append(changed)
@@ -179,6 +179,7 @@ def growth_dict(result: Growth, who: str) -> dict[str, Any]:
                 "title": i.title,
                 "value_id": i.value_id,
                 "not_assessable": list(i.not_assessable),
+                "not_my_role": list(i.not_my_role),
                 "discuss_latest": i.discuss_latest,
                 "versions": list(i.versions),
             }

@@ -66,8 +66,13 @@ class PlainCheckin:
         """Act on one answer; True once the check-in is complete."""
         answer = typed.strip()
         item_id = self.items[self.index].id
-        if answer in {"0", "1", "2", "3", "4", "5"}:
-            if answer == "0":
+        if answer in {"0", "1", "2", "3", "4", "5", "x"}:
+            if answer == "x" and self.draft.rubric.not_my_role is None:
+                self.lines.say("This rubric has no answer 'not my role': use 0 for not yet.")
+                return False
+            if answer == "x":
+                self.draft.mark_not_my_role(item_id)
+            elif answer == "0":
                 self.draft.mark_not_assessable(item_id)
             else:
                 self.draft.rate(item_id, int(answer))

@@ -11,11 +11,12 @@ from selfcheck.checkin.words import last_time_words
 from selfcheck.formats.checkin import Checkin, ItemAnswer
 from selfcheck.formats.printable import printable
 from selfcheck.formats.rubric import Rubric
-from selfcheck.formats.wording import answer_words
+from selfcheck.formats.wording import answer_words, not_my_role_label
 
 KEYS: tuple[tuple[str, str], ...] = (
     ("1 to 5", "rate the item on the growth scale and go to the next item"),
-    ("0", "not yet assessable (not a score: you cannot judge it yet), then the next item"),
+    ("0", "not yet (not a score: no chance to judge it since last time), then the next item"),
+    ("x", "not my role (not a score; offered when the rubric has it), then the next item"),
     ("enter", "skip to the next item; after the last item come the review and finishing"),
     ("d", "mark or unmark: discuss in supervision"),
     (
@@ -56,11 +57,16 @@ def item_lines(draft: Draft, index: int, *, show_last_time: bool) -> list[str]:
         f"Reflect: {item.prompt}",
         "Levels:",
     ]
-    for step in rubric.scale:
-        lines.append(
-            f"  {step.level} {step.label}: {item.anchors.get(step.level) or step.description}"
-        )
-    lines.append(f"  0 {rubric.not_assessable.label}")
+    levels = [
+        f"  {step.level} {step.label}: {item.anchors.get(step.level) or step.description}"
+        for step in rubric.scale
+    ]
+    levels.append(f"  0 {rubric.not_assessable.label}")
+    if rubric.not_my_role is not None:
+        # Remembered per item: last time's "not my role" is offered first.
+        first = draft.was_not_my_role(item.id)
+        levels.insert(0 if first else len(levels), f"  x {not_my_role_label(rubric)}")
+    lines += levels
     lines.append(answer_sentence(draft, answer))
     if answer.note.strip():
         lines.append(f"Your note: {printable(answer.note)}")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import tomli_w
 
-from selfcheck.formats.checkin import CHECKIN_FORMAT, Checkin
+from selfcheck.formats.checkin import CHECKIN_FORMAT, CHECKIN_VERSION, Checkin
 from selfcheck.formats.errors import InputError
 from selfcheck.formats.toml_reading import MAX_CHECKIN_BYTES, folder_problem
 from selfcheck.store.vault import data_files, load_model, write_data
@@ -39,7 +39,7 @@ def save_checkin(data_dir: Path, checkin: Checkin) -> Path:
 
 def load_checkin(path: Path) -> Checkin:
     """Read (opening it if sealed) and validate one check-in file; InputError names the problem."""
-    return load_model(path, Checkin, CHECKIN_FORMAT, MAX_CHECKIN_BYTES)
+    return load_model(path, Checkin, CHECKIN_FORMAT, MAX_CHECKIN_BYTES, CHECKIN_VERSION)
 
 
 def iter_toml_files(paths: Iterable[Path], problems: list[str]) -> Iterator[Path]:

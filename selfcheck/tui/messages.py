@@ -11,12 +11,14 @@ if TYPE_CHECKING:
     from selfcheck.supervision.caseload import CaseloadRow
 
 NOT_ASSESSABLE = 0
-"""The choice number used for "not yet assessable" (the `0` key)."""
+"""The choice number used for "not yet" (the `0` key)."""
+NOT_MY_ROLE = -2
+"""The choice number used for "not my role" (the `x` key)."""
 
 
 @dataclass
 class RatingChosen(Message):
-    """A rating (1-5) or NOT_ASSESSABLE was chosen for the current item."""
+    """A rating (1-5), NOT_ASSESSABLE or NOT_MY_ROLE was chosen for the current item."""
 
     rating: int
 

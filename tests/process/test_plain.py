@@ -67,7 +67,7 @@ def test_each_answer_is_on_disk_when_the_input_ends(data_dir: Path, rubric) -> N
 def test_back_review_multiline_note_and_help(data_dir: Path, rubric) -> None:
     """b goes back, n alone takes lines up to an empty one, r lists items, ? lists keys."""
     items = rubric.items
-    script = "5\nb\nn\nfirst line\nsecond line\n\nr\n2\n?\nx\nq\n"
+    script = "5\nb\nn\nfirst line\nsecond line\n\nr\n2\n?\nz\nq\n"
     result = plain(data_dir, script)
     [draft] = checkins(data_dir)
     assert draft.answer(items[0].id).note == "first line\nsecond line"
@@ -76,7 +76,7 @@ def test_back_review_multiline_note_and_help(data_dir: Path, rubric) -> None:
     assert f"  2. {items[1].title}: unanswered." in out
     assert out.count(f"Item 2 of {len(items)}") == 2, "the review opened item 2"
     assert "q: quit; the draft is already saved" in out
-    assert "Not an answer: x." in out
+    assert "Not an answer: z." in out
 
 
 def test_finish_asks_first_and_shows_last_time(data_dir: Path, rubric, make_checkin, save) -> None:

@@ -1,4 +1,4 @@
-"""The rating scale: five levels with this item's anchors, and the not-yet-assessable choice."""
+"""The rating scale: five levels with this item's anchors, and the answers that are not levels."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from textual.widget import Widget
 
 from selfcheck.formats.checkin import ItemAnswer
 from selfcheck.formats.rubric import Item, Rubric
-from selfcheck.tui.messages import NOT_ASSESSABLE, RatingChosen
+from selfcheck.formats.wording import not_my_role_label
+from selfcheck.tui.messages import NOT_ASSESSABLE, NOT_MY_ROLE, RatingChosen
 
 CHOSEN = "●"
 """Marks the chosen answer, so it never depends on colour alone."""
@@ -26,7 +27,9 @@ LABEL_WIDTH = 16
 
 
 def choice_of(answer: ItemAnswer) -> int | None:
-    """The answer as a choice number: a level, NOT_ASSESSABLE, or None when unanswered."""
+    """The answer as a choice number: a level, NOT_ASSESSABLE, NOT_MY_ROLE, or None."""
+    if answer.not_my_role:
+        return NOT_MY_ROLE
     return NOT_ASSESSABLE if answer.not_assessable else answer.rating
 
 
@@ -57,10 +60,11 @@ class RatingRow(Widget):
         """The label, then the description wrapping in the rest of the width."""
         marker = CHOSEN if self._chosen else NOT_CHOSEN
         label_style = self.get_component_rich_style("choice-row--label")
-        label = Text(f"{marker} {self.rating} {self._label}", style=label_style)
+        key = "x" if self.rating == NOT_MY_ROLE else str(self.rating)
+        label = Text(f"{marker} {key} {self._label}", style=label_style)
         if not self._text:
             return label
-        if self.rating == NOT_ASSESSABLE:
+        if self.rating in (NOT_ASSESSABLE, NOT_MY_ROLE):
             # Its label is the rubric's and may be long: the words follow on the same line.
             return Text.assemble(label, "  ", self._text)
         grid = Table.grid(expand=True)
@@ -76,21 +80,34 @@ class RatingRow(Widget):
 
 
 class RatingScale(Vertical):
-    """The five levels and not-yet-assessable, the chosen one marked with a filled dot."""
+    """The five levels and the answers that are not levels, the chosen one marked with a dot."""
 
     def __init__(self, rubric: Rubric, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rubric = rubric
         self._rows = {step.level: RatingRow(step.level, step.label) for step in rubric.scale}
         self._rows[NOT_ASSESSABLE] = RatingRow(NOT_ASSESSABLE, rubric.not_assessable.label)
+        if rubric.not_my_role is not None:
+            self._rows[NOT_MY_ROLE] = RatingRow(NOT_MY_ROLE, not_my_role_label(rubric))
 
     def compose(self) -> ComposeResult:
         yield from self._rows.values()
 
-    def show(self, item: Item, answer: ItemAnswer) -> None:
-        """Show an item's anchors and mark its current answer."""
+    def show(self, item: Item, answer: ItemAnswer, *, role_first: bool = False) -> None:
+        """Show an item's anchors and mark its current answer.
+
+        `role_first`: last time this item was "not my role", so that answer comes first.
+        """
         chosen = choice_of(answer)
         for step in self.rubric.scale:
             anchor = item.anchors.get(step.level) or step.description
             self._rows[step.level].show(anchor, chosen == step.level)
-        self._rows[NOT_ASSESSABLE].show(NOT_A_LEVEL, chosen == NOT_ASSESSABLE)
+        for choice in (NOT_ASSESSABLE, NOT_MY_ROLE):
+            if choice in self._rows:
+                self._rows[choice].show(NOT_A_LEVEL, chosen == choice)
+        role = self._rows.get(NOT_MY_ROLE)
+        if role is not None and role.parent is self:
+            if role_first:
+                self.move_child(role, before=0)
+            else:
+                self.move_child(role, after=len(self.children) - 1)

@@ -22,6 +22,7 @@ from selfcheck.formats.errors import SelfcheckError
 from selfcheck.tui.keys import KeyHelp
 from selfcheck.tui.messages import (
     NOT_ASSESSABLE,
+    NOT_MY_ROLE,
     DiscussToggled,
     LastTimeToggled,
     NoteEntered,
@@ -46,6 +47,7 @@ class ItemScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(str(rating), f"rate({rating})", "Rate", show=False) for rating in range(1, 6)),
         Binding("0", f"rate({NOT_ASSESSABLE})", "Not yet", show=False),
+        Binding("x", f"rate({NOT_MY_ROLE})", "Not my role", show=False),
         Binding("n,right", "next", "Next"),
         # Not in the footer, so it fits 60 columns; the help lists it.
         Binding("p,left", "previous", "Prev", show=False),
@@ -63,7 +65,8 @@ class ItemScreen(Screen[None]):
     KEYS_TITLE = "an item of the check-in"
     KEYS: ClassVar[tuple[KeyHelp, ...]] = (
         KeyHelp("1,2,3,4,5", "rate the current item on the growth scale (you stay on it)"),
-        KeyHelp("0", "not yet assessable (not a score: you cannot judge it yet)"),
+        KeyHelp("0", "not yet (not a score: no chance to judge it since last time)"),
+        KeyHelp("x", "not my role (not a score; when the rubric offers it, first next time)"),
         KeyHelp("n,right", "next item (on the last item: the review)"),
         KeyHelp("p,left", "previous item"),
         KeyHelp("pageup,pagedown", "scroll the item when it does not fit"),
@@ -125,7 +128,8 @@ class ItemScreen(Screen[None]):
         self.query_one(ItemHeader).show(value, self.index + 1, len(self.items), answered)
         guidance = self.draft.rubric.guidance if self.index == 0 else ""
         self.query_one(ItemCard).show(item, guidance)
-        self.query_one(RatingScale).show(item, answer)
+        role_first = self.draft.was_not_my_role(item.id)
+        self.query_one(RatingScale).show(item, answer, role_first=role_first)
         self.query_one(DiscussMark).show(answer.discuss)
         words = last_time_words(self.draft.rubric, self.draft.previous_answer(item.id))
         self.query_one(LastTime).show(words, self.show_last_time)
@@ -180,8 +184,13 @@ class ItemScreen(Screen[None]):
         self.action_toggle_last_time()
 
     def action_rate(self, rating: int) -> None:
-        """Rate the current item (NOT_ASSESSABLE: not yet assessable); stay on it."""
-        if rating == NOT_ASSESSABLE:
+        """Rate the current item (NOT_ASSESSABLE: not yet; NOT_MY_ROLE); stay on it."""
+        if rating == NOT_MY_ROLE:
+            if self.draft.rubric.not_my_role is None:
+                self.notify("This rubric has no answer 'not my role': 0 is not yet.")
+                return
+            self.draft.mark_not_my_role(self.item_id)
+        elif rating == NOT_ASSESSABLE:
             self.draft.mark_not_assessable(self.item_id)
         else:
             self.draft.rate(self.item_id, rating)
