@@ -66,7 +66,7 @@ class ItemScreen(Screen[None]):
     KEYS: ClassVar[tuple[KeyHelp, ...]] = (
         KeyHelp("1,2,3,4,5", "rate the current item on the growth scale (you stay on it)"),
         KeyHelp("0", "not yet (not a score: no chance to judge it since last time)"),
-        KeyHelp("x", "not my role (not a score; when the rubric offers it, first next time)"),
+        KeyHelp("x", "not my role (not a score; listed first next time)"),
         KeyHelp("n,right", "next item (on the last item: the review)"),
         KeyHelp("p,left", "previous item"),
         KeyHelp("pageup,pagedown", "scroll the item when it does not fit"),
