@@ -6,7 +6,15 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import Field, StrictBool, StrictInt, StrictStr, model_validator
+from pydantic import (
+    Field,
+    SerializerFunctionWrapHandler,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    model_serializer,
+    model_validator,
+)
 
 from selfcheck.formats.fields import (
     KEY_PATTERN,
@@ -51,6 +59,14 @@ class ItemAnswer(_Strict):
                 "an item has one answer: a rating, not_assessable or not_my_role, not two"
             )
         return self
+
+    @model_serializer(mode="wrap")
+    def _not_my_role_only_when_true(self, handler: SerializerFunctionWrapHandler) -> object:
+        # Left out when false, so check-ins and shares without it read as they did before.
+        data = handler(self)
+        if isinstance(data, dict) and not self.not_my_role:
+            data.pop("not_my_role", None)
+        return data
 
     @property
     def answered(self) -> bool:
@@ -186,12 +202,9 @@ class Checkin(_Strict):
     def to_toml_dict(self) -> dict[str, object]:
         """The check-in as plain data for a TOML writer, omitting empty optional fields."""
         data = self.model_dump(mode="python", exclude_none=True)
-        # An unset rating, and "not my role" when false, are left out (version 1 files read alike).
         data["items"] = {
             item_id: {
-                key: value
-                for key, value in answer.items()
-                if value not in (None, False) or key not in ("rating", "not_my_role")
+                key: value for key, value in answer.items() if key != "rating" or value is not None
             }
             for item_id, answer in data["items"].items()
         }

@@ -1,4 +1,4 @@
-"""The item screen's x key answers "not my role"; the scale lists it first where it was last time."""
+"""The item screen's x key answers "not my role", listed first where it was last time."""
 
 from __future__ import annotations
 
