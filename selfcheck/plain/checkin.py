@@ -17,6 +17,7 @@ from selfcheck.plain.focus import choose_focus
 from selfcheck.plain.lines import Lines
 from selfcheck.plain.plan import look_back
 from selfcheck.plain.texts import PROMPT, help_lines, item_lines, review_lines, summary_lines
+from selfcheck.supervision.plan import focus_suggestion
 
 QUIT_WORDS = "The draft is saved; `selfcheck start --plain` resumes it."
 STEP_LIMIT = 2000
@@ -206,7 +207,8 @@ def run_plain(data_dir: Path, rubric_ref: str | None, *, focus: bool = False) ->
     lines = Lines(sys.stdin, sys.stdout)
     chosen = None
     if focus and workspace.draft is None:
-        chosen = choose_focus(workspace.rubric, workspace.completed, lines)
+        suggested = focus_suggestion(workspace.data_dir, workspace.rubric, workspace.completed)
+        chosen = choose_focus(workspace.rubric, suggested, lines)
         if chosen is None:
             lines.say("No check-in was started.")
             return workspace.loaded.problems

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from selfcheck.checkin.focus import suggest_focus
-from selfcheck.formats.checkin import FOCUS_MAX, Checkin
+from selfcheck.checkin.focus import SUGGESTION_WORDS
+from selfcheck.formats.checkin import FOCUS_MAX
 from selfcheck.formats.printable import one_line
 from selfcheck.formats.rubric import Rubric
 from selfcheck.plain.lines import Lines
@@ -16,11 +16,7 @@ QUESTION = "Items (enter takes the suggested ones; or numbers such as 2 5 9; q s
 
 def focus_lines(rubric: Rubric, suggested: Sequence[str]) -> list[str]:
     """The items numbered, the suggested ones said so, and how to choose."""
-    lines = [
-        f"A focus check-in rates 1 to {FOCUS_MAX} items. Suggested first: items you marked to "
-        "discuss last time, items tied to your next steps, then those rated longest ago and "
-        "the lowest rated."
-    ]
+    lines = [f"A focus check-in rates 1 to {FOCUS_MAX} items. {SUGGESTION_WORDS}"]
     for number, item in enumerate(rubric.items, start=1):
         mark = " (suggested)" if item.id in suggested else ""
         lines.append(f"  {number}. {one_line(item.title, 200)}{mark}")
@@ -43,9 +39,8 @@ def parse_choice(typed: str, rubric: Rubric, suggested: list[str]) -> list[str] 
     return [rubric.items[number - 1].id for number in numbers]
 
 
-def choose_focus(rubric: Rubric, completed: Sequence[Checkin], lines: Lines) -> list[str] | None:
-    """Ask which items the focus check-in rates; None when the person stops."""
-    suggested = suggest_focus(rubric, completed)
+def choose_focus(rubric: Rubric, suggested: list[str], lines: Lines) -> list[str] | None:
+    """Ask which items the focus check-in rates (enter takes `suggested`); None on stopping."""
     lines.say(*focus_lines(rubric, suggested))
     while (typed := lines.ask(QUESTION)) is not None and typed.strip() != "q":
         chosen = parse_choice(typed, rubric, suggested)

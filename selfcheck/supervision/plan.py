@@ -15,6 +15,7 @@ from selfcheck.formats.checkin import (
     StepStatus,
 )
 from selfcheck.formats.response import Response
+from selfcheck.formats.rubric import Rubric
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,21 @@ def steps_to_look_back(data_dir: Path, completed: list[Checkin], draft: Checkin)
         return []
     responses, _ = load_received(data_dir)
     return still_to_review(open_steps(completed, responses), draft)
+
+
+def focus_suggestion(data_dir: Path, rubric: Rubric, completed: list[Checkin]) -> list[str]:
+    """The focus check-in's suggested items, carrying the supervision relationship.
+
+    The open steps (agreed in supervision first) and the received responses' ratings lead.
+    """
+    from selfcheck.checkin.focus import suggest_focus
+    from selfcheck.supervision.receiving import load_received
+
+    responses, _ = load_received(data_dir)
+    steps = sorted(open_steps(completed, responses), key=lambda step: not step.agreed)
+    return suggest_focus(
+        rubric, completed, steps=[step.item for step in steps], responses=responses
+    )
 
 
 @dataclass

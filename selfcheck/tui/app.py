@@ -188,7 +188,7 @@ class SelfcheckApp(App[None]):
 
     def action_focus_checkin(self) -> None:
         """Choose a few items for a focus check-in; a draft in progress is resumed instead."""
-        from selfcheck.checkin.focus import suggest_focus
+        from selfcheck.supervision.plan import focus_suggestion
         from selfcheck.tui.screens.practitioner.focus import FocusScreen
 
         self.workspace.reload()
@@ -197,7 +197,7 @@ class SelfcheckApp(App[None]):
             self.action_start_checkin()
             return
         rubric = self.workspace.rubric
-        suggested = suggest_focus(rubric, self.workspace.completed)
+        suggested = focus_suggestion(self.workspace.data_dir, rubric, self.workspace.completed)
         self.push_screen(FocusScreen(rubric, suggested), self._focus_chosen)
 
     def _focus_chosen(self, chosen: list[str] | None) -> None:

@@ -22,8 +22,8 @@ from selfcheck.tui.screens.practitioner.item import ItemScreen
 SIZE = (80, 24)
 
 
-def test_suggestions_follow_discuss_steps_staleness_then_lowest(make_checkin, rubric):
-    """Discussed, then tied to a step, then answered longest ago, then lowest rated; 6 at most."""
+def test_suggestions_follow_discuss_steps_then_edge_beside_strength(make_checkin, rubric):
+    """Discussed, tied to a step, then answered longest ago: a growth edge, then a strength."""
     every = {item.id: 3 for item in rubric.items}
     first = make_checkin(every | {"knowledge-ongoing-learning": 1}, day=0)
     latest = make_checkin(
@@ -39,7 +39,7 @@ def test_suggestions_follow_discuss_steps_staleness_then_lowest(make_checkin, ru
         "knowledge-ongoing-learning",
         "integrity-honesty",
         "diversity-each-family-unique",
-        "justice-advocacy",
+        "relationships-growth-instrument",
     ]
 
 

@@ -11,13 +11,13 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, SelectionList, Static
 
+from selfcheck.checkin.focus import SUGGESTION_WORDS
 from selfcheck.formats.checkin import FOCUS_MAX
 from selfcheck.formats.rubric import Rubric
 
 INTRO = (
-    f"A focus check-in rates up to {FOCUS_MAX} items. Suggested first: items you marked to "
-    "discuss last time, items tied to your next steps, then those rated longest ago and "
-    "the lowest rated. Space adds or drops an item; s starts; escape goes back."
+    f"A focus check-in rates up to {FOCUS_MAX} items. {SUGGESTION_WORDS} "
+    "Space adds or drops an item; s starts; escape goes back."
 )
 
 
