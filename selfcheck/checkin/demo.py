@@ -70,8 +70,8 @@ def _rating(start: float, rate: float, month: int, rng: random.Random) -> int:
 
 def _linked(rubric: Rubric, item_id: str | None) -> str | None:
     """The id an older item id has in `rubric` (itself, or the item replacing it)."""
-    item = rubric.linked_item(item_id) if item_id else None
-    return item.id if item else None
+    items = rubric.linked_items(item_id) if item_id else []
+    return items[0].id if items else None
 
 
 def demo_checkins(versions: Sequence[Rubric], seed: int = 7) -> list[Checkin]:

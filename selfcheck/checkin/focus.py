@@ -48,10 +48,10 @@ def suggest_focus(
     per_value: Counter[str] = Counter()
 
     def add(item_ids: Iterable[str | None]) -> None:
-        for item_id in item_ids:
-            item = rubric.linked_item(item_id) if item_id else None
-            value = rubric.value_of(item.id) if item else None
-            if item is None or value is None or item.id in chosen:
+        linked = [item for i in item_ids if i for item in rubric.linked_items(i)]
+        for item in linked:
+            value = rubric.value_of(item.id)
+            if value is None or item.id in chosen:
                 continue
             if per_value[value.id] < PER_VALUE and not _last_not_my_role(item, completed):
                 chosen.append(item.id)

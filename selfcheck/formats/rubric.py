@@ -163,11 +163,10 @@ class Rubric(_Strict):
         """The item with this id, or None."""
         return next((item for item in self.items if item.id == item_id), None)
 
-    def linked_item(self, item_id: str) -> Item | None:
-        """The item with this id, else the item that names it in `previous_ids`, or None."""
-        return self.item(item_id) or next(
-            (item for item in self.items if item_id in item.previous_ids), None
-        )
+    def linked_items(self, item_id: str) -> list[Item]:
+        """The item with this id, else every item naming it in `previous_ids` (two for a split)."""
+        own = self.item(item_id)
+        return [own] if own else [item for item in self.items if item_id in item.previous_ids]
 
     def value_of(self, item_id: str) -> Value | None:
         """The value an item belongs to, or None."""

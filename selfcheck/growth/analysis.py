@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -76,6 +77,8 @@ class ItemGrowth:
     discuss_latest: bool
     versions: tuple[str, ...] = ()
     """The rubric versions rated against whose text has this item (by id or previous_ids)."""
+    split_from: tuple[str, ...] = ()
+    """Titles of the older items this one shares with another item: it is half of a split."""
 
 
 @dataclass(frozen=True)
@@ -175,6 +178,7 @@ def growth(checkins: Iterable[Checkin], rubric: Rubric, versions: Sequence[Rubri
     latest = chosen[-1] if chosen else None
     compared = sorted({s.rubric.version for s in chosen} & set(by_version), key=version_key)
     items = []
+    split = _split_titles(base, [by_version[v] for v in compared])
     for title, value_id, ids, having in rows:
         answers = [_linked_answer(s, ids) for s in chosen]
         items.append(
@@ -187,6 +191,7 @@ def growth(checkins: Iterable[Checkin], rubric: Rubric, versions: Sequence[Rubri
                 not_my_role=tuple(answer.not_my_role for answer in answers),
                 discuss_latest=bool(latest and any(latest.answer(i).discuss for i in ids)),
                 versions=tuple(v for v in compared if v in having),
+                split_from=tuple(split[i] for i in ids[1:] if i in split),
             )
         )
     values = []
@@ -255,6 +260,20 @@ class LinkedAnswer:
     not_my_role: bool = False
 
 
+def _split_titles(base: Rubric, versions: Sequence[Rubric]) -> dict[str, str]:
+    """Older item ids that two or more items of `base` name, with their newest title in `versions`.
+
+    Only items some of `versions` (those rated against) still have: a split shows once it matters.
+    """
+    named = Counter(old for _, item in base.iter_items() for old in item.previous_ids)
+    titles: dict[str, str] = {}
+    for text in sorted(versions, key=lambda t: version_key(t.version), reverse=True):
+        for item in text.items:
+            if named[item.id] > 1:
+                titles.setdefault(item.id, item.title)
+    return titles
+
+
 def _linked_answer(checkin: Checkin, ids: Sequence[str]) -> LinkedAnswer:
     """An item's level at a check-in: its own answer, else the mean of the items it replaces.
 
@@ -290,12 +309,14 @@ def _value_ratings(checkin: Checkin, text: Rubric, value_id: str) -> list[int]:
 
 
 def version_note(result: Growth, item: ItemGrowth) -> str:
-    """`only in 1.0.0` for an item some of the versions rated against lack; else ``."""
+    """`only in 1.0.0`, `split from <title>`, both, or `` for an item in every version."""
     if item.value_id is None and not item.versions:
         return "older version"
-    if len(result.compared_versions) < 2 or set(result.compared_versions) <= set(item.versions):
-        return ""
-    return f"only in {', '.join(item.versions)}"
+    notes = [f"split from {one_line(title, 40)}" for title in item.split_from]
+    compared = set(result.compared_versions)
+    if len(compared) >= 2 and not compared <= set(item.versions):
+        notes.insert(0, f"only in {', '.join(item.versions)}")
+    return "; ".join(notes)
 
 
 def item_label(result: Growth, item: ItemGrowth, width: int = 40) -> str:

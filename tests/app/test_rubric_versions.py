@@ -37,7 +37,7 @@ def test_previous_ids_and_guidance_are_read(data_dir):
     _, new = install_tiny(data_dir)
     merged = new.item("care-merged")
     assert merged.previous_ids == ["care-split-a", "care-split-b"]
-    assert new.linked_item("care-split-b") is merged
+    assert new.linked_items("care-split-b") == [merged]
     assert new.guidance.startswith("GUIDANCE:")
     assert new.not_assessable.label == "Not assessable or not my role"
 
