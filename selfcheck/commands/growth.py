@@ -60,6 +60,11 @@ def register(subparsers: Any) -> None:
     trends = subparsers.add_parser("trends", parents=parents, help="value means over check-ins")
     trends.add_argument("--format", choices=("table", "csv", "json"), default="table")
     trends.add_argument("--out", type=Path, metavar="FILE", help="write to FILE, not the screen")
+    trends.add_argument(
+        "--leave-out-focus",
+        action="store_true",
+        help="leave focus check-ins out of value and overall means (their items stay)",
+    )
     trends.set_defaults(handler=trends_command)
     plot = subparsers.add_parser("plot", parents=parents, help="a chart of growth (.png .svg .pdf)")
     plot.add_argument("--out", type=Path, required=True, metavar="FILE")
@@ -138,7 +143,10 @@ def trends_command(args: argparse.Namespace) -> int:
     for checkins in people:
         who = practitioner_label(checkins)
         for rubric in _rubric_groups(checkins, args, problems):
-            groups.append((who, growth(checkins, rubric, _texts(rubric, args))))
+            result = growth(
+                checkins, rubric, _texts(rubric, args), focus_means=not args.leave_out_focus
+            )
+            groups.append((who, result))
             plans.append(plan_dicts(plan_history(checkins, responses)))
     report_problems(problems[len(loaded.problems) :])
     if args.format == "csv":

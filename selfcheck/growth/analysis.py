@@ -158,13 +158,20 @@ def overall_mean(checkin: Checkin) -> float | None:
     return _mean([a.rating for a in checkin.items.values() if a.rating is not None])
 
 
-def growth(checkins: Iterable[Checkin], rubric: Rubric, versions: Sequence[Rubric] = ()) -> Growth:
+def growth(
+    checkins: Iterable[Checkin],
+    rubric: Rubric,
+    versions: Sequence[Rubric] = (),
+    *,
+    focus_means: bool = True,
+) -> Growth:
     """Growth over the complete check-ins of `rubric`'s id, across its versions.
 
     `versions` are the versions available (any order). Labels come from the newest version the
     check-ins used; items link across versions by id or `previous_ids`, values by value id;
     an item of one version only is kept, with the versions that have it. A focus check-in
-    counts as asking only its items.
+    counts as asking only its items; with `focus_means` False its value and overall means are
+    left out (None, 0 rated), as a mean of a few chosen items is not the value's.
     """
     chosen = complete_checkins(checkins, rubric.id)
     by_version: dict[str, Rubric] = {}
@@ -197,7 +204,8 @@ def growth(checkins: Iterable[Checkin], rubric: Rubric, versions: Sequence[Rubri
     values = []
     for value_id, name in _value_names(base, by_version.values()):
         per_checkin = [
-            _value_ratings(s, text, value_id) for s, text in zip(chosen, own, strict=True)
+            _value_ratings(s, text, value_id) if focus_means or not s.is_focus else []
+            for s, text in zip(chosen, own, strict=True)
         ]
         sizes = [sum(v.id == value_id for v, _ in text.iter_items()) for text in own]
         values.append(
@@ -209,7 +217,14 @@ def growth(checkins: Iterable[Checkin], rubric: Rubric, versions: Sequence[Rubri
                 items=tuple(sizes),
             )
         )
-    overall = [[a.rating for a in s.items.values() if a.rating is not None] for s in chosen]
+    overall = [
+        [
+            a.rating
+            for a in s.items.values()
+            if a.rating is not None and (focus_means or not s.is_focus)
+        ]
+        for s in chosen
+    ]
     return Growth(
         rubric_id=rubric.id,
         rubric_title=base.title,
@@ -219,7 +234,7 @@ def growth(checkins: Iterable[Checkin], rubric: Rubric, versions: Sequence[Rubri
         ),
         values=tuple(values),
         items=tuple(items),
-        overall=make_series([overall_mean(s) for s in chosen]),
+        overall=make_series([_mean(r) for r in overall]),
         overall_rated=tuple(len(r) for r in overall),
         scale_labels=tuple(step.label for step in base.scale),
         not_assessable_label=base.not_assessable.label,

@@ -12,6 +12,8 @@ from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.wording import mean_words
 from selfcheck.growth.analysis import growth
 
+MEANS_OF_CHOSEN = "Mean rating of the chosen items only, per value (a focus check-in)"
+"""How a focus check-in's summary names its means: of the few items chosen, not the value."""
 CHANGE_MARKS = {"up": "↑", "down": "↓", "same": "="}
 """A mark beside each change word, for eyes; the word itself is what a screen reader needs."""
 
@@ -71,7 +73,7 @@ def summary_heading(checkin: Checkin, previous: Checkin | None, path: Path) -> l
     return [
         f"Check-in finished {checkin.when.strftime('%Y-%m-%d %H:%M')}",
         f"Saved to {shown_path(path)}",
-        f"Mean rating per value, {compared}.",
+        f"{MEANS_OF_CHOSEN if checkin.is_focus else 'Mean rating per value'}, {compared}.",
     ]
 
 

@@ -68,6 +68,17 @@ def period(result: Growth, day: Callable[[date], str] = iso_day) -> str:
     return first if first == last else f"{first} to {last}"
 
 
+def focus_words(result: Growth) -> str | None:
+    """A sentence naming the focus check-ins: their means are of the chosen items only."""
+    days = [iso_day(c.when) for c in result.checkins if c.focus]
+    if not days:
+        return None
+    return (
+        f"Focus check-ins ({', '.join(days)}): a value or overall mean there is the mean of the "
+        "chosen items only, not of the whole value; `--leave-out-focus` leaves them out."
+    )
+
+
 def trends_table(result: Growth, who: str, width: int = 80) -> str:
     """Each value's mean at the latest check-ins that fit in `width`, a sparkline, the change."""
     count = len(result.checkins)
@@ -98,6 +109,8 @@ def trends_table(result: Growth, who: str, width: int = 80) -> str:
     ]
     if changed := version_change_words(result):
         notes.append(changed)
+    if focus := focus_words(result):
+        notes.append(focus)
     lines += [textwrap.fill(note, width) for note in notes]
     if words:
         lines.append(words)
