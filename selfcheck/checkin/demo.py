@@ -56,6 +56,8 @@ _STEPS = [
 ]
 
 
+NOT_MY_ROLE_ITEM = "relationships-community-partners"
+"""The item the demo practitioner answers "not my role" once the rubric offers it (2.1.0)."""
 FOCUS_MONTHS = (4, 9)
 """Months whose check-in is a focus check-in of a few suggested items."""
 
@@ -109,9 +111,13 @@ def demo_checkins(versions: Sequence[Rubric], seed: int = 7) -> list[Checkin]:
             note = notes.get(item.id, "") if discuss else ""
             if item.id == "knowledge-ongoing-learning" and month % 3 == 1:
                 note = _PRIVATE_NOTE
+            # Linking families with community partners is the coordinator's job in Sam's
+            # program: once a rubric offers the answer, Sam says so.
+            not_my_role = rubric.not_my_role is not None and item.id == NOT_MY_ROLE_ITEM
             items[item.id] = ItemAnswer(
-                rating=None if not_assessable else rating,
-                not_assessable=not_assessable,
+                rating=None if not_assessable or not_my_role else rating,
+                not_assessable=not_assessable and not not_my_role,
+                not_my_role=not_my_role,
                 note=note,
                 discuss=discuss,
             )

@@ -55,9 +55,10 @@ def demo_command(args: argparse.Namespace) -> int:
     ensure_identity(target)
     versions = list(dict.fromkeys(s.rubric.version for s in checkins))
     focus = sum(s.is_focus for s in checkins)
+    role = sum(a.not_my_role for s in checkins for a in s.items.values())
     tell(
         f"wrote {len(checkins)} demo check-ins to {target} (rubric version "
-        f"{' then '.join(versions)}; {focus} focus check-ins)",
+        f"{' then '.join(versions)}; {focus} focus check-ins; {role} answers 'not my role')",
         to_stdout=True,
     )
     print(f"try: selfcheck report --data-dir {target} --out packet.pdf")

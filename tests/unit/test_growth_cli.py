@@ -160,7 +160,8 @@ def test_demo_year_changes_rubric_midway_with_focus_checkins(tmp_path, capsys):
     demo = tmp_path / "demo"
     assert main(["demo", "--data-dir", str(demo)]) == 0
     assert (
-        "rubric version 1.0.0 then 2.0.0 then 2.1.0; 2 focus check-ins" in capsys.readouterr().out
+        "rubric version 1.0.0 then 2.0.0 then 2.1.0; 2 focus check-ins; 3 answers 'not my role'"
+        in capsys.readouterr().out
     )
     assert main(["trends", "--data-dir", str(demo), "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
@@ -177,3 +178,18 @@ def test_demo_year_changes_rubric_midway_with_focus_checkins(tmp_path, capsys):
     words = " ".join(capsys.readouterr().out.split())
     assert "The rubric changed from version 1.0.0 to 2.0.0" in words
     assert "from version 2.0.0 to 2.1.0" in words
+
+
+def test_demo_answers_not_my_role_on_2_1_0(tmp_path, capsys):
+    """From 2.1.0 on, the demo practitioner answers one item "not my role"; trends show it."""
+    demo = tmp_path / "demo"
+    assert main(["demo", "--data-dir", str(demo)]) == 0
+    capsys.readouterr()
+    assert main(["trends", "--data-dir", str(demo), "--format", "json"]) == 0
+    [group] = json.loads(capsys.readouterr().out)["groups"]
+    [item] = [i for i in group["items"] if i["id"] == "relationships-community-partners"]
+    versions = [c["rubric_version"] for c in group["checkins"]]
+    scopes = [c["scope"] for c in group["checkins"]]
+    expected = [v == "2.1.0" and s == "full" for v, s in zip(versions, scopes, strict=True)]
+    assert item["not_my_role"] == expected and sum(expected) == 3
+    assert all(p is None for p, role in zip(item["points"], expected, strict=True) if role)
