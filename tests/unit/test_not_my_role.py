@@ -8,6 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from selfcheck.checkin.lifecycle import rubric_ref, set_not_my_role
+from selfcheck.cli import main
 from selfcheck.formats.checkin import ItemAnswer
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.wording import answer_mark, answer_words
@@ -79,3 +80,13 @@ def test_neither_counts_in_a_mean_and_both_are_kept_apart(newest, two_answers) -
     assert rows[titles[ids[0]]] == "n/a" and rows[titles[ids[1]]] == "role"
     assert "role: not my role" in HEATMAP_NOTE
     assert "'Not my role'" in trends_table(result, "Robin")
+
+
+def test_show_names_both_answers(data_dir: Path, two_answers, capsys) -> None:
+    """`selfcheck show latest` writes "Not yet" and "Not my role" beside their items."""
+    checkin, _ = two_answers
+    save_checkin(data_dir, checkin)
+    assert main(["show", "latest"]) == 0
+    out = capsys.readouterr().out
+    assert "Not my role" in out and out.count("Not my role") == 1
+    assert "Not yet" in out
