@@ -74,7 +74,7 @@ def test_show_unknown_and_bad_file_are_one_line(tmp_path, capsys, data_dir):
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 2
     assert err[1] == (
-        f"selfcheck: {bad}: format_version 9 is newer than this selfcheck reads (1); "
+        f"selfcheck: {bad}: format_version 9 is newer than this selfcheck reads (2); "
         "upgrade selfcheck"
     )
 
