@@ -21,6 +21,8 @@ from selfcheck.cli import main
 from selfcheck.store.config import Config, save_config
 from selfcheck.store.vault import forget
 
+pytestmark = pytest.mark.floor  # encryption through pyrage: the lowest versions too
+
 
 def a_folder(data_dir: Path, make_checkin, save) -> list[str]:
     """Two check-ins and a config with typed text; the texts planted in them."""
@@ -99,7 +101,12 @@ def test_a_new_run_must_unlock(data_dir, make_checkin, save, tmp_path, capsys, m
 
 @pytest.mark.parametrize(
     ("passphrase", "message"),
-    [("wrong horse", "wrong passphrase; nothing was read"), ("", "first line is empty")],
+    [
+        pytest.param(
+            "wrong horse", "wrong passphrase; nothing was read", marks=pytest.mark.real_scrypt
+        ),
+        ("", "first line is empty"),
+    ],
 )
 def test_a_wrong_or_empty_passphrase_is_one_line(
     data_dir, make_checkin, save, tmp_path, capsys, passphrase, message
@@ -137,6 +144,7 @@ def test_decrypt_makes_every_file_plain_again(data_dir, make_checkin, save, tmp_
     assert main(["list"]) == 0  # no passphrase needed any more
 
 
+@pytest.mark.real_scrypt
 def test_passphrase_change_and_recovery(data_dir, make_checkin, save, tmp_path, capsys):
     """A new passphrase opens the folder, the old one no longer does; the recovery identity
     sets a passphrase when the old one is lost."""

@@ -71,6 +71,7 @@ def test_no_typed_text_under_the_folder_after_encrypt(
 CONVERT = [sys.executable, "-m", "selfcheck", "encrypt", "--passphrase-file"]
 
 
+@pytest.mark.serial
 @pytest.mark.slow
 def test_sigkill_during_conversion_then_rerun(data_dir, make_checkin, tmp_path) -> None:
     """Killed at random moments, `encrypt` leaves a folder whose every file opens; the rerun
@@ -117,6 +118,7 @@ def sealed_draft(data_dir: Path) -> Checkin | None:
         return None
 
 
+@pytest.mark.serial
 @needs_pty
 def test_sigkill_after_keystrokes_with_encryption_on(data_dir: Path, tmp_path, newest) -> None:
     """The crash test of the check-in with encryption on: every file opens, nothing saved is
@@ -127,14 +129,14 @@ def test_sigkill_after_keystrokes_with_encryption_on(data_dir: Path, tmp_path, n
     first, second = newest.items[0].id, newest.items[1].id  # new check-ins rate the newest
     secret = {"SELFCHECK_PASSPHRASE_FILE": str(passphrase_file(tmp_path))}
     with in_terminal(["start", "--data-dir", str(data_dir)], secret) as app:
-        assert app.until(app.shows_item_screen), "the item screen never appeared"
+        app.until(app.shows_item_screen, "the item screen")
         app.type(b"4", b"d", b"n", b"2", b"e", note.encode())
 
         def saved() -> bool:
             checkin = sealed_draft(data_dir)
             return bool(checkin and checkin.answer(second).note == note)
 
-        assert app.until(saved), "the keystrokes never reached the draft file"
+        app.until(saved, "the keystrokes to reach the draft file")
         app.process.send_signal(signal.SIGKILL)
     assert_nowhere(data_dir, [note])
     loaded = load_data_dir(data_dir)

@@ -10,6 +10,8 @@ from helpers.encryption_helpers import AGE, NO_AGE, age_decrypt, encrypt, passph
 from selfcheck.cli import main
 from selfcheck.store.vault import forget
 
+pytestmark = pytest.mark.floor  # encryption through pyrage: the lowest versions too
+
 
 def steward(tmp_path: Path, capsys) -> tuple[str, Path, Path]:
     """A data steward's encrypted folder: their recipient, identity.age and passphrase file."""
