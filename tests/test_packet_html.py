@@ -15,8 +15,8 @@ from samples import PRIVATE, SHARED, three_checkins
 
 from selfcheck.cli import main
 from selfcheck.growth.analysis import growth
-from selfcheck.growth.packet_html import packet_html
-from selfcheck.growth.packet_input import packet_input
+from selfcheck.packet.inputs import packet_input
+from selfcheck.packet.web_page import packet_html
 
 BROWSER = Path(__file__).resolve().parent / "browser"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

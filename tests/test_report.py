@@ -9,8 +9,8 @@ from pypdf import PdfReader
 from samples import PRIVATE, SHARED, three_checkins
 
 from selfcheck.growth.analysis import growth
-from selfcheck.growth.packet import packet_bytes
-from selfcheck.growth.packet_input import packet_input
+from selfcheck.packet.inputs import packet_input
+from selfcheck.packet.pdf import packet_bytes
 
 
 def pdf_pages(data: bytes) -> list[str]:

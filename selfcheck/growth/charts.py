@@ -280,6 +280,20 @@ def radar_columns(result: Growth) -> list[tuple[str, int]]:
     return [(name, index) for index, name in sorted(chosen.items())]
 
 
+def radar_latest(result: Growth) -> tuple[list[float | None], list[int]]:
+    """Each value's latest mean, from the latest check-in that rated it, so a focus check-in
+    keeps the radar's shape; and the values (by index) whose mean is from an earlier one."""
+    latest = len(result.checkins) - 1
+    points: list[float | None] = []
+    earlier = []
+    for index, value in enumerate(result.values):
+        found = value.series.latest_rated
+        points.append(found[1] if found else None)
+        if found and found[0] < latest:
+            earlier.append(index)
+    return points, earlier
+
+
 def draw_radar(ax: Axes, result: Growth, *, title: bool = True) -> None:
     """Values around the circle: first, previous and latest check-in means."""
     angles = [2 * math.pi * i / len(result.values) for i in range(len(result.values))]
@@ -290,11 +304,26 @@ def draw_radar(ax: Axes, result: Growth, *, title: bool = True) -> None:
     }
     for name, index in radar_columns(result):
         points = [v.series.points[index] for v in result.values]
+        label = f"{name} ({month_words(result.checkins[index].when)})"
+        if name == "latest":
+            points, earlier = radar_latest(result)
+            if earlier:
+                label += "\nopen marker: not rated then, its latest rating"
         closed = [math.nan if p is None else p for p in [*points, points[0]]]
-        date = month_words(result.checkins[index].when)
-        ax.plot([*angles, angles[0]], closed, label=f"{name} ({date})", linewidth=2, **styles[name])
+        ax.plot([*angles, angles[0]], closed, label=label, linewidth=2, **styles[name])
         if name == "latest":
             ax.fill([*angles, angles[0]], closed, color=styles[name]["color"], alpha=0.12)
+            for k in earlier:
+                ax.plot(angles[k], points[k], marker="D", markersize=7, color="white", zorder=3)
+                ax.plot(
+                    angles[k],
+                    points[k],
+                    marker="D",
+                    markersize=7,
+                    fillstyle="none",
+                    color=styles[name]["color"],
+                    zorder=4,
+                )
     polar = cast("PolarAxes", ax)
     polar.set_theta_offset(math.pi / 2)
     polar.set_theta_direction(-1)
