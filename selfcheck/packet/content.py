@@ -173,7 +173,11 @@ def radar_table(result: Growth) -> tuple[list[str], list[list[str]]]:
         means = [mean_words(value.series.points[i]) for name, i in chosen if name != "latest"]
         mark = EARLIER_MARK if index in earlier else ""
         means.append(mean_words(latest[index]) + mark)
-        rows.append([whole(value.name), *means, signed(value.series.change_since_first) or MISSING])
+        change = value.series.change_since_first
+        if mark:
+            rated = [point for point in value.series.points if point is not None]
+            change = rated[-1] - rated[0] if len(rated) > 1 else None
+        rows.append([whole(value.name), *means, signed(change) or MISSING])
     return header, rows
 
 

@@ -24,8 +24,8 @@ MUTED = (85, 85, 85)
 RULE = (187, 187, 187)
 CELL_MARGIN = 1.5
 """Points a table cell's text keeps from each side of its column."""
-CHART_DPI = 200
-"""Resolution of the chart images: sharp when printed."""
+CHART_DPI = 150
+"""Resolution of the chart images: sharp enough to print, quick to draw."""
 ELLIPSIS = "…"
 """Ends a text cut to fit its column."""
 CLOSING_NOTE = re.compile(r"(.+?)( \([^()]+\))")
