@@ -1,4 +1,4 @@
-"""Focus check-ins do not thin out the packet: latest rated levels, the radar's shape, discussion."""
+"""Focus check-ins do not thin out the packet: latest rated levels, radar shape, discussion."""
 
 from __future__ import annotations
 

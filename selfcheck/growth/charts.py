@@ -281,15 +281,20 @@ def radar_columns(result: Growth) -> list[tuple[str, int]]:
 
 
 def radar_latest(result: Growth) -> tuple[list[float | None], list[int]]:
-    """Each value's latest mean, from the latest check-in that rated it, so a focus check-in
-    keeps the radar's shape; and the values (by index) whose mean is from an earlier one."""
+    """Each value's latest mean, and the values (by index) whose mean is from an earlier check-in.
+
+    After a focus check-in of a few items, a value it left out takes its mean from the latest
+    check-in that rated it, so the radar keeps its shape; after a full one, the latest stands.
+    """
     latest = len(result.checkins) - 1
-    points: list[float | None] = []
+    points = [value.series.latest for value in result.values]
+    if latest < 0 or not result.checkins[latest].focus:
+        return points, []
     earlier = []
     for index, value in enumerate(result.values):
         found = value.series.latest_rated
-        points.append(found[1] if found else None)
-        if found and found[0] < latest:
+        if points[index] is None and found is not None:
+            points[index] = found[1]
             earlier.append(index)
     return points, earlier
 
@@ -304,26 +309,27 @@ def draw_radar(ax: Axes, result: Growth, *, title: bool = True) -> None:
     }
     for name, index in radar_columns(result):
         points = [v.series.points[index] for v in result.values]
-        label = f"{name} ({month_words(result.checkins[index].when)})"
+        legend = f"{name} ({month_words(result.checkins[index].when)})"
+        earlier: list[int] = []
         if name == "latest":
             points, earlier = radar_latest(result)
             if earlier:
-                label += "\nopen marker: not rated then, its latest rating"
+                legend += "\nopen marker: not rated then, its latest rating"
         closed = [math.nan if p is None else p for p in [*points, points[0]]]
-        ax.plot([*angles, angles[0]], closed, label=label, linewidth=2, **styles[name])
+        ax.plot([*angles, angles[0]], closed, label=legend, linewidth=2, **styles[name])
         if name == "latest":
             ax.fill([*angles, angles[0]], closed, color=styles[name]["color"], alpha=0.12)
-            for k in earlier:
-                ax.plot(angles[k], points[k], marker="D", markersize=7, color="white", zorder=3)
-                ax.plot(
-                    angles[k],
-                    points[k],
-                    marker="D",
-                    markersize=7,
-                    fillstyle="none",
-                    color=styles[name]["color"],
-                    zorder=4,
-                )
+        if earlier:
+            ax.plot(
+                [angles[k] for k in earlier],
+                [closed[k] for k in earlier],
+                linestyle="none",
+                marker="D",
+                markersize=7,
+                markerfacecolor="white",
+                markeredgecolor=styles[name]["color"],
+                zorder=4,
+            )
     polar = cast("PolarAxes", ax)
     polar.set_theta_offset(math.pi / 2)
     polar.set_theta_direction(-1)

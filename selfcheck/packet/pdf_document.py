@@ -30,10 +30,13 @@ ELLIPSIS = "…"
 """Ends a text cut to fit its column."""
 CLOSING_NOTE = re.compile(r"(.+?)( \([^()]+\))")
 """A text ending in a note in brackets, like an item's `(only in 1.0.0)`, kept when cutting."""
+HEADING_SIZES = (20, 14, 12)
+"""Points of the title, a section, and a part of a section."""
 HEADING_STYLES = (
-    TextStyle(font_family=FONT, font_style="B", font_size_pt=20, t_margin=0, b_margin=4),
-    TextStyle(font_family=FONT, font_style="B", font_size_pt=14, t_margin=10, b_margin=4),
-    TextStyle(font_family=FONT, font_style="B", font_size_pt=12, t_margin=8, b_margin=3),
+    *(
+        TextStyle(font_family=FONT, font_style="B", font_size_pt=size, t_margin=top, b_margin=4)
+        for size, top in zip(HEADING_SIZES, (0, 10, 8), strict=True)
+    ),
 )
 """The title, a section, and a part of a section: each also an entry of the PDF's outline."""
 
@@ -100,7 +103,7 @@ class PacketDocument(FPDF):
 
     def heading(self, text: str, level: int = 1, *, new_page: bool = False) -> None:
         """A heading in the outline, on a new page if asked or if fewer than six lines fit."""
-        if new_page or self.will_page_break(HEADING_STYLES[level].size_pt * 2 + 6 * 14):
+        if new_page or self.will_page_break(HEADING_SIZES[level] * 2 + 6 * 14):
             self.add_page()
         self.start_section(text, level=level)
 
