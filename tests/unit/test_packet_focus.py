@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import math
 from datetime import timedelta
 from html.parser import HTMLParser
 
 import pytest
-from pypdf import PdfReader
-from samples import KEY
+from helpers.pdf_text import flat, pdf_pages
+from helpers.samples import KEY
 
 from selfcheck.formats.response import Response
 from selfcheck.formats.session import NextStep, Session
@@ -38,13 +37,9 @@ class PageText(HTMLParser):
 def both_packets(result, sessions, **options) -> dict[str, str]:
     """The PDF and the web page of the same packet, each as one line of text."""
     packet = packet_input("Robin Example", result, sessions, **options)
-    pdf = PdfReader(io.BytesIO(packet_bytes(packet)))
     page = PageText()
     page.feed(packet_html(packet))
-    return {
-        "pdf": " ".join(" ".join(p.extract_text() for p in pdf.pages).split()),
-        "html": " ".join(" ".join(page.parts).split()),
-    }
+    return {"pdf": flat(pdf_pages(packet_bytes(packet))), "html": flat(page.parts)}
 
 
 def focus(session: Session, items: list[str]) -> Session:

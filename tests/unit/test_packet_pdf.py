@@ -6,8 +6,8 @@ import io
 from typing import Any
 
 import pytest
+from helpers.samples import three_checkins
 from pypdf import PdfReader
-from samples import three_checkins
 
 from selfcheck.growth.analysis import growth
 from selfcheck.packet.content import heatmap_description, radar_description, trend_description
