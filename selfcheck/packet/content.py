@@ -232,7 +232,9 @@ def discussion_intro(checkins: Sequence[Session], responded: bool, notes: NoteCh
     since = (
         f"the {len(checkins)} check-ins since the latest one your supervisor responded to"
         if responded
-        else f"the latest full check-in and the {len(checkins) - 1} focus check-ins after it"
+        else "the latest full check-in and the "
+        + ("focus check-in" if len(checkins) == 2 else f"{len(checkins) - 1} focus check-ins")
+        + " after it"
     )
     return f"From {since} ({day_words(checkins[0].when)} to {last}). Notes: {NOTE_WORDS[notes]}"
 

@@ -92,7 +92,7 @@ def test_discussion_brings_the_full_checkin_before_a_focus_one(full_then_focus, 
     result = growth(full_then_focus, rubric)
     for text in both_packets(result, full_then_focus).values():
         assert FULL_NOTE in text and FOCUS_NOTE in text
-        assert "From the latest full check-in and the 1 focus check-ins after it" in text
+        assert "From the latest full check-in and the focus check-in after it (5 Jan 2026" in text
         assert "Marked on 5 Jan 2026: 3" in text
 
 
