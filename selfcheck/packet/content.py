@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+from selfcheck.formats.checkin import Checkin
 from selfcheck.formats.printable import one_line, printable
-from selfcheck.formats.session import Session
 from selfcheck.formats.wording import MISSING, NOT_ASSESSABLE_MARK, mean_words
 from selfcheck.growth.analysis import (
     Change,
@@ -77,9 +77,9 @@ def level_words(point: float | None, not_assessable: bool = False) -> str:
     return NOT_ASSESSABLE_MARK if not_assessable else MISSING
 
 
-def latest_session(result: Growth, sessions: list[Session]) -> Session:
+def latest_checkin(result: Growth, checkins: list[Checkin]) -> Checkin:
     """The check-in the packet is about: the latest complete one of the growth."""
-    return next(s for s in sessions if s.id == result.checkins[-1].session_id)
+    return next(s for s in checkins if s.id == result.checkins[-1].checkin_id)
 
 
 def packet_period(result: Growth) -> str:
@@ -88,7 +88,7 @@ def packet_period(result: Growth) -> str:
 
 
 def front_facts(
-    who: str, result: Growth, latest: Session, notes: NoteChoice
+    who: str, result: Growth, latest: Checkin, notes: NoteChoice
 ) -> list[tuple[str, str]]:
     """The packet's header facts as label and value (an empty label continues the line above)."""
     versions = ", ".join(result.versions)
@@ -224,7 +224,7 @@ def heatmap_shown_words(result: Growth) -> str:
     )
 
 
-def discussion_intro(checkins: Sequence[Session], responded: bool, notes: NoteChoice) -> str:
+def discussion_intro(checkins: Sequence[Checkin], responded: bool, notes: NoteChoice) -> str:
     """Which check-ins the discussion section brings together, and which notes it shows."""
     last = day_words(checkins[-1].when)
     if len(checkins) == 1:
@@ -240,8 +240,8 @@ def discussion_intro(checkins: Sequence[Session], responded: bool, notes: NoteCh
 
 
 def discussed_items(
-    result: Growth, checkins: Sequence[Session]
-) -> list[tuple[ItemGrowth, Session]]:
+    result: Growth, checkins: Sequence[Checkin]
+) -> list[tuple[ItemGrowth, Checkin]]:
     """Each item marked for discussion in `checkins`, with the latest of them that marked it."""
     latest = checkins[-1]
     shown = []
@@ -257,16 +257,16 @@ def discussed_items(
 
 
 def other_noted_items(
-    result: Growth, latest: Session, discussed: Sequence[tuple[ItemGrowth, Session]]
+    result: Growth, latest: Checkin, discussed: Sequence[tuple[ItemGrowth, Checkin]]
 ) -> list[ItemGrowth]:
     """Items not marked for discussion whose latest answer has a note."""
     marked = {item.item_id for item, _ in discussed}
     return [i for i in result.items if i.item_id not in marked and latest.answer(i.item_id).note]
 
 
-def item_facts(result: Growth, item: ItemGrowth, session: Session, latest: Session) -> str:
-    """An item's value, its level now (or when `session` marked it), and its levels over time."""
-    answer = session.answer(item.item_id)
+def item_facts(result: Growth, item: ItemGrowth, checkin: Checkin, latest: Checkin) -> str:
+    """An item's value, its level now (or when `checkin` marked it), and its levels over time."""
+    answer = checkin.answer(item.item_id)
     value = next((v.name for v in result.values if v.value_id == item.value_id), "")
     if answer.rating is not None:
         level = f"{answer.rating} {result.scale_labels[answer.rating - 1]}"
@@ -277,14 +277,14 @@ def item_facts(result: Growth, item: ItemGrowth, session: Session, latest: Sessi
     history = ", ".join(
         level_words(p, na) for p, na in zip(item.series.points, item.not_assessable, strict=True)
     )
-    when = "Now" if session is latest else f"Marked on {day_words(session.when)}"
+    when = "Now" if checkin is latest else f"Marked on {day_words(checkin.when)}"
     return f"{value}. {when}: {level}. Over the check-ins: {history}."
 
 
-def next_steps_blocks(result: Growth, sessions: list[Session]) -> list[tuple[str, list[str]]]:
+def next_steps_blocks(result: Growth, checkins: list[Checkin]) -> list[tuple[str, list[str]]]:
     """The latest check-in's next steps, and the previous ones to look back on, as listed."""
-    ids = [c.session_id for c in result.checkins]
-    by_id = {s.id: s for s in sessions}
+    ids = [c.checkin_id for c in result.checkins]
+    by_id = {s.id: s for s in checkins}
     titles = {item.item_id: item.title for item in result.items}
     latest = by_id[ids[-1]]
     blocks = [("Set at the latest check-in", latest)]
@@ -292,13 +292,13 @@ def next_steps_blocks(result: Growth, sessions: list[Session]) -> list[tuple[str
     if earlier:
         blocks.append(("Set at the previous check-in, to look back on", earlier[-1]))
     listed = []
-    for label, session in blocks:
+    for label, checkin in blocks:
         steps = [
             printable(step.text)
             + (f"  (item: {whole(titles.get(step.item, step.item))})" if step.item else "")
-            for step in session.next_steps
+            for step in checkin.next_steps
         ]
-        listed.append((f"{label} ({day_words(session.when)})", steps))
+        listed.append((f"{label} ({day_words(checkin.when)})", steps))
     return listed
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from selfcheck.formats.session import Session
+from selfcheck.formats.checkin import Checkin
 from selfcheck.growth.analysis import Growth
-from selfcheck.packet.content import NoteChoice, latest_session
+from selfcheck.packet.content import NoteChoice, latest_checkin
 from selfcheck.packet.supervision_parts import SupervisionPages, answered
 
 
@@ -16,27 +16,27 @@ class PacketInput:
 
     who: str
     result: Growth
-    sessions: list[Session]
+    checkins: list[Checkin]
     notes: NoteChoice
     pages: SupervisionPages
-    latest: Session
+    latest: Checkin
     """The check-in the packet is about: the latest complete one."""
-    responded: Session | None
+    responded: Checkin | None
     """The newest check-in with a supervisor's response, shown beside its response."""
-    discussion: list[Session]
+    discussion: list[Checkin]
     """The check-ins whose items marked for discussion the packet brings, oldest first."""
 
 
 def discussion_checkins(
-    result: Growth, sessions: list[Session], responded: Session | None
-) -> list[Session]:
+    result: Growth, checkins: list[Checkin], responded: Checkin | None
+) -> list[Checkin]:
     """The check-ins to bring to discussion: those since the newest one with a response.
 
     With no response yet, the latest full check-in and the focus check-ins after it, so a
     focus check-in of a few items never hides what the full one before it marked.
     """
-    by_id = {s.id: s for s in sessions}
-    ordered = [by_id[c.session_id] for c in result.checkins]
+    by_id = {s.id: s for s in checkins}
+    ordered = [by_id[c.checkin_id] for c in result.checkins]
     if responded is not None:
         start = [s.id for s in ordered].index(responded.id) + 1
     else:
@@ -48,21 +48,21 @@ def discussion_checkins(
 def packet_input(
     who: str,
     result: Growth,
-    sessions: list[Session],
+    checkins: list[Checkin],
     *,
     notes: NoteChoice = "discuss",
     supervision: SupervisionPages | None = None,
 ) -> PacketInput:
     """A packet's material: the latest, responded and discussed check-ins found once."""
     pages = supervision or SupervisionPages()
-    responded = answered(result, sessions, pages)
+    responded = answered(result, checkins, pages)
     return PacketInput(
         who=who,
         result=result,
-        sessions=sessions,
+        checkins=checkins,
         notes=notes,
         pages=pages,
-        latest=latest_session(result, sessions),
+        latest=latest_checkin(result, checkins),
         responded=responded,
-        discussion=discussion_checkins(result, sessions, responded),
+        discussion=discussion_checkins(result, checkins, responded),
     )

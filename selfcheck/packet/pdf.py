@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from selfcheck.formats.checkin import Checkin
 from selfcheck.formats.printable import one_line, printable
 from selfcheck.formats.response import Response
-from selfcheck.formats.session import Session
 from selfcheck.growth.analysis import Growth, ItemGrowth
 from selfcheck.packet.content import (
     HEATMAP_NOTE,
@@ -142,8 +142,8 @@ def _discussion_section(pdf: PacketDocument, packet: PacketInput) -> None:
     discussed = discussed_items(result, packet.discussion)
     if not discussed:
         pdf.paragraph(NO_DISCUSSION, space_before=6)
-    for item, session in discussed:
-        _item_block(pdf, packet, item, session, show_note=notes != "none")
+    for item, checkin in discussed:
+        _item_block(pdf, packet, item, checkin, show_note=notes != "none")
     others = other_noted_items(result, latest, discussed) if notes == "all" else []
     if others:
         pdf.heading(OTHER_NOTES, level=2)
@@ -152,11 +152,11 @@ def _discussion_section(pdf: PacketDocument, packet: PacketInput) -> None:
 
 
 def _item_block(
-    pdf: PacketDocument, packet: PacketInput, item: ItemGrowth, session: Session, *, show_note: bool
+    pdf: PacketDocument, packet: PacketInput, item: ItemGrowth, checkin: Checkin, *, show_note: bool
 ) -> None:
-    note = session.answer(item.item_id).note
+    note = checkin.answer(item.item_id).note
     pdf.paragraph(whole(item.title), size=11, bold=True, space_before=8)
-    pdf.paragraph(item_facts(packet.result, item, session, packet.latest), size=9, muted=True)
+    pdf.paragraph(item_facts(packet.result, item, checkin, packet.latest), size=9, muted=True)
     if show_note and note:
         pdf.paragraph(printable(note), indent=18, space_before=3)
 
@@ -164,7 +164,7 @@ def _item_block(
 def _next_steps_section(pdf: PacketDocument, packet: PacketInput) -> None:
     pdf.heading(f"5. {SECTIONS[4]}")
     agreed = packet.pages.responses[packet.responded.id] if packet.responded else None
-    for label, steps in next_steps_blocks(packet.result, packet.sessions):
+    for label, steps in next_steps_blocks(packet.result, packet.checkins):
         pdf.paragraph(label, size=11, bold=True, space_before=6)
         if not steps:
             pdf.paragraph(NO_STEPS, indent=18)
@@ -177,15 +177,15 @@ def _next_steps_section(pdf: PacketDocument, packet: PacketInput) -> None:
 
 
 def _views_section(
-    pdf: PacketDocument, result: Growth, session: Session, response: Response
+    pdf: PacketDocument, result: Growth, checkin: Checkin, response: Response
 ) -> None:
     """Both levels side by side per item, the gaps as questions, and the comments."""
     pdf.heading(f"6. {VIEWS}", new_page=True)
-    pdf.paragraph(views_intro(session, response), size=9, muted=True, space_before=0)
+    pdf.paragraph(views_intro(checkin, response), size=9, muted=True, space_before=0)
     pdf.ln(4)
-    pdf.ruled_table(VIEWS_HEADER, views_rows(result, session, response), [0.38, 0.07, 0.1, 0.45])
+    pdf.ruled_table(VIEWS_HEADER, views_rows(result, checkin, response), [0.38, 0.07, 0.1, 0.45])
     pdf.heading("Questions to talk about", level=2)
-    questions = gap_questions(result, session, response)
+    questions = gap_questions(result, checkin, response)
     if not questions:
         pdf.paragraph(NO_GAPS)
     for question in questions:

@@ -10,8 +10,8 @@ import pytest
 from helpers.pdf_text import flat, pdf_pages
 from helpers.samples import KEY
 
+from selfcheck.formats.checkin import Checkin, NextStep
 from selfcheck.formats.response import Response
-from selfcheck.formats.session import NextStep, Session
 from selfcheck.growth.analysis import growth
 from selfcheck.packet.inputs import packet_input
 from selfcheck.packet.pdf import packet_bytes
@@ -34,28 +34,28 @@ class PageText(HTMLParser):
         self.parts.append(data)
 
 
-def both_packets(result, sessions, **options) -> dict[str, str]:
+def both_packets(result, checkins, **options) -> dict[str, str]:
     """The PDF and the web page of the same packet, each as one line of text."""
-    packet = packet_input("Robin Example", result, sessions, **options)
+    packet = packet_input("Robin Example", result, checkins, **options)
     page = PageText()
     page.feed(packet_html(packet))
     return {"pdf": flat(pdf_pages(packet_bytes(packet))), "html": flat(page.parts)}
 
 
-def focus(session: Session, items: list[str]) -> Session:
+def focus(checkin: Checkin, items: list[str]) -> Checkin:
     """The check-in made a focus check-in of `items`."""
-    return Session.model_validate({**session.model_dump(), "scope": "focus", "focus": items})
+    return Checkin.model_validate({**checkin.model_dump(), "scope": "focus", "focus": items})
 
 
 @pytest.fixture
-def full_then_focus(make_session, rubric) -> list[Session]:
+def full_then_focus(make_checkin, rubric) -> list[Checkin]:
     """A full check-in rating every item (marking one with a note), then a focus one of two."""
-    full = make_session(
+    full = make_checkin(
         {item.id: 3 for item in rubric.items},
         notes={"integrity-honesty": FULL_NOTE},
         discuss=("integrity-honesty",),
     )
-    latest = make_session(
+    latest = make_checkin(
         {"justice-advocacy": 4, "relationships-growth-instrument": 4},
         day=30,
         notes={"justice-advocacy": FOCUS_NOTE},
@@ -107,17 +107,17 @@ def test_discussion_starts_after_the_checkin_the_supervisor_answered(full_then_f
         assert "From the latest check-in (4 Feb 2026)" in text
 
 
-def test_two_checkins_on_one_day_are_two_points(make_session, rubric):
+def test_two_checkins_on_one_day_are_two_points(make_checkin, rubric):
     """Two check-ins hours apart are drawn as two points on the trend chart, apart enough to see."""
     from matplotlib.figure import Figure
 
     from selfcheck.growth.charts import draw_trend
 
-    morning = make_session({"integrity-honesty": 2})
-    evening = make_session({"integrity-honesty": 4})
+    morning = make_checkin({"integrity-honesty": 2})
+    evening = make_checkin({"integrity-honesty": 4})
     evening.finished += timedelta(hours=8)
     evening.started += timedelta(hours=8)
-    later = make_session({"integrity-honesty": 3}, day=40)
+    later = make_checkin({"integrity-honesty": 3}, day=40)
     result = growth([morning, evening, later], rubric)
     ax = Figure().add_subplot()
     draw_trend(ax, result)
@@ -127,13 +127,13 @@ def test_two_checkins_on_one_day_are_two_points(make_session, rubric):
     assert xs[0] < xs[1] < xs[2] <= right
 
 
-def test_the_learning_plan_prints_cleanly(make_session, rubric):
+def test_the_learning_plan_prints_cleanly(make_checkin, rubric):
     """A step written as a sentence reads `guide: set`, never `guide.: set`."""
-    first = make_session({"integrity-honesty": 2})
+    first = make_checkin({"integrity-honesty": 2})
     first.next_steps = [NextStep(text="Read the county's guide.")]
-    second = make_session({"integrity-honesty": 3}, day=14)
-    sessions = [first, second]
-    pages = SupervisionPages(plan=plan_history(sessions, {}))
-    for text in both_packets(growth(sessions, rubric), sessions, supervision=pages).values():
+    second = make_checkin({"integrity-honesty": 3}, day=14)
+    checkins = [first, second]
+    pages = SupervisionPages(plan=plan_history(checkins, {}))
+    for text in both_packets(growth(checkins, rubric), checkins, supervision=pages).values():
         assert "Read the county's guide: set 5 Jan 2026; not looked back on yet" in text
         assert ".:" not in text

@@ -19,9 +19,9 @@ NAME = "Zoë Núñez-Øster"
 
 
 @pytest.fixture
-def reader(make_session, rubric) -> PdfReader:
-    sessions = three_checkins(make_session)
-    packet = packet_input(NAME, growth(sessions, rubric), sessions)
+def reader(make_checkin, rubric) -> PdfReader:
+    checkins = three_checkins(make_checkin)
+    packet = packet_input(NAME, growth(checkins, rubric), checkins)
     return PdfReader(io.BytesIO(packet_bytes(packet)))
 
 
@@ -71,9 +71,9 @@ def test_the_outline_lists_every_section(reader):
     ]
 
 
-def test_each_chart_is_described_in_words(reader, make_session, rubric):
+def test_each_chart_is_described_in_words(reader, make_checkin, rubric):
     """The charts are tagged figures whose alternative text says what they show."""
-    result = growth(three_checkins(make_session), rubric)
+    result = growth(three_checkins(make_checkin), rubric)
     described = alternative_texts(reader.trailer["/Root"]["/StructTreeRoot"])
     assert trend_description(result) in described
     assert radar_description(result) in described
