@@ -254,7 +254,7 @@ def draw_heatmap(ax: Axes, result: Growth, *, title: bool = True) -> None:
     ax.set_xlabel(
         f"{NOT_ASSESSABLE_MARK} = {result.not_assessable_label.lower()}; blank = not rated"
         + (
-            "; focus = a check-in of a few chosen items"
+            ";\nfocus = a check-in of a few chosen items"
             if any(c.focus for c in result.checkins)
             else ""
         ),

@@ -18,10 +18,14 @@ FONT = "DejaVu"
 MARGIN = 47.6
 """Left and right page margins in points: a text width of 500 points on A4."""
 TOP = 40.0
+"""The top margin in points."""
 BOTTOM = 48.0
+"""The bottom margin in points, which holds the footer."""
+BLACK = (0, 0, 0)
 MUTED = (85, 85, 85)
 """Grey of secondary text (7:1 on white)."""
 RULE = (187, 187, 187)
+"""Light grey of the rule under a table's header."""
 CELL_MARGIN = 1.5
 """Points a table cell's text keeps from each side of its column."""
 CHART_DPI = 150
@@ -32,11 +36,9 @@ CLOSING_NOTE = re.compile(r"(.+?)( \([^()]+\))")
 """A text ending in a note in brackets, like an item's `(only in 1.0.0)`, kept when cutting."""
 HEADING_SIZES = (20, 14, 12)
 """Points of the title, a section, and a part of a section."""
-HEADING_STYLES = (
-    *(
-        TextStyle(font_family=FONT, font_style="B", font_size_pt=size, t_margin=top, b_margin=4)
-        for size, top in zip(HEADING_SIZES, (0, 10, 8), strict=True)
-    ),
+HEADING_STYLES = tuple(
+    TextStyle(font_family=FONT, font_style="B", font_size_pt=size, t_margin=top, b_margin=4)
+    for size, top in zip(HEADING_SIZES, (0, 10, 8), strict=True)
 )
 """The title, a section, and a part of a section: each also an entry of the PDF's outline."""
 
@@ -88,8 +90,12 @@ class PacketDocument(FPDF):
     ) -> None:
         """A paragraph of literal text wrapped to the text width, with a hanging bullet."""
         self.ln(space_before)
-        with self.local_context(font_family=FONT, font_style="B" if bold else "", font_size=size):
-            self.set_text_color(*(MUTED if muted else (0, 0, 0)))
+        with self.local_context(
+            font_family=FONT,
+            font_style="B" if bold else "",
+            font_size=size,
+            text_color=MUTED if muted else BLACK,
+        ):
             self.set_x(self.l_margin + indent)
             left = indent
             if bullet:
@@ -99,7 +105,6 @@ class PacketDocument(FPDF):
             self.multi_cell(
                 self.epw - left, size * 1.35, text, align="L", new_x="LMARGIN", new_y="NEXT"
             )
-            self.set_text_color(0, 0, 0)
 
     def heading(self, text: str, level: int = 1, *, new_page: bool = False) -> None:
         """A heading in the outline, on a new page if asked or if fewer than six lines fit."""
@@ -107,15 +112,15 @@ class PacketDocument(FPDF):
             self.add_page()
         self.start_section(text, level=level)
 
-    def chart(self, figure: Figure, alt_text: str) -> None:
+    def chart(self, fig: Figure, alt_text: str) -> None:
         """A matplotlib figure as an image across the text width, described for screen readers."""
         from selfcheck.store.images import figure_bytes
 
-        width, height = figure.get_size_inches()
+        width, height = fig.get_size_inches()
         shown = self.epw * height / width
         if self.will_page_break(shown):
             self.add_page()
-        image = figure_bytes(figure, "png", dpi=CHART_DPI)
+        image = figure_bytes(fig, "png", dpi=CHART_DPI)
         self.image(image, x=self.l_margin, w=self.epw, h=shown, alt_text=alt_text)
         self.ln(4)
 
@@ -133,15 +138,16 @@ class PacketDocument(FPDF):
         """
         rooms = [share * self.epw - 2 * CELL_MARGIN for share in widths]
         aligns = ("LEFT", *(["RIGHT"] * (len(widths) - 1)))
-        header_style = FontFace(family=FONT, emphasis="", size_pt=size - 0.5, color=(0, 0, 0))
+        header_style = FontFace(family=FONT, emphasis="", size_pt=size - 0.5, color=BLACK)
         with (
-            self.local_context(font_family=FONT, font_size=size),
+            self.local_context(font_family=FONT, font_size=size, draw_color=RULE, line_width=0.6),
             self.table(
                 col_widths=tuple(widths),
                 text_align=aligns,
                 borders_layout="SINGLE_TOP_LINE",
                 headings_style=header_style,
-                line_height=size * 1.3,
+                line_height=size * 1.2,
+                padding=(1.2, CELL_MARGIN),
                 width=self.epw,
             ) as table,
         ):
