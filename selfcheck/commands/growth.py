@@ -31,7 +31,7 @@ from selfcheck.store.rubrics import find_rubric, rubric_versions
 if TYPE_CHECKING:
     from selfcheck.formats.response import Response
     from selfcheck.growth.analysis import Growth
-    from selfcheck.growth.packet_supervision import SupervisionPages
+    from selfcheck.packet.supervision_parts import SupervisionPages
 
 PACKET_FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
 """The packet's formats by file extension: the PDF, or one self-contained web page."""
@@ -209,17 +209,17 @@ def report_command(args: argparse.Namespace) -> int:
         raise SelfcheckError(
             f"{args.out}: the packet is a PDF or a web page; name it FILE.pdf or FILE.html"
         )
-    from selfcheck.growth.packet_input import packet_input
+    from selfcheck.packet.inputs import packet_input
 
     who, result, checkins, status = one_growth(args)
     pages = supervision_pages(args, checkins)
     packet = packet_input(who, result, checkins, notes=args.notes, supervision=pages)
     if PACKET_FORMATS[suffix] == "html":
-        from selfcheck.growth.packet_html import packet_html
+        from selfcheck.packet.web_page import packet_html
 
         write_text_atomic(args.out, packet_html(packet))
     else:
-        from selfcheck.growth.packet import packet_bytes
+        from selfcheck.packet.pdf import packet_bytes
 
         write_atomic(args.out, packet_bytes(packet))
     tell(
@@ -230,15 +230,15 @@ def report_command(args: argparse.Namespace) -> int:
 
 def supervision_pages(args: argparse.Namespace, checkins: list[Checkin]) -> SupervisionPages:
     """Responses, the learning plan's history and this year's hours for the packet."""
-    from selfcheck.growth.packet_supervision import SupervisionPages
+    from selfcheck.packet.supervision_parts import SupervisionPages
     from selfcheck.supervision.hours import hours_by_year, meeting_records, year_line
-    from selfcheck.supervision.plan import plan_dicts, plan_history
+    from selfcheck.supervision.plan import plan_history
 
     responses = received_responses(args)
     records = meeting_records(checkins, responses.values())
     this_year = [y for y in hours_by_year(records) if y.year == date.today().year]
     return SupervisionPages(
         responses=responses,
-        plan=plan_dicts(plan_history(checkins, responses)),
+        plan=plan_history(checkins, responses),
         hours_this_year=year_line(this_year[0]) if this_year else None,
     )
