@@ -9,8 +9,8 @@ from datetime import date, datetime
 from selfcheck.formats.checkin import Checkin, complete_checkins
 from selfcheck.formats.printable import one_line
 from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.rubric_versions import RubricVersions, version_key
 from selfcheck.growth.dates import iso_day
-from selfcheck.store.rubrics import version_key
 
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 """Eight heights for a sparkline; a gap is shown as SPARK_GAP."""
@@ -152,21 +152,17 @@ def overall_mean(checkin: Checkin) -> float | None:
     return _mean([a.rating for a in checkin.items.values() if a.rating is not None])
 
 
-def growth(checkins: Iterable[Checkin], rubric: Rubric, versions: Sequence[Rubric] = ()) -> Growth:
-    """Growth over the complete check-ins of `rubric`'s id, across its versions.
+def growth(checkins: Iterable[Checkin], versions: RubricVersions) -> Growth:
+    """Growth over the complete check-ins of a rubric, across its versions available here.
 
-    `versions` are the versions available (any order). Labels come from the newest version the
-    check-ins used; items link across versions by id or `previous_ids`, values by value id;
-    an item of one version only is kept, with the versions that have it. A focus check-in
-    counts as asking only its items.
+    Labels come from the newest version the check-ins used; items link across versions by id
+    or `previous_ids`, values by value id; an item of one version only is kept, with the
+    versions that have it. A focus check-in counts as asking only its items.
     """
-    chosen = complete_checkins(checkins, rubric.id)
-    by_version: dict[str, Rubric] = {}
-    for text in (rubric, *versions):
-        if text.id == rubric.id:
-            by_version.setdefault(text.version, text)
+    chosen = complete_checkins(checkins, versions.id)
+    by_version = {text.version: text for text in versions.versions}
     used = [by_version.get(s.rubric.version) for s in chosen]
-    base = next((text for text in reversed(used) if text is not None), rubric)
+    base = next((text for text in reversed(used) if text is not None), versions.rubric)
     own = [text or base for text in used]
     rows = _item_rows(base, [text for text in by_version.values() if text is not base], chosen)
     latest = chosen[-1] if chosen else None
@@ -202,7 +198,7 @@ def growth(checkins: Iterable[Checkin], rubric: Rubric, versions: Sequence[Rubri
         )
     overall = [[a.rating for a in s.items.values() if a.rating is not None] for s in chosen]
     return Growth(
-        rubric_id=rubric.id,
+        rubric_id=versions.id,
         rubric_title=base.title,
         rubric_version=base.version,
         checkins=tuple(

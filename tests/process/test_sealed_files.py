@@ -8,7 +8,6 @@ import pytest
 from helpers.encryption_helpers import AGE, NO_AGE, age_decrypt, encrypt, passphrase_file
 
 from selfcheck.cli import main
-from selfcheck.store.vault import forget
 
 
 def steward(tmp_path: Path, capsys) -> tuple[str, Path, Path]:
@@ -19,7 +18,6 @@ def steward(tmp_path: Path, capsys) -> tuple[str, Path, Path]:
     capsys.readouterr()
     assert main(["keys", "--data-dir", str(folder), "--passphrase-file", str(secret)]) == 0
     recipient = capsys.readouterr().out.strip()
-    forget()
     return recipient, folder / "identity.age", secret
 
 

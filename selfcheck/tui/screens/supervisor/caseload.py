@@ -82,7 +82,7 @@ class CaseloadScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         """Coming back from a practitioner: a response may now be waiting."""
-        self.caseload = load_caseload(self.caseload.folder)
+        self.caseload = load_caseload(self.caseload.folder, self.caseload.vault)
         self.fill()
 
     @on(DataTable.RowSelected)
