@@ -154,7 +154,8 @@ def one_growth(
     context: CommandContext, practitioner: str | None, rubric_ref: str | None
 ) -> tuple[str, Growth, list[Checkin], int]:
     """One practitioner's growth for `plot` and `report`, the check-ins, and the exit status."""
-    from selfcheck.growth.analysis import growth, too_few_words
+    from selfcheck.growth.analysis import growth
+    from selfcheck.growth.words import too_few_words
 
     loaded = context.sources
     report_problems(loaded.problems)

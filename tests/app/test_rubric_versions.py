@@ -91,7 +91,7 @@ def _growth_of(data_dir):
 
 
 def test_growth_links_items_by_id_or_previous_ids_and_values_by_id(data_dir):
-    from selfcheck.growth.analysis import version_note
+    from selfcheck.growth.words import version_note
 
     old, new = install_tiny(data_dir)
     for session in year_across_versions(old, new):

@@ -7,16 +7,8 @@ from helpers.samples import old_version, three_checkins
 
 from selfcheck.formats.checkin import RubricRef
 from selfcheck.formats.rubric_versions import RubricVersions
-from selfcheck.growth.analysis import (
-    growth,
-    largest_drops,
-    largest_growth,
-    make_series,
-    signed,
-    sparkline,
-    summary_lines,
-    too_few_words,
-)
+from selfcheck.growth.analysis import growth, largest_drops, largest_growth, make_series
+from selfcheck.growth.words import signed, sparkline, summary_lines, too_few_words
 
 
 def value(result, value_id):

@@ -13,8 +13,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from selfcheck.formats.printable import one_line
-from selfcheck.growth.analysis import sparkline
 from selfcheck.growth.summary import shown_path
+from selfcheck.growth.words import sparkline
 from selfcheck.supervision.caseload import Caseload, CaseloadRow, load_caseload
 from selfcheck.tui.messages import PractitionerChosen
 
