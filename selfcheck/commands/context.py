@@ -40,6 +40,8 @@ class CommandContext:
     """`--identity FILE`: age identities that open files sealed to them."""
     vault: Vault = field(default_factory=Vault)
     """The keys every read and write of this run goes through."""
+    _rubrics: dict[str | None, Rubric] = field(default_factory=dict, init=False, repr=False)
+    """The rubrics found so far, by the reference that named them."""
     _versions: dict[str, list[Rubric]] = field(default_factory=dict, init=False, repr=False)
     """The versions of each rubric read so far: a rubric's folders are scanned once."""
 
@@ -127,7 +129,9 @@ class CommandContext:
         """The rubric named by a path, `id` or `id@version` (the default one for None)."""
         from selfcheck.store.rubrics import find_rubric
 
-        return find_rubric(ref, self.data_dir)
+        if ref not in self._rubrics:
+            self._rubrics[ref] = find_rubric(ref, self.data_dir)
+        return self._rubrics[ref]
 
     def versions(self, rubric: Rubric) -> RubricVersions:
         """The rubric with every version of it available here (its folders read once)."""
