@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from selfcheck.commands.context import CommandContext
     from selfcheck.formats.response import Response
     from selfcheck.growth.analysis import Growth
-    from selfcheck.growth.packet_supervision import SupervisionPages
+    from selfcheck.packet.supervision_parts import SupervisionPages
 
 PACKET_FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
 """The packet's formats by file extension: the PDF, or one self-contained web page."""
@@ -204,17 +204,17 @@ def report_command(args: argparse.Namespace, context: CommandContext) -> int:
         raise SelfcheckError(
             f"{args.out}: the packet is a PDF or a web page; name it FILE.pdf or FILE.html"
         )
-    from selfcheck.growth.packet_input import packet_input
+    from selfcheck.packet.inputs import packet_input
 
     who, result, checkins, status = one_growth(context, args.practitioner, args.rubric)
     pages = supervision_pages(context, checkins)
     packet = packet_input(who, result, checkins, notes=args.notes, supervision=pages)
     if PACKET_FORMATS[suffix] == "html":
-        from selfcheck.growth.packet_html import packet_html
+        from selfcheck.packet.web_page import packet_html
 
         write_text_atomic(args.out, packet_html(packet))
     else:
-        from selfcheck.growth.packet import packet_bytes
+        from selfcheck.packet.pdf import packet_bytes
 
         write_atomic(args.out, packet_bytes(packet))
     tell(
@@ -225,15 +225,15 @@ def report_command(args: argparse.Namespace, context: CommandContext) -> int:
 
 def supervision_pages(context: CommandContext, checkins: list[Checkin]) -> SupervisionPages:
     """Responses, the learning plan's history and this year's hours for the packet."""
-    from selfcheck.growth.packet_supervision import SupervisionPages
+    from selfcheck.packet.supervision_parts import SupervisionPages
     from selfcheck.supervision.hours import hours_by_year, meeting_records, year_line
-    from selfcheck.supervision.plan import plan_dicts, plan_history
+    from selfcheck.supervision.plan import plan_history
 
     responses = received_responses(context)
     records = meeting_records(checkins, responses.values())
     this_year = [y for y in hours_by_year(records) if y.year == date.today().year]
     return SupervisionPages(
         responses=responses,
-        plan=plan_dicts(plan_history(checkins, responses)),
+        plan=plan_history(checkins, responses),
         hours_this_year=year_line(this_year[0]) if this_year else None,
     )

@@ -45,6 +45,12 @@ class Series:
         return next((point for point in self.points if point is not None), None)
 
     @property
+    def latest_rated(self) -> tuple[int, float] | None:
+        """The index and number of the latest check-in with a number (focus ones may have none)."""
+        found = [(k, p) for k, p in enumerate(self.points) if p is not None]
+        return found[-1] if found else None
+
+    @property
     def change_since_first(self) -> float | None:
         """Latest minus the earliest number present."""
         return self.changes_since_first[-1] if self.points else None

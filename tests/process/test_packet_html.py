@@ -17,8 +17,8 @@ from helpers.samples import PRIVATE, SHARED, three_checkins
 from selfcheck.cli import main
 from selfcheck.formats.rubric_versions import RubricVersions
 from selfcheck.growth.analysis import growth
-from selfcheck.growth.packet_html import packet_html
-from selfcheck.growth.packet_input import packet_input
+from selfcheck.packet.inputs import packet_input
+from selfcheck.packet.web_page import packet_html
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 

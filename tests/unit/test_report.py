@@ -8,8 +8,8 @@ from helpers.samples import PRIVATE, SHARED, three_checkins
 
 from selfcheck.formats.rubric_versions import RubricVersions
 from selfcheck.growth.analysis import growth
-from selfcheck.growth.packet import packet_bytes
-from selfcheck.growth.packet_input import packet_input
+from selfcheck.packet.inputs import packet_input
+from selfcheck.packet.pdf import packet_bytes
 
 
 @pytest.fixture
