@@ -18,6 +18,7 @@ from measure import PYTHON, Terminal, repeat, run_timed
 
 from selfcheck.checkin.lifecycle import new_checkin_id, rubric_ref
 from selfcheck.formats.checkin import Checkin, ItemAnswer, Practitioner
+from selfcheck.formats.rubric_versions import RubricVersions
 from selfcheck.growth.analysis import growth
 from selfcheck.program.export import AnonymousCheckin, AnonymousExport, export_bytes
 from selfcheck.store.checkin_files import save_checkin
@@ -186,7 +187,7 @@ def plot_and_report(*, quick: bool, runs: int, count: int = 100) -> list[Row]:
         root = Path(folder)
         data = root / "data"
         checkins = write_checkins(data, count)
-        result = growth(checkins, RUBRIC)
+        result = growth(checkins, RubricVersions.of(RUBRIC))
         dates = [checkin.when.isoformat() for checkin in result.checkins]
         series = {
             value.name: [

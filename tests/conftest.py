@@ -15,7 +15,6 @@ from selfcheck.formats.checkin import Checkin, ItemAnswer, Practitioner, RubricR
 from selfcheck.formats.rubric import Rubric
 from selfcheck.store.checkin_files import save_checkin
 from selfcheck.store.rubrics import DEFAULT_RUBRIC_ID, find_rubric
-from selfcheck.store.vault import forget
 
 FLOOR_FOLDERS = (Path(__file__).parent / "unit", Path(__file__).parent / "app")
 """Every test here exercises the dependencies' APIs (models, TOML, charts, Textual)."""
@@ -41,7 +40,6 @@ def isolated_home(
     monkeypatch.delenv("SELFCHECK_PASSPHRASE_FILE", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     yield home
-    forget()  # a folder unlocked in one test stays locked in the next
 
 
 @pytest.fixture(autouse=True)

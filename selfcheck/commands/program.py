@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 from selfcheck.commands.common import (
     EXIT_INVALID,
     EXIT_OK,
-    data_dir,
     data_dir_option,
     exit_status,
     report_problems,
@@ -24,19 +23,19 @@ from selfcheck.commands.passphrases import add_passphrase_option
 from selfcheck.commands.sealing import (
     add_identity_option,
     add_to_option,
-    hold_identities,
     sealed_for,
     sealed_words,
 )
 from selfcheck.formats.checkin import Checkin
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.rubric import Rubric
-from selfcheck.store.checkin_files import load_data_dir
-from selfcheck.store.config import ensure_identity, load_config
+from selfcheck.store.config import ensure_identity
 from selfcheck.store.files import write_atomic, write_text_atomic
-from selfcheck.store.rubrics import find_rubric, rubric_versions
+from selfcheck.store.rubrics import find_rubric
 
 if TYPE_CHECKING:
+    from selfcheck.commands.context import CommandContext
+    from selfcheck.formats.rubric_versions import RubricVersions
     from selfcheck.program.ledger import Ledger
 
 STAND_IN = (
@@ -120,7 +119,7 @@ def register(subparsers: Any) -> None:
     agg.set_defaults(handler=aggregate_command)
 
 
-def export_command(args: argparse.Namespace) -> int:
+def export_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Build the anonymous export, show it, and write it once the practitioner agrees."""
     from selfcheck.program.export import (
         build_export,
@@ -132,16 +131,16 @@ def export_command(args: argparse.Namespace) -> int:
 
     if not args.anonymous:
         raise SelfcheckError("export: only the anonymous export exists; add --anonymous")
-    folder = data_dir(args)
-    rubric = find_rubric(args.rubric, folder)
+    folder, vault = context.data_dir, context.vault
+    rubric = context.rubric(args.rubric)
     # A dry run writes nothing, not even the identity a real export would make once.
-    config = load_config(folder) if args.dry_run else ensure_identity(folder)
-    loaded = load_data_dir(folder)
+    config = context.config if args.dry_run else ensure_identity(folder, vault)
+    loaded = context.stored
     report_problems(loaded.problems)
     mine = [s for s in loaded.checkins if s.practitioner.key in ("", config.practitioner_key)]
-    rubric = _version_to_export(rubric, mine, args.rubric, folder)
+    rubric = _version_to_export(context.versions(rubric), mine, args.rubric)
     secret = config.pseudonym_secret or secrets.token_hex(32)
-    export = with_generation(folder, build_export(mine, rubric, secret, args.program))
+    export = with_generation(folder, build_export(mine, rubric, secret, args.program), vault)
     data = export_bytes(export)
     if args.dry_run:
         if not config.pseudonym_secret:
@@ -160,25 +159,23 @@ def export_command(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing written.", file=sys.stderr)
             return EXIT_INVALID
-    data = export_bytes(claim_generation(folder, export))
-    write_atomic(out, sealed_for(args, data))
-    tell(f"wrote {out} ({sealed_words(args)}); send it to the program.")
+    data = export_bytes(claim_generation(folder, export, vault))
+    write_atomic(out, sealed_for(args.to, data))
+    tell(f"wrote {out} ({sealed_words(args.to)}); send it to the program.")
     return exit_status(loaded.problems)
 
 
 def _version_to_export(
-    rubric: Rubric, checkins: list[Checkin], asked: str | None, folder: Path
+    versions: RubricVersions, checkins: list[Checkin], asked: str | None
 ) -> Rubric:
     """The rubric version of the latest complete check-in, unless a version or path was asked.
 
     An export holds one version; check-ins of other versions are named on stderr.
     """
+    rubric = versions.rubric
     done = [s for s in checkins if s.complete and s.rubric.id == rubric.id]
     if done and (asked is None or asked == rubric.id):
-        versions = [
-            r for r in rubric_versions(rubric.id, folder) if r.version == done[-1].rubric.version
-        ]
-        rubric = versions[-1] if versions else rubric
+        rubric = versions.version(done[-1].rubric.version) or rubric
     others = sorted({s.rubric.version for s in done} - {rubric.version})
     if others:
         print(
@@ -189,37 +186,37 @@ def _version_to_export(
     return rubric
 
 
-def _thresholds(args: argparse.Namespace) -> tuple[int, int]:
+def _thresholds(asked_group: int | None, asked_count: int | None) -> tuple[int, int]:
     from selfcheck.program.disclosure import DEFAULT_MIN_COUNT, DEFAULT_MIN_GROUP, MIN_GROUP_RANGE
 
-    min_group = DEFAULT_MIN_GROUP if args.min_group is None else args.min_group
+    min_group = DEFAULT_MIN_GROUP if asked_group is None else asked_group
     low, high = MIN_GROUP_RANGE
     if not low <= min_group <= high:
         raise SelfcheckError(f"--min-group must be between {low} and {high}")
-    min_count = DEFAULT_MIN_COUNT if args.min_count is None else args.min_count
+    min_count = DEFAULT_MIN_COUNT if asked_count is None else asked_count
     if not 1 <= min_count <= min_group:
         raise SelfcheckError(f"--min-count must be between 1 and --min-group ({min_group})")
     return min_group, min_count
 
 
-def _ledger(args: argparse.Namespace) -> Ledger | None:
+def _ledger(name: str | None, out: Path | None) -> Ledger | None:
     """The ledger the options name: beside --out by default, None for `--ledger none`."""
     from selfcheck.program.ledger import DEFAULT_LEDGER_NAME, Ledger
 
-    if args.ledger == "none":
+    if name == "none":
         print(
             "warning: --ledger none: this release is not recorded, so a later one cannot be "
             "checked against it; differences between releases could show single people",
             file=sys.stderr,
         )
         return None
-    folder = args.out.parent if args.out else Path()
-    return Ledger.open(Path(args.ledger) if args.ledger else folder / DEFAULT_LEDGER_NAME)
+    folder = out.parent if out else Path()
+    return Ledger.open(Path(name) if name else folder / DEFAULT_LEDGER_NAME)
 
 
-def aggregate_command(args: argparse.Namespace) -> int:
+def aggregate_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Aggregate the exports, audit and print or write the CSV, and draw the published figures."""
-    min_group, min_count = _thresholds(args)
+    min_group, min_count = _thresholds(args.min_group, args.min_count)
     if args.audit is not None:
         if args.paths:
             raise SelfcheckError("--audit reads a published CSV; give no export paths with it")
@@ -231,9 +228,9 @@ def aggregate_command(args: argparse.Namespace) -> int:
     from selfcheck.program.rows import csv_text, rubric_labels
 
     require_paths(args.paths)
-    ledger = _ledger(args)
-    hold_identities(args)
-    result = aggregate(args.paths, ledger.fingerprint if ledger else None)
+    ledger = _ledger(args.ledger, args.out)
+    context.hold_identities()
+    result = aggregate(args.paths, ledger.fingerprint if ledger else None, context.vault)
     report_problems(result.problems)
     for line in result.notes:
         tell(line)

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Any, cast
 
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.wording import NOT_ASSESSABLE_MARK
-from selfcheck.growth.analysis import Growth, item_label, too_few_words
+from selfcheck.growth.analysis import Growth
 from selfcheck.growth.dates import month_words
 from selfcheck.growth.month_axis import month_axis
+from selfcheck.growth.words import item_label, too_few_words
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

@@ -8,19 +8,10 @@ from typing import Literal
 from selfcheck.formats.checkin import Checkin
 from selfcheck.formats.printable import one_line, printable
 from selfcheck.formats.wording import MISSING, NOT_ASSESSABLE_MARK, mean_words
-from selfcheck.growth.analysis import (
-    Change,
-    Growth,
-    ItemGrowth,
-    item_changes,
-    item_label,
-    signed,
-    summary_lines,
-    value_changes,
-    version_change_words,
-)
+from selfcheck.growth.analysis import Change, Growth, ItemGrowth, item_changes, value_changes
 from selfcheck.growth.dates import day_words
 from selfcheck.growth.trends import period
+from selfcheck.growth.words import item_label, signed, summary_lines, version_change_words
 
 NoteChoice = Literal["none", "discuss", "all"]
 NOTE_WORDS = {

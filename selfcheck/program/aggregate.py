@@ -10,12 +10,15 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from selfcheck.formats.errors import InputError
 from selfcheck.formats.toml_reading import folder_problem
 from selfcheck.program.export import UNANSWERED
 from selfcheck.program.export_reading import ExportRecord, RubricLayout, read_export
+
+if TYPE_CHECKING:
+    from selfcheck.store.vault import Vault
 
 Grouping = Literal["quarter", "year", "all"]
 OVERALL = "all"
@@ -362,7 +365,9 @@ Fingerprint = Callable[[ExportRecord], tuple[str, str]]
 """Turns the export that counts into a (tag, fingerprint) pair for the release ledger."""
 
 
-def aggregate(paths: Iterable[Path], fingerprint: Fingerprint | None = None) -> Aggregation:
+def aggregate(
+    paths: Iterable[Path], fingerprint: Fingerprint | None = None, vault: Vault | None = None
+) -> Aggregation:
     """Count every export under `paths`, one per practitioner and rubric, in any order."""
     result = Aggregation()
 
@@ -376,7 +381,7 @@ def aggregate(paths: Iterable[Path], fingerprint: Fingerprint | None = None) -> 
     try:
         for path, regular in iter_export_paths(paths, result.problems):
             try:
-                record, data = read_export(path, regular)
+                record, data = read_export(path, regular, vault)
             except InputError as exc:
                 result.problems.append(str(exc))
                 continue
@@ -392,7 +397,7 @@ def aggregate(paths: Iterable[Path], fingerprint: Fingerprint | None = None) -> 
             elif earlier_rank > rank:
                 result.notes.append(_superseded(path, earlier_path, rank, earlier_rank))
             else:
-                count(read_export(earlier_path)[0], -1)
+                count(read_export(earlier_path, vault=vault)[0], -1)
                 count(record)
                 seen.replace(who, rank, path)
                 result.notes.append(_superseded(earlier_path, path, earlier_rank, rank))

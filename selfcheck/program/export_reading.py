@@ -20,7 +20,7 @@ from selfcheck.program.export import (
     AnonymousExport,
     header_lines,
 )
-from selfcheck.store.vault import read_data, unseal
+from selfcheck.store.vault import Vault, held
 
 _PREFIX = (HEADER_COMMENT + f'format = "{ANONYMOUS_FORMAT}"\nformat_version = ').encode()
 _VERSION_LINE = re.compile(rb'([12])\npseudonym = "([0-9a-f]{64})"\n')
@@ -70,16 +70,18 @@ def read_small_file(path: str) -> bytes | None:
     return data if len(data) <= status.st_size else None
 
 
-def read_export(path: str | Path, regular: bool = False) -> tuple[ExportRecord, bytes]:
+def read_export(
+    path: str | Path, regular: bool = False, vault: Vault | None = None
+) -> tuple[ExportRecord, bytes]:
     """Read one export file; return its record and its bytes. Raises InputError naming the file.
 
     `regular` says the path is known to be a regular file (so opening it cannot block).
     """
     data = read_small_file(str(path)) if regular else None
     if data is None:
-        data = read_data(Path(path), MAX_EXPORT_BYTES)
+        data = held(vault).read_data(Path(path), MAX_EXPORT_BYTES)
     elif looks_sealed(data):
-        data = unseal(Path(path), data, MAX_EXPORT_BYTES)
+        data = held(vault).unseal(Path(path), data, MAX_EXPORT_BYTES)
     record = parse_fast(data)
     return (record if record is not None else parse_checked(Path(path), data)), data
 

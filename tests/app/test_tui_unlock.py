@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from selfcheck.formats.printable import printable
 from selfcheck.store.checkin_files import load_data_dir, save_checkin
-from selfcheck.store.vault import forget, unlock
+from selfcheck.store.vault import Vault
 from selfcheck.tui.app import SelfcheckApp, make_app
 from selfcheck.tui.screens.common.unlock import UnlockScreen
 from selfcheck.tui.screens.practitioner.home import HomeScreen
@@ -79,9 +79,9 @@ async def test_a_checkin_in_an_encrypted_folder_is_saved_sealed(encrypted: Path,
     for path in files_under(encrypted):
         assert note.encode() not in path.read_bytes(), path
         assert not path.name.endswith(".toml"), path
-    forget()
-    unlock(encrypted, PASSPHRASE)
-    loaded = load_data_dir(encrypted)
+    vault = Vault()  # a new run's
+    vault.unlock(encrypted, PASSPHRASE)
+    loaded = load_data_dir(encrypted, vault)
     draft = next(s for s in loaded.checkins if not s.complete)
     assert draft.answer(rubric.items[0].id).rating == 4
     assert draft.answer(rubric.items[0].id).note == note

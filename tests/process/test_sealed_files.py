@@ -8,7 +8,6 @@ import pytest
 from helpers.encryption_helpers import AGE, NO_AGE, age_decrypt, encrypt, passphrase_file
 
 from selfcheck.cli import main
-from selfcheck.store.vault import forget
 
 pytestmark = pytest.mark.floor  # encryption through pyrage: the lowest versions too
 
@@ -21,7 +20,6 @@ def steward(tmp_path: Path, capsys) -> tuple[str, Path, Path]:
     capsys.readouterr()
     assert main(["keys", "--data-dir", str(folder), "--passphrase-file", str(secret)]) == 0
     recipient = capsys.readouterr().out.strip()
-    forget()
     return recipient, folder / "identity.age", secret
 
 

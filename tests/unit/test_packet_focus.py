@@ -12,6 +12,7 @@ from helpers.samples import KEY
 
 from selfcheck.formats.checkin import Checkin, NextStep
 from selfcheck.formats.response import Response
+from selfcheck.formats.rubric_versions import RubricVersions
 from selfcheck.growth.analysis import growth
 from selfcheck.packet.inputs import packet_input
 from selfcheck.packet.pdf import packet_bytes
@@ -66,7 +67,7 @@ def full_then_focus(make_checkin, rubric) -> list[Checkin]:
 
 def test_a_focus_checkin_keeps_each_values_latest_rated_level(full_then_focus, rubric):
     """Values the focus check-in left out show their latest rated mean, marked, with its date."""
-    result = growth(full_then_focus, rubric)
+    result = growth(full_then_focus, RubricVersions.of(rubric))
     for text in both_packets(result, full_then_focus).values():
         assert "Integrity 3.00 3.00† –" in text
         assert "† Not rated at the latest check-in, a focus check-in of a few items" in text
@@ -79,7 +80,7 @@ def test_the_radar_keeps_its_shape_after_a_focus_checkin(full_then_focus, rubric
 
     from selfcheck.growth.charts import draw_radar
 
-    result = growth(full_then_focus, rubric)
+    result = growth(full_then_focus, RubricVersions.of(rubric))
     ax = Figure().add_subplot(projection="polar")
     draw_radar(ax, result)
     (latest,) = [line for line in ax.lines if line.get_label().startswith("latest")]
@@ -89,7 +90,7 @@ def test_the_radar_keeps_its_shape_after_a_focus_checkin(full_then_focus, rubric
 
 def test_discussion_brings_the_full_checkin_before_a_focus_one(full_then_focus, rubric):
     """Items marked at the full check-in and at the focus one after it both come, with notes."""
-    result = growth(full_then_focus, rubric)
+    result = growth(full_then_focus, RubricVersions.of(rubric))
     for text in both_packets(result, full_then_focus).values():
         assert FULL_NOTE in text and FOCUS_NOTE in text
         assert "From the latest full check-in and the focus check-in after it (5 Jan 2026" in text
@@ -100,7 +101,7 @@ def test_discussion_starts_after_the_checkin_the_supervisor_answered(full_then_f
     """Once the supervisor responded to the full check-in, its marked items were discussed."""
     full = full_then_focus[0]
     response = Response(checkin=full.id, practitioner_key=KEY, rubric_sha256=full.rubric.sha256)
-    result = growth(full_then_focus, rubric)
+    result = growth(full_then_focus, RubricVersions.of(rubric))
     pages = SupervisionPages(responses={full.id: response})
     for text in both_packets(result, full_then_focus, supervision=pages).values():
         assert FOCUS_NOTE in text and FULL_NOTE not in text
@@ -118,7 +119,7 @@ def test_two_checkins_on_one_day_are_two_points(make_checkin, rubric):
     evening.finished += timedelta(hours=8)
     evening.started += timedelta(hours=8)
     later = make_checkin({"integrity-honesty": 3}, day=40)
-    result = growth([morning, evening, later], rubric)
+    result = growth([morning, evening, later], RubricVersions.of(rubric))
     ax = Figure().add_subplot()
     draw_trend(ax, result)
     xs = list(ax.get_lines()[0].get_xdata())
@@ -134,6 +135,8 @@ def test_the_learning_plan_prints_cleanly(make_checkin, rubric):
     second = make_checkin({"integrity-honesty": 3}, day=14)
     checkins = [first, second]
     pages = SupervisionPages(plan=plan_history(checkins, {}))
-    for text in both_packets(growth(checkins, rubric), checkins, supervision=pages).values():
+    for text in both_packets(
+        growth(checkins, RubricVersions.of(rubric)), checkins, supervision=pages
+    ).values():
         assert "Read the county's guide: set 5 Jan 2026; not looked back on yet" in text
         assert ".:" not in text

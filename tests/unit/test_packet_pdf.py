@@ -9,6 +9,7 @@ import pytest
 from helpers.samples import three_checkins
 from pypdf import PdfReader
 
+from selfcheck.formats.rubric_versions import RubricVersions
 from selfcheck.growth.analysis import growth
 from selfcheck.packet.content import heatmap_description, radar_description, trend_description
 from selfcheck.packet.inputs import packet_input
@@ -21,7 +22,7 @@ NAME = "Zoë Núñez-Øster"
 @pytest.fixture
 def reader(make_checkin, rubric) -> PdfReader:
     checkins = three_checkins(make_checkin)
-    packet = packet_input(NAME, growth(checkins, rubric), checkins)
+    packet = packet_input(NAME, growth(checkins, RubricVersions.of(rubric)), checkins)
     return PdfReader(io.BytesIO(packet_bytes(packet)))
 
 
@@ -73,7 +74,7 @@ def test_the_outline_lists_every_section(reader):
 
 def test_each_chart_is_described_in_words(reader, make_checkin, rubric):
     """The charts are tagged figures whose alternative text says what they show."""
-    result = growth(three_checkins(make_checkin), rubric)
+    result = growth(three_checkins(make_checkin), RubricVersions.of(rubric))
     described = alternative_texts(reader.trailer["/Root"]["/StructTreeRoot"])
     assert trend_description(result) in described
     assert radar_description(result) in described

@@ -6,6 +6,7 @@ import pytest
 from helpers.pdf_text import flat, pdf_pages
 from helpers.samples import PRIVATE, SHARED, three_checkins
 
+from selfcheck.formats.rubric_versions import RubricVersions
 from selfcheck.growth.analysis import growth
 from selfcheck.packet.inputs import packet_input
 from selfcheck.packet.pdf import packet_bytes
@@ -17,7 +18,7 @@ def checkins(make_checkin):
 
 
 def packet(checkins, rubric, notes="discuss"):
-    result = growth(checkins, rubric)
+    result = growth(checkins, RubricVersions.of(rubric))
     return pdf_pages(packet_bytes(packet_input("Robin Example", result, checkins, notes=notes)))
 
 
