@@ -225,8 +225,9 @@ def aggregate_command(args: argparse.Namespace) -> int:
 
         plot_aggregate(rows, args.plot)
         tell(f"wrote {args.plot}")
+    # The summary is the command's report: on stdout, unless the CSV itself goes there.
     for line in summary_lines(rows):
-        tell(line)
+        tell(line, to_stdout=args.out is not None)
     return exit_status(result.problems)
 
 
