@@ -254,9 +254,10 @@ def audit_command(paths: list[Path]) -> int:
         print(f"{exposed} finding(s) give people away; do not publish these{compared}")
         return 1
     print(
-        f"audit passed: {len(paths)} release(s){compared} checked for counts of 1 or 2, "
-        "single moved counts between releases, combinations of four releases and growth "
-        "extremes; none found"
+        f"audit passed: {len(paths)} release(s){compared}: no published count stands for one "
+        "or two people, no held-back row shows a figure, no growth mean shows everyone changed "
+        "the most, and differences between releases (two or four at a time) stay within the "
+        "noise or say only what many people answered"
     )
     return 0
 

@@ -7,6 +7,7 @@ import io
 import itertools
 from dataclasses import dataclass
 
+from selfcheck.program.noise import MAX_DEVIATION, possible_truths
 from selfcheck.program.release import CSV_ORDER
 from selfcheck.program.rows import CSV_COLUMNS, GROWTH_PERIOD
 
@@ -53,13 +54,17 @@ def one_release(name: str, rows: list[Figures]) -> list[Finding]:
             found.append(Finding(True, f"{where}: held back, yet its figures are printed"))
         counts = _answers(row)
         if counts is not None:
-            small = [c for c, n in zip(ANSWERS, counts, strict=True) if n in (1, 2)]
-            if small:
+            pinned = [
+                column
+                for column, n in zip(ANSWERS, counts, strict=True)
+                if possible_truths(n) & {1, 2} and len(possible_truths(n)) == 1
+            ]
+            if pinned:
                 found.append(
                     Finding(
                         True,
-                        f"{where}: {', '.join(small)} published as 1 or 2, which the "
-                        "method never does: one or two people gave that answer",
+                        f"{where}: {', '.join(pinned)} can stand for one true count only, "
+                        "of one or two people: it gives their answer away",
                     )
                 )
             if sum(1 for n in counts if n) == 1 and int(row["practitioners"] or 0) > 0:
@@ -90,46 +95,49 @@ def _keyed(rows: list[Figures]) -> dict[tuple[str, ...], list[int]]:
     return keyed
 
 
-def _single_move(diff: list[int]) -> int | None:
-    """The one answer position a difference of counts moves, if exactly one moves."""
-    moved = [position for position, n in enumerate(diff) if n]
-    return moved[0] if len(moved) == 1 else None
+def _beyond_noise(diff: list[int], terms: int) -> list[tuple[str, int]]:
+    """The answer columns whose change exceeds what the noise of `terms` draws can make, with
+    the fewest true answers that change must hold."""
+    bound = terms * MAX_DEVIATION
+    return [(ANSWERS[i], abs(n) - bound) for i, n in enumerate(diff) if abs(n) > bound]
 
 
 def differences(releases: list[tuple[str, list[Figures]]]) -> list[Finding]:
-    """Differencing: pairs of releases, and four at a time (R2 - R3 + R4 - R1), where only one
-    answer count of a row moves, which says what the people who joined or left answered."""
+    """Differencing: pairs of releases, and four at a time (R2 - R3 + R4 - R1).
+
+    Rows whose contributors differ are drawn afresh, so a moved count is the true change plus
+    the noise of every release in the combination; only a change beyond that noise tells the
+    attacker anything for sure, and then only that some of the people who joined or left gave
+    that answer.
+    """
     keyed = [(name, _keyed(rows)) for name, rows in releases]
     found = []
     for (a, rows_a), (b, rows_b) in itertools.combinations(keyed, 2):
-        for key in rows_a.keys() & rows_b.keys():
+        for key in sorted(rows_a.keys() & rows_b.keys()):
             diff = [y - x for x, y in zip(rows_a[key], rows_b[key], strict=True)]
-            moved = _single_move(diff)
-            if moved is not None:
+            for column, least in _beyond_noise(diff, 2):
                 found.append(
                     Finding(
-                        True,
-                        f"{a} -> {b}: {' '.join(key)}: only {ANSWERS[moved]} moved "
-                        f"(by {diff[moved]:+d}): that is the answer of the people who "
-                        "joined or left",
+                        False,
+                        f"{a} -> {b}: {' '.join(key)}: {column} moved beyond the noise: at "
+                        f"least {least} of the people who joined or left gave that answer",
                     )
                 )
     if len(keyed) > MOST_COMBINED:
         return found
     for four in itertools.permutations(keyed, 4):
         (_, r1), (_, r2), (_, r3), (_, r4) = four
-        for key in r1.keys() & r2.keys() & r3.keys() & r4.keys():
+        for key in sorted(r1.keys() & r2.keys() & r3.keys() & r4.keys()):
             combined = [
                 b - c + d - a for a, b, c, d in zip(r1[key], r2[key], r3[key], r4[key], strict=True)
             ]
-            moved = _single_move(combined)
-            if moved is not None and combined[moved] == 1:
+            for column, least in _beyond_noise(combined, 4):
                 names = [name for name, _ in four]
                 found.append(
                     Finding(
-                        True,
-                        f"{names[1]} - {names[2]} + {names[3]} - {names[0]}: "
-                        f"{' '.join(key)}: gives one person's answer, {ANSWERS[moved]}",
+                        False,
+                        f"{names[1]} - {names[2]} + {names[3]} - {names[0]}: {' '.join(key)}: "
+                        f"{column} beyond the noise: at least {least} answers of that kind",
                     )
                 )
     return found

@@ -140,6 +140,16 @@ def perturb_count(true: int, key: float) -> int:
     return true + table[min(true, len(table) - 1)].draw(key)
 
 
+def possible_truths(published: int) -> set[int]:
+    """Every true count the table could have published as `published`."""
+    table = count_table()
+    return {
+        true
+        for true in range(max(0, published - MAX_DEVIATION), published + MAX_DEVIATION + 1)
+        if published - true in table[min(true, len(table) - 1)].deviations
+    }
+
+
 def contribution_key(record_key: int, answers: bytes) -> int:
     """One practitioner's key in one period: their record key with the answers they gave there,
     so a row's key changes when anyone behind it joins, leaves or changes an answer."""

@@ -10,10 +10,10 @@ from typing import Any
 
 from selfcheck.program.disclosure import Published
 from selfcheck.program.noise import (
+    ALWAYS_MOVED,
     GROWTH_DEVIATION,
     GROWTH_VARIANCE,
     MAX_DEVIATION,
-    ALWAYS_MOVED,
     VARIANCE,
     count_table,
     growth_noise,
