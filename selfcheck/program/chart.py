@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 LEVEL_COLOURS = ("#bdbdbd", "#d7e6f4", "#9ecae1", "#4292c6", "#2171b5", "#08306b", "#f0f0f0")
 """By position in a row's counts: not yet in grey, levels 1 to 5 from light to dark blue, not
 my role in pale grey."""
-LEVEL_HATCHES = ("xx", "", "..", "//", "\\\\", "", "oo")
+LEVEL_HATCHES = ("xx", "", "..", "//", "\\\\", "", "++")
 """A pattern per answer, so levels differ without colour (1 and 5 differ by lightness)."""
 LEVEL_INK = ("#333333", "#333333", "#333333", "#ffffff", "#ffffff", "#ffffff", "#333333")
 """The colour of each answer's pattern, outline and number: dark on light parts, white on dark."""

@@ -1,18 +1,16 @@
 """The perturbation table and the cell-key lookup: bounded, unbiased noise with no state to keep.
 
-The table follows the maximum-entropy construction of the sdcTools `ptable` package (Giessing
-2016): for each true count, the probabilities of publishing it moved by -D..D that have the
-largest entropy among those with mean zero (unbiased), a stated variance V, no negative result,
-and a true 1 or 2 always moved (never published as itself). Where a row cannot reach V (a true 0
-can only stay 0), it takes the variance nearest to V.
+The table (built by `selfcheck.program.ptable`, shipped here so no run waits for scipy) follows
+the maximum-entropy construction of the sdcTools `ptable` package (Giessing 2016): for each
+true count, the probabilities of moving it by -D..D with the largest entropy among those with
+mean zero (unbiased), variance V, no negative result, and a true 1 or 2 always moved (never
+published as itself). A true 0 can only stay 0 (its variance cannot reach V).
 """
 
 from __future__ import annotations
 
 import hashlib
-import math
 from dataclasses import dataclass
-from functools import cache
 
 MAX_DEVIATION = 2
 """D: no published count is more than this far from the true count."""
@@ -27,7 +25,8 @@ GROWTH_VARIANCE = 2.0
 """The variance of the noise on a growth row's sum of changes."""
 KEY_BITS = 64
 """Record keys and row keys are whole numbers below 2**64; a row key is their sum modulo it."""
-KEY_MODULUS = 2**KEY_BITS
+KEY_MODULUS: int = 2**KEY_BITS
+"""The modulus of key sums."""
 
 
 @dataclass(frozen=True)
@@ -52,78 +51,19 @@ class NoiseRow:
         return sum(p * d * d for d, p in zip(self.deviations, self.probabilities, strict=True))
 
 
-def max_entropy_row(deviations: list[int], variance: float) -> NoiseRow:
-    """The maximum-entropy distribution over `deviations` with mean 0 and variance near V.
-
-    The variance is V when the deviations allow it, else the nearest reachable (found with
-    scipy's linear programming); the entropy is then maximised with scipy's SLSQP.
-    """
-    import numpy as np
-    from scipy.optimize import linprog, minimize
-
-    values = np.array(deviations, dtype=float)
-    if len(values) == 1:
-        return NoiseRow(tuple(deviations), (1.0,))
-    equal = np.vstack([np.ones_like(values), values])
-    reach = [
-        linprog(sign * values**2, A_eq=equal, b_eq=[1, 0], bounds=(0, 1), method="highs")
-        for sign in (1, -1)
-    ]
-    low, high = reach[0].fun, -reach[1].fun
-    target = min(max(variance, low), high)
-    if high - low < 1e-12:
-        return _rounded(deviations, reach[0].x)
-    start = reach[0].x * (high - target) / (high - low) + reach[1].x * (target - low) / (high - low)
-
-    def negative_entropy(p: np.ndarray) -> float:
-        kept = np.clip(p, 1e-15, 1)
-        return float(np.sum(kept * np.log(kept)))
-
-    found = minimize(
-        negative_entropy,
-        start,
-        method="SLSQP",
-        bounds=[(0, 1)] * len(values),
-        constraints=[
-            {"type": "eq", "fun": lambda p: equal @ p - np.array([1.0, 0.0])},
-            {"type": "eq", "fun": lambda p: p @ values**2 - target},
-        ],
-        options={"ftol": 1e-12, "maxiter": 500},
-    )
-    return _rounded(deviations, found.x if found.success else start)
-
-
-def _rounded(deviations: list[int], probabilities: object) -> NoiseRow:
-    """Probabilities to 6 decimals, summing to one, with the mean kept at zero."""
-    raw = [max(0.0, float(p)) for p in probabilities]  # type: ignore[attr-defined]
-    total = sum(raw)
-    kept = [round(p / total, 6) for p in raw]
-    kept[deviations.index(0) if 0 in deviations else 0] += round(1 - sum(kept), 6)
-    pairs = [(d, p) for d, p in zip(deviations, kept, strict=True) if p > 0]
-    return NoiseRow(tuple(d for d, _ in pairs), tuple(p for _, p in pairs))
-
-
-def allowed_deviations(true: int) -> list[int]:
-    """The deviations a true count may take: within D, never below 0, never 0 for a 1 or 2."""
-    return [
-        d
-        for d in range(-MAX_DEVIATION, MAX_DEVIATION + 1)
-        if true + d >= 0 and not (d == 0 and true in ALWAYS_MOVED)
-    ]
-
-
-@cache
-def count_table() -> tuple[NoiseRow, ...]:
-    """The perturbation table for counts: a row per true count; the last serves all larger."""
-    largest = max(ALWAYS_MOVED) + MAX_DEVIATION
-    return tuple(max_entropy_row(allowed_deviations(t), VARIANCE) for t in range(largest + 1))
-
-
-@cache
-def growth_noise() -> NoiseRow:
-    """The noise on a growth row's sum of changes: within the growth deviation, variance set."""
-    spread = list(range(-GROWTH_DEVIATION, GROWTH_DEVIATION + 1))
-    return max_entropy_row(spread, GROWTH_VARIANCE)
+COUNT_TABLE = (
+    NoiseRow((0,), (1.0,)),
+    NoiseRow((-1, 1), (0.5, 0.5)),
+    NoiseRow((-1, 1), (0.5, 0.5)),
+    NoiseRow((-2, -1, 0, 1, 2), (0.063827, 0.244691, 0.382964, 0.244691, 0.063827)),
+)
+"""The perturbation table for counts: a row per true count 0, 1, 2; the last serves every
+larger count. Built by `selfcheck.program.ptable` with scipy (a test rebuilds and compares)."""
+GROWTH_NOISE = NoiseRow(
+    (-4, -3, -2, -1, 0, 1, 2, 3, 4),
+    (0.005449, 0.030552, 0.104677, 0.219148, 0.280348, 0.219148, 0.104677, 0.030552, 0.005449),
+)
+"""The noise on a growth row's sum of changes, built the same way."""
 
 
 def figure_key(row_key: int, row: str, position: int) -> float:
@@ -136,17 +76,15 @@ def figure_key(row_key: int, row: str, position: int) -> float:
 
 def perturb_count(true: int, key: float) -> int:
     """A count as published: the true count moved as the table says for this figure key."""
-    table = count_table()
-    return true + table[min(true, len(table) - 1)].draw(key)
+    return true + COUNT_TABLE[min(true, len(COUNT_TABLE) - 1)].draw(key)
 
 
 def possible_truths(published: int) -> set[int]:
     """Every true count the table could have published as `published`."""
-    table = count_table()
     return {
         true
         for true in range(max(0, published - MAX_DEVIATION), published + MAX_DEVIATION + 1)
-        if published - true in table[min(true, len(table) - 1)].deviations
+        if published - true in COUNT_TABLE[min(true, len(COUNT_TABLE) - 1)].deviations
     }
 
 
@@ -168,7 +106,7 @@ def noisy_growth_mean(change_sum: int, changes: int, practitioners: int, key: fl
     """A growth row's mean change as published: its sum moved by the growth noise, within the
     growth limit."""
     limit = growth_limit(practitioners)
-    mean = (change_sum + growth_noise().draw(key)) / changes
+    mean = (change_sum + GROWTH_NOISE.draw(key)) / changes
     return max(-limit, min(limit, mean))
 
 
@@ -177,10 +115,5 @@ def stated_noise() -> str:
     return (
         f"Every count is perturbed: moved by at most {MAX_DEVIATION} (variance {VARIANCE:g}), "
         "never below 0, a true 1 or 2 never shown as itself; means come from the perturbed "
-        "counts, and rows about fewer than K practitioners are held back."
+        "counts."
     )
-
-
-def rounded_sd() -> float:
-    """The noise's standard deviation on a large count, for the words of the summary."""
-    return math.sqrt(count_table()[-1].variance)

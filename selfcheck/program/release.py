@@ -11,12 +11,12 @@ from typing import Any
 from selfcheck.program.disclosure import Published
 from selfcheck.program.noise import (
     ALWAYS_MOVED,
+    COUNT_TABLE,
     GROWTH_DEVIATION,
+    GROWTH_NOISE,
     GROWTH_VARIANCE,
     MAX_DEVIATION,
     VARIANCE,
-    count_table,
-    growth_noise,
     stated_noise,
 )
 from selfcheck.program.rows import COUNT_COLUMNS, CSV_COLUMNS, GROWTH_PERIOD
@@ -104,9 +104,9 @@ def perturbation_parameters(min_group: int) -> dict[str, Any]:
     """The perturbation as stated in the data package: rule, table and noise parameters."""
     table = [
         {"true_count": t, "deviations": list(r.deviations), "probabilities": list(r.probabilities)}
-        for t, r in enumerate(count_table())
+        for t, r in enumerate(COUNT_TABLE)
     ]
-    growth = growth_noise()
+    growth = GROWTH_NOISE
     return {
         "method": "cell key (ABS / ptable maximum entropy), keyed on the row's contributors",
         "min_group": min_group,
