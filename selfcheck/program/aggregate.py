@@ -300,7 +300,7 @@ class Aggregation:
 
 def _key(record_key: int, checkins: list[list[int]]) -> int:
     """A practitioner's contribution key for the check-ins they have in one period."""
-    return contribution_key(record_key, b"".join(bytes(c + 2 for c in a) for a in checkins))
+    return contribution_key(record_key, str(checkins).encode())
 
 
 class _Seen:
