@@ -1,4 +1,4 @@
-"""Shared fixtures: every test runs with a private home and data directory of its own."""
+"""Fixtures every folder shares: a private home and data directory, the rubric, check-ins."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from samples import KEY
+from helpers.samples import KEY
 
 from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.session import ItemAnswer, Practitioner, RubricRef, Session
@@ -15,13 +15,6 @@ from selfcheck.store.checkin import new_session_id
 from selfcheck.store.rubrics import DEFAULT_RUBRIC_ID, find_rubric
 from selfcheck.store.sessions import save_session
 from selfcheck.store.vault import forget
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every snapshot test, so a run on older Textual can leave them out by marker."""
-    for item in items:
-        if "snap_compare" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.snapshot)
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,31 @@
+"""Running the line-mode check-in as a real process, with a script typed on its stdin."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from helpers.paths import ROOT
+from selfcheck.formats.session import Session
+from selfcheck.store.sessions import load_data_dir
+
+
+def plain(data_dir: Path, script: str, *args: str, env: dict[str, str] | None = None):
+    """Run `selfcheck start --plain` (or `args`) as a subprocess with `script` on stdin."""
+    command = args or ("start", "--plain")
+    return subprocess.run(
+        [sys.executable, "-m", "selfcheck", *command, "--data-dir", str(data_dir)],
+        input=script,
+        capture_output=True,
+        text=True,
+        env=os.environ | {"PYTHONPATH": str(ROOT)} | (env or {}),
+        cwd=ROOT,
+        timeout=60,
+    )
+
+
+def sessions(data_dir: Path) -> list[Session]:
+    """Every check-in on disk."""
+    return load_data_dir(data_dir).sessions

@@ -1,0 +1,144 @@
+"""Encryption and crashes: no typed text on disk after `encrypt`, even after SIGKILLs."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from helpers.encryption_helpers import PASSPHRASE, encrypt, files_under, passphrase_file
+from helpers.paths import ROOT
+from helpers.terminal import in_terminal, needs_pty
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from selfcheck.formats.errors import InputError
+from selfcheck.formats.session import NextStep, Session
+from selfcheck.store.config import Config, save_config
+from selfcheck.store.sessions import load_data_dir, load_session, save_session, sessions_dir
+from selfcheck.store.vault import forget, is_encrypted, unlock
+
+typed = st.text(
+    alphabet=st.characters(codec="utf-8", categories=("L", "N")), min_size=12, max_size=40
+)
+
+
+def assert_nowhere(folder: Path, texts: list[str]) -> None:
+    """No typed text, nor any 8-byte run of it, is in any file under `folder`."""
+    runs = {
+        encoded[start : start + 8]
+        for text in texts
+        for encoded in (text.encode("utf-8"),)
+        for start in range(max(1, len(encoded) - 7))
+    }
+    for path in files_under(folder):
+        data = path.read_bytes()
+        found = [run for run in runs if run in data]
+        assert not found, f"{path} holds typed text {found[0]!r}"
+
+
+@settings(
+    max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(note=typed, name=typed, step=typed)
+def test_no_typed_text_under_the_folder_after_encrypt(
+    note: str, name: str, step: str, tmp_path_factory, make_session, rubric
+) -> None:
+    """Notes, names and next steps planted in check-ins and config leave no trace after encrypt."""
+    root = tmp_path_factory.mktemp("planted")
+    data_dir = root / "data"
+    item = rubric.items[0].id
+    session = make_session({item: 3}, name=name, notes={item: note})
+    session.next_steps = [NextStep(text=step, item=item)]
+    save_session(data_dir, session)
+    save_session(
+        data_dir, make_session({item: 2}, day=9, complete=False, name=name, notes={item: note})
+    )
+    save_config(data_dir, Config(name=name, supervisor=step))
+    (sessions_dir(data_dir) / f".{session.id}.toml.crashed.tmp").write_text(note)  # a leftover
+    encrypt(data_dir, root)
+    assert_nowhere(data_dir, [note, name, step])
+    unlock(data_dir, PASSPHRASE)
+    assert {s.practitioner.name for s in load_data_dir(data_dir).sessions} == {name}
+    forget()
+
+
+CONVERT = [sys.executable, "-m", "selfcheck", "encrypt", "--passphrase-file"]
+
+
+@pytest.mark.slow
+def test_sigkill_during_conversion_then_rerun(data_dir, make_session, tmp_path) -> None:
+    """Killed at random moments, `encrypt` leaves a folder whose every file opens; the rerun
+    finishes and no typed text is left."""
+    rng = random.Random(14)
+    notes = [f"Planted-conversion-note-{index:03d}-Heron" for index in range(120)]
+    item = "integrity-honesty"
+    for index, note in enumerate(notes):
+        save_session(data_dir, make_session({item: 3}, day=index, notes={item: note}))
+    secret = passphrase_file(tmp_path)
+    env = os.environ | {"SELFCHECK_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT)}
+    for _ in range(6):
+        process = subprocess.Popen(
+            [*CONVERT, str(secret), "--recovery-out", str(tmp_path / "recovery.txt")],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(rng.uniform(0.5, 2.2))  # start-up and the key derivation take about 1.2 s
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        forget()
+        if is_encrypted(data_dir):
+            unlock(data_dir, PASSPHRASE)
+        loaded = load_data_dir(data_dir)
+        assert loaded.problems == []
+        assert sorted(s.answer(item).note for s in loaded.sessions) == notes
+    forget()
+    finish = subprocess.run([*CONVERT, str(secret)], env=env, cwd=ROOT, capture_output=True)
+    assert finish.returncode == 0, finish.stderr
+    assert_nowhere(data_dir, notes)
+    unlock(data_dir, PASSPHRASE)
+    assert len(load_data_dir(data_dir).sessions) == len(notes)
+
+
+def sealed_draft(data_dir: Path) -> Session | None:
+    """The one draft on disk, if it opens yet."""
+    folder = sessions_dir(data_dir)
+    files = sorted(folder.glob("*.toml.age")) if folder.is_dir() else []
+    try:
+        return load_session(files[0]) if files else None
+    except InputError:
+        return None
+
+
+@needs_pty
+def test_sigkill_after_keystrokes_with_encryption_on(data_dir: Path, tmp_path, newest) -> None:
+    """The crash test of the check-in with encryption on: every file opens, nothing saved is
+    lost, and the note typed is nowhere on disk in plain."""
+    encrypt(data_dir, tmp_path)
+    unlock(data_dir, PASSPHRASE)
+    note = "Planted-kill-note-Osprey"
+    first, second = newest.items[0].id, newest.items[1].id  # new check-ins rate the newest
+    secret = {"SELFCHECK_PASSPHRASE_FILE": str(passphrase_file(tmp_path))}
+    with in_terminal(["start", "--data-dir", str(data_dir)], secret) as app:
+        assert app.until(app.shows_item_screen), "the item screen never appeared"
+        app.type(b"4", b"d", b"n", b"2", b"e", note.encode())
+
+        def saved() -> bool:
+            session = sealed_draft(data_dir)
+            return bool(session and session.answer(second).note == note)
+
+        assert app.until(saved), "the keystrokes never reached the draft file"
+        app.process.send_signal(signal.SIGKILL)
+    assert_nowhere(data_dir, [note])
+    loaded = load_data_dir(data_dir)
+    assert loaded.problems == []
+    (session,) = loaded.sessions
+    assert session.answer(first).rating == 4 and session.answer(first).discuss
+    assert session.answer(second).rating == 2 and session.answer(second).note == note

@@ -1,0 +1,97 @@
+"""SIGKILL a real `selfcheck start` in a terminal after keystrokes: the draft on disk keeps them."""
+
+from __future__ import annotations
+
+import re
+import signal
+from pathlib import Path
+
+import pytest
+from helpers.terminal import in_terminal, needs_pty
+
+from selfcheck.formats.errors import InputError
+from selfcheck.formats.session import Session
+from selfcheck.store.sessions import load_data_dir, load_session, sessions_dir
+
+
+@pytest.fixture
+def rubric(newest):
+    """New check-ins rate the newest version: these flows use its items."""
+    return newest
+
+
+def draft(data_dir: Path) -> Session | None:
+    """The one draft on disk, if it parses yet."""
+    folder = sessions_dir(data_dir)
+    files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
+    if not files:
+        return None
+    try:
+        return load_session(files[0])
+    except InputError:
+        return None
+
+
+@needs_pty
+@pytest.mark.slow
+def test_sigkill_after_keystrokes_keeps_ratings_and_note(data_dir: Path, rubric) -> None:
+    """Ratings, a mark and a note typed before SIGKILL are all in the parseable draft."""
+    first, second = rubric.items[0].id, rubric.items[1].id
+    with in_terminal(["start", "--data-dir", str(data_dir)]) as app:
+        assert app.until(app.shows_item_screen), "the item screen never appeared"
+        app.type(b"4", b"d", b"n", b"2", b"e", b"kept note")
+
+        def saved() -> bool:
+            session = draft(data_dir)
+            return bool(
+                session
+                and session.answer(first).rating == 4
+                and session.answer(second).rating == 2
+                and session.answer(second).note == "kept note"
+            )
+
+        assert app.until(saved), "the keystrokes never reached the draft file"
+        app.process.send_signal(signal.SIGKILL)
+    loaded = load_data_dir(data_dir)
+    assert loaded.problems == []
+    (session,) = loaded.sessions
+    assert session.status == "draft"
+    assert session.answer(first).rating == 4 and session.answer(first).discuss
+    assert session.answer(second).rating == 2 and session.answer(second).note == "kept note"
+
+
+@needs_pty
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGHUP"])
+def test_sigterm_restores_the_terminal_and_keeps_the_note(
+    data_dir: Path, rubric, signal_name: str
+) -> None:
+    """SIGTERM or SIGHUP quits as q does: the screen and mouse restored, the draft kept."""
+    first = rubric.items[0].id
+
+    def rated() -> bool:
+        session = draft(data_dir)
+        return session is not None and session.answer(first).rating == 4
+
+    def typed() -> bool:
+        session = draft(data_dir)
+        return session is not None and session.answer(first).note == "just typed"
+
+    with in_terminal(["start", "--data-dir", str(data_dir)]) as app:
+        assert app.until(app.shows_item_screen), "the item screen never appeared"
+        app.type(b"4")
+        assert app.until(rated)
+        app.type(b"e", pause=0.2)
+        app.type(b"just typed")
+        assert app.until(typed)
+        app.process.send_signal(getattr(signal, signal_name))
+        assert app.until(app.ended), "the app did not quit"
+        app.drain()
+        seen = bytes(app.seen)
+    assert app.process.returncode == 0
+    last_draw = list(re.finditer(rb" of \d+", seen))[-1]
+    after_last_draw = seen[last_draw.end() :]
+    assert b"\x1b[?1049l" in after_last_draw, "the alternate screen was not left"
+    assert b"\x1b[?1000l" in after_last_draw, "mouse mode was not turned off"
+    session = draft(data_dir)
+    assert session is not None and session.status == "draft"
+    assert session.answer(first).note == "just typed"
