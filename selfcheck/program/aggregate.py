@@ -279,28 +279,22 @@ class Aggregation:
         if table is None:
             table = self.tables[record.layout] = RubricTable.create(record.layout)
         groups: dict[str, list[list[int]]] = {}
+        keys: dict[str, int] = {}
         for quarter, levels in record.checkins:
+            key = contribution_key(record.record_key, str(levels).encode())
             for label in period_labels(quarter):
                 groups.setdefault(label, []).append(levels)
-        years: dict[int, tuple[Shape, int]] = {}
+                keys[label] = (keys.get(label, 0) + key) % KEY_MODULUS
+        # A period holding the same check-ins as another (a year of one quarter, `all` of one
+        # year) has the same shape: work it out once.
+        shapes: dict[tuple[int, ...], Shape] = {}
         for label, checkins in groups.items():
-            kind = period_kind(label)
-            key = _key(record.record_key, checkins)
-            if kind == "quarter":
-                table.period(label).add(checkins, sign, key)
-            elif kind == "year":
-                years[len(checkins)] = table.period(label).add(checkins, sign, key, False), key
-        # `all` holds the same check-ins as a year holding as many (the usual case): reuse it.
-        everything = groups[OVERALL]
-        shape, key = years.get(len(everything)) or (None, _key(record.record_key, everything))
-        table.period(OVERALL).add(everything, sign, key, False, shape)
+            same = tuple(map(id, checkins))
+            levels = period_kind(label) == "quarter"
+            counts = table.period(label)
+            shapes[same] = counts.add(checkins, sign, keys[label], levels, shapes.get(same))
         if len(record.checkins) > 1:
-            table.growth.add(record.checkins, table.value_members, sign, key)
-
-
-def _key(record_key: int, checkins: list[list[int]]) -> int:
-    """A practitioner's contribution key for the check-ins they have in one period."""
-    return contribution_key(record_key, str(checkins).encode())
+            table.growth.add(record.checkins, table.value_members, sign, keys[OVERALL])
 
 
 class _Seen:

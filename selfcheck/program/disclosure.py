@@ -85,7 +85,11 @@ def publish_row(row: Row, min_group: int, title: str = "") -> Published:
     counts = tuple(
         perturb_count(true, key(FIRST_COUNT + position)) for position, true in enumerate(row.counts)
     )
-    checkins = perturb_count(row.checkins or 0, key(CHECKINS))
+    # An item's check-ins are its answers: their sum is published as the sum of the perturbed
+    # counts, so it tells nothing the counts do not (an independent draw would bound them).
+    checkins = (
+        sum(counts) if row.scope == "item" else perturb_count(row.checkins or 0, key(CHECKINS))
+    )
     return Published(
         row, title, "", practitioners, checkins, counts, mean_level(counts), median_level(counts)
     )

@@ -89,8 +89,9 @@ def possible_truths(published: int) -> set[int]:
 
 
 def contribution_key(record_key: int, answers: bytes) -> int:
-    """One practitioner's key in one period: their record key with the answers they gave there,
-    so a row's key changes when anyone behind it joins, leaves or changes an answer."""
+    """One check-in's key: its practitioner's record key with the answers it gave. A
+    practitioner's key in a period is the sum of their check-ins' keys there, so a row's key
+    changes when anyone behind it joins, leaves or changes an answer."""
     message = record_key.to_bytes(8, "big") + answers
     digest = hashlib.blake2b(message, digest_size=8, person=b"selfcheck-person").digest()
     return int.from_bytes(digest, "big")

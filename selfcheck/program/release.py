@@ -80,7 +80,11 @@ _DESCRIPTIONS = {
     "id": ("string", "The value's or item's id."),
     "title": ("string", "The value's or item's title, when the rubric is on this computer."),
     "practitioners": ("integer", "Practitioners behind the row (perturbed)."),
-    "checkins": ("integer", "Check-ins answering it (perturbed); empty for growth rows."),
+    "checkins": (
+        "integer",
+        "Check-ins answering it (an item's: the sum of its perturbed counts; a value's: "
+        "perturbed); empty for growth rows.",
+    ),
     "mean": ("number", "Mean level 1-5 from the perturbed counts; growth: mean change (noisy)."),
     "median": ("number", "Median level from the perturbed counts; empty for growth rows."),
     "n_not_yet": ("integer", "Answers `not yet` (perturbed)."),
