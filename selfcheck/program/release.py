@@ -125,6 +125,7 @@ def perturbation_parameters(min_group: int) -> dict[str, Any]:
             "deviations": list(growth.deviations),
             "probabilities": list(growth.probabilities),
         },
+        "item_checkins": "the sum of the item's published answer counts (no draw of its own)",
         "additive": False,
         "additive_note": "values, years and `all` are perturbed on their own, so they need "
         "not equal the sum of their parts; a sum would let noise cancel",

@@ -57,6 +57,8 @@ class Release:
     table: list[dict[str, list[float]]]
     """The perturbation table (true count -> deviations), empty when figures are exact."""
     growth_deviation: int
+    checkins_drawn: bool
+    """Whether an item's check-ins carry information of their own (exact, or drawn apart)."""
 
     def cell(self, period: str, scope: str, id_: str) -> dict[str, str]:
         """The row of one period, scope and id."""
@@ -91,7 +93,10 @@ def publish(paths: Iterable[Path], out: Path, *options: str) -> Release:
     package = out.parent / "datapackage.json"
     noise = json.loads(package.read_text())["perturbation"] if package.exists() else {}
     return Release(
-        rows, noise.get("table", []), noise.get("growth_sum", {}).get("max_deviation", 0)
+        rows,
+        noise.get("table", []),
+        noise.get("growth_sum", {}).get("max_deviation", 0),
+        "item_checkins" not in noise,
     )
 
 
@@ -117,7 +122,7 @@ def pinned_small_counts(release: Release, truth: dict[str, list[int]]) -> int:
         fits = [
             combo
             for combo in itertools.product(*choices)
-            if int(row["checkins"]) in release.support(sum(combo))
+            if not release.checkins_drawn or int(row["checkins"]) in release.support(sum(combo))
         ]
         for position, true in enumerate(true_counts):
             if true in (1, 2) and {combo[position] for combo in fits} == {true}:
