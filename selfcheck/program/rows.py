@@ -203,7 +203,7 @@ def rubric_labels(aggregation: Aggregation) -> dict[RubricLayout, tuple[str, str
 
 
 def hierarchy_rows(aggregation: Aggregation) -> list[list[Row]]:
-    """Per rubric: the rows of every quarter, year and `all`, then growth, none suppressed."""
+    """Per rubric: the rows of every quarter, year and `all`, then growth, with true figures."""
     tables = []
     for layout, (_, version) in rubric_labels(aggregation).items():
         table = aggregation.tables[layout]
