@@ -16,12 +16,12 @@ from pathlib import Path
 
 from measure import PYTHON, Terminal, repeat, run_timed
 
-from selfcheck.formats.session import ItemAnswer, Practitioner, Session
+from selfcheck.checkin.lifecycle import new_checkin_id, rubric_ref
+from selfcheck.formats.checkin import Checkin, ItemAnswer, Practitioner
 from selfcheck.growth.analysis import growth
 from selfcheck.program.export import AnonymousCheckin, AnonymousExport, export_bytes
-from selfcheck.store.checkin import new_session_id, rubric_ref
+from selfcheck.store.checkin_files import save_checkin
 from selfcheck.store.rubrics import find_rubric
-from selfcheck.store.sessions import save_session
 
 RUBRIC = find_rubric(None, None)
 FIRST_ITEM = RUBRIC.items[0].id
@@ -93,8 +93,8 @@ def startup(*, quick: bool, runs: int) -> Row:
     )
 
 
-def _rating_on_disk(sessions: Path) -> int | None:
-    for path in sessions.glob("*.toml"):
+def _rating_on_disk(checkins: Path) -> int | None:
+    for path in checkins.glob("*.toml"):
         try:
             data = tomllib.loads(path.read_text())
         except (OSError, tomllib.TOMLDecodeError):
@@ -135,11 +135,11 @@ def autosave(*, quick: bool, runs: int) -> Row:
     )
 
 
-def write_checkins(data_dir: Path, count: int, seed: int = 1) -> list[Session]:
+def write_checkins(data_dir: Path, count: int, seed: int = 1) -> list[Checkin]:
     """`count` complete check-ins, a week apart, with ratings drifting upwards."""
     rng = random.Random(seed)
     start = datetime(2024, 1, 8, 9, tzinfo=timezone(timedelta(hours=-5)))
-    sessions = []
+    checkins = []
     for index in range(count):
         when = start + timedelta(days=7 * index)
         items = {}
@@ -149,8 +149,8 @@ def write_checkins(data_dir: Path, count: int, seed: int = 1) -> list[Session]:
             else:
                 level = min(5, max(1, round(1.5 + 3 * index / count + rng.uniform(-1, 1))))
                 items[item.id] = ItemAnswer(rating=level, discuss=rng.random() < 0.1, note="n")
-        session = Session(
-            id=new_session_id(when),
+        checkin = Checkin(
+            id=new_checkin_id(when),
             status="complete",
             started=when,
             finished=when + timedelta(minutes=11),
@@ -158,9 +158,9 @@ def write_checkins(data_dir: Path, count: int, seed: int = 1) -> list[Session]:
             practitioner=Practitioner(name="Bench Mark", key=KEY),
             items=items,
         )
-        save_session(data_dir, session)
-        sessions.append(session)
-    return sessions
+        save_checkin(data_dir, checkin)
+        checkins.append(checkin)
+    return checkins
 
 
 BARE_PLOT = """
@@ -185,8 +185,8 @@ def plot_and_report(*, quick: bool, runs: int, count: int = 100) -> list[Row]:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         data = root / "data"
-        sessions = write_checkins(data, count)
-        result = growth(sessions, RUBRIC)
+        checkins = write_checkins(data, count)
+        result = growth(checkins, RUBRIC)
         dates = [checkin.when.isoformat() for checkin in result.checkins]
         series = {
             value.name: [

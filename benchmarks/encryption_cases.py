@@ -87,8 +87,8 @@ def startup_encrypted(*, quick: bool, runs: int) -> Row:
     )
 
 
-def _sealed_rating(sessions: Path, identity: pyrage.x25519.Identity) -> int | None:
-    for path in sessions.glob("*.toml.age"):
+def _sealed_rating(checkins: Path, identity: pyrage.x25519.Identity) -> int | None:
+    for path in checkins.glob("*.toml.age"):
         try:
             data = tomllib.loads(pyrage.decrypt(path.read_bytes(), [identity]).decode())
         except (OSError, pyrage.DecryptError, tomllib.TOMLDecodeError):

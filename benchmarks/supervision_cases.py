@@ -25,10 +25,10 @@ def write_caseload(folder: Path, scratch: Path) -> None:
     """PEOPLE shares of CHECKINS check-ins each, imported as `selfcheck supervise --import` does."""
     shares = []
     for person in range(PEOPLE):
-        sessions = write_checkins(scratch / f"p{person}", CHECKINS, seed=person)
+        checkins = write_checkins(scratch / f"p{person}", CHECKINS, seed=person)
         key = f"{person:016x}"
         config = Config(name=f"Practitioner {person:02d}", practitioner_key=key)
-        share = build_share(sessions, config, "discuss", datetime(2026, 3, 1, tzinfo=UTC))
+        share = build_share(checkins, config, "discuss", datetime(2026, 3, 1, tzinfo=UTC))
         shares.append(scratch / f"{key}.toml")
         save_share(shares[-1], share)
     import_shares(shares, folder)

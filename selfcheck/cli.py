@@ -9,6 +9,7 @@ from pathlib import Path
 
 from selfcheck import __version__
 from selfcheck.commands import (
+    checkins,
     config,
     demo,
     encryption,
@@ -17,7 +18,6 @@ from selfcheck.commands import (
     program,
     receive,
     rubric,
-    sessions,
     share,
     start,
     supervise,
@@ -29,7 +29,7 @@ from selfcheck.formats.printable import printable
 
 COMMAND_MODULES = (
     start,
-    sessions,
+    checkins,
     growth,
     share,
     supervise,

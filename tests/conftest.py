@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from helpers.samples import KEY
 
+from selfcheck.checkin.lifecycle import new_checkin_id
+from selfcheck.formats.checkin import Checkin, ItemAnswer, Practitioner, RubricRef
 from selfcheck.formats.rubric import Rubric
-from selfcheck.formats.session import ItemAnswer, Practitioner, RubricRef, Session
-from selfcheck.store.checkin import new_session_id
+from selfcheck.store.checkin_files import save_checkin
 from selfcheck.store.rubrics import DEFAULT_RUBRIC_ID, find_rubric
-from selfcheck.store.sessions import save_session
 from selfcheck.store.vault import forget
 
 
@@ -53,11 +53,11 @@ def newest() -> Rubric:
     return find_rubric(DEFAULT_RUBRIC_ID, None)
 
 
-MakeSession = Callable[..., Session]
+MakeCheckin = Callable[..., Checkin]
 
 
 @pytest.fixture
-def make_session(rubric: Rubric) -> MakeSession:
+def make_checkin(rubric: Rubric) -> MakeCheckin:
     """Build a check-in: `ratings` maps item id to a level, 0 for not yet assessable."""
 
     def build(
@@ -70,7 +70,7 @@ def make_session(rubric: Rubric) -> MakeSession:
         notes: dict[str, str] | None = None,
         discuss: tuple[str, ...] = (),
         rubric_ref: RubricRef | None = None,
-    ) -> Session:
+    ) -> Checkin:
         started = datetime(2026, 1, 5, 9, 0, tzinfo=timezone(timedelta(hours=-5)))
         started += timedelta(days=day)
         items: dict[str, ItemAnswer] = {}
@@ -82,8 +82,8 @@ def make_session(rubric: Rubric) -> MakeSession:
                 note=(notes or {}).get(item_id, ""),
                 discuss=item_id in discuss,
             )
-        return Session(
-            id=new_session_id(started),
+        return Checkin(
+            id=new_checkin_id(started),
             status="complete" if complete else "draft",
             started=started,
             finished=started + timedelta(minutes=12) if complete else None,
@@ -97,6 +97,6 @@ def make_session(rubric: Rubric) -> MakeSession:
 
 
 @pytest.fixture
-def save(data_dir: Path) -> Callable[[Session], Path]:
+def save(data_dir: Path) -> Callable[[Checkin], Path]:
     """Save a session into the test's data directory and return its path."""
-    return lambda session: save_session(data_dir, session)
+    return lambda checkin: save_checkin(data_dir, checkin)

@@ -1,4 +1,4 @@
-"""Options and helpers shared by subcommands: data directory, session sources, output."""
+"""Options and helpers shared by subcommands: data directory, check-in sources, output."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 from selfcheck.commands.passphrases import add_passphrase_option, unlock_folder
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import printable
+from selfcheck.store.checkin_files import Loaded, checkins_dir, load_checkins, load_data_dir
 from selfcheck.store.data_dir import check_data_dir, check_private, resolve_data_dir
-from selfcheck.store.sessions import Loaded, load_data_dir, load_sessions, sessions_dir
 
 EXIT_OK = 0
 """Everything was read and done."""
@@ -36,7 +36,7 @@ def data_dir_option() -> argparse.ArgumentParser:
 
 
 def sources_option() -> argparse.ArgumentParser:
-    """A parent parser adding session files or folders to read instead of the data dir."""
+    """A parent parser adding check-in files or folders to read instead of the data dir."""
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument(
         "paths",
@@ -67,14 +67,14 @@ def load_sources(args: argparse.Namespace) -> Loaded:
     """Check-ins from the given paths, else from the data directory; bad files reported."""
     paths: list[Path] = getattr(args, "paths", None) or []
     require_paths(paths)
-    loaded = load_sessions(map(session_folder, paths)) if paths else load_data_dir(data_dir(args))
+    loaded = load_checkins(map(checkin_folder, paths)) if paths else load_data_dir(data_dir(args))
     report_problems(loaded.problems)
     return loaded
 
 
-def session_folder(path: Path) -> Path:
+def checkin_folder(path: Path) -> Path:
     """A path as given, or the `sessions` folder inside it when it is a data folder."""
-    inside = sessions_dir(path)
+    inside = checkins_dir(path)
     return inside if inside.is_dir() else path
 
 

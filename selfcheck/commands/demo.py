@@ -8,8 +8,8 @@ from typing import Any
 
 from selfcheck.commands.common import EXIT_OK, data_dir, data_dir_option, tell
 from selfcheck.formats.errors import SelfcheckError
+from selfcheck.store.checkin_files import checkins_dir, save_checkin
 from selfcheck.store.rubrics import rubric_versions
-from selfcheck.store.sessions import save_session, sessions_dir
 from selfcheck.store.vault import data_files, stored
 
 
@@ -31,8 +31,8 @@ def register(subparsers: Any) -> None:
 
 def demo_command(args: argparse.Namespace) -> int:
     """Write a year of made-up check-ins into an empty data directory."""
+    from selfcheck.checkin.demo import demo_checkins, demo_config
     from selfcheck.store.config import config_path, ensure_identity, save_config
-    from selfcheck.store.demo import demo_config, demo_sessions
     from selfcheck.store.rubrics import DEFAULT_RUBRIC_ID
 
     if args.exports is not None:
@@ -44,19 +44,19 @@ def demo_command(args: argparse.Namespace) -> int:
             "give --data-dir DIR for the demo check-ins, so they never mix with your own"
         )
     target = data_dir(args)
-    folder = sessions_dir(target)
+    folder = checkins_dir(target)
     if folder.is_dir() and data_files(folder):
         raise SelfcheckError(f"{target} already holds check-ins; give an empty --data-dir")
-    sessions = demo_sessions(rubric_versions(DEFAULT_RUBRIC_ID, None))
-    for session in sessions:
-        save_session(target, session)
+    checkins = demo_checkins(rubric_versions(DEFAULT_RUBRIC_ID, None))
+    for checkin in checkins:
+        save_checkin(target, checkin)
     if stored(config_path(target)) is None:
         save_config(target, demo_config())
     ensure_identity(target)
-    versions = list(dict.fromkeys(s.rubric.version for s in sessions))
-    focus = sum(s.is_focus for s in sessions)
+    versions = list(dict.fromkeys(s.rubric.version for s in checkins))
+    focus = sum(s.is_focus for s in checkins)
     tell(
-        f"wrote {len(sessions)} demo check-ins to {target} (rubric version "
+        f"wrote {len(checkins)} demo check-ins to {target} (rubric version "
         f"{' then '.join(versions)}; {focus} focus check-ins)",
         to_stdout=True,
     )

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from selfcheck.checkin.practitioners import by_practitioner, pick_practitioner, practitioner_label
 from selfcheck.commands.common import (
     EXIT_OK,
     EXIT_SKIPPED,
@@ -20,12 +21,11 @@ from selfcheck.commands.common import (
     sources_option,
     tell,
 )
+from selfcheck.formats.checkin import Checkin, complete_checkins
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import printable
 from selfcheck.formats.rubric import Rubric
-from selfcheck.formats.session import Session, complete_checkins
 from selfcheck.store.files import write_atomic, write_text_atomic
-from selfcheck.store.practitioners import by_practitioner, pick_practitioner, practitioner_label
 from selfcheck.store.rubrics import find_rubric, rubric_versions
 
 if TYPE_CHECKING:
@@ -82,19 +82,19 @@ def register(subparsers: Any) -> None:
 
 
 def _rubric_groups(
-    sessions: list[Session], args: argparse.Namespace, problems: list[str]
+    checkins: list[Checkin], args: argparse.Namespace, problems: list[str]
 ) -> list[Rubric]:
     """The rubrics to analyse: the one asked for, else each rubric of the complete check-ins."""
     asked = getattr(args, "rubric", None)
     if asked:
         return [find_rubric(asked, data_dir(args))]
-    ids = list(dict.fromkeys(s.rubric.id for s in reversed(sessions) if s.complete))
+    ids = list(dict.fromkeys(s.rubric.id for s in reversed(checkins) if s.complete))
     rubrics = []
     for rubric_id in ids:
         try:
             rubrics.append(find_rubric(rubric_id, data_dir(args)))
         except SelfcheckError:
-            count = len(complete_checkins(sessions, rubric_id))
+            count = len(complete_checkins(checkins, rubric_id))
             problems.append(
                 f"{count} check-in(s) of rubric {rubric_id!r}: that rubric is not available "
                 "here; give its file with --rubric PATH"
@@ -126,20 +126,20 @@ def trends_command(args: argparse.Namespace) -> int:
     loaded = load_sources(args)
     problems = list(loaded.problems)
     people = (
-        [pick_practitioner(loaded.sessions, args.practitioner)]
+        [pick_practitioner(loaded.checkins, args.practitioner)]
         if args.practitioner
-        else list(by_practitioner(loaded.sessions).values())
+        else list(by_practitioner(loaded.checkins).values())
     )
     from selfcheck.supervision.plan import plan_dicts, plan_history
 
     responses = received_responses(args)
     groups: list[tuple[str, Growth]] = []
     plans: list[list[dict[str, Any]]] = []
-    for sessions in people:
-        who = practitioner_label(sessions)
-        for rubric in _rubric_groups(sessions, args, problems):
-            groups.append((who, growth(sessions, rubric, _texts(rubric, args))))
-            plans.append(plan_dicts(plan_history(sessions, responses)))
+    for checkins in people:
+        who = practitioner_label(checkins)
+        for rubric in _rubric_groups(checkins, args, problems):
+            groups.append((who, growth(checkins, rubric, _texts(rubric, args))))
+            plans.append(plan_dicts(plan_history(checkins, responses)))
     report_problems(problems[len(loaded.problems) :])
     if args.format == "csv":
         text = trends_csv(groups)
@@ -159,19 +159,19 @@ def trends_command(args: argparse.Namespace) -> int:
     return exit_status(problems)
 
 
-def one_growth(args: argparse.Namespace) -> tuple[str, Growth, list[Session], int]:
+def one_growth(args: argparse.Namespace) -> tuple[str, Growth, list[Checkin], int]:
     """One practitioner's growth for `plot` and `report`, the check-ins, and the exit status."""
     from selfcheck.growth.analysis import growth, too_few_words
 
     loaded = load_sources(args)
-    sessions = pick_practitioner(loaded.sessions, args.practitioner)
+    checkins = pick_practitioner(loaded.checkins, args.practitioner)
     problems: list[str] = []
-    rubrics = _rubric_groups(sessions, args, problems)
+    rubrics = _rubric_groups(checkins, args, problems)
     report_problems(problems)
     if not rubrics:
         raise SelfcheckError(
             "no complete check-ins to show"
-            + (f" (read {len(loaded.sessions)} drafts only)" if loaded.sessions else "")
+            + (f" (read {len(loaded.checkins)} drafts only)" if loaded.checkins else "")
         )
     if len(rubrics) > 1:
         others = ", ".join(r.id for r in rubrics[1:])
@@ -180,14 +180,14 @@ def one_growth(args: argparse.Namespace) -> tuple[str, Growth, list[Session], in
             "(choose with --rubric ID)",
             file=sys.stderr,
         )
-    result = growth(sessions, rubrics[0], _texts(rubrics[0], args))
+    result = growth(checkins, rubrics[0], _texts(rubrics[0], args))
     if not result.checkins:
         raise SelfcheckError(f"no complete check-ins of rubric {rubrics[0].id!r}")
     words = too_few_words(len(result.checkins))
     if words:
         print(f"note: {words}", file=sys.stderr)
     status = EXIT_SKIPPED if loaded.problems or problems else EXIT_OK
-    return practitioner_label(sessions), result, sessions, status
+    return practitioner_label(checkins), result, checkins, status
 
 
 def plot_command(args: argparse.Namespace) -> int:
@@ -196,7 +196,7 @@ def plot_command(args: argparse.Namespace) -> int:
     from selfcheck.store.images import image_format, save_figure
 
     image_format(args.out)
-    _who, result, _sessions, status = one_growth(args)
+    _who, result, _checkins, status = one_growth(args)
     save_figure(figure_for(args.kind, result), args.out)
     tell(f"wrote {args.out}", to_stdout=True)
     return status
@@ -211,9 +211,9 @@ def report_command(args: argparse.Namespace) -> int:
         )
     from selfcheck.growth.packet_input import packet_input
 
-    who, result, sessions, status = one_growth(args)
-    pages = supervision_pages(args, sessions)
-    packet = packet_input(who, result, sessions, notes=args.notes, supervision=pages)
+    who, result, checkins, status = one_growth(args)
+    pages = supervision_pages(args, checkins)
+    packet = packet_input(who, result, checkins, notes=args.notes, supervision=pages)
     if PACKET_FORMATS[suffix] == "html":
         from selfcheck.growth.packet_html import packet_html
 
@@ -228,17 +228,17 @@ def report_command(args: argparse.Namespace) -> int:
     return status
 
 
-def supervision_pages(args: argparse.Namespace, sessions: list[Session]) -> SupervisionPages:
+def supervision_pages(args: argparse.Namespace, checkins: list[Checkin]) -> SupervisionPages:
     """Responses, the learning plan's history and this year's hours for the packet."""
     from selfcheck.growth.packet_supervision import SupervisionPages
     from selfcheck.supervision.hours import hours_by_year, meeting_records, year_line
     from selfcheck.supervision.plan import plan_dicts, plan_history
 
     responses = received_responses(args)
-    records = meeting_records(sessions, responses.values())
+    records = meeting_records(checkins, responses.values())
     this_year = [y for y in hours_by_year(records) if y.year == date.today().year]
     return SupervisionPages(
         responses=responses,
-        plan=plan_dicts(plan_history(sessions, responses)),
+        plan=plan_dicts(plan_history(checkins, responses)),
         hours_this_year=year_line(this_year[0]) if this_year else None,
     )

@@ -24,7 +24,7 @@ def register(subparsers: Any) -> None:
 
 def log_command(args: argparse.Namespace) -> int:
     """Print each meeting with its source, then the hours per year and in total."""
-    from selfcheck.store.sessions import load_data_dir
+    from selfcheck.store.checkin_files import load_data_dir
     from selfcheck.supervision.hours import (
         hours_by_year,
         hours_words,
@@ -37,7 +37,7 @@ def log_command(args: argparse.Namespace) -> int:
     loaded = load_data_dir(folder)
     responses, bad = load_received(folder)
     problems = loaded.problems + bad
-    records = meeting_records(loaded.sessions, responses.values())
+    records = meeting_records(loaded.checkins, responses.values())
     if args.year is not None:
         records = [r for r in records if r.date.year == args.year]
     if not records:

@@ -26,13 +26,13 @@ from selfcheck.commands.sealing import (
     sealed_for,
     sealed_words,
 )
+from selfcheck.formats.checkin import Checkin
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.rubric import Rubric
-from selfcheck.formats.session import Session
+from selfcheck.store.checkin_files import load_data_dir
 from selfcheck.store.config import ensure_identity, load_config
 from selfcheck.store.files import write_atomic, write_text_atomic
 from selfcheck.store.rubrics import find_rubric, rubric_versions
-from selfcheck.store.sessions import load_data_dir
 
 STAND_IN = (
     "# No identity yet: the pseudonym below is a stand-in; the real one is made at your\n"
@@ -126,7 +126,7 @@ def export_command(args: argparse.Namespace) -> int:
     config = load_config(folder) if args.dry_run else ensure_identity(folder)
     loaded = load_data_dir(folder)
     report_problems(loaded.problems)
-    mine = [s for s in loaded.sessions if s.practitioner.key in ("", config.practitioner_key)]
+    mine = [s for s in loaded.checkins if s.practitioner.key in ("", config.practitioner_key)]
     rubric = _version_to_export(rubric, mine, args.rubric, folder)
     secret = config.pseudonym_secret or secrets.token_hex(32)
     export = with_generation(folder, build_export(mine, rubric, secret, args.program))
@@ -155,18 +155,18 @@ def export_command(args: argparse.Namespace) -> int:
 
 
 def _version_to_export(
-    rubric: Rubric, sessions: list[Session], asked: str | None, folder: Path
+    rubric: Rubric, checkins: list[Checkin], asked: str | None, folder: Path
 ) -> Rubric:
     """The rubric version of the latest complete check-in, unless a version or path was asked.
 
     An export holds one version; check-ins of other versions are named on stderr.
     """
-    done = [s for s in sessions if s.complete and s.rubric.id == rubric.id]
+    done = [s for s in checkins if s.complete and s.rubric.id == rubric.id]
     if done and (asked is None or asked == rubric.id):
-        texts = [
+        versions = [
             r for r in rubric_versions(rubric.id, folder) if r.version == done[-1].rubric.version
         ]
-        rubric = texts[-1] if texts else rubric
+        rubric = versions[-1] if versions else rubric
     others = sorted({s.rubric.version for s in done} - {rubric.version})
     if others:
         print(

@@ -28,8 +28,8 @@ def register(subparsers: Any) -> None:
 
 def receive_command(args: argparse.Namespace) -> int:
     """Validate and keep one response file."""
+    from selfcheck.store.checkin_files import load_data_dir
     from selfcheck.store.config import ensure_identity
-    from selfcheck.store.sessions import load_data_dir
     from selfcheck.supervision.receiving import receive
 
     folder = data_dir(args)

@@ -64,17 +64,17 @@ def register(subparsers: Any) -> None:
 
 def share_command(args: argparse.Namespace) -> int:
     """Build the share, say what it holds, and write it once the practitioner agrees."""
-    from selfcheck.store.checkin import now
+    from selfcheck.checkin.lifecycle import now
+    from selfcheck.store.checkin_files import load_data_dir
     from selfcheck.store.config import ensure_identity
     from selfcheck.store.files import write_atomic
-    from selfcheck.store.sessions import load_data_dir
     from selfcheck.supervision.files import share_bytes
     from selfcheck.supervision.share import build_share, choose_checkins, share_words
 
     folder = data_dir(args)
     config = ensure_identity(folder)
     loaded = load_data_dir(folder)
-    mine = [s for s in loaded.sessions if s.practitioner.key in ("", config.practitioner_key)]
+    mine = [s for s in loaded.checkins if s.practitioner.key in ("", config.practitioner_key)]
     chosen = choose_checkins(mine, last=args.last, since=args.since)
     share = build_share(chosen, config, args.notes, now())
     data = share_bytes(share)

@@ -39,7 +39,7 @@ SECRET_FIELDS = frozenset(("practitioner_key", "pseudonym_secret", "key"))
 Identifier = Annotated[StrictStr, Field(pattern=IDENTIFIER_PATTERN)]
 """A stable id that is safe in a file name: letters, digits, `_`, `.`, `-`, at most 64."""
 Version = Annotated[StrictStr, Field(pattern=VERSION_PATTERN)]
-"""A rubric's version as written in rubrics, sessions and exports: `1.0.0`, `2026.1`."""
+"""A rubric's version as written in rubrics, check-ins and exports: `1.0.0`, `2026.1`."""
 
 
 def _no_control_characters(value: str) -> str:

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StrictBool, StrictStr, model_validator
 
+from selfcheck.formats.checkin import MeetingKind, Minutes, NextStep
 from selfcheck.formats.fields import (
     KEY_PATTERN,
     SHA256_PATTERN,
@@ -16,7 +17,6 @@ from selfcheck.formats.fields import (
     TypedText,
     _Strict,
 )
-from selfcheck.formats.session import MeetingKind, Minutes, NextStep
 
 RESPONSE_FORMAT = "selfcheck-response"
 """The `format` of a response file."""

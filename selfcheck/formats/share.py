@@ -6,15 +6,15 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, Field, StrictStr
 
-from selfcheck.formats.fields import KEY_PATTERN, Identifier, Name, _Strict
-from selfcheck.formats.session import (
+from selfcheck.formats.checkin import (
+    Checkin,
     ItemAnswer,
     NextStep,
     Practitioner,
     RubricRef,
-    Session,
     Supervision,
 )
+from selfcheck.formats.fields import KEY_PATTERN, Identifier, Name, _Strict
 
 SHARE_FORMAT = "selfcheck-share"
 """The `format` of a share file."""
@@ -41,9 +41,9 @@ class SharedCheckin(_Strict):
     items: dict[Identifier, ItemAnswer] = Field(default_factory=dict)
     next_steps: list[NextStep] = Field(default_factory=list)
 
-    def as_session(self, practitioner: SharedPractitioner) -> Session:
-        """The check-in as a complete session, so growth reads it like the practitioner's own."""
-        return Session(
+    def as_checkin(self, practitioner: SharedPractitioner) -> Checkin:
+        """The check-in as a complete `Checkin`, so growth reads it like the practitioner's own."""
+        return Checkin(
             id=self.id,
             status="complete",
             started=self.started,
@@ -66,9 +66,9 @@ class Share(_Strict):
     practitioner: SharedPractitioner
     checkins: Annotated[list[SharedCheckin], Field(min_length=1, max_length=1000)]
 
-    def sessions(self) -> list[Session]:
-        """The shared check-ins as complete sessions, oldest first."""
+    def as_checkins(self) -> list[Checkin]:
+        """The shared check-ins as complete `Checkin`s, oldest first."""
         return sorted(
-            (checkin.as_session(self.practitioner) for checkin in self.checkins),
+            (checkin.as_checkin(self.practitioner) for checkin in self.checkins),
             key=lambda s: (s.when, s.id),
         )

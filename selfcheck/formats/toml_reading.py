@@ -15,8 +15,8 @@ from selfcheck.formats.toml_bounds import check_bounds
 
 MAX_RUBRIC_BYTES = 1024 * 1024
 """Largest rubric file read (1 MiB); larger ones are refused before reading."""
-MAX_SESSION_BYTES = 4 * 1024 * 1024
-"""Largest session file read (4 MiB); larger ones are refused before reading."""
+MAX_CHECKIN_BYTES = 4 * 1024 * 1024
+"""Largest check-in file read (4 MiB); larger ones are refused before reading."""
 MAX_EXPORT_BYTES = 1024 * 1024
 """Largest anonymous export read (1 MiB); larger ones are refused before reading."""
 MAX_SHARE_BYTES = 16 * 1024 * 1024

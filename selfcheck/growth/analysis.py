@@ -6,9 +6,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from selfcheck.formats.checkin import Checkin, complete_checkins
 from selfcheck.formats.printable import one_line
 from selfcheck.formats.rubric import Rubric
-from selfcheck.formats.session import Session, complete_checkins
 from selfcheck.growth.dates import iso_day
 from selfcheck.store.rubrics import version_key
 
@@ -19,10 +19,10 @@ SPARK_GAP = "·"
 
 
 @dataclass(frozen=True)
-class Checkin:
+class CheckinColumn:
     """One complete check-in as a column of the analysis."""
 
-    session_id: str
+    checkin_id: str
     when: datetime
     rubric_version: str
     focus: bool = False
@@ -95,7 +95,7 @@ class Growth:
     rubric_id: str
     rubric_title: str
     rubric_version: str
-    checkins: tuple[Checkin, ...]
+    checkins: tuple[CheckinColumn, ...]
     values: tuple[ValueGrowth, ...]
     items: tuple[ItemGrowth, ...]
     overall: Series
@@ -147,22 +147,22 @@ def _mean(ratings: list[int]) -> float | None:
     return sum(ratings) / len(ratings) if ratings else None
 
 
-def overall_mean(session: Session) -> float | None:
+def overall_mean(checkin: Checkin) -> float | None:
     """The mean level of every rated item of a check-in (None when nothing is rated)."""
-    return _mean([a.rating for a in session.items.values() if a.rating is not None])
+    return _mean([a.rating for a in checkin.items.values() if a.rating is not None])
 
 
-def growth(sessions: Iterable[Session], rubric: Rubric, texts: Sequence[Rubric] = ()) -> Growth:
+def growth(checkins: Iterable[Checkin], rubric: Rubric, versions: Sequence[Rubric] = ()) -> Growth:
     """Growth over the complete check-ins of `rubric`'s id, across its versions.
 
-    `texts` are the versions available (any order). Labels come from the newest version the
+    `versions` are the versions available (any order). Labels come from the newest version the
     check-ins used; items link across versions by id or `previous_ids`, values by value id;
     an item of one version only is kept, with the versions that have it. A focus check-in
     counts as asking only its items.
     """
-    chosen = complete_checkins(sessions, rubric.id)
+    chosen = complete_checkins(checkins, rubric.id)
     by_version: dict[str, Rubric] = {}
-    for text in (rubric, *texts):
+    for text in (rubric, *versions):
         if text.id == rubric.id:
             by_version.setdefault(text.version, text)
     used = [by_version.get(s.rubric.version) for s in chosen]
@@ -172,7 +172,7 @@ def growth(sessions: Iterable[Session], rubric: Rubric, texts: Sequence[Rubric] 
     latest = chosen[-1] if chosen else None
     compared = sorted({s.rubric.version for s in chosen} & set(by_version), key=version_key)
     items = []
-    for title, value_id, ids, versions in rows:
+    for title, value_id, ids, having in rows:
         answers = [_linked_answer(s, ids) for s in chosen]
         items.append(
             ItemGrowth(
@@ -182,7 +182,7 @@ def growth(sessions: Iterable[Session], rubric: Rubric, texts: Sequence[Rubric] 
                 series=make_series([rating for rating, _ in answers]),
                 not_assessable=tuple(na for _, na in answers),
                 discuss_latest=bool(latest and any(latest.answer(i).discuss for i in ids)),
-                versions=tuple(v for v in compared if v in versions),
+                versions=tuple(v for v in compared if v in having),
             )
         )
     values = []
@@ -205,7 +205,9 @@ def growth(sessions: Iterable[Session], rubric: Rubric, texts: Sequence[Rubric] 
         rubric_id=rubric.id,
         rubric_title=base.title,
         rubric_version=base.version,
-        checkins=tuple(Checkin(s.id, s.when, s.rubric.version, focus=s.is_focus) for s in chosen),
+        checkins=tuple(
+            CheckinColumn(s.id, s.when, s.rubric.version, focus=s.is_focus) for s in chosen
+        ),
         values=tuple(values),
         items=tuple(items),
         overall=make_series([overall_mean(s) for s in chosen]),
@@ -220,7 +222,7 @@ ItemRow = tuple[str, str | None, tuple[str, ...], set[str]]
 """An item row: title, value id, the ids it links (its own first), the versions having it."""
 
 
-def _item_rows(base: Rubric, others: Sequence[Rubric], chosen: Sequence[Session]) -> list[ItemRow]:
+def _item_rows(base: Rubric, others: Sequence[Rubric], chosen: Sequence[Checkin]) -> list[ItemRow]:
     """The base version's items, then items of other versions and answers linked to neither."""
     rows: list[ItemRow] = []
     for value, item in base.iter_items():
@@ -239,10 +241,10 @@ def _item_rows(base: Rubric, others: Sequence[Rubric], chosen: Sequence[Session]
     return rows
 
 
-def _linked_answer(session: Session, ids: Sequence[str]) -> tuple[float | None, bool]:
+def _linked_answer(checkin: Checkin, ids: Sequence[str]) -> tuple[float | None, bool]:
     """An item's level at a check-in: its own answer, else the mean of the items it replaces."""
     for group in (ids[:1], ids[1:]):
-        answers = [session.answer(i) for i in group if session.answer(i).answered]
+        answers = [checkin.answer(i) for i in group if checkin.answer(i).answered]
         if answers:
             return _mean([a.rating for a in answers if a.rating is not None]), all(
                 a.not_assessable for a in answers
@@ -250,21 +252,21 @@ def _linked_answer(session: Session, ids: Sequence[str]) -> tuple[float | None, 
     return None, False
 
 
-def _value_names(base: Rubric, texts: Iterable[Rubric]) -> list[tuple[str, str]]:
+def _value_names(base: Rubric, versions: Iterable[Rubric]) -> list[tuple[str, str]]:
     """Every value id of the base version, then values only older versions have."""
     names = {value.id: value.name for value in base.values}
-    for text in texts:
+    for text in versions:
         for value in text.values:
             names.setdefault(value.id, value.name)
     return list(names.items())
 
 
-def _value_ratings(session: Session, text: Rubric, value_id: str) -> list[int]:
+def _value_ratings(checkin: Checkin, text: Rubric, value_id: str) -> list[int]:
     """The ratings a check-in gave to the items of one value, in its own rubric version."""
     return [
         rating
         for value, item in text.iter_items()
-        if value.id == value_id and (rating := session.answer(item.id).rating) is not None
+        if value.id == value_id and (rating := checkin.answer(item.id).rating) is not None
     ]
 
 

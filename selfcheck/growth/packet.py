@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
+from selfcheck.formats.checkin import Checkin
 from selfcheck.formats.printable import one_line, printable
-from selfcheck.formats.session import Session
 from selfcheck.growth.analysis import Growth, ItemGrowth, discussion_items
 from selfcheck.growth.packet_content import (
     HEATMAP_NOTE,
@@ -138,7 +138,7 @@ def _discussion_section(flow: PageFlow, packet: PacketInput) -> None:
 
 
 def _item_block(
-    flow: PageFlow, result: Growth, item: ItemGrowth, latest: Session, *, show_note: bool
+    flow: PageFlow, result: Growth, item: ItemGrowth, latest: Checkin, *, show_note: bool
 ) -> None:
     answer = latest.answer(item.item_id)
     flow.text(whole(item.title), size=11, weight="bold", space_before=0.012)
@@ -149,7 +149,7 @@ def _item_block(
 
 def _next_steps_section(flow: PageFlow, packet: PacketInput) -> None:
     flow.heading(f"5. {SECTIONS[4]}")
-    for label, steps in next_steps_blocks(packet.result, packet.sessions):
+    for label, steps in next_steps_blocks(packet.result, packet.checkins):
         flow.text(label, size=11, weight="bold", space_before=0.01)
         if not steps:
             flow.text("No next steps were written.", size=10, indent=0.03)

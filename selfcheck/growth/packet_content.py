@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+from selfcheck.formats.checkin import Checkin
 from selfcheck.formats.printable import one_line, printable
-from selfcheck.formats.session import Session
 from selfcheck.formats.wording import MISSING, NOT_ASSESSABLE_MARK, mean_words
 from selfcheck.growth.analysis import (
     Change,
@@ -74,9 +74,9 @@ def level_words(point: float | None, not_assessable: bool = False) -> str:
     return NOT_ASSESSABLE_MARK if not_assessable else MISSING
 
 
-def latest_session(result: Growth, sessions: list[Session]) -> Session:
+def latest_checkin(result: Growth, checkins: list[Checkin]) -> Checkin:
     """The check-in the packet is about: the latest complete one of the growth."""
-    return next(s for s in sessions if s.id == result.checkins[-1].session_id)
+    return next(s for s in checkins if s.id == result.checkins[-1].checkin_id)
 
 
 def packet_period(result: Growth) -> str:
@@ -85,7 +85,7 @@ def packet_period(result: Growth) -> str:
 
 
 def front_facts(
-    who: str, result: Growth, latest: Session, notes: NoteChoice
+    who: str, result: Growth, latest: Checkin, notes: NoteChoice
 ) -> list[tuple[str, str]]:
     """The packet's header facts as label and value (an empty label continues the line above)."""
     versions = ", ".join(result.versions)
@@ -182,17 +182,17 @@ def heatmap_rows(result: Growth, columns: Sequence[int]) -> list[list[str]]:
     ]
 
 
-def discussion_intro(latest: Session, notes: NoteChoice) -> str:
+def discussion_intro(latest: Checkin, notes: NoteChoice) -> str:
     """Which check-in the discussion section is from and which notes it shows."""
     return f"From the latest check-in ({day_words(latest.when)}). Notes: {NOTE_WORDS[notes]}"
 
 
-def other_noted_items(result: Growth, latest: Session) -> list[ItemGrowth]:
+def other_noted_items(result: Growth, latest: Checkin) -> list[ItemGrowth]:
     """Items not marked for discussion whose latest answer has a note."""
     return [i for i in result.items if not i.discuss_latest and latest.answer(i.item_id).note]
 
 
-def item_facts(result: Growth, item: ItemGrowth, latest: Session) -> str:
+def item_facts(result: Growth, item: ItemGrowth, latest: Checkin) -> str:
     """An item's value, its level now, and its levels over the check-ins."""
     answer = latest.answer(item.item_id)
     value = next((v.name for v in result.values if v.value_id == item.value_id), "")
@@ -208,10 +208,10 @@ def item_facts(result: Growth, item: ItemGrowth, latest: Session) -> str:
     return f"{value}. Now: {level}. Over the check-ins: {history}."
 
 
-def next_steps_blocks(result: Growth, sessions: list[Session]) -> list[tuple[str, list[str]]]:
+def next_steps_blocks(result: Growth, checkins: list[Checkin]) -> list[tuple[str, list[str]]]:
     """The latest check-in's next steps, and the previous ones to look back on, as listed."""
-    ids = [c.session_id for c in result.checkins]
-    by_id = {s.id: s for s in sessions}
+    ids = [c.checkin_id for c in result.checkins]
+    by_id = {s.id: s for s in checkins}
     titles = {item.item_id: item.title for item in result.items}
     latest = by_id[ids[-1]]
     blocks = [("Set at the latest check-in", latest)]
@@ -219,13 +219,13 @@ def next_steps_blocks(result: Growth, sessions: list[Session]) -> list[tuple[str
     if earlier:
         blocks.append(("Set at the previous check-in, to look back on", earlier[-1]))
     listed = []
-    for label, session in blocks:
+    for label, checkin in blocks:
         steps = [
             printable(step.text)
             + (f"  (item: {whole(titles.get(step.item, step.item))})" if step.item else "")
-            for step in session.next_steps
+            for step in checkin.next_steps
         ]
-        listed.append((f"{label} ({day_words(session.when)})", steps))
+        listed.append((f"{label} ({day_words(checkin.when)})", steps))
     return listed
 
 

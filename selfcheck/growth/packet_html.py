@@ -6,9 +6,9 @@ import base64
 from collections.abc import Sequence
 from html import escape
 
+from selfcheck.formats.checkin import Checkin
 from selfcheck.formats.printable import one_line, printable
 from selfcheck.formats.response import Response
-from selfcheck.formats.session import Session
 from selfcheck.growth.analysis import Growth, ItemGrowth, discussion_items
 from selfcheck.growth.packet_content import (
     HEATMAP_NOTE,
@@ -163,7 +163,7 @@ def _charts(result: Growth) -> list[str]:
     ]
 
 
-def _item(result: Growth, item: ItemGrowth, latest: Session, *, show_note: bool, level: int) -> str:
+def _item(result: Growth, item: ItemGrowth, latest: Checkin, *, show_note: bool, level: int) -> str:
     note = latest.answer(item.item_id).note
     shown = f'<p class="note">{_text(note)}</p>' if show_note and note else ""
     return (
@@ -190,7 +190,7 @@ def _next_steps(packet: PacketInput) -> list[str]:
     parts = [_heading(5)]
     pages, responded = packet.pages, packet.responded
     agreed = pages.responses[responded.id] if responded is not None else None
-    blocks = next_steps_blocks(packet.result, packet.sessions) + plan_blocks(pages, agreed)
+    blocks = next_steps_blocks(packet.result, packet.checkins) + plan_blocks(pages, agreed)
     for label, steps in blocks:
         parts.append(f"<h3>{_text(label)}</h3>")
         if steps:
@@ -200,12 +200,12 @@ def _next_steps(packet: PacketInput) -> list[str]:
     return parts
 
 
-def _views(result: Growth, session: Session, response: Response) -> list[str]:
-    questions = gap_questions(result, session, response) or [NO_GAPS]
+def _views(result: Growth, checkin: Checkin, response: Response) -> list[str]:
+    questions = gap_questions(result, checkin, response) or [NO_GAPS]
     parts = [
         f'<h2 id="views">6. {escape(VIEWS)}</h2>',
-        f'<p class="muted">{_text(views_intro(session, response))}</p>',
-        _table(VIEWS, VIEWS_HEADER, views_rows(result, session, response)),
+        f'<p class="muted">{_text(views_intro(checkin, response))}</p>',
+        _table(VIEWS, VIEWS_HEADER, views_rows(result, checkin, response)),
         "<h3>Questions to talk about</h3>",
         "<ul>" + "".join(f"<li>{_text(q)}</li>" for q in questions) + "</ul>",
     ]

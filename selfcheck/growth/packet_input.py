@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from selfcheck.formats.session import Session
+from selfcheck.formats.checkin import Checkin
 from selfcheck.growth.analysis import Growth
-from selfcheck.growth.packet_content import NoteChoice, latest_session
+from selfcheck.growth.packet_content import NoteChoice, latest_checkin
 from selfcheck.growth.packet_supervision import SupervisionPages, answered
 
 
@@ -16,19 +16,19 @@ class PacketInput:
 
     who: str
     result: Growth
-    sessions: list[Session]
+    checkins: list[Checkin]
     notes: NoteChoice
     pages: SupervisionPages
-    latest: Session
+    latest: Checkin
     """The check-in the packet is about: the latest complete one."""
-    responded: Session | None
+    responded: Checkin | None
     """The newest check-in with a supervisor's response, shown beside its response."""
 
 
 def packet_input(
     who: str,
     result: Growth,
-    sessions: list[Session],
+    checkins: list[Checkin],
     *,
     notes: NoteChoice = "discuss",
     supervision: SupervisionPages | None = None,
@@ -38,9 +38,9 @@ def packet_input(
     return PacketInput(
         who=who,
         result=result,
-        sessions=sessions,
+        checkins=checkins,
         notes=notes,
         pages=pages,
-        latest=latest_session(result, sessions),
-        responded=answered(result, sessions, pages),
+        latest=latest_checkin(result, checkins),
+        responded=answered(result, checkins, pages),
     )

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from selfcheck.formats.checkin import STEP_STATUS_WORDS, Checkin
 from selfcheck.formats.printable import one_line, printable
 from selfcheck.formats.response import Response
-from selfcheck.formats.session import STEP_STATUS_WORDS, Session
 from selfcheck.formats.wording import answer_mark
 from selfcheck.growth.analysis import Growth
 from selfcheck.growth.dates import day_words
@@ -32,10 +32,10 @@ class SupervisionPages:
     hours_this_year: str | None = None
 
 
-def answered(result: Growth, sessions: list[Session], pages: SupervisionPages) -> Session | None:
+def answered(result: Growth, checkins: list[Checkin], pages: SupervisionPages) -> Checkin | None:
     """The newest check-in of the packet that has a supervisor's response."""
-    by_id = {s.id: s for s in sessions}
-    ids = [c.session_id for c in result.checkins if c.session_id in pages.responses]
+    by_id = {s.id: s for s in checkins}
+    ids = [c.checkin_id for c in result.checkins if c.checkin_id in pages.responses]
     return by_id[ids[-1]] if ids else None
 
 
@@ -51,11 +51,11 @@ def hours_fact(pages: SupervisionPages) -> list[tuple[str, str]]:
     return [("Supervision", f"{pages.hours_this_year} (each meeting: selfcheck log)")]
 
 
-def views_intro(session: Session, response: Response) -> str:
+def views_intro(checkin: Checkin, response: Response) -> str:
     """A line saying whose views are compared, and that a gap is a question."""
     who = one_line(response.supervisor, 60) or "your supervisor"
     return (
-        f"Your check-in of {day_words(session.when)} beside {who}'s response. A gap is a "
+        f"Your check-in of {day_words(checkin.when)} beside {who}'s response. A gap is a "
         "question to talk about, not a verdict."
     )
 
@@ -66,12 +66,12 @@ VIEWS_HEADER = ("Item", "You", "Supervisor", "Supervisor's comment")
 """The columns of the side-by-side table."""
 
 
-def views_rows(result: Growth, session: Session, response: Response) -> list[list[str]]:
+def views_rows(result: Growth, checkin: Checkin, response: Response) -> list[list[str]]:
     """Each item: its title, your level, your supervisor's level and comment."""
     return [
         [
             whole(item.title),
-            answer_mark(session.answer(item.item_id)),
+            answer_mark(checkin.answer(item.item_id)),
             answer_mark(response.item(item.item_id)),
             whole(response.item(item.item_id).comment),
         ]
@@ -79,11 +79,11 @@ def views_rows(result: Growth, session: Session, response: Response) -> list[lis
     ]
 
 
-def gap_questions(result: Growth, session: Session, response: Response) -> list[str]:
+def gap_questions(result: Growth, checkin: Checkin, response: Response) -> list[str]:
     """Every item where the two levels differ by one or more, as a question to talk about."""
     questions = []
     for item in result.items:
-        mine, theirs = session.answer(item.item_id).rating, response.item(item.item_id).rating
+        mine, theirs = checkin.answer(item.item_id).rating, response.item(item.item_id).rating
         if mine is None or theirs is None or abs(mine - theirs) < 1:
             continue
         questions.append(
@@ -115,15 +115,15 @@ def plan_blocks(pages: SupervisionPages, agreed: Response | None) -> list[tuple[
     return blocks
 
 
-def views_section(flow: PageFlow, result: Growth, session: Session, response: Response) -> None:
+def views_section(flow: PageFlow, result: Growth, checkin: Checkin, response: Response) -> None:
     """Both levels side by side per item, the gaps as questions, and the comments."""
     flow.new_page()
     flow.heading(f"6. {VIEWS}")
-    flow.text(views_intro(session, response), size=9, color=MUTED)
-    rows = views_rows(result, session, response)
+    flow.text(views_intro(checkin, response), size=9, color=MUTED)
+    rows = views_rows(result, checkin, response)
     flow.table(VIEWS_HEADER, rows, [0.38, 0.07, 0.1, 0.45])
     flow.heading("Questions to talk about", size=12)
-    questions = gap_questions(result, session, response)
+    questions = gap_questions(result, checkin, response)
     if not questions:
         flow.text(NO_GAPS)
     for question in questions:
@@ -133,7 +133,7 @@ def views_section(flow: PageFlow, result: Growth, session: Session, response: Re
         flow.text(printable(response.comment), size=10)
 
 
-def plan_section(flow: PageFlow, pages: SupervisionPages, responded: Session | None) -> None:
+def plan_section(flow: PageFlow, pages: SupervisionPages, responded: Checkin | None) -> None:
     """The supervision part of the next steps section."""
     agreed = pages.responses[responded.id] if responded is not None else None
     for label, lines in plan_blocks(pages, agreed):

@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from selfcheck.checkin.words import step_words
+from selfcheck.formats.checkin import Checkin
 from selfcheck.formats.rubric import Rubric
-from selfcheck.formats.session import Session
 from selfcheck.formats.wording import mean_words
 from selfcheck.growth.analysis import growth
-from selfcheck.store.checkin_words import step_words
 
 CHANGE_MARKS = {"up": "↑", "down": "↓", "same": "="}
 """A mark beside each change word, for eyes; the word itself is what a screen reader needs."""
@@ -44,13 +44,13 @@ class ValueRow:
 
 
 def value_rows(
-    rubric: Rubric, session: Session, previous: Session | None, texts: Sequence[Rubric]
+    rubric: Rubric, checkin: Checkin, previous: Checkin | None, versions: Sequence[Rubric]
 ) -> list[ValueRow]:
     """Each value's mean this time and last time, and which way it moved.
 
-    `texts` are the rubric's versions available, so a last check-in of an older version
+    `versions` are the rubric's versions available, so a last check-in of an older version
     counts with its own items, as on the growth screen."""
-    result = growth([s for s in (previous, session) if s is not None], rubric, texts)
+    result = growth([s for s in (previous, checkin) if s is not None], rubric, versions)
     rows = []
     for value in result.values:
         now = value.series.latest
@@ -61,7 +61,7 @@ def value_rows(
     return rows
 
 
-def summary_heading(session: Session, previous: Session | None, path: Path) -> list[str]:
+def summary_heading(checkin: Checkin, previous: Checkin | None, path: Path) -> list[str]:
     """When it finished, where it is saved, and what it is compared with."""
     compared = (
         f"compared with {previous.when.date().isoformat()}"
@@ -69,22 +69,22 @@ def summary_heading(session: Session, previous: Session | None, path: Path) -> l
         else "your first check-in: nothing to compare with yet"
     )
     return [
-        f"Check-in finished {session.when.strftime('%Y-%m-%d %H:%M')}",
+        f"Check-in finished {checkin.when.strftime('%Y-%m-%d %H:%M')}",
         f"Saved to {shown_path(path)}",
         f"Mean rating per value, {compared}.",
     ]
 
 
-def listing_lines(rubric: Rubric, session: Session) -> list[str]:
+def listing_lines(rubric: Rubric, checkin: Checkin) -> list[str]:
     """The items marked for discussion, the next steps, in plain words."""
     lines = ["Marked for discussion:"]
     discuss = [
         f"  • {number}. {item.title}"
         for number, item in enumerate(rubric.items, 1)
-        if session.answer(item.id).discuss
+        if checkin.answer(item.id).discuss
     ]
     lines += discuss or ["  none"]
-    if session.next_steps:
+    if checkin.next_steps:
         lines.append("Next steps:")
-        lines += [f"  • {step_words(rubric, step)}" for step in session.next_steps]
+        lines += [f"  • {step_words(rubric, step)}" for step in checkin.next_steps]
     return lines

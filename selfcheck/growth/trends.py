@@ -114,7 +114,7 @@ def csv_rows(result: Growth, who: str) -> list[dict[str, str]]:
                     "practitioner": who,
                     "rubric_id": result.rubric_id,
                     "rubric_version": checkin.rubric_version,
-                    "session_id": checkin.session_id,
+                    "session_id": checkin.checkin_id,
                     "finished": checkin.when.isoformat(),
                     "value_id": value.value_id,
                     "value_name": value.name,
@@ -160,7 +160,7 @@ def growth_dict(result: Growth, who: str) -> dict[str, Any]:
         "rubric": {"id": result.rubric_id, "title": result.rubric_title},
         "checkins": [
             {
-                "session_id": c.session_id,
+                "session_id": c.checkin_id,
                 "finished": c.when.isoformat(),
                 "rubric_version": c.rubric_version,
                 "scope": "focus" if c.focus else "full",

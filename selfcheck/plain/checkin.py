@@ -6,6 +6,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from selfcheck.checkin.draft import Draft
+from selfcheck.checkin.lifecycle import unanswered_count
+from selfcheck.checkin.words import step_words, unanswered_words
+from selfcheck.checkin.workspace import Workspace
 from selfcheck.formats.printable import printable
 from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.wording import answer_words
@@ -13,14 +17,10 @@ from selfcheck.plain.focus import choose_focus
 from selfcheck.plain.lines import Lines
 from selfcheck.plain.plan import look_back
 from selfcheck.plain.texts import PROMPT, help_lines, item_lines, review_lines, summary_lines
-from selfcheck.store.checkin import unanswered_count
-from selfcheck.store.checkin_words import step_words, unanswered_words
-from selfcheck.store.draft import Draft
-from selfcheck.store.workspace import Workspace
 
 QUIT_WORDS = "The draft is saved; `selfcheck start --plain` resumes it."
 STEP_LIMIT = 2000
-"""The longest next step the session format takes."""
+"""The longest next step the check-in format takes."""
 STEPS_INTRO = (
     "Next steps (optional): a few steps for your learning plan, one per line. To tie a step "
     "to an item, begin with the item's number and a colon, as in `3: read the chapter`. "
@@ -37,13 +37,13 @@ class PlainCheckin:
         lines: Lines,
         *,
         show_last_time: bool,
-        texts: Sequence[Rubric],
+        versions: Sequence[Rubric],
     ) -> None:
-        """`texts` are the rubric's versions here, for the summary's comparison."""
+        """`versions` are the rubric's versions here, for the summary's comparison."""
         self.draft = draft
         self.lines = lines
         self.show_last_time = show_last_time
-        self.texts = texts
+        self.versions = versions
         self.index = draft.start_index
         self.items = draft.items
 
@@ -133,7 +133,7 @@ class PlainCheckin:
     def review(self, *, final: bool) -> bool:
         """List every item; open one by its number, finish, or carry on."""
         self.lines.say(*review_lines(self.draft))
-        unanswered = unanswered_count(self.draft.session, self.draft.rubric)
+        unanswered = unanswered_count(self.draft.checkin, self.draft.rubric)
         if final:
             self.lines.say(f"Finish this check-in? {unanswered_words(unanswered)}")
             question = "Type y to finish, an item number to open it, or enter to keep going: "
@@ -154,7 +154,7 @@ class PlainCheckin:
 
     def confirm_finish(self) -> bool:
         """Ask to finish; only `y` finishes."""
-        unanswered = unanswered_count(self.draft.session, self.draft.rubric)
+        unanswered = unanswered_count(self.draft.checkin, self.draft.rubric)
         self.lines.say(f"Finish this check-in? {unanswered_words(unanswered)}")
         if (self.lines.ask("Type y to finish, or enter to keep going: ") or "").strip() == "y":
             return self.finish()
@@ -169,16 +169,16 @@ class PlainCheckin:
         self.next_steps()
         self.draft.close()
         draft = self.draft
-        self.lines.say(*summary_lines(draft, draft.previous, draft.path, self.texts))
+        self.lines.say(*summary_lines(draft, draft.previous, draft.path, self.versions))
         return True
 
     def next_steps(self) -> None:
         """Ask for next steps one line at a time, each saved as it is typed."""
         self.lines.say("", STEPS_INTRO)
-        if self.draft.session.next_steps:
+        if self.draft.checkin.next_steps:
             self.lines.say("Already written:")
             self.lines.say(
-                *(f"  • {step_words(self.draft.rubric, s)}" for s in self.draft.session.next_steps)
+                *(f"  • {step_words(self.draft.rubric, s)}" for s in self.draft.checkin.next_steps)
             )
         while (
             line := self.lines.ask("Next step (enter when done): ")
@@ -209,7 +209,7 @@ def run_plain(data_dir: Path, rubric_ref: str | None, *, focus: bool = False) ->
         lines.say("You have a draft open: it is resumed (finish it to start a focus check-in).")
     draft = Draft.open(workspace, lambda line: print(f"Not saved: {line}", file=sys.stderr), chosen)
     try:
-        resumed = bool(draft.session.items)
+        resumed = bool(draft.checkin.items)
         lines.say(
             f"{draft.rubric.title}: {len(draft.items)} items, one at a time. "
             + ("Resuming your draft. " if resumed else "")
@@ -217,7 +217,10 @@ def run_plain(data_dir: Path, rubric_ref: str | None, *, focus: bool = False) ->
         )
         look_back(draft, workspace, lines)
         PlainCheckin(
-            draft, lines, show_last_time=workspace.config.show_last_time, texts=workspace.texts
+            draft,
+            lines,
+            show_last_time=workspace.config.show_last_time,
+            versions=workspace.versions,
         ).run()
     finally:
         draft.close()

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from selfcheck.checkin.focus import suggest_focus
+from selfcheck.formats.checkin import FOCUS_MAX, Checkin
 from selfcheck.formats.printable import one_line
 from selfcheck.formats.rubric import Rubric
-from selfcheck.formats.session import FOCUS_MAX, Session
 from selfcheck.plain.lines import Lines
-from selfcheck.store.focus import suggest_focus
 
 QUESTION = "Items (enter takes the suggested ones; or numbers such as 2 5 9; q stops): "
 
@@ -43,7 +43,7 @@ def parse_choice(typed: str, rubric: Rubric, suggested: list[str]) -> list[str] 
     return [rubric.items[number - 1].id for number in numbers]
 
 
-def choose_focus(rubric: Rubric, completed: Sequence[Session], lines: Lines) -> list[str] | None:
+def choose_focus(rubric: Rubric, completed: Sequence[Checkin], lines: Lines) -> list[str] | None:
     """Ask which items the focus check-in rates; None when the person stops."""
     suggested = suggest_focus(rubric, completed)
     lines.say(*focus_lines(rubric, suggested))

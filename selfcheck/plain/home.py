@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from selfcheck.checkin.focus import full_checkin_due
+from selfcheck.checkin.words import draft_words, history_words, step_words
+from selfcheck.checkin.workspace import Workspace
 from selfcheck.formats.printable import one_line
-from selfcheck.store.checkin_words import draft_words, history_words, step_words
-from selfcheck.store.focus import full_checkin_due
-from selfcheck.store.workspace import Workspace
 
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("selfcheck start --plain", "start or resume a check-in, one question at a time"),

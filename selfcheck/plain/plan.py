@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from selfcheck.checkin.draft import Draft
+from selfcheck.checkin.workspace import Workspace
+from selfcheck.formats.checkin import StepStatus
 from selfcheck.formats.printable import printable
-from selfcheck.formats.session import StepStatus
 from selfcheck.plain.lines import Lines
-from selfcheck.store.draft import Draft
-from selfcheck.store.workspace import Workspace
 from selfcheck.supervision.plan import steps_to_look_back
 
 CHOICES: dict[str, StepStatus] = {"1": "done", "2": "working", "3": "let-go"}
@@ -16,7 +16,7 @@ QUESTION = "1 done, 2 still working on it, 3 let go, enter for later: "
 
 def look_back(draft: Draft, workspace: Workspace, lines: Lines) -> None:
     """Ask what became of each open step; each answer is saved before the next question."""
-    steps = steps_to_look_back(workspace.data_dir, workspace.completed, draft.session)
+    steps = steps_to_look_back(workspace.data_dir, workspace.completed, draft.checkin)
     if not steps:
         return
     lines.say("", "Your learning plan: looking back (enter alone leaves the rest for later).")

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from selfcheck.checkin.draft import Draft
+from selfcheck.checkin.lifecycle import unanswered_count
+from selfcheck.checkin.words import last_time_words
+from selfcheck.formats.checkin import Checkin, ItemAnswer
 from selfcheck.formats.printable import printable
 from selfcheck.formats.rubric import Rubric
-from selfcheck.formats.session import ItemAnswer, Session
 from selfcheck.formats.wording import answer_words
-from selfcheck.store.checkin import unanswered_count
-from selfcheck.store.checkin_words import last_time_words
-from selfcheck.store.draft import Draft
 
 KEYS: tuple[tuple[str, str], ...] = (
     ("1 to 5", "rate the item on the growth scale and go to the next item"),
@@ -46,7 +46,7 @@ def item_lines(draft: Draft, index: int, *, show_last_time: bool) -> list[str]:
     item = draft.items[index]
     value = rubric.value_of(item.id)
     answer = draft.answer(item.id)
-    answered = len(draft.items) - unanswered_count(draft.session, rubric)
+    answered = len(draft.items) - unanswered_count(draft.checkin, rubric)
     lines = [
         "",
         f"Item {index + 1} of {len(draft.items)} ({answered} answered). "
@@ -77,7 +77,7 @@ def review_lines(draft: Draft) -> list[str]:
     """Every item, numbered, with its answer, note and discuss marks."""
     rubric = draft.rubric
     total = len(draft.items)
-    answered = total - unanswered_count(draft.session, rubric)
+    answered = total - unanswered_count(draft.checkin, rubric)
     discuss = sum(draft.answer(item.id).discuss for item in draft.items)
     lines = ["", f"Review: {answered} of {total} answered, {discuss} to discuss."]
     for number, item in enumerate(draft.items, 1):
@@ -96,13 +96,13 @@ def help_lines() -> list[str]:
 
 
 def summary_lines(
-    draft: Draft, previous: Session | None, path: Path, texts: Sequence[Rubric]
+    draft: Draft, previous: Checkin | None, path: Path, versions: Sequence[Rubric]
 ) -> list[str]:
     """The app's summary as lines: heading, each value against last time, the lists."""
     from selfcheck.growth.summary import listing_lines, summary_heading, value_rows
 
-    lines = ["", *summary_heading(draft.session, previous, path)]
-    for row in value_rows(draft.rubric, draft.session, previous, texts):
+    lines = ["", *summary_heading(draft.checkin, previous, path)]
+    for row in value_rows(draft.rubric, draft.checkin, previous, versions):
         change = f", {row.change}" if row.change else ""
         lines.append(f"  {row.name}: this time {row.now}, last time {row.before}{change}.")
-    return lines + listing_lines(draft.rubric, draft.session)
+    return lines + listing_lines(draft.rubric, draft.checkin)

@@ -11,10 +11,10 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StrictInt, StrictStr, model_validator
 
+from selfcheck.formats.checkin import Checkin
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.fields import Identifier, Version, _Strict
 from selfcheck.formats.rubric import Rubric
-from selfcheck.formats.session import Session
 
 ANONYMOUS_FORMAT = "selfcheck-anonymous"
 """The `format` of an anonymous export file."""
@@ -139,29 +139,29 @@ def quarter(moment: datetime) -> str:
     return f"{moment.year:04d}-Q{(moment.month - 1) // 3 + 1}"
 
 
-def shared_level(session: Session, item_id: str) -> int:
+def shared_level(checkin: Checkin, item_id: str) -> int:
     """The code an export shares for one item: 1-5, 0 not yet, -2 not my role, -1 no answer.
 
     The one place a check-in's answer becomes an export code (today's `not_assessable` means
     "not yet"; an answer "not my role" maps to NOT_MY_ROLE here).
     """
-    answer = session.answer(item_id)
+    answer = checkin.answer(item_id)
     if answer.rating is not None:
         return answer.rating
     return NOT_YET if answer.not_assessable else UNANSWERED
 
 
 def build_export(
-    sessions: list[Session], rubric: Rubric, secret_hex: str, program: str
+    checkins: list[Checkin], rubric: Rubric, secret_hex: str, program: str
 ) -> AnonymousExport:
-    """The export of the complete check-ins of `rubric` (same id and version) among `sessions`.
+    """The export of the complete check-ins of `rubric` (same id and version) among `checkins`.
 
     Its generation is 1 until the data folder's count gives it its own (`program.generations`).
     """
     chosen = sorted(
         (
             s
-            for s in sessions
+            for s in checkins
             if s.complete and s.rubric.id == rubric.id and s.rubric.version == rubric.version
         ),
         # A check-in's quarter is that of its local date; ordering by it keeps quarters in order
@@ -214,8 +214,8 @@ def _int_array(numbers: list[int]) -> str:
     return "[" + ", ".join(map(str, numbers)) + "]"
 
 
-def _string_array(texts: list[str]) -> str:
-    return "[" + ", ".join(map(toml_string, texts)) + "]"
+def _string_array(versions: list[str]) -> str:
+    return "[" + ", ".join(map(toml_string, versions)) + "]"
 
 
 def header_lines(export: AnonymousExport) -> str:

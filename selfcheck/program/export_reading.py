@@ -8,9 +8,9 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from selfcheck.formats.checkin import CHECKIN_FORMAT
 from selfcheck.formats.errors import InputError
 from selfcheck.formats.sealed import looks_sealed
-from selfcheck.formats.session import SESSION_FORMAT
 from selfcheck.formats.toml_reading import MAX_EXPORT_BYTES, check_header, parse_toml, validate
 from selfcheck.program.export import (
     ANONYMOUS_FORMAT,
@@ -147,7 +147,7 @@ def parse_fast(data: bytes) -> ExportRecord | None:
 def parse_checked(path: Path, data: bytes) -> ExportRecord:
     """Parse with tomllib and validate fully; learn the rubric layout for the fast reader."""
     parsed = parse_toml(path, data)
-    if parsed.get("format") == SESSION_FORMAT:
+    if parsed.get("format") == CHECKIN_FORMAT:
         raise InputError(
             path,
             "is a check-in file with names, notes and dates, not an anonymous export; refused "

@@ -1,1 +1,1 @@
-"""A person's data on disk: the data folder, private atomic writes, config, rubrics, drafts."""
+"""A person's data on disk: the data folder, atomic private writes, locks, encryption, config."""

@@ -10,9 +10,9 @@ from typing import Annotated, Literal, get_args
 import tomli_w
 from pydantic import Field, StrictBool, StrictStr
 
+from selfcheck.formats.checkin import Supervision
 from selfcheck.formats.errors import InputError
 from selfcheck.formats.fields import KEY_PATTERN, Name, _Strict
-from selfcheck.formats.session import Supervision
 from selfcheck.store.lock import data_dir_locked
 from selfcheck.store.vault import load_model, stored, write_data
 

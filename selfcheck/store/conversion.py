@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.sealed import identity_text, seal, seal_with_passphrase
-from selfcheck.formats.toml_reading import MAX_SESSION_BYTES, read_bytes
+from selfcheck.formats.toml_reading import MAX_CHECKIN_BYTES, read_bytes
+from selfcheck.store.checkin_files import checkins_dir
 from selfcheck.store.files import remove_durably, write_atomic
 from selfcheck.store.lock import data_dir_locked, drafts_open_elsewhere
-from selfcheck.store.sessions import sessions_dir
 from selfcheck.store.vault import (
     PLAIN_FOLDERS,
     FolderKey,
@@ -34,7 +34,7 @@ from selfcheck.store.vault import (
 if TYPE_CHECKING:
     from pyrage.x25519 import Identity
 
-MAX_DATA_BYTES = MAX_SESSION_BYTES
+MAX_DATA_BYTES = MAX_CHECKIN_BYTES
 """Largest data file converted (the largest any reader accepts)."""
 
 
@@ -58,7 +58,7 @@ def refuse_if_open(data_dir: Path) -> None:
     if not data_dir.is_dir():
         return
     with data_dir_locked(data_dir):  # its lock file is never a draft's: left alone
-        elsewhere = drafts_open_elsewhere(sessions_dir(data_dir))
+        elsewhere = drafts_open_elsewhere(checkins_dir(data_dir))
     if elsewhere:
         raise SelfcheckError(
             f"{elsewhere[0].with_suffix('.toml')}: this draft is open in another selfcheck; "

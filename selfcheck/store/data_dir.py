@@ -33,14 +33,14 @@ def check_private(data_dir: Path) -> Path:
     Someone who can write there could plant links or swap files; one line says how to fix it.
     Paths that do not exist yet pass (selfcheck creates them owner-only).
     """
+    from selfcheck.store.checkin_files import checkins_dir
     from selfcheck.store.config import config_path
-    from selfcheck.store.sessions import sessions_dir
     from selfcheck.store.vault import identity_path, sealed_form
 
     config = config_path(data_dir)
     for path in (
         data_dir,
-        sessions_dir(data_dir),
+        checkins_dir(data_dir),
         config,
         sealed_form(config),
         identity_path(data_dir),

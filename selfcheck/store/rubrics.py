@@ -10,10 +10,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from selfcheck.formats.checkin import RubricRef
 from selfcheck.formats.errors import InputError, SelfcheckError
 from selfcheck.formats.fields import FORMAT_VERSION
 from selfcheck.formats.rubric import RUBRIC_FORMAT, Rubric
-from selfcheck.formats.session import RubricRef
 from selfcheck.formats.toml_reading import (
     MAX_RUBRIC_BYTES,
     check_header,

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from selfcheck.formats.checkin import Checkin
 from selfcheck.formats.errors import InputError
-from selfcheck.formats.session import Session
 from selfcheck.formats.share import Share
-from selfcheck.store.sessions import iter_toml_files
+from selfcheck.store.checkin_files import iter_toml_files
 from selfcheck.store.vault import stored
 from selfcheck.supervision.caseload_index import IndexEntry, read_index, summarize, write_index
 from selfcheck.supervision.files import load_share, save_share
@@ -72,10 +72,10 @@ def import_shares(paths: Iterable[Path], folder: Path) -> tuple[list[str], list[
 
 @dataclass(frozen=True)
 class Supervisee:
-    """One practitioner's share, read in full: their check-ins as sessions, oldest first."""
+    """One practitioner's share, read in full: their check-ins, complete, oldest first."""
 
     share: Share
-    sessions: list[Session]
+    checkins: list[Checkin]
     path: Path
 
     @property
@@ -84,9 +84,9 @@ class Supervisee:
         return self.share.practitioner.name or f"unnamed ({self.share.practitioner.key[:6]})"
 
     @property
-    def latest(self) -> Session:
+    def latest(self) -> Checkin:
         """The newest shared check-in."""
-        return self.sessions[-1]
+        return self.checkins[-1]
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,7 @@ class CaseloadRow:
     def open(self) -> Supervisee:
         """Read the share in full (InputError when it can no longer be read)."""
         share = load_share(self.path)
-        return Supervisee(share, share.sessions(), self.path)
+        return Supervisee(share, share.as_checkins(), self.path)
 
 
 @dataclass

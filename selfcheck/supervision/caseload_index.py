@@ -13,7 +13,7 @@ from pydantic import AwareDatetime, Field, StrictFloat, StrictInt, StrictStr
 from selfcheck.formats.errors import InputError
 from selfcheck.formats.fields import KEY_PATTERN, Identifier, Name, _Strict
 from selfcheck.formats.share import NotesPolicy, Share
-from selfcheck.formats.toml_reading import MAX_SESSION_BYTES
+from selfcheck.formats.toml_reading import MAX_CHECKIN_BYTES
 from selfcheck.growth.analysis import overall_mean
 from selfcheck.store.vault import load_model, stored, write_file
 
@@ -60,9 +60,9 @@ class CaseloadIndex(_Strict):
 def summarize(path: Path, share: Share) -> IndexEntry:
     """The index entry of a share file just read or written."""
     stat = path.stat()
-    sessions = share.sessions()
-    latest = sessions[-1]
-    means = [overall_mean(s) for s in sessions]
+    checkins = share.as_checkins()
+    latest = checkins[-1]
+    means = [overall_mean(s) for s in checkins]
     return IndexEntry(
         file=path.name,
         size=stat.st_size,
@@ -72,7 +72,7 @@ def summarize(path: Path, share: Share) -> IndexEntry:
         notes=share.notes,
         latest_id=latest.id,
         latest_when=latest.when,
-        count=len(sessions),
+        count=len(checkins),
         discuss=sum(answer.discuss for answer in latest.items.values()),
         overall=[math.nan if mean is None else mean for mean in means],
     )
@@ -84,7 +84,7 @@ def read_index(folder: Path) -> dict[str, IndexEntry]:
     if path is None:
         return {}
     try:
-        index = load_model(path, CaseloadIndex, INDEX_FORMAT, MAX_SESSION_BYTES)
+        index = load_model(path, CaseloadIndex, INDEX_FORMAT, MAX_CHECKIN_BYTES)
     except InputError:
         return {}
     return {entry.file: entry for entry in index.entries}

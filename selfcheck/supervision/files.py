@@ -1,4 +1,4 @@
-"""Reading and writing share and response files, through the same defensive helpers as sessions."""
+"""Reading and writing share and response files, with the defensive helpers check-ins use."""
 
 from __future__ import annotations
 

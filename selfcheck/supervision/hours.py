@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from selfcheck.formats.checkin import Checkin
 from selfcheck.formats.response import Response
-from selfcheck.formats.session import Session
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class YearHours:
 
 
 def meeting_records(
-    sessions: Iterable[Session], responses: Iterable[Response]
+    checkins: Iterable[Checkin], responses: Iterable[Response]
 ) -> list[MeetingRecord]:
     """Every meeting once, by date: a record with its length wins over one without."""
     found: list[MeetingRecord] = []
@@ -46,15 +46,15 @@ def meeting_records(
                     f"response from {who} to check-in {response.checkin}",
                 )
             )
-    for session in sessions:
-        details = session.supervision
-        if session.complete and details.meeting is not None:
+    for checkin in checkins:
+        details = checkin.supervision
+        if checkin.complete and details.meeting is not None:
             found.append(
                 MeetingRecord(
                     details.meeting,
                     details.minutes,
                     details.kind or "individual",
-                    f"check-in {session.id}",
+                    f"check-in {checkin.id}",
                 )
             )
     chosen: dict[tuple[date, str], MeetingRecord] = {}

@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from selfcheck.formats.response import Response
-from selfcheck.formats.session import (
+from selfcheck.formats.checkin import (
     STEP_STATUS_WORDS,
+    Checkin,
     NextStep,
-    Session,
     StepReview,
     StepStatus,
 )
+from selfcheck.formats.response import Response
 
 
 @dataclass(frozen=True)
@@ -42,14 +42,14 @@ def _key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _agreed_steps(session: Session, response: Response | None) -> list[OpenStep]:
+def _agreed_steps(checkin: Checkin, response: Response | None) -> list[OpenStep]:
     if response is None:
         return []
-    set_on = response.meeting.date if response.meeting else session.when.date()
+    set_on = response.meeting.date if response.meeting else checkin.when.date()
     return [OpenStep(s.text, s.item, set_on, True) for s in response.next_steps]
 
 
-def open_steps(completed: list[Session], responses: dict[str, Response]) -> list[OpenStep]:
+def open_steps(completed: list[Checkin], responses: dict[str, Response]) -> list[OpenStep]:
     """The steps to look back on at the start of the next check-in, each once.
 
     They are the last complete check-in's next steps, the steps agreed in supervision on it,
@@ -71,13 +71,13 @@ def open_steps(completed: list[Session], responses: dict[str, Response]) -> list
     return list(unique.values())
 
 
-def still_to_review(steps: list[OpenStep], draft: Session) -> list[OpenStep]:
+def still_to_review(steps: list[OpenStep], draft: Checkin) -> list[OpenStep]:
     """The open steps the draft has not looked back on yet."""
     done = {_key(review.text) for review in draft.plan_review}
     return [step for step in steps if _key(step.text) not in done]
 
 
-def steps_to_look_back(data_dir: Path, completed: list[Session], draft: Session) -> list[OpenStep]:
+def steps_to_look_back(data_dir: Path, completed: list[Checkin], draft: Checkin) -> list[OpenStep]:
     """At the start of a new check-in, the open steps to ask about once; none once begun."""
     from selfcheck.supervision.receiving import load_received
 
@@ -103,23 +103,23 @@ class StepHistory:
         return STEP_STATUS_WORDS[self.reviews[-1][1]] if self.reviews else "open"
 
 
-def plan_history(sessions: Iterable[Session], responses: dict[str, Response]) -> list[StepHistory]:
+def plan_history(checkins: Iterable[Checkin], responses: dict[str, Response]) -> list[StepHistory]:
     """Every step ever set or agreed, oldest first, with what became of it."""
     history: dict[str, StepHistory] = {}
 
     def add(step: NextStep, set_on: date, agreed: bool) -> None:
         history.setdefault(_key(step.text), StepHistory(step.text, step.item, set_on, agreed))
 
-    for session in sorted((s for s in sessions if s.complete), key=lambda s: (s.when, s.id)):
-        for review in session.plan_review:
+    for checkin in sorted((s for s in checkins if s.complete), key=lambda s: (s.when, s.id)):
+        for review in checkin.plan_review:
             entry = history.setdefault(
                 _key(review.text),
                 StepHistory(review.text, review.item, review.set_on, review.agreed),
             )
-            entry.reviews.append((session.when.date(), review.status, review.reflection))
-        for step in session.next_steps:
-            add(step, session.when.date(), False)
-        for agreed in _agreed_steps(session, responses.get(session.id)):
+            entry.reviews.append((checkin.when.date(), review.status, review.reflection))
+        for step in checkin.next_steps:
+            add(step, checkin.when.date(), False)
+        for agreed in _agreed_steps(checkin, responses.get(checkin.id)):
             add(NextStep(text=agreed.text, item=agreed.item), agreed.set_on, True)
     return list(history.values())
 

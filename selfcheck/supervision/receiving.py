@@ -6,7 +6,7 @@ from pathlib import Path
 
 from selfcheck.formats.errors import InputError
 from selfcheck.formats.response import Response
-from selfcheck.store.sessions import Loaded, iter_toml_files
+from selfcheck.store.checkin_files import Loaded, iter_toml_files
 from selfcheck.store.vault import stored
 from selfcheck.supervision.files import load_response, save_response
 
@@ -21,16 +21,16 @@ def received_dir(data_dir: Path) -> Path:
 
 def check_response(path: Path, response: Response, loaded: Loaded, key: str) -> None:
     """Refuse, in one line, a response that is not for one of these check-ins."""
-    session = next((s for s in loaded.sessions if s.id == response.checkin), None)
-    if session is None or not session.complete:
+    checkin = next((s for s in loaded.checkins if s.id == response.checkin), None)
+    if checkin is None or not checkin.complete:
         raise InputError(
             path, f"checkin: {response.checkin} is not one of your complete check-ins; not received"
         )
-    if response.practitioner_key not in {key, session.practitioner.key}:
+    if response.practitioner_key not in {key, checkin.practitioner.key}:
         raise InputError(
             path, "practitioner_key: this response is for another practitioner; not received"
         )
-    if response.rubric_sha256 != session.rubric.sha256:
+    if response.rubric_sha256 != checkin.rubric.sha256:
         raise InputError(
             path,
             "rubric_sha256: the response was given on another text of the rubric; not received",
@@ -46,12 +46,12 @@ def receive(path: Path, data_dir: Path, loaded: Loaded, key: str) -> tuple[Respo
     return response, kept
 
 
-def response_to(session_file: Path, checkin_id: str) -> Response | None:
+def response_to(checkin_file: Path, checkin_id: str) -> Response | None:
     """The received response to a check-in stored at `session_file`, if one is kept.
 
     A check-in lives in `<data dir>/sessions/`, its response in `<data dir>/responses/`.
     """
-    path = stored(received_dir(session_file.parent.parent) / f"{checkin_id}.toml")
+    path = stored(received_dir(checkin_file.parent.parent) / f"{checkin_id}.toml")
     try:
         return load_response(path) if path is not None else None
     except InputError:

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from selfcheck.formats.checkin import Checkin, MeetingKind, NextStep
 from selfcheck.formats.errors import InputError, SelfcheckError
 from selfcheck.formats.response import ItemResponse, Meeting, Response
-from selfcheck.formats.session import MeetingKind, NextStep, Session
 from selfcheck.formats.toml_reading import MAX_RESPONSE_BYTES
 from selfcheck.store.autosaved import Autosaved
 from selfcheck.store.draft_writer import ErrorHandler
@@ -60,17 +60,17 @@ class ResponseDraft(Autosaved):
     def open(
         cls,
         folder: Path,
-        session: Session,
+        checkin: Checkin,
         supervisor: str,
         on_error: ErrorHandler | None = None,
     ) -> ResponseDraft:
         """Resume or begin the response to a check-in; LockedError if another app has it."""
-        key = session.practitioner.key
-        path = response_path(folder, key, session.id)
+        key = checkin.practitioner.key
+        path = response_path(folder, key, checkin.id)
         fresh = Response(
-            checkin=session.id,
+            checkin=checkin.id,
             practitioner_key=key,
-            rubric_sha256=session.rubric.sha256,
+            rubric_sha256=checkin.rubric.sha256,
             supervisor=supervisor,
         )
         draft = cls(path, fresh, on_error)
@@ -96,16 +96,16 @@ class ResponseDraft(Autosaved):
         self.response.items = items
         self.save()
 
-    def rate(self, item_id: str, level: int) -> None:
-        """Give the supervisor's level for an item and save."""
-        self._update_item(item_id, rating=level, not_assessable=False)
+    def rate(self, item_id: str, rating: int) -> None:
+        """Give the supervisor's rating for an item and save."""
+        self._update_item(item_id, rating=rating, not_assessable=False)
 
     def mark_not_assessable(self, item_id: str) -> None:
         """Say the item is not yet assessable and save."""
         self._update_item(item_id, rating=None, not_assessable=True)
 
-    def clear_level(self, item_id: str) -> None:
-        """Give no level for the item and save."""
+    def clear_rating(self, item_id: str) -> None:
+        """Give no rating for the item and save."""
         self._update_item(item_id, rating=None, not_assessable=False)
 
     def set_item_comment(self, item_id: str, comment: str) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from selfcheck.formats.checkin import Checkin, ItemAnswer
 from selfcheck.formats.errors import SelfcheckError
-from selfcheck.formats.session import ItemAnswer, Session
 from selfcheck.formats.share import NotesPolicy, Share, SharedCheckin, SharedPractitioner
 from selfcheck.store.config import Config
 
@@ -18,10 +18,10 @@ POLICY_WORDS = {
 
 
 def choose_checkins(
-    sessions: list[Session], *, last: int | None = None, since: date | None = None
-) -> list[Session]:
+    checkins: list[Checkin], *, last: int | None = None, since: date | None = None
+) -> list[Checkin]:
     """The complete check-ins to share, oldest first: all, the last N, or those since a date."""
-    chosen = sorted((s for s in sessions if s.complete), key=lambda s: (s.when, s.id))
+    chosen = sorted((s for s in checkins if s.complete), key=lambda s: (s.when, s.id))
     if since is not None:
         chosen = [s for s in chosen if s.when.date() >= since]
     if last is not None:
@@ -35,46 +35,46 @@ def shared_answer(answer: ItemAnswer, policy: NotesPolicy) -> ItemAnswer:
     return answer if keep or not answer.note else answer.model_copy(update={"note": ""})
 
 
-def shared_checkin(session: Session, policy: NotesPolicy) -> SharedCheckin:
+def shared_checkin(checkin: Checkin, policy: NotesPolicy) -> SharedCheckin:
     """One complete check-in as it leaves for the supervisor."""
     return SharedCheckin(
-        id=session.id,
-        started=session.started,
-        finished=session.when,
-        rubric=session.rubric,
-        supervision=session.supervision,
-        items={item_id: shared_answer(a, policy) for item_id, a in session.items.items()},
-        next_steps=list(session.next_steps),
+        id=checkin.id,
+        started=checkin.started,
+        finished=checkin.when,
+        rubric=checkin.rubric,
+        supervision=checkin.supervision,
+        items={item_id: shared_answer(a, policy) for item_id, a in checkin.items.items()},
+        next_steps=list(checkin.next_steps),
     )
 
 
 def build_share(
-    sessions: list[Session], config: Config, policy: NotesPolicy, created: datetime
+    checkins: list[Checkin], config: Config, policy: NotesPolicy, created: datetime
 ) -> Share:
     """A share of these check-ins under the notes policy (SelfcheckError when there are none)."""
-    if not sessions:
+    if not checkins:
         raise SelfcheckError("no complete check-ins to share; finish one with: selfcheck start")
     return Share(
         created=created,
         notes=policy,
         practitioner=SharedPractitioner(name=config.name, key=config.practitioner_key),
-        checkins=[shared_checkin(s, policy) for s in sessions],
+        checkins=[shared_checkin(s, policy) for s in checkins],
     )
 
 
-def notes_held_back(sessions: list[Session], share: Share) -> int:
+def notes_held_back(checkins: list[Checkin], share: Share) -> int:
     """How many written notes the policy keeps out of the share."""
-    written = sum(bool(a.note) for s in sessions for a in s.items.values())
+    written = sum(bool(a.note) for s in checkins for a in s.items.values())
     shared = sum(bool(a.note) for c in share.checkins for a in c.items.values())
     return written - shared
 
 
-def share_words(sessions: list[Session], share: Share) -> list[str]:
+def share_words(checkins: list[Checkin], share: Share) -> list[str]:
     """What will and will not be shared, in plain words, one line each."""
-    first, last = sessions[0].when.date(), sessions[-1].when.date()
-    count = len(sessions)
+    first, last = checkins[0].when.date(), checkins[-1].when.date()
+    count = len(checkins)
     shared_notes = sum(bool(a.note) for c in share.checkins for a in c.items.values())
-    held = notes_held_back(sessions, share)
+    held = notes_held_back(checkins, share)
     who = share.practitioner.name or "no name (set one with: selfcheck config --name)"
     return [
         f"Shared: your name ({who}) and your practitioner key {share.practitioner.key}.",

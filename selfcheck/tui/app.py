@@ -15,13 +15,13 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from selfcheck.checkin.draft import Draft
+from selfcheck.checkin.workspace import Workspace, remember_theme
 from selfcheck.formats.errors import LockedError, SelfcheckError
 from selfcheck.formats.printable import one_line
-from selfcheck.store.draft import Draft
 from selfcheck.store.vault import needs_unlock
-from selfcheck.store.workspace import Workspace, remember_theme
-from selfcheck.tui.screens.home import HomeScreen
-from selfcheck.tui.screens.item import ItemScreen
+from selfcheck.tui.screens.practitioner.home import HomeScreen
+from selfcheck.tui.screens.practitioner.item import ItemScreen
 from selfcheck.tui.themes import CALM, mark_high_contrast, use_selfcheck_themes
 
 
@@ -102,7 +102,7 @@ class SelfcheckApp(App[None]):
         self._ui_loop = loop = asyncio.get_running_loop()
         self.quit_on_signals(loop)
         if self.opening is not None:
-            from selfcheck.tui.screens.unlock import UnlockScreen
+            from selfcheck.tui.screens.common.unlock import UnlockScreen
 
             self.push_screen(UnlockScreen(self.opening.data_dir), self.open_unlocked)
             return
@@ -188,8 +188,8 @@ class SelfcheckApp(App[None]):
 
     def action_focus_checkin(self) -> None:
         """Choose a few items for a focus check-in; a draft in progress is resumed instead."""
-        from selfcheck.store.focus import suggest_focus
-        from selfcheck.tui.screens.focus import FocusScreen
+        from selfcheck.checkin.focus import suggest_focus
+        from selfcheck.tui.screens.practitioner.focus import FocusScreen
 
         self.workspace.reload()
         if self.workspace.draft is not None:
@@ -226,23 +226,23 @@ class SelfcheckApp(App[None]):
         """At the start of a new check-in, ask once what became of each open next step."""
         from selfcheck.supervision.plan import steps_to_look_back
 
-        steps = steps_to_look_back(self.workspace.data_dir, self.workspace.completed, draft.session)
+        steps = steps_to_look_back(self.workspace.data_dir, self.workspace.completed, draft.checkin)
         if steps:
-            from selfcheck.tui.screens.plan_review import PlanReviewScreen
+            from selfcheck.tui.screens.practitioner.plan_review import PlanReviewScreen
 
             self.push_screen(PlanReviewScreen(draft, steps))
 
     @work(exclusive=True, group="finish")
     async def action_finish_checkin(self) -> None:
         """Confirm; then write the check-in complete at once and offer next steps."""
-        from selfcheck.store.checkin import unanswered_count
-        from selfcheck.tui.screens.confirm import ConfirmFinish
-        from selfcheck.tui.screens.next_steps import NextStepsScreen
+        from selfcheck.checkin.lifecycle import unanswered_count
+        from selfcheck.tui.screens.common.confirm import ConfirmFinish
+        from selfcheck.tui.screens.practitioner.next_steps import NextStepsScreen
 
         draft = self.draft
         if draft is None:
             return
-        unanswered = unanswered_count(draft.session, draft.rubric)
+        unanswered = unanswered_count(draft.checkin, draft.rubric)
         if not await self.push_screen_wait(ConfirmFinish(unanswered)):
             return
         try:
@@ -254,14 +254,14 @@ class SelfcheckApp(App[None]):
 
     def action_show_summary(self) -> None:
         """Close the finished check-in and show its summary."""
-        from selfcheck.tui.screens.summary import SummaryScreen
+        from selfcheck.tui.screens.practitioner.summary import SummaryScreen
 
         draft = self.draft
         if draft is None:
             return
         draft.close()
         summary = SummaryScreen(
-            draft.rubric, draft.session, draft.previous, draft.path, self.workspace.texts
+            draft.rubric, draft.checkin, draft.previous, draft.path, self.workspace.versions
         )
         self.replace_checkin_screen(summary)
 
@@ -276,7 +276,7 @@ class SelfcheckApp(App[None]):
 
     def action_help(self) -> None:
         """Show the keys of the screen on top."""
-        from selfcheck.tui.screens.help import HelpScreen
+        from selfcheck.tui.screens.common.help import HelpScreen
 
         screen = self.screen
         if not isinstance(screen, HelpScreen):

@@ -16,9 +16,9 @@ NOT_ASSESSABLE = 0
 
 @dataclass
 class RatingChosen(Message):
-    """A level (1-5) or NOT_ASSESSABLE was chosen for the current item."""
+    """A rating (1-5) or NOT_ASSESSABLE was chosen for the current item."""
 
-    choice: int
+    rating: int
 
 
 @dataclass

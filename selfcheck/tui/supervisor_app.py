@@ -7,14 +7,14 @@ from pathlib import Path
 
 from textual.app import App
 
+from selfcheck.formats.checkin import RubricRef
 from selfcheck.formats.errors import InputError
 from selfcheck.formats.rubric import Rubric
-from selfcheck.formats.session import RubricRef
 from selfcheck.store.config import load_config
 from selfcheck.store.rubrics import rubric_for_ref, rubric_versions
 from selfcheck.supervision.caseload import Caseload, load_caseload
 from selfcheck.tui.messages import PractitionerChosen
-from selfcheck.tui.screens.caseload import CaseloadScreen
+from selfcheck.tui.screens.supervisor.caseload import CaseloadScreen
 from selfcheck.tui.themes import mark_high_contrast, use_selfcheck_themes
 
 
@@ -60,7 +60,7 @@ class SupervisorApp(App[None]):
 
     def on_practitioner_chosen(self, message: PractitionerChosen) -> None:
         """Open the chosen practitioner."""
-        from selfcheck.tui.screens.practitioner import PractitionerScreen
+        from selfcheck.tui.screens.supervisor.supervisee import SuperviseeScreen
 
         try:
             person = message.person.open()
@@ -68,8 +68,8 @@ class SupervisorApp(App[None]):
             self.notify(str(exc), title="Cannot open", severity="error", timeout=15, markup=False)
             return
         rubric = self.rubric_for(person.latest.rubric)
-        texts = rubric_versions(rubric.id, self.data_dir) if rubric else []
-        self.push_screen(PractitionerScreen(person, rubric, self.supervisor, texts))
+        versions = rubric_versions(rubric.id, self.data_dir) if rubric else []
+        self.push_screen(SuperviseeScreen(person, rubric, self.supervisor, versions))
 
 
 def make_supervisor_app(folder: Path, data_dir: Path, today: date | None = None) -> SupervisorApp:

@@ -14,13 +14,13 @@ from textual.widgets import DataTable, Static
 
 from selfcheck.cli import main
 from selfcheck.formats.rubric import Rubric
+from selfcheck.store.checkin_files import save_checkin
 from selfcheck.store.config import ensure_identity
 from selfcheck.store.rubrics import DEFAULT_RUBRIC_ID, find_rubric
-from selfcheck.store.sessions import save_session
 from selfcheck.tui.app import make_app
-from selfcheck.tui.screens.growth import GrowthScreen
-from selfcheck.tui.screens.item import ItemScreen
-from selfcheck.tui.screens.review import ReviewScreen
+from selfcheck.tui.screens.common.growth import GrowthScreen
+from selfcheck.tui.screens.practitioner.item import ItemScreen
+from selfcheck.tui.screens.practitioner.review import ReviewScreen
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +54,7 @@ def folder(data_dir: Path, v1: Rubric, v2: Rubric) -> dict[str, Path]:
     key = ensure_identity(data_dir).practitioner_key
     for session in sessions.values():
         session.practitioner.key = key
-    return {name: save_session(data_dir, s) for name, s in sessions.items()}
+    return {name: save_checkin(data_dir, s) for name, s in sessions.items()}
 
 
 def test_list_and_show_keep_each_checkins_version(folder, v1, v2, capsys):

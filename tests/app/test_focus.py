@@ -11,22 +11,22 @@ from helpers.versions_data import checkin, install_tiny, year_across_versions
 from pydantic import ValidationError
 from textual.widgets import SelectionList, Static
 
-from selfcheck.formats.session import NextStep, Session
-from selfcheck.store.focus import full_checkin_due, suggest_focus
-from selfcheck.store.sessions import load_data_dir, save_session, session_bytes
+from selfcheck.checkin.focus import full_checkin_due, suggest_focus
+from selfcheck.formats.checkin import Checkin, NextStep
+from selfcheck.store.checkin_files import checkin_bytes, load_data_dir, save_checkin
 from selfcheck.tui.app import make_app
-from selfcheck.tui.screens.focus import FocusScreen
-from selfcheck.tui.screens.home import HomeScreen
-from selfcheck.tui.screens.item import ItemScreen
+from selfcheck.tui.screens.practitioner.focus import FocusScreen
+from selfcheck.tui.screens.practitioner.home import HomeScreen
+from selfcheck.tui.screens.practitioner.item import ItemScreen
 
 SIZE = (80, 24)
 
 
-def test_suggestions_follow_discuss_steps_staleness_then_lowest(make_session, rubric):
+def test_suggestions_follow_discuss_steps_staleness_then_lowest(make_checkin, rubric):
     """Discussed, then tied to a step, then answered longest ago, then lowest rated; 6 at most."""
     every = {item.id: 3 for item in rubric.items}
-    first = make_session(every | {"knowledge-ongoing-learning": 1}, day=0)
-    latest = make_session(
+    first = make_checkin(every | {"knowledge-ongoing-learning": 1}, day=0)
+    latest = make_checkin(
         {i: 4 for i in every if i not in ("integrity-honesty", "knowledge-ongoing-learning")}
         | {"justice-advocacy": 2, "diversity-each-family-unique": 1},
         day=30,
@@ -49,8 +49,8 @@ def test_old_ids_suggest_the_item_that_replaced_them(data_dir):
     assert suggest_focus(new, [last])[0] == "care-merged"
 
 
-def test_full_checkin_suggested_after_90_days(make_session):
-    full = make_session({}, day=0)
+def test_full_checkin_suggested_after_90_days(make_checkin):
+    full = make_checkin({}, day=0)
     assert full_checkin_due([full], date(2026, 4, 5)) is None
     words = full_checkin_due([full], date(2026, 4, 6))
     assert words is not None and "91 days ago, on 2026-01-05" in words
@@ -59,19 +59,19 @@ def test_full_checkin_suggested_after_90_days(make_session):
 def test_focus_file_records_scope_and_refuses_answers_outside(data_dir):
     _old, new = install_tiny(data_dir)
     session = checkin(new, {"trust-new": 3}, day=0, focus=["trust-new"])
-    text = session_bytes(session).decode()
+    text = checkin_bytes(session).decode()
     assert 'scope = "focus"' in text and '"trust-new"' in text
     full = checkin(new, {"trust-new": 3}, day=0)
-    assert "scope" not in session_bytes(full).decode()
+    assert "scope" not in checkin_bytes(full).decode()
     with pytest.raises(ValidationError, match="care-kept not in this focus check-in"):
-        Session.model_validate(session.model_dump() | {"items": {"care-kept": {"rating": 2}}})
+        Checkin.model_validate(session.model_dump() | {"items": {"care-kept": {"rating": 2}}})
 
 
 async def test_f_on_home_chooses_items_and_starts_a_focus_checkin(data_dir: Path) -> None:
     """f shows the suggested items ticked; dropping one and pressing s starts with the rest."""
     old, new = install_tiny(data_dir)
     for session in year_across_versions(old, new)[:3]:
-        save_session(data_dir, session)
+        save_checkin(data_dir, session)
     app = make_app(data_dir, "tiny", straight_in=False)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, HomeScreen)
@@ -95,7 +95,7 @@ async def test_f_on_home_chooses_items_and_starts_a_focus_checkin(data_dir: Path
 async def test_start_focus_resumes_a_draft_on_its_own_version(data_dir: Path) -> None:
     """A draft started on 1.0.0 resumes on 1.0.0's text even though 2.0.0 is newest."""
     old, _new = install_tiny(data_dir)
-    save_session(data_dir, checkin(old, {"care-kept": 2}, day=0, complete=False))
+    save_checkin(data_dir, checkin(old, {"care-kept": 2}, day=0, complete=False))
     app = make_app(data_dir, "tiny", straight_in=False, focus=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -105,13 +105,13 @@ async def test_start_focus_resumes_a_draft_on_its_own_version(data_dir: Path) ->
         assert str(screen.query_one("#item-title", Static).render()) == "Merged part A"
         await pilot.press("p")
         assert str(screen.query_one("#item-title", Static).render()) == "Kept OLDTEXT"
-    assert load_data_dir(data_dir).sessions[0].rubric.version == "1.0.0"
+    assert load_data_dir(data_dir).checkins[0].rubric.version == "1.0.0"
 
 
-def test_plain_home_suggests_a_full_checkin_too(data_dir, make_session, save, capsys):
+def test_plain_home_suggests_a_full_checkin_too(data_dir, make_checkin, save, capsys):
     """The plain mode's home says the same as the app's when the last full one is old."""
     from selfcheck.cli import main
 
-    save(make_session({}, day=0))
+    save(make_checkin({}, day=0))
     assert main(["--plain"]) == 0
     assert "a full check-in is suggested" in capsys.readouterr().out

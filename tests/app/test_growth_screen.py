@@ -7,7 +7,7 @@ from textual.app import App
 from textual.widgets import Static
 
 from selfcheck.growth.analysis import growth
-from selfcheck.tui.screens.growth import GrowthScreen
+from selfcheck.tui.screens.common.growth import GrowthScreen
 
 
 def shown_text(app: App) -> str:
@@ -50,9 +50,9 @@ def row_words(text: str, name: str) -> list[str]:
     return next(line for line in text.splitlines() if line.startswith(name)).split()
 
 
-def twice(make_session, ratings: dict[str, int]) -> list:
+def twice(make_checkin, ratings: dict[str, int]) -> list:
     """Two check-ins a month apart with the same ratings."""
-    return [make_session(ratings, day=0), make_session(ratings, day=30)]
+    return [make_checkin(ratings, day=0), make_checkin(ratings, day=30)]
 
 
 HALF_APART = {
@@ -64,9 +64,9 @@ HALF_APART = {
 """Integrity at 3.5 and Confidentiality at 3.0, at every check-in."""
 
 
-async def test_half_a_step_apart_looks_different(make_session, rubric):
+async def test_half_a_step_apart_looks_different(make_checkin, rubric):
     """Means of 3.5 and 3.0 draw different trend lines: 3 fills the lower row, 3.5 shows above."""
-    text = await growth_screen_text(growth(twice(make_session, HALF_APART), rubric), (120, 50))
+    text = await growth_screen_text(growth(twice(make_checkin, HALF_APART), rubric), (120, 50))
     integrity = trend_cell(text, "Integrity", 2)
     confidentiality = trend_cell(text, "Confidentiality", 2)
     assert integrity != confidentiality
@@ -74,10 +74,10 @@ async def test_half_a_step_apart_looks_different(make_session, rubric):
     assert "have the same trend line" not in text
 
 
-async def test_values_on_the_same_path_are_marked(make_session, rubric):
+async def test_values_on_the_same_path_are_marked(make_checkin, rubric):
     """Two values with the same means at every check-in share a mark, explained under the table."""
     ratings = HALF_APART | {"reflection-seeking-supervision": 3, "reflection-using-supervision": 4}
-    text = await growth_screen_text(growth(twice(make_session, ratings), rubric))
+    text = await growth_screen_text(growth(twice(make_checkin, ratings), rubric))
     assert trend_cell(text, "Integrity", 2) == trend_cell(text, "Reflective Practice", 2)
     rows = {name: row_words(text, name) for name in ("Integrity", "Reflective Practice")}
     assert all("=A" in words for words in rows.values())
@@ -86,9 +86,9 @@ async def test_values_on_the_same_path_are_marked(make_session, rubric):
     assert "Values with the same mark (=A) have the same trend line." in notes
 
 
-async def test_values_sparklines_latest_and_change(make_session, rubric):
+async def test_values_sparklines_latest_and_change(make_checkin, rubric):
     """Each value's line shows its sparkline, latest mean and change since the first."""
-    result = growth(three_checkins(make_session), rubric)
+    result = growth(three_checkins(make_checkin), rubric)
     app = App()
     async with app.run_test(size=(120, 50)) as pilot:
         await app.push_screen(GrowthScreen(result))
@@ -104,16 +104,16 @@ async def test_values_sparklines_latest_and_change(make_session, rubric):
         assert not isinstance(app.screen, GrowthScreen)
 
 
-async def test_one_checkin_in_words(make_session, rubric):
+async def test_one_checkin_in_words(make_checkin, rubric):
     """With one check-in the screen says growth appears after the second."""
-    result = growth([make_session({"integrity-honesty": 3, "justice-advocacy": 0})], rubric)
+    result = growth([make_checkin({"integrity-honesty": 3, "justice-advocacy": 0})], rubric)
     text = await growth_screen_text(result)
     assert "One check-in so far: growth appears after the second." in text
 
 
-async def test_typed_markup_is_shown_literally(make_session, rubric):
+async def test_typed_markup_is_shown_literally(make_checkin, rubric):
     """Brackets in a rubric title are shown as typed, not read as markup."""
-    result = growth([make_session({"integrity-honesty": 3})], rubric)
+    result = growth([make_checkin({"integrity-honesty": 3})], rubric)
     marked = type(result)(**{**result.__dict__, "rubric_title": "[bold]Mine[/bold]"})
     assert "Growth: [bold]Mine[/bold]" in await growth_screen_text(marked)
 

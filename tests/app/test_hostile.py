@@ -10,14 +10,14 @@ from helpers.paths import DATA
 
 from selfcheck.cli import main
 from selfcheck.formats.printable import unsafe
-from selfcheck.formats.toml_reading import MAX_SESSION_BYTES
-from selfcheck.store.sessions import session_bytes
+from selfcheck.formats.toml_reading import MAX_CHECKIN_BYTES
+from selfcheck.store.checkin_files import checkin_bytes
 
 CORPUS = DATA / "hostile"
-SESSIONS = sorted((CORPUS / "sessions").glob("*.toml"))
+CHECKINS = sorted((CORPUS / "sessions").glob("*.toml"))
 RUBRICS = sorted((CORPUS / "rubrics").glob("*.toml"))
-BAD_SESSIONS = [p for p in SESSIONS if p.name.startswith("bad-")]
-OK_SESSIONS = [p for p in SESSIONS if p.name.startswith("ok-")]
+BAD_CHECKINS = [p for p in CHECKINS if p.name.startswith("bad-")]
+OK_CHECKINS = [p for p in CHECKINS if p.name.startswith("ok-")]
 
 
 def names(paths: list[Path]) -> list[str]:
@@ -34,11 +34,11 @@ def assert_one_line_per_bad_file(err: str, bad: list[Path]) -> None:
 
 
 def test_corpus_is_big_and_varied():
-    assert len(SESSIONS) + len(RUBRICS) >= 40
-    assert OK_SESSIONS and BAD_SESSIONS
+    assert len(CHECKINS) + len(RUBRICS) >= 40
+    assert OK_CHECKINS and BAD_CHECKINS
 
 
-@pytest.mark.parametrize("path", SESSIONS, ids=names(SESSIONS))
+@pytest.mark.parametrize("path", CHECKINS, ids=names(CHECKINS))
 def test_show_each_file(path, capsys):
     status = main(["show", str(path)])
     captured = capsys.readouterr()
@@ -54,8 +54,8 @@ def test_show_each_file(path, capsys):
 def test_list_over_the_corpus_processes_the_good_files(capsys):
     assert main(["list", str(CORPUS / "sessions")]) == 1
     captured = capsys.readouterr()
-    assert_one_line_per_bad_file(captured.err, BAD_SESSIONS)
-    assert captured.out.count("complete") == len(OK_SESSIONS)
+    assert_one_line_per_bad_file(captured.err, BAD_CHECKINS)
+    assert captured.out.count("complete") == len(OK_CHECKINS)
 
 
 @pytest.mark.parametrize("path", RUBRICS, ids=names(RUBRICS))
@@ -78,7 +78,7 @@ def test_start_with_a_bad_rubric_is_one_line(path, capsys, data_dir):
 
 
 @pytest.fixture
-def huge_inputs(tmp_path: Path, make_session) -> Path:
+def huge_inputs(tmp_path: Path, make_checkin) -> Path:
     """A folder with a 50 MB file, a session with a 1 MB note, and a folder named x.toml."""
     folder = tmp_path / "huge"
     folder.mkdir()
@@ -86,8 +86,8 @@ def huge_inputs(tmp_path: Path, make_session) -> Path:
         handle.write(b'format = "selfcheck-session"\nnote = "')
         handle.truncate(50 * 1024 * 1024)
     note = "I wrote a lot today. " * 50_000
-    session = make_session({"integrity-honesty": 3}, notes={"integrity-honesty": note})
-    (folder / "ok-1mb-note.toml").write_bytes(session_bytes(session))
+    checkin = make_checkin({"integrity-honesty": 3}, notes={"integrity-honesty": note})
+    (folder / "ok-1mb-note.toml").write_bytes(checkin_bytes(checkin))
     (folder / "bad-folder.toml").mkdir()
     return folder
 
@@ -97,14 +97,14 @@ def test_huge_inputs_are_refused_before_reading_or_handled(huge_inputs, capsys):
     captured = capsys.readouterr()
     bad = sorted(huge_inputs.glob("bad-*"))
     assert_one_line_per_bad_file(captured.err, bad)
-    assert f"over the limit of {MAX_SESSION_BYTES:,}" in captured.err
+    assert f"over the limit of {MAX_CHECKIN_BYTES:,}" in captured.err
     assert captured.out.count("complete") == 1
 
 
 def test_data_dir_full_of_hostile_files_still_lists_the_good_ones(data_dir, capsys):
     shutil.copytree(CORPUS / "sessions", data_dir / "sessions")
     assert main(["list"]) == 1
-    assert capsys.readouterr().out.count("complete") == len(OK_SESSIONS)
+    assert capsys.readouterr().out.count("complete") == len(OK_CHECKINS)
 
 
 EXPORTS = sorted((CORPUS / "exports").glob("*.toml"))
@@ -123,12 +123,12 @@ def test_growth_commands_over_the_corpus(command, made, tmp_path, capsys):
     argv = [*command, str(tmp_path / made)] if made else command
     assert main([*argv, str(CORPUS / "sessions")]) == 1
     captured = capsys.readouterr()
-    assert_one_line_per_bad_file(captured.err, BAD_SESSIONS)
+    assert_one_line_per_bad_file(captured.err, BAD_CHECKINS)
     if made:
         assert (tmp_path / made).stat().st_size > 1000
     else:
         ids = {line.split(",")[3] for line in captured.out.splitlines()[1:]}
-        assert len(ids) == len(OK_SESSIONS)
+        assert len(ids) == len(OK_CHECKINS)
 
 
 def test_export_from_a_data_dir_full_of_hostile_files(data_dir, capsys):
@@ -138,8 +138,8 @@ def test_export_from_a_data_dir_full_of_hostile_files(data_dir, capsys):
     )
     assert main(["export", "--anonymous", "--program", "P", "--dry-run"]) == 1
     captured = capsys.readouterr()
-    assert_one_line_per_bad_file(captured.err, BAD_SESSIONS)
-    assert captured.out.count("[[checkin]]") == len(OK_SESSIONS)
+    assert_one_line_per_bad_file(captured.err, BAD_CHECKINS)
+    assert captured.out.count("[[checkin]]") == len(OK_CHECKINS)
 
 
 def test_aggregate_over_the_corpus(tmp_path, capsys):
@@ -162,8 +162,8 @@ def test_aggregate_refuses_an_oversize_export_before_reading(tmp_path, capsys):
 async def test_start_over_a_data_dir_full_of_hostile_files(data_dir, rubric):
     """The app opens on the good draft-free data, says how many files it skipped, and names them."""
     from selfcheck.tui.app import make_app
-    from selfcheck.tui.screens.item import ItemScreen
-    from selfcheck.tui.screens.plan_review import PlanReviewScreen
+    from selfcheck.tui.screens.practitioner.item import ItemScreen
+    from selfcheck.tui.screens.practitioner.plan_review import PlanReviewScreen
 
     shutil.copytree(CORPUS / "sessions", data_dir / "sessions")
     app = make_app(data_dir, None, straight_in=True)
@@ -173,11 +173,11 @@ async def test_start_over_a_data_dir_full_of_hostile_files(data_dir, rubric):
             await pilot.press("escape")  # last time's next steps, looked back on later
         assert isinstance(app.screen, ItemScreen)
         (notice,) = app._notifications
-        assert notice.message.startswith(f"{len(BAD_SESSIONS)} file(s) in your data folder")
+        assert notice.message.startswith(f"{len(BAD_CHECKINS)} file(s) in your data folder")
         await pilot.press("4")
-    assert len(app.workspace.loaded.problems) == len(BAD_SESSIONS)
+    assert len(app.workspace.loaded.problems) == len(BAD_CHECKINS)
     assert app.draft is not None and app.draft.previous is not None
-    for path in BAD_SESSIONS:
+    for path in BAD_CHECKINS:
         assert (data_dir / "sessions" / path.name).read_bytes() == path.read_bytes()
 
 

@@ -9,9 +9,9 @@ import pytest
 from helpers.paths import DATA
 
 from selfcheck.cli import main
-from selfcheck.formats.session import Practitioner, RubricRef, Session
+from selfcheck.formats.checkin import Checkin, Practitioner, RubricRef
+from selfcheck.store.checkin_files import save_checkin
 from selfcheck.store.config import ensure_identity, save_config
-from selfcheck.store.sessions import save_session
 from selfcheck.supervision.caseload import supervisees_dir
 from selfcheck.supervision.files import load_response
 
@@ -55,11 +55,11 @@ def test_receive_each_response_is_refused_in_one_line_without_its_checkin(path, 
         assert "not one of your complete check-ins" in err
 
 
-def matching_session(path: Path) -> Session:
+def matching_checkin(path: Path) -> Checkin:
     """A complete check-in of ours that the response file answers."""
     response = load_response(path)
     started = datetime(2026, 11, 24, 9, 3, tzinfo=timezone(timedelta(hours=-5)))
-    return Session(
+    return Checkin(
         id=response.checkin,
         status="complete",
         started=started,
@@ -76,10 +76,10 @@ def test_receive_and_show_a_good_response_literally(path, data_dir, capsys):
     """Markup stays literal and escapes are made visible when the response is shown."""
     config = ensure_identity(data_dir)
     save_config(data_dir, config.model_copy(update={"practitioner_key": "3f9c2a7b1d4e5f60"}))
-    session = matching_session(path)
-    save_session(data_dir, session)
+    checkin = matching_checkin(path)
+    save_checkin(data_dir, checkin)
     assert main(["receive", str(path)]) == 0
-    assert main(["show", session.id]) == 0
+    assert main(["show", checkin.id]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\u202e" not in out
     assert "supervisor: I saw you slow down." in out
@@ -90,9 +90,9 @@ def test_receive_and_show_a_good_response_literally(path, data_dir, capsys):
 def test_receive_refuses_another_practitioners_response(data_dir, capsys):
     """The check-in id matches but the key does not: refused in one line, nothing kept."""
     path = OK_RESPONSES[0]
-    session = matching_session(path)
-    session.practitioner = Practitioner(name="Someone", key="1111222233334444")
-    save_session(data_dir, session)
+    checkin = matching_checkin(path)
+    checkin.practitioner = Practitioner(name="Someone", key="1111222233334444")
+    save_checkin(data_dir, checkin)
     assert main(["receive", str(path)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "another practitioner" in err
@@ -102,11 +102,11 @@ def test_receive_refuses_another_practitioners_response(data_dir, capsys):
 def test_receive_refuses_another_rubric_text(data_dir, capsys):
     """The rubric sha256 differs: refused in one line."""
     path = OK_RESPONSES[0]
-    session = matching_session(path)
-    session.rubric = session.rubric.model_copy(update={"sha256": "0" * 64})
+    checkin = matching_checkin(path)
+    checkin.rubric = checkin.rubric.model_copy(update={"sha256": "0" * 64})
     ensure_identity(data_dir)
-    save_session(
-        data_dir, session.model_copy(update={"practitioner": Practitioner(key="3f9c2a7b1d4e5f60")})
+    save_checkin(
+        data_dir, checkin.model_copy(update={"practitioner": Practitioner(key="3f9c2a7b1d4e5f60")})
     )
     assert main(["receive", str(path)]) == 2
     assert "another text of the rubric" in capsys.readouterr().err

@@ -7,8 +7,8 @@ from helpers.versions_data import VERSIONS, checkin, install_tiny, year_across_v
 
 from selfcheck.cli import main
 from selfcheck.formats.errors import SelfcheckError
+from selfcheck.store.checkin_files import save_checkin
 from selfcheck.store.rubrics import check_rubric, find_rubric, rubric_for_ref, rubric_versions
-from selfcheck.store.sessions import save_session
 
 
 def test_an_id_means_the_newest_version_and_id_at_version_one_of_them(data_dir):
@@ -63,7 +63,7 @@ def test_rubric_list_shows_every_version_and_show_picks_one(data_dir, capsys):
 def test_list_and_show_use_each_checkins_own_version(data_dir, capsys):
     old, new = install_tiny(data_dir)
     sessions = year_across_versions(old, new)
-    paths = [save_session(data_dir, s) for s in sessions]
+    paths = [save_checkin(data_dir, s) for s in sessions]
     assert main(["list"]) == 0
     rows = {row.split()[0]: row.split()[2:] for row in capsys.readouterr().out.splitlines()[1:]}
     assert rows[paths[0].stem] == ["complete", "tiny", "1.0.0", "4/4", "0"]
@@ -83,9 +83,9 @@ def test_list_and_show_use_each_checkins_own_version(data_dir, capsys):
 
 def _growth_of(data_dir):
     from selfcheck.growth.analysis import growth
-    from selfcheck.store.sessions import load_data_dir
+    from selfcheck.store.checkin_files import load_data_dir
 
-    return growth(load_data_dir(data_dir).sessions, *_newest_and_all(data_dir))
+    return growth(load_data_dir(data_dir).checkins, *_newest_and_all(data_dir))
 
 
 def _newest_and_all(data_dir):
@@ -97,7 +97,7 @@ def test_growth_links_items_by_id_or_previous_ids_and_values_by_id(data_dir):
 
     old, new = install_tiny(data_dir)
     for session in year_across_versions(old, new):
-        save_session(data_dir, session)
+        save_checkin(data_dir, session)
     result = _growth_of(data_dir)
     assert [c.rubric_version for c in result.checkins] == ["1.0.0", "1.0.0", "2.0.0", "2.0.0"]
     assert [c.focus for c in result.checkins] == [False, False, False, True]
@@ -127,7 +127,7 @@ def test_trends_csv_has_each_checkins_version_and_scope(data_dir, capsys):
 
     old, new = install_tiny(data_dir)
     for session in year_across_versions(old, new):
-        save_session(data_dir, session)
+        save_checkin(data_dir, session)
     assert main(["trends", "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     care = [row for row in rows if row["value_id"] == "care"]
@@ -148,7 +148,7 @@ def test_trend_chart_marks_the_version_change_with_a_labelled_line(data_dir):
 
     old, new = install_tiny(data_dir)
     for session in year_across_versions(old, new):
-        save_session(data_dir, session)
+        save_checkin(data_dir, session)
     result = _growth_of(data_dir)
     ax = Figure().add_subplot()
     draw_trend(ax, result)
@@ -164,7 +164,7 @@ def test_packet_says_when_the_rubric_changed_and_marks_part_means(data_dir, tmp_
 
     old, new = install_tiny(data_dir)
     for session in year_across_versions(old, new):
-        save_session(data_dir, session)
+        save_checkin(data_dir, session)
     out = tmp_path / "packet.pdf"
     assert main(["report", "--out", str(out)]) == 0
     text = flat(pdf_pages(out.read_bytes()))
@@ -186,7 +186,7 @@ async def test_guidance_on_the_first_item_and_in_help_and_not_a_level_said(data_
     from textual.widgets import Static
 
     from selfcheck.tui.app import make_app
-    from selfcheck.tui.screens.help import HelpScreen
+    from selfcheck.tui.screens.common.help import HelpScreen
 
     install_tiny(data_dir)
     app = make_app(data_dir, "tiny", straight_in=True)

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from selfcheck.cli import main
+from selfcheck.formats.checkin import Supervision
 from selfcheck.formats.errors import LockedError, SelfcheckError
 from selfcheck.formats.response import Meeting, Response
-from selfcheck.formats.session import Supervision
 from selfcheck.supervision.files import load_response
 from selfcheck.supervision.hours import hours_by_year, hours_words, meeting_records
 from selfcheck.supervision.responding import ResponseDraft, response_path, response_waiting
@@ -17,47 +17,47 @@ from selfcheck.supervision.responding import ResponseDraft, response_path, respo
 KEY = "0123456789abcdef"
 
 
-def test_every_change_to_a_response_is_on_disk_once_flushed(tmp_path, make_session):
+def test_every_change_to_a_response_is_on_disk_once_flushed(tmp_path, make_checkin):
     """A level given is written by the background writer before the response is closed."""
-    session = make_session({"integrity-honesty": 3})
-    draft = ResponseDraft.open(tmp_path, session, "Dana")
+    checkin = make_checkin({"integrity-honesty": 3})
+    draft = ResponseDraft.open(tmp_path, checkin, "Dana")
     try:
         draft.rate("integrity-honesty", 2)
         assert draft.writer.flush()
-        saved = load_response(response_path(tmp_path, KEY, session.id))
+        saved = load_response(response_path(tmp_path, KEY, checkin.id))
         assert saved.item("integrity-honesty").rating == 2 and saved.supervisor == "Dana"
         with pytest.raises(LockedError):
-            ResponseDraft.open(tmp_path, session, "Dana")
+            ResponseDraft.open(tmp_path, checkin, "Dana")
     finally:
         draft.close()
-    again = ResponseDraft.open(tmp_path, session, "Dana")
+    again = ResponseDraft.open(tmp_path, checkin, "Dana")
     assert again.item("integrity-honesty").rating == 2
     again.close()
 
 
-def test_waiting_until_exported_and_again_after_a_change(tmp_path, make_session):
+def test_waiting_until_exported_and_again_after_a_change(tmp_path, make_checkin):
     """The caseload's "waiting" mark: content not yet exported."""
-    session = make_session({"integrity-honesty": 3})
-    draft = ResponseDraft.open(tmp_path, session, "Dana")
+    checkin = make_checkin({"integrity-honesty": 3})
+    draft = ResponseDraft.open(tmp_path, checkin, "Dana")
     with pytest.raises(SelfcheckError, match="still empty"):
         draft.export(tmp_path / "out.toml")
     draft.set_comment("Good month")
     draft.writer.flush()
-    assert response_waiting(tmp_path, KEY, session.id)
+    assert response_waiting(tmp_path, KEY, checkin.id)
     draft.export(tmp_path / "out.toml")
-    assert not response_waiting(tmp_path, KEY, session.id)
+    assert not response_waiting(tmp_path, KEY, checkin.id)
     draft.add_step("Bring a recording")
     draft.close()
-    assert response_waiting(tmp_path, KEY, session.id)
+    assert response_waiting(tmp_path, KEY, checkin.id)
 
 
-def test_hours_count_each_meeting_once_with_its_source(make_session):
+def test_hours_count_each_meeting_once_with_its_source(make_checkin):
     """A check-in's meeting and the response's on the same day are one meeting."""
-    first = make_session({}, day=0)
+    first = make_checkin({}, day=0)
     first.supervision = Supervision(meeting=date(2026, 1, 7), minutes=50)
-    second = make_session({}, day=30)
+    second = make_checkin({}, day=30)
     second.supervision = Supervision(meeting=date(2026, 2, 4))
-    third = make_session({}, day=400)
+    third = make_checkin({}, day=400)
     third.supervision = Supervision(meeting=date(2027, 2, 9), minutes=90, kind="group")
     response = Response(
         checkin=second.id,
@@ -78,28 +78,28 @@ def test_hours_count_each_meeting_once_with_its_source(make_session):
     assert hours_words(125) == "2 h 05 min (125 minutes)"
 
 
-def test_log_prints_meetings_and_hours_per_year(data_dir, make_session, save, capsys):
+def test_log_prints_meetings_and_hours_per_year(data_dir, make_checkin, save, capsys):
     """`selfcheck log`: one line per meeting with its source, then exact hours."""
-    session = make_session({}, day=0)
-    session.supervision = Supervision(meeting=date(2026, 1, 7), minutes=90)
-    save(session)
-    other = make_session({}, day=10)
+    checkin = make_checkin({}, day=0)
+    checkin.supervision = Supervision(meeting=date(2026, 1, 7), minutes=90)
+    save(checkin)
+    other = make_checkin({}, day=10)
     other.supervision = Supervision(meeting=date(2026, 1, 16))
     save(other)
     assert main(["log"]) == 0
     out = capsys.readouterr().out
-    assert f"check-in {session.id}" in out
+    assert f"check-in {checkin.id}" in out
     assert "2026: 2 meetings, 1 h 30 min (90 minutes) of reflective supervision; " in out
     assert "1 without a recorded length" in out
     assert main(["log", "--year", "2025"]) == 0
     assert "No supervision meetings recorded in 2025" in capsys.readouterr().out
 
 
-def test_log_without_any_length_says_no_hours_are_counted(data_dir, make_session, save, capsys):
+def test_log_without_any_length_says_no_hours_are_counted(data_dir, make_checkin, save, capsys):
     """Meetings without a length: said plainly, never "0 h 00 min of reflective supervision"."""
-    session = make_session({}, day=0)
-    session.supervision = Supervision(meeting=date(2026, 1, 7))
-    save(session)
+    checkin = make_checkin({}, day=0)
+    checkin.supervision = Supervision(meeting=date(2026, 1, 7))
+    save(checkin)
     assert main(["log"]) == 0
     out = capsys.readouterr().out
     assert "2026: 1 meeting, none with a recorded length, so no hours are counted" in out
@@ -116,23 +116,23 @@ def test_the_demo_records_meeting_lengths(tmp_path, capsys):
     assert "  group  " in out and "without a recorded length" not in out
 
 
-def test_import_keeps_the_newest_share_of_a_practitioner(tmp_path, data_dir, make_session, save):
+def test_import_keeps_the_newest_share_of_a_practitioner(tmp_path, data_dir, make_checkin, save):
     """Importing an older share after a newer one keeps the newer."""
     from selfcheck.store.config import ensure_identity
     from selfcheck.supervision.caseload import load_caseload, supervisees_dir
 
     ensure_identity(data_dir)
     key = ensure_identity(data_dir).practitioner_key
-    save(make_session({"integrity-honesty": 2}, day=0, key=key))
+    save(make_checkin({"integrity-honesty": 2}, day=0, key=key))
     old, new = tmp_path / "old.toml", tmp_path / "new.toml"
     assert main(["share", "--out", str(old), "--yes"]) == 0
-    save(make_session({"integrity-honesty": 4}, day=9, key=key))
+    save(make_checkin({"integrity-honesty": 4}, day=9, key=key))
     assert main(["share", "--out", str(new), "--yes"]) == 0
     supervisor = tmp_path / "sup"
     assert main(["supervise", "--data-dir", str(supervisor), "--import", str(new)]) == 0
     assert main(["supervise", "--data-dir", str(supervisor), "--import", str(old)]) == 0
     (person,) = load_caseload(supervisees_dir(supervisor)).people
-    assert person.entry.count == 2 and len(person.open().sessions) == 2
+    assert person.entry.count == 2 and len(person.open().checkins) == 2
 
 
 def test_export_response_from_the_command_line(tmp_path, data_dir, capsys):
@@ -143,7 +143,7 @@ def test_export_response_from_the_command_line(tmp_path, data_dir, capsys):
 
 async def test_m_in_a_check_in_records_the_meetings_length(data_dir):
     """The details dialog keeps the minutes and kind that `selfcheck log` counts."""
-    from selfcheck.store.sessions import load_session
+    from selfcheck.store.checkin_files import load_checkin
     from selfcheck.tui.app import make_app
 
     app = make_app(data_dir, None, straight_in=True)
@@ -153,11 +153,11 @@ async def test_m_in_a_check_in_records_the_meetings_length(data_dir):
         app.screen.query_one("#minutes").value = "90"
         await pilot.press("enter")
         assert app.draft is not None and app.draft.writer.flush()
-        saved = load_session(app.draft.path)
+        saved = load_checkin(app.draft.path)
     assert (saved.supervision.minutes, saved.supervision.kind) == (90, "individual")
 
 
-def test_the_caseload_index_is_used_only_while_fresh(tmp_path, make_session):
+def test_the_caseload_index_is_used_only_while_fresh(tmp_path, make_checkin):
     """Import writes the index; a share changed by hand is read again, not trusted."""
     from selfcheck.store.config import Config
     from selfcheck.supervision.caseload import import_shares, load_caseload
@@ -166,9 +166,9 @@ def test_the_caseload_index_is_used_only_while_fresh(tmp_path, make_session):
     from selfcheck.supervision.share import build_share
 
     outside = tmp_path / "robin.toml"
-    sessions = [make_session({"integrity-honesty": 2}), make_session({}, day=7)]
+    checkins = [make_checkin({"integrity-honesty": 2}), make_checkin({}, day=7)]
     config = Config(name="Robin", practitioner_key=KEY)
-    save_share(outside, build_share(sessions, config, "none", sessions[-1].when))
+    save_share(outside, build_share(checkins, config, "none", checkins[-1].when))
     folder = tmp_path / "caseload"
     import_shares([outside], folder)
     (entry,) = read_index(folder).values()

@@ -12,18 +12,18 @@ from pypdf import PdfReader
 from textual.widgets import DataTable, Input
 
 from selfcheck.cli import main
+from selfcheck.store.checkin_files import load_data_dir
 from selfcheck.store.config import load_config, save_config
-from selfcheck.store.sessions import load_data_dir
 from selfcheck.supervision.caseload import supervisees_dir
 from selfcheck.tui.app import make_app
-from selfcheck.tui.screens.caseload import CaseloadScreen
-from selfcheck.tui.screens.growth import GrowthScreen
-from selfcheck.tui.screens.item import ItemScreen
-from selfcheck.tui.screens.plan_review import PlanReviewScreen
-from selfcheck.tui.screens.practitioner import PractitionerScreen
-from selfcheck.tui.screens.prompt import MeetingPrompt, TextPrompt
-from selfcheck.tui.screens.response import ResponseScreen
-from selfcheck.tui.screens.summary import SummaryScreen
+from selfcheck.tui.screens.common.growth import GrowthScreen
+from selfcheck.tui.screens.common.prompt import MeetingPrompt, TextPrompt
+from selfcheck.tui.screens.practitioner.item import ItemScreen
+from selfcheck.tui.screens.practitioner.plan_review import PlanReviewScreen
+from selfcheck.tui.screens.practitioner.summary import SummaryScreen
+from selfcheck.tui.screens.supervisor.caseload import CaseloadScreen
+from selfcheck.tui.screens.supervisor.response import ResponseScreen
+from selfcheck.tui.screens.supervisor.supervisee import SuperviseeScreen
 from selfcheck.tui.supervisor_app import make_supervisor_app
 
 SIZE = (80, 24)
@@ -31,9 +31,9 @@ TODAY = date.today()
 
 
 @pytest.fixture
-def robin(tmp_path, make_session, rubric) -> Path:
+def robin(tmp_path, make_checkin, rubric) -> Path:
     """Robin's data folder: three check-ins with a note to discuss and a private one."""
-    return practitioner(tmp_path, "Robin Example", make_session, rubric)
+    return practitioner(tmp_path, "Robin Example", make_checkin, rubric)
 
 
 def test_share_writes_levels_and_only_the_allowed_notes(robin, tmp_path, capsys):
@@ -69,7 +69,7 @@ def test_share_asks_before_writing(robin, tmp_path, capsys):
 
 
 async def test_share_import_respond_export_receive_show(
-    robin, tmp_path, make_session, rubric, capsys
+    robin, tmp_path, make_checkin, rubric, capsys
 ):
     """Done when: three shares imported, one answered in the app, received, shown."""
     shares = []
@@ -77,7 +77,7 @@ async def test_share_import_respond_export_receive_show(
         folder = (
             robin
             if name.startswith("Robin")
-            else practitioner(tmp_path, name, make_session, rubric, days=(3, 17))
+            else practitioner(tmp_path, name, make_checkin, rubric, days=(3, 17))
         )
         shares.append(tmp_path / f"{name.split()[0]}.toml")
         share(folder, shares[-1])
@@ -97,7 +97,7 @@ async def test_share_import_respond_export_receive_show(
         names = [str(table.get_row_at(row)[0]) for row in range(3)]
         assert names == ["Alex Other", "Kim Third", "Robin Example"]
         await pilot.press("down", "down", "enter")
-        assert isinstance(app.screen, PractitionerScreen)
+        assert isinstance(app.screen, SuperviseeScreen)
         await pilot.press("r")
         assert isinstance(app.screen, ResponseScreen)
         await pilot.press("1", "down", "0", "up", "c")
@@ -172,12 +172,12 @@ async def test_share_import_respond_export_receive_show(
         summary = str(checkin.screen.query_one("#summary-response").render())
         assert "Lovely pacing" in summary and "(you 4, Dana Super 1)" in summary
         assert checkin.draft is not None
-        reviews = checkin.draft.session.plan_review
+        reviews = checkin.draft.checkin.plan_review
     assert [(r.text, r.status, r.agreed, r.reflection) for r in reviews] == [
         ("Step 2 of Robin Example", "done", False, ""),
         ("Bring a recording", "working", True, "half done"),
     ]
-    on_disk = load_data_dir(robin).sessions[-1]
+    on_disk = load_data_dir(robin).checkins[-1]
     assert on_disk.plan_review == reviews
 
     packet = tmp_path / "packet.pdf"

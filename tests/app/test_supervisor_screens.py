@@ -11,12 +11,12 @@ from textual.widgets import DataTable, Static
 
 from selfcheck.cli import main
 from selfcheck.growth.analysis import growth
+from selfcheck.store.checkin_files import load_data_dir
 from selfcheck.store.rubrics import find_rubric, rubric_versions
-from selfcheck.store.sessions import load_data_dir
 from selfcheck.supervision.caseload import supervisees_dir
-from selfcheck.tui.screens.growth import values_notes, values_table
-from selfcheck.tui.screens.practitioner import PractitionerScreen
-from selfcheck.tui.screens.response import ResponseScreen
+from selfcheck.tui.screens.common.growth import values_notes, values_table
+from selfcheck.tui.screens.supervisor.response import ResponseScreen
+from selfcheck.tui.screens.supervisor.supervisee import SuperviseeScreen
 from selfcheck.tui.supervisor_app import make_supervisor_app
 
 
@@ -41,15 +41,15 @@ async def test_growth_across_versions_matches_the_practitioners_own(tmp_path: Pa
     """The demo spans rubric 1.0.0 and 2.0.0: the supervisor's table is the practitioner's."""
     own, supervisor = demo_caseload(tmp_path)
     rubric = find_rubric(None, own)
-    sessions = load_data_dir(own).sessions
-    assert len({s.rubric.version for s in sessions}) == 2  # the test needs both versions
-    result = growth(sessions, rubric, rubric_versions(rubric.id, own))
+    checkins = load_data_dir(own).checkins
+    assert len({s.rubric.version for s in checkins}) == 2  # the test needs both versions
+    result = growth(checkins, rubric, rubric_versions(rubric.id, own))
     expected = as_text(Group(values_table(result), Text(values_notes(result))))
 
     app = make_supervisor_app(supervisees_dir(supervisor), supervisor)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
-        assert isinstance(app.screen, PractitionerScreen)
+        assert isinstance(app.screen, SuperviseeScreen)
         shown = app.screen.query_one("#practitioner-growth", Static).content
         assert as_text(shown) == expected
         await pilot.press("q")

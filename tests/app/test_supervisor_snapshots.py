@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from selfcheck.formats.session import NextStep
+from selfcheck.formats.checkin import NextStep
 from selfcheck.store.config import Config
 from selfcheck.supervision.files import save_share
 from selfcheck.supervision.share import build_share
-from selfcheck.tui.screens.practitioner import PractitionerScreen
+from selfcheck.tui.screens.supervisor.supervisee import SuperviseeScreen
 from selfcheck.tui.supervisor_app import SupervisorApp, make_supervisor_app
 
 SIZE = (80, 24)
@@ -24,14 +24,14 @@ PEOPLE = (
 
 
 @pytest.fixture
-def caseload(rubric, make_session) -> Path:
+def caseload(rubric, make_checkin) -> Path:
     """Three practitioners' shares with a few check-ins each, on fixed dates, under home."""
     folder = Path.home() / "caseload"
     items = [item.id for item in rubric.items]
     for name, key, count in PEOPLE:
-        sessions = []
+        checkins = []
         for n in range(count):
-            session = make_session(
+            checkin = make_checkin(
                 {item: 1 + (n + i) % 5 for i, item in enumerate(items)},
                 day=14 * n + len(name),
                 name=name,
@@ -39,12 +39,12 @@ def caseload(rubric, make_session) -> Path:
                 notes={items[0]: "Hard visit; [red]not[/red] sure"},
                 discuss=(items[0], items[4]),
             )
-            session.next_steps = [NextStep(text="Slow down before advice", item=items[0])]
-            sessions.append(session)
+            checkin.next_steps = [NextStep(text="Slow down before advice", item=items[0])]
+            checkins.append(checkin)
         config = Config(name=name, practitioner_key=key)
         save_share(
             folder / f"{key}.toml",
-            build_share(sessions, config, "discuss", datetime(2026, 3, 1, tzinfo=UTC)),
+            build_share(checkins, config, "discuss", datetime(2026, 3, 1, tzinfo=UTC)),
         )
     return folder
 
@@ -60,7 +60,7 @@ async def open_robin(pilot) -> None:
     """Open the third practitioner and wait until their screen has drawn."""
     await pilot.press("down", "down", "enter")
     await pilot.pause()
-    assert isinstance(pilot.app.screen, PractitionerScreen)
+    assert isinstance(pilot.app.screen, SuperviseeScreen)
 
 
 def test_caseload_screen(snap_compare, caseload, data_dir) -> None:

@@ -9,7 +9,7 @@ import pytest
 from helpers.paths import DATA, ROOT
 
 from selfcheck.cli import main
-from selfcheck.store.sessions import session_bytes
+from selfcheck.store.checkin_files import checkin_bytes
 
 CORPUS = DATA / "hostile"
 TITLE_AND_CLIPBOARD = "\x1b]0;pwned\x07\x1b]52;c;ZWNobyBwd25lZA==\x07"
@@ -32,9 +32,9 @@ def test_escape_in_a_file_name_is_printable_in_skipped_lines(tmp_path, capsys):
     assert_no_raw(err)
 
 
-def test_show_file_line_shows_a_hostile_file_name_printable(tmp_path, make_session, capsys):
+def test_show_file_line_shows_a_hostile_file_name_printable(tmp_path, make_checkin, capsys):
     path = tmp_path / f"check\u202ein{TITLE_AND_CLIPBOARD}.toml"
-    path.write_bytes(session_bytes(make_session({"integrity-honesty": 3})))
+    path.write_bytes(checkin_bytes(make_checkin({"integrity-honesty": 3})))
     assert main(["show", str(path)]) == 0
     out = capsys.readouterr().out
     assert "File: " in out and "\\u202e" in out
@@ -77,10 +77,10 @@ def test_rubric_text_with_a_bidi_override_is_refused(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])
-def test_trends_output_never_carries_format_characters(fmt, make_session, save, capsys):
+def test_trends_output_never_carries_format_characters(fmt, make_checkin, save, capsys):
     name = f"Robin\u202eelpmaxE{TITLE_AND_CLIPBOARD}"
     for day in (0, 30):
-        save(make_session({"integrity-honesty": 2 + day // 30}, day=day, name=name))
+        save(make_checkin({"integrity-honesty": 2 + day // 30}, day=day, name=name))
     assert main(["trends", "--format", fmt]) == 0
     out = capsys.readouterr().out
     assert_no_raw(out)

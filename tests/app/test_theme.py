@@ -11,21 +11,21 @@ from textual.color import Color
 from textual.screen import Screen
 from textual.widget import Widget
 
+from selfcheck.checkin.draft import Draft
 from selfcheck.cli import main
-from selfcheck.formats.session import NextStep
+from selfcheck.formats.checkin import NextStep
+from selfcheck.store.checkin_files import load_data_dir
 from selfcheck.store.config import THEMES as CONFIG_THEMES
 from selfcheck.store.config import load_config
-from selfcheck.store.draft import Draft
-from selfcheck.store.sessions import load_data_dir
 from selfcheck.tui.app import SelfcheckApp, make_app
-from selfcheck.tui.screens.confirm import ConfirmFinish
-from selfcheck.tui.screens.details import DetailsScreen
-from selfcheck.tui.screens.growth import GrowthScreen
-from selfcheck.tui.screens.help import HelpScreen
-from selfcheck.tui.screens.home import HomeScreen
-from selfcheck.tui.screens.next_steps import NextStepsScreen
-from selfcheck.tui.screens.review import UNANSWERED_COLOUR, ReviewScreen
-from selfcheck.tui.screens.summary import SummaryScreen
+from selfcheck.tui.screens.common.confirm import ConfirmFinish
+from selfcheck.tui.screens.common.growth import GrowthScreen
+from selfcheck.tui.screens.common.help import HelpScreen
+from selfcheck.tui.screens.practitioner.details import DetailsScreen
+from selfcheck.tui.screens.practitioner.home import HomeScreen
+from selfcheck.tui.screens.practitioner.next_steps import NextStepsScreen
+from selfcheck.tui.screens.practitioner.review import UNANSWERED_COLOUR, ReviewScreen
+from selfcheck.tui.screens.practitioner.summary import SummaryScreen
 from selfcheck.tui.themes import THEMES
 
 AAA = 7.0
@@ -85,7 +85,7 @@ async def screens_shown(app: SelfcheckApp, draft: Draft) -> list[Screen[Any]]:
     from selfcheck.growth.analysis import growth
 
     workspace = app.workspace
-    result = growth(workspace.loaded.sessions, workspace.rubric)
+    result = growth(workspace.loaded.checkins, workspace.rubric)
     previous = workspace.previous
     assert previous is not None
     return [
@@ -95,17 +95,17 @@ async def screens_shown(app: SelfcheckApp, draft: Draft) -> list[Screen[Any]]:
         DetailsScreen(draft),
         ConfirmFinish(3),
         NextStepsScreen(draft),
-        SummaryScreen(workspace.rubric, previous, None, draft.path, workspace.texts),
+        SummaryScreen(workspace.rubric, previous, None, draft.path, workspace.versions),
         GrowthScreen(result),
     ]
 
 
 @pytest.fixture
-def history(data_dir: Path, make_session, save, rubric) -> None:
+def history(data_dir: Path, make_checkin, save, rubric) -> None:
     """Two complete check-ins with next steps and notes, so every screen has all its parts."""
     first, second = rubric.items[0].id, rubric.items[1].id
-    save(make_session({first: 2, second: 3}, day=-40, discuss=(first,)))
-    latest = make_session({first: 3, second: 0}, day=-10, notes={first: "a note"})
+    save(make_checkin({first: 2, second: 3}, day=-40, discuss=(first,)))
+    latest = make_checkin({first: 3, second: 0}, day=-10, notes={first: "a note"})
     latest.next_steps = [NextStep(text="read the chapter", item=first)]
     save(latest)
 
@@ -207,7 +207,7 @@ def test_theme_option_is_checked(data_dir: Path, capsys) -> None:
     """An unknown theme is refused by the parser before anything opens."""
     assert main(["start", "--theme", "neon"]) == 2
     assert "invalid choice: 'neon'" in capsys.readouterr().err
-    assert load_data_dir(data_dir).sessions == []
+    assert load_data_dir(data_dir).checkins == []
 
 
 def test_no_color_draws_in_high_contrast(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -218,7 +218,7 @@ def test_no_color_draws_in_high_contrast(data_dir: Path, monkeypatch: pytest.Mon
     assert app.theme == "high-contrast"
 
 
-async def test_supervisor_screens_reach_aaa_too(tmp_path: Path, make_session, rubric) -> None:
+async def test_supervisor_screens_reach_aaa_too(tmp_path: Path, make_checkin, rubric) -> None:
     """The supervisor's caseload, practitioner, response and prompts in high contrast: 7:1."""
     from helpers.practitioners import practitioner, share
 
@@ -227,7 +227,7 @@ async def test_supervisor_screens_reach_aaa_too(tmp_path: Path, make_session, ru
     from selfcheck.tui.supervisor_app import make_supervisor_app
 
     shared = tmp_path / "robin.toml"
-    share(practitioner(tmp_path, "Robin Example", make_session, rubric), shared)
+    share(practitioner(tmp_path, "Robin Example", make_checkin, rubric), shared)
     supervisor = tmp_path / "supervisor"
     save_config(supervisor, Config(name="Dana Super", theme="high-contrast"))
     assert main(["supervise", "--data-dir", str(supervisor), "--import", str(shared)]) == 0
@@ -245,7 +245,7 @@ async def test_supervisor_screens_reach_aaa_too(tmp_path: Path, make_session, ru
                     failures.append(f"{where}: {fore.hex} on {back.hex}")
     assert shown == [
         "CaseloadScreen",
-        "PractitionerScreen",
+        "SuperviseeScreen",
         "ResponseScreen",
         "TextPrompt",
         "MeetingPrompt",

@@ -6,21 +6,21 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList, Select
 
-from selfcheck.formats.session import NextStep, Session
-from selfcheck.store.sessions import load_session
+from selfcheck.formats.checkin import Checkin, NextStep
+from selfcheck.store.checkin_files import load_checkin
 from selfcheck.tui.app import SelfcheckApp, make_app
-from selfcheck.tui.screens.item import ItemScreen
-from selfcheck.tui.screens.next_steps import NextStepsScreen
-from selfcheck.tui.screens.summary import SummaryScreen
+from selfcheck.tui.screens.practitioner.item import ItemScreen
+from selfcheck.tui.screens.practitioner.next_steps import NextStepsScreen
+from selfcheck.tui.screens.practitioner.summary import SummaryScreen
 
 SIZE = (80, 24)
 
 
-def on_disk(app: SelfcheckApp) -> Session:
+def on_disk(app: SelfcheckApp) -> Checkin:
     """The check-in as saved, once every queued write has reached the file."""
     assert app.draft is not None
     assert app.draft.writer.flush()
-    return load_session(app.draft.path)
+    return load_checkin(app.draft.path)
 
 
 async def test_confirmed_finish_is_complete_on_disk_before_next_steps(data_dir: Path) -> None:
@@ -32,7 +32,7 @@ async def test_confirmed_finish_is_complete_on_disk_before_next_steps(data_dir: 
         assert isinstance(app.screen, NextStepsScreen)
         assert app.draft is not None
         # Read without waiting for any writer: the finish itself was durable.
-        saved = load_session(app.draft.path)
+        saved = load_checkin(app.draft.path)
         assert saved.status == "complete" and saved.finished is not None
 
 
@@ -44,7 +44,7 @@ async def test_q_on_next_steps_quits_with_the_checkin_complete(data_dir: Path) -
         await pilot.wait_for_scheduled_animations()
         await pilot.press(*"call Sam", "enter", "escape", "q")
     assert app.draft is not None
-    saved = load_session(app.draft.path)
+    saved = load_checkin(app.draft.path)
     assert saved.status == "complete"
     assert saved.next_steps == [NextStep(text="call Sam")]
     assert not app.draft.path.with_suffix(".lock").exists()
@@ -58,7 +58,7 @@ async def test_ctrl_c_on_next_steps_keeps_a_step_typed_but_not_added(data_dir: P
         await pilot.wait_for_scheduled_animations()
         await pilot.press(*"half typed", "ctrl+c")
     assert app.draft is not None
-    saved = load_session(app.draft.path)
+    saved = load_checkin(app.draft.path)
     assert saved.complete and saved.next_steps == [NextStep(text="half typed")]
 
 
@@ -90,7 +90,7 @@ async def test_escape_leaves_the_box_then_shows_the_summary(data_dir: Path) -> N
         await pilot.wait_for_scheduled_animations()
         assert isinstance(app.screen, SummaryScreen)
         assert app.draft is not None
-    assert load_session(app.draft.path).complete
+    assert load_checkin(app.draft.path).complete
 
 
 async def test_delete_highlights_then_removes_a_step(data_dir: Path) -> None:
@@ -119,7 +119,7 @@ async def test_ctrl_c_on_an_item_quits_keeping_the_draft_and_note(data_dir: Path
         await pilot.press("3", "e", *"mid-thought", "ctrl+c")
     assert app.return_code == 0
     assert app.draft is not None
-    saved = load_session(app.draft.path)
+    saved = load_checkin(app.draft.path)
     assert saved.status == "draft"
     assert saved.answer(rubric.items[0].id).rating == 3
     assert saved.answer(rubric.items[0].id).note == "mid-thought"
@@ -151,4 +151,4 @@ async def test_supervisor_typed_with_m_is_the_next_default(data_dir: Path) -> No
     again = make_app(data_dir, None, straight_in=True)
     async with again.run_test(size=SIZE):
         assert again.draft is not None
-        assert again.draft.session.supervision.supervisor == "Dana Lee"
+        assert again.draft.checkin.supervision.supervisor == "Dana Lee"

@@ -10,18 +10,18 @@ from rich.console import Console
 from textual.widgets import Static
 
 from selfcheck.cli import main
+from selfcheck.formats.checkin import NextStep
 from selfcheck.formats.errors import LockedError
-from selfcheck.formats.session import NextStep
+from selfcheck.store.checkin_files import load_checkin
 from selfcheck.store.config import load_config, save_config
 from selfcheck.store.lock import DraftLock
-from selfcheck.store.sessions import load_session
 from selfcheck.tui.app import SelfcheckApp, make_app
-from selfcheck.tui.screens.confirm import ConfirmFinish
-from selfcheck.tui.screens.home import HomeScreen
-from selfcheck.tui.screens.item import ItemScreen
-from selfcheck.tui.screens.next_steps import NextStepsScreen
-from selfcheck.tui.screens.review import ReviewScreen
-from selfcheck.tui.screens.summary import SummaryScreen
+from selfcheck.tui.screens.common.confirm import ConfirmFinish
+from selfcheck.tui.screens.practitioner.home import HomeScreen
+from selfcheck.tui.screens.practitioner.item import ItemScreen
+from selfcheck.tui.screens.practitioner.next_steps import NextStepsScreen
+from selfcheck.tui.screens.practitioner.review import ReviewScreen
+from selfcheck.tui.screens.practitioner.summary import SummaryScreen
 from selfcheck.tui.widgets.note import NoteField
 
 
@@ -66,9 +66,9 @@ async def test_full_checkin_saves_every_rating_and_finishes(data_dir: Path, rubr
         assert isinstance(app.screen, SummaryScreen)
         path = app.draft.path if app.draft else None
     assert path is not None
-    session = load_session(path)
-    assert session.status == "complete" and session.finished is not None
-    assert [session.answer(item.id).rating for item in rubric.items] == levels
+    checkin = load_checkin(path)
+    assert checkin.status == "complete" and checkin.finished is not None
+    assert [checkin.answer(item.id).rating for item in rubric.items] == levels
     assert not path.with_suffix(".lock").exists()
 
 
@@ -169,7 +169,7 @@ async def test_resume_after_quit(data_dir: Path, rubric) -> None:
     assert app.draft is not None
     path = app.draft.path
     assert not path.with_suffix(".lock").exists()
-    saved = load_session(path)
+    saved = load_checkin(path)
     assert saved.answer(rubric.items[2].id).note == "okq"
 
     again = make_app(data_dir, None, straight_in=True)
@@ -185,7 +185,7 @@ async def test_ctrl_q_saves_note_being_typed(data_dir: Path, rubric) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("e", "a", "b", "ctrl+q")
     assert app.draft is not None
-    assert load_session(app.draft.path).answer(rubric.items[0].id).note == "ab"
+    assert load_checkin(app.draft.path).answer(rubric.items[0].id).note == "ab"
 
 
 async def test_finish_with_unanswered_items(data_dir: Path, rubric) -> None:
@@ -208,10 +208,10 @@ async def test_finish_with_unanswered_items(data_dir: Path, rubric) -> None:
         assert isinstance(app.screen, SummaryScreen)
         assert app.draft is not None
         path = app.draft.path
-    session = load_session(path)
-    assert session.complete
-    assert session.next_steps == [NextStep(text="ask [b]Sam[/b]"), NextStep(text="read more")]
-    assert sum(answer.answered for answer in session.items.values()) == 1
+    checkin = load_checkin(path)
+    assert checkin.complete
+    assert checkin.next_steps == [NextStep(text="ask [b]Sam[/b]"), NextStep(text="read more")]
+    assert sum(answer.answered for answer in checkin.items.values()) == 1
 
 
 @pytest.mark.parametrize("straight_in", [True, False])
@@ -233,9 +233,9 @@ async def test_summary_returns_home_with_the_new_count(data_dir: Path, straight_
         assert not app.screen.query_one("#draft-notice").display
 
 
-async def test_next_step_tied_to_an_item_is_shown_next_time(data_dir, rubric, save, make_session):
+async def test_next_step_tied_to_an_item_is_shown_next_time(data_dir, rubric, save, make_checkin):
     """A step tied to an item appears on home and on that item at the next check-in."""
-    previous = make_session({rubric.items[1].id: 2}, day=0)
+    previous = make_checkin({rubric.items[1].id: 2}, day=0)
     previous.next_steps = [NextStep(text="name [b]cues[/b]", item=rubric.items[1].id)]
     save(previous)
     app = make_app(data_dir, None, straight_in=False)
@@ -267,11 +267,11 @@ async def test_details_saved_with_the_draft(data_dir: Path) -> None:
     assert saved.supervision.meeting.isoformat() == "2026-02-03"
 
 
-async def test_home_counts_checkins_and_notices_draft(data_dir, save, make_session, rubric):
+async def test_home_counts_checkins_and_notices_draft(data_dir, save, make_checkin, rubric):
     """Home shows the number and date of past check-ins and a draft in progress."""
-    save(make_session({rubric.items[0].id: 3}, day=0))
-    save(make_session({rubric.items[0].id: 4}, day=7))
-    save(make_session({rubric.items[0].id: 5}, day=14, complete=False))
+    save(make_checkin({rubric.items[0].id: 3}, day=0))
+    save(make_checkin({rubric.items[0].id: 4}, day=7))
+    save(make_checkin({rubric.items[0].id: 5}, day=14, complete=False))
     app = make_app(data_dir, None, straight_in=False)
     async with app.run_test(size=SIZE) as pilot:
         assert "2 past check-ins, the last on 2026-01-12" in str(
@@ -283,9 +283,9 @@ async def test_home_counts_checkins_and_notices_draft(data_dir, save, make_sessi
         assert item_screen(app).index == 1
 
 
-def test_locked_draft_is_refused_by_start(data_dir, save, make_session, capsys) -> None:
+def test_locked_draft_is_refused_by_start(data_dir, save, make_checkin, capsys) -> None:
     """A second `selfcheck start` on a draft open elsewhere exits 2 with one clear line."""
-    draft = make_session({}, day=1, complete=False)
+    draft = make_checkin({}, day=1, complete=False)
     path = save(draft)
     with DraftLock(path):
         with pytest.raises(LockedError):
@@ -295,16 +295,16 @@ def test_locked_draft_is_refused_by_start(data_dir, save, make_session, capsys) 
     assert err.count("\n") == 1 and "open in another selfcheck" in err
 
 
-async def test_locked_draft_is_refused_from_home(data_dir, save, make_session) -> None:
+async def test_locked_draft_is_refused_from_home(data_dir, save, make_checkin) -> None:
     """From home, a draft open elsewhere is refused with a notice and home stays."""
-    path = save(make_session({}, day=1, complete=False))
+    path = save(make_checkin({}, day=1, complete=False))
     app = make_app(data_dir, None, straight_in=False)
     with DraftLock(path):
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("s")
             assert isinstance(app.screen, HomeScreen)
             assert any("another selfcheck" in str(n.message) for n in app._notifications)
-    assert load_session(path).status == "draft"
+    assert load_checkin(path).status == "draft"
 
 
 async def test_help_lists_keys(data_dir: Path) -> None:
@@ -346,8 +346,8 @@ async def test_a_stalled_disk_never_freezes_the_screen(data_dir: Path, rubric, m
         assert screen.index == 2
         assert app.draft is not None and not app.draft.path.exists()
         disk_free.set()
-        session = on_disk(app)
+        checkin = on_disk(app)
     first, second, third = (item.id for item in rubric.items[:3])
-    assert session.answer(first).rating == 3
-    assert session.answer(second).rating == 5
-    assert session.answer(third).not_assessable
+    assert checkin.answer(first).rating == 3
+    assert checkin.answer(second).rating == 5
+    assert checkin.answer(third).not_assessable

@@ -14,13 +14,13 @@ from textual.widgets import Static
 
 from selfcheck.tui.app import SelfcheckApp, make_app
 from selfcheck.tui.keys import APP_KEYS, KeyHelp
-from selfcheck.tui.screens.growth import GrowthScreen
-from selfcheck.tui.screens.help import HelpScreen
-from selfcheck.tui.screens.home import HomeScreen
-from selfcheck.tui.screens.item import ItemScreen
-from selfcheck.tui.screens.next_steps import NextStepsScreen
-from selfcheck.tui.screens.review import ReviewScreen
-from selfcheck.tui.screens.summary import SummaryScreen
+from selfcheck.tui.screens.common.growth import GrowthScreen
+from selfcheck.tui.screens.common.help import HelpScreen
+from selfcheck.tui.screens.practitioner.home import HomeScreen
+from selfcheck.tui.screens.practitioner.item import ItemScreen
+from selfcheck.tui.screens.practitioner.next_steps import NextStepsScreen
+from selfcheck.tui.screens.practitioner.review import ReviewScreen
+from selfcheck.tui.screens.practitioner.summary import SummaryScreen
 
 README = ROOT / "README.md"
 SCREENS: list[type[Any]] = [

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from selfcheck.tui.app import make_app
-from selfcheck.tui.screens.item import ItemScreen
+from selfcheck.tui.screens.practitioner.item import ItemScreen
 
 SIZES = [(60, 20), (80, 24), (200, 60)]
 """The small, standard and large terminals the app is tried at."""

@@ -8,7 +8,7 @@ import pytest
 from textual.widgets import DataTable
 
 from selfcheck.tui.app import make_app
-from selfcheck.tui.screens.review import ReviewScreen
+from selfcheck.tui.screens.practitioner.review import ReviewScreen
 
 SIZES = [(60, 20), (80, 24), (200, 60)]
 """The small, standard and large terminals the app is tried at."""

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from selfcheck.formats.session import NextStep
-from selfcheck.store.checkin import finish
+from selfcheck.checkin.lifecycle import finish
+from selfcheck.formats.checkin import NextStep
 from selfcheck.store.config import load_config, save_config
 from selfcheck.tui.app import SelfcheckApp, make_app
-from selfcheck.tui.screens.summary import SummaryScreen
+from selfcheck.tui.screens.practitioner.summary import SummaryScreen
 
 SIZE = (80, 24)
 SIZES = [(60, 20), (80, 24), (200, 60)]
@@ -19,13 +19,13 @@ size_ids = [f"{width}x{height}" for width, height in SIZES]
 
 
 @pytest.fixture
-def stored(data_dir: Path, rubric, make_session, save):
+def stored(data_dir: Path, rubric, make_checkin, save):
     """A practitioner with two complete check-ins and a draft of a third."""
     save_config(data_dir, load_config(data_dir).model_copy(update={"name": "Robin [b]Example[/b]"}))
     items = [item.id for item in rubric.items]
-    first = make_session({item: 2 for item in items[:8]}, day=0)
+    first = make_checkin({item: 2 for item in items[:8]}, day=0)
     save(first)
-    second = make_session(
+    second = make_checkin(
         {item: 3 for item in items[:10]} | {items[10]: 0}, day=14, discuss=(items[2],)
     )
     second.next_steps = [
@@ -34,7 +34,7 @@ def stored(data_dir: Path, rubric, make_session, save):
     ]
     save(second)
     save(
-        make_session(
+        make_checkin(
             {items[0]: 4},
             day=28,
             complete=False,
@@ -103,12 +103,12 @@ def test_help_screen(snap_compare, data_dir, stored) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=size_ids)
-def test_summary_screen(snap_compare, data_dir, stored, rubric, make_session, size) -> None:
+def test_summary_screen(snap_compare, data_dir, stored, rubric, make_checkin, size) -> None:
     """Summary: each value against last time, items to discuss, next steps, where it is saved."""
     _, second = stored
     items = [item.id for item in rubric.items]
     ratings = {item: 4 for item in items[:6]} | {item: 2 for item in items[6:10]}
-    latest = make_session(ratings, day=28, discuss=(items[3], items[12]))
+    latest = make_checkin(ratings, day=28, discuss=(items[3], items[12]))
     latest.next_steps = [
         NextStep(text="Ask [i]Sam[/i] about boundaries", item=items[12]),
         NextStep(text="Read about repair after rupture with a family, and bring one example"),

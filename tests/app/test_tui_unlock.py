@@ -9,20 +9,20 @@ from helpers.encryption_helpers import PASSPHRASE, encrypt, files_under
 from textual.widgets import Static
 
 from selfcheck.formats.printable import printable
-from selfcheck.store.sessions import load_data_dir, save_session
+from selfcheck.store.checkin_files import load_data_dir, save_checkin
 from selfcheck.store.vault import forget, unlock
 from selfcheck.tui.app import SelfcheckApp, make_app
-from selfcheck.tui.screens.home import HomeScreen
-from selfcheck.tui.screens.item import ItemScreen
-from selfcheck.tui.screens.unlock import UnlockScreen
+from selfcheck.tui.screens.common.unlock import UnlockScreen
+from selfcheck.tui.screens.practitioner.home import HomeScreen
+from selfcheck.tui.screens.practitioner.item import ItemScreen
 
 SIZE = (80, 24)
 
 
 @pytest.fixture
-def encrypted(data_dir: Path, tmp_path: Path, make_session) -> Path:
+def encrypted(data_dir: Path, tmp_path: Path, make_checkin) -> Path:
     """An encrypted data folder holding one complete check-in, locked again."""
-    save_session(data_dir, make_session({"integrity-honesty": 3}))
+    save_checkin(data_dir, make_checkin({"integrity-honesty": 3}))
     encrypt(data_dir, tmp_path)
     return data_dir
 
@@ -73,6 +73,6 @@ async def test_a_checkin_in_an_encrypted_folder_is_saved_sealed(encrypted: Path,
     forget()
     unlock(encrypted, PASSPHRASE)
     loaded = load_data_dir(encrypted)
-    draft = next(s for s in loaded.sessions if not s.complete)
+    draft = next(s for s in loaded.checkins if not s.complete)
     assert draft.answer(rubric.items[0].id).rating == 4
     assert draft.answer(rubric.items[0].id).note == note

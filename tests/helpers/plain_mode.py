@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from helpers.paths import ROOT
-from selfcheck.formats.session import Session
-from selfcheck.store.sessions import load_data_dir
+from selfcheck.formats.checkin import Checkin
+from selfcheck.store.checkin_files import load_data_dir
 
 
 def plain(data_dir: Path, script: str, *args: str, env: dict[str, str] | None = None):
@@ -26,6 +26,6 @@ def plain(data_dir: Path, script: str, *args: str, env: dict[str, str] | None = 
     )
 
 
-def sessions(data_dir: Path) -> list[Session]:
+def checkins(data_dir: Path) -> list[Checkin]:
     """Every check-in on disk."""
-    return load_data_dir(data_dir).sessions
+    return load_data_dir(data_dir).checkins

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from selfcheck.cli import main
-from selfcheck.formats.session import NextStep
+from selfcheck.formats.checkin import NextStep
+from selfcheck.store.checkin_files import save_checkin
 from selfcheck.store.config import ensure_identity, save_config
-from selfcheck.store.sessions import save_session
 
 PRIVATE = "PLANTED-PRIVATE tired and unsure"
 """A note on an item not marked for discussion: it must never leave the practitioner."""
@@ -15,14 +15,14 @@ SHARED = "PLANTED-SHARED the family on the east side"
 """A note on an item marked for discussion: the default policy shares it."""
 
 
-def practitioner(tmp_path: Path, name: str, make_session, rubric, days=(0, 14, 28)) -> Path:
+def practitioner(tmp_path: Path, name: str, make_checkin, rubric, days=(0, 14, 28)) -> Path:
     """A practitioner's data folder with complete check-ins; returns the folder."""
     folder = tmp_path / name.split()[0].lower()
     config = ensure_identity(folder)
     save_config(folder, config.model_copy(update={"name": name}))
     items = [item.id for item in rubric.items]
     for n, day in enumerate(days):
-        session = make_session(
+        session = make_checkin(
             {item: 2 + (n + i) % 3 for i, item in enumerate(items)},
             day=day,
             name=name,
@@ -31,7 +31,7 @@ def practitioner(tmp_path: Path, name: str, make_session, rubric, days=(0, 14, 2
             discuss=(items[0],),
         )
         session.next_steps = [NextStep(text=f"Step {n} of {name}", item=items[0])]
-        save_session(folder, session)
+        save_checkin(folder, session)
     return folder
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from selfcheck.formats.session import RubricRef, Session
+from selfcheck.formats.checkin import Checkin, RubricRef
 
 KEY = "0123456789abcdef"
 """A practitioner key for sessions made in tests."""
@@ -12,9 +12,9 @@ PRIVATE = "PRIVATENOTE tired this week"
 """A note on an item not marked for discussion: private unless --notes all."""
 
 
-def three_checkins(make_session) -> list[Session]:
+def three_checkins(make_checkin) -> list[Checkin]:
     """Two complete check-ins a month apart, a draft, and a third complete one."""
-    first = make_session(
+    first = make_checkin(
         {
             "relationships-growth-instrument": 2,
             "relationships-nurturing-bonds": 3,
@@ -23,7 +23,7 @@ def three_checkins(make_session) -> list[Session]:
         },
         day=0,
     )
-    second = make_session(
+    second = make_checkin(
         {
             "relationships-growth-instrument": 3,
             "relationships-nurturing-bonds": 4,
@@ -34,8 +34,8 @@ def three_checkins(make_session) -> list[Session]:
         day=30,
     )
     second.next_steps = [{"text": "STEPPREVIOUS read the guide", "item": "justice-advocacy"}]
-    draft = make_session({"relationships-growth-instrument": 1}, day=40, complete=False)
-    third = make_session(
+    draft = make_checkin({"relationships-growth-instrument": 1}, day=40, complete=False)
+    third = make_checkin(
         {"relationships-growth-instrument": 4, "relationships-community-partners": 0},
         day=60,
         notes={"justice-advocacy": SHARED, "integrity-honesty": PRIVATE},
@@ -45,9 +45,9 @@ def three_checkins(make_session) -> list[Session]:
     return [first, second, draft, third]
 
 
-def old_version(make_session, rubric) -> Session:
+def old_version(make_checkin, rubric) -> Checkin:
     """A check-in against an older text of the rubric, with an item it no longer has."""
     ref = RubricRef(id=rubric.id, version="0.9.0", sha256="0" * 64)
-    return make_session(
+    return make_checkin(
         {"relationships-growth-instrument": 1, "retired-item": 3}, day=-30, rubric_ref=ref
     )

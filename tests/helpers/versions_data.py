@@ -7,9 +7,9 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from helpers.paths import DATA
+from selfcheck.checkin.lifecycle import new_checkin_id, rubric_ref
+from selfcheck.formats.checkin import Checkin, ItemAnswer, Practitioner
 from selfcheck.formats.rubric import Rubric
-from selfcheck.formats.session import ItemAnswer, Practitioner, Session
-from selfcheck.store.checkin import new_session_id, rubric_ref
 from selfcheck.store.rubrics import find_rubric
 
 VERSIONS = DATA / "versions"
@@ -35,7 +35,7 @@ def checkin(
     focus: list[str] | None = None,
     discuss: tuple[str, ...] = (),
     notes: dict[str, str] | None = None,
-) -> Session:
+) -> Checkin:
     """A check-in of `rubric` on day `day` of 2026; a rating of 0 is the not-assessable answer."""
     started = datetime(2026, 1, 5, 9, 0, tzinfo=timezone(timedelta(hours=-5)))
     started += timedelta(days=day)
@@ -49,8 +49,8 @@ def checkin(
         )
         for item_id in answered
     }
-    return Session(
-        id=new_session_id(started),
+    return Checkin(
+        id=new_checkin_id(started),
         status="complete" if complete else "draft",
         started=started,
         finished=started + timedelta(minutes=10) if complete else None,
@@ -62,7 +62,7 @@ def checkin(
     )
 
 
-def year_across_versions(old: Rubric, new: Rubric) -> list[Session]:
+def year_across_versions(old: Rubric, new: Rubric) -> list[Checkin]:
     """Two 1.0.0 check-ins, then a 2.0.0 one, a 2.0.0 focus one, and a 2.0.0 draft."""
     return [
         checkin(

@@ -11,7 +11,7 @@ from helpers.other_user import give_to_user, run_as_user, user_folder
 from helpers.paths import DATA
 
 from selfcheck.cli import main
-from selfcheck.store.sessions import session_bytes
+from selfcheck.store.checkin_files import checkin_bytes
 
 CORPUS = DATA / "hostile"
 OK_EXPORT = CORPUS / "exports" / "ok-export.toml"
@@ -52,33 +52,33 @@ def test_an_integer_of_5000_digits_is_one_line_and_aggregate_goes_on(tmp_path, c
         ("item tables", "".join(f"[items.x{n}]\ndiscuss = true\n" for n in range(100_000))),
     ],
 )
-def test_a_hundred_thousand_steps_or_items_are_refused(what, extra, tmp_path, make_session, capsys):
+def test_a_hundred_thousand_steps_or_items_are_refused(what, extra, tmp_path, make_checkin, capsys):
     """100,000 next steps took `report` 37 s; 100,000 unknown items reached 5.9 GB."""
     path = tmp_path / f"many-{what.replace(' ', '-')}.toml"
-    path.write_bytes(session_bytes(make_session({"integrity-honesty": 3})) + extra.encode())
+    path.write_bytes(checkin_bytes(make_checkin({"integrity-honesty": 3})) + extra.encode())
     assert main(["report", "--out", str(tmp_path / "p.pdf"), str(path)]) == 2
     err = capsys.readouterr().err
     assert "more than 20,000 keys" in err and err.count("\n") <= 2
     assert not (tmp_path / "p.pdf").exists()
 
 
-def test_step_and_item_limits_are_in_the_model(tmp_path, make_session, capsys):
+def test_step_and_item_limits_are_in_the_model(tmp_path, make_checkin, capsys):
     path = tmp_path / "steps.toml"
     steps = '[[next_steps]]\ntext = "call"\n' * 201
-    path.write_bytes(session_bytes(make_session({"integrity-honesty": 3})) + steps.encode())
+    path.write_bytes(checkin_bytes(make_checkin({"integrity-honesty": 3})) + steps.encode())
     assert main(["show", str(path)]) == 2
     assert "next_steps: List should have at most 200 items" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("moment", ["9999-12-31T23:00:00-23:59", "0001-01-01T00:30:00+14:00"])
 @pytest.mark.parametrize("command", ["plot", "report"])
-def test_extreme_dates_are_refused_by_the_model(moment, command, tmp_path, make_session, capsys):
+def test_extreme_dates_are_refused_by_the_model(moment, command, tmp_path, make_checkin, capsys):
     folder = tmp_path / "in"
     folder.mkdir()
     for day in (0, 30):
-        session = make_session({"integrity-honesty": 3}, day=day)
-        (folder / f"{session.id}.toml").write_bytes(session_bytes(session))
-    text = session_bytes(make_session({"integrity-honesty": 4}, day=60)).decode()
+        checkin = make_checkin({"integrity-honesty": 3}, day=day)
+        (folder / f"{checkin.id}.toml").write_bytes(checkin_bytes(checkin))
+    text = checkin_bytes(make_checkin({"integrity-honesty": 4}, day=60)).decode()
     odd = folder / "odd-date.toml"
     odd.write_text(re.sub(r"(?m)^finished = .*$", f"finished = {moment}", text))
     out = tmp_path / ("c.png" if command == "plot" else "p.pdf")
@@ -133,9 +133,9 @@ def test_an_unreadable_data_folder_is_one_line():
     assert "no permission" in err
 
 
-def test_out_naming_a_folder_is_one_line_and_changes_nothing(tmp_path, make_session, save, capsys):
+def test_out_naming_a_folder_is_one_line_and_changes_nothing(tmp_path, make_checkin, save, capsys):
     for day in (0, 30):
-        save(make_session({"integrity-honesty": 3}, day=day))
+        save(make_checkin({"integrity-honesty": 3}, day=day))
     for command, name in (("trends", "t.csv"), ("plot", "c.png"), ("report", "p.pdf")):
         folder = tmp_path / name
         folder.mkdir()
@@ -147,14 +147,14 @@ def test_out_naming_a_folder_is_one_line_and_changes_nothing(tmp_path, make_sess
 
 
 def test_a_full_disk_is_one_line_and_the_old_file_stays(
-    tmp_path, make_session, save, monkeypatch, capsys
+    tmp_path, make_checkin, save, monkeypatch, capsys
 ):
     import errno
 
     from selfcheck.store import files
 
     for day in (0, 30):
-        save(make_session({"integrity-honesty": 3}, day=day))
+        save(make_checkin({"integrity-honesty": 3}, day=day))
     out = tmp_path / "t.csv"
     out.write_text("old")
 

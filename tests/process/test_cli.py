@@ -25,10 +25,10 @@ def test_bad_usage_exits_2(capsys):
     assert "usage:" in capsys.readouterr().err
 
 
-def test_list_is_newest_first_with_counts(make_session, save, capsys):
-    older = save(make_session({"integrity-honesty": 3}, day=0, discuss=("integrity-honesty",)))
-    newer = save(make_session({"integrity-honesty": 4, "justice-advocacy": 0}, day=30))
-    draft = save(make_session({}, day=31, complete=False))
+def test_list_is_newest_first_with_counts(make_checkin, save, capsys):
+    older = save(make_checkin({"integrity-honesty": 3}, day=0, discuss=("integrity-honesty",)))
+    newer = save(make_checkin({"integrity-honesty": 4, "justice-advocacy": 0}, day=30))
+    draft = save(make_checkin({}, day=31, complete=False))
     assert main(["list"]) == 0
     rows = capsys.readouterr().out.splitlines()[1:]
     assert [row.split()[0] for row in rows] == [draft.stem, newer.stem, older.stem]
@@ -36,9 +36,9 @@ def test_list_is_newest_first_with_counts(make_session, save, capsys):
     assert rows[2].split()[-2:] == ["1/17", "1"]
 
 
-def test_list_separates_practitioners_and_skips_bad_files(make_session, save, capsys):
-    path = save(make_session(name="Ana", key="a" * 16))
-    save(make_session(name="Bo", key="b" * 16))
+def test_list_separates_practitioners_and_skips_bad_files(make_checkin, save, capsys):
+    path = save(make_checkin(name="Ana", key="a" * 16))
+    save(make_checkin(name="Bo", key="b" * 16))
     (path.parent / "broken.toml").write_text("not = [toml")
     assert main(["list"]) == 1
     captured = capsys.readouterr()
@@ -46,11 +46,11 @@ def test_list_separates_practitioners_and_skips_bad_files(make_session, save, ca
     assert captured.err.startswith("skipped ") and captured.err.count("\n") == 1
 
 
-def test_show_prints_typed_text_literally(make_session, save, capsys):
+def test_show_prints_typed_text_literally(make_checkin, save, capsys):
     note = "[bold]mine[/] \x1b[31mred\u202e\nsecond line"
-    session = make_session({"integrity-honesty": 4}, notes={"integrity-honesty": note})
-    session.practitioner.name = "Robin [i]R[/i]"
-    save(session)
+    checkin = make_checkin({"integrity-honesty": 4}, notes={"integrity-honesty": note})
+    checkin.practitioner.name = "Robin [i]R[/i]"
+    save(checkin)
     assert main(["show", "latest"]) == 0
     out = capsys.readouterr().out
     assert "Practitioner: Robin [i]R[/i]" in out
@@ -59,8 +59,8 @@ def test_show_prints_typed_text_literally(make_session, save, capsys):
     assert "4 Integrating" in out
 
 
-def test_show_by_id_prefix_and_path(make_session, save, capsys):
-    path = save(make_session({"integrity-honesty": 2}))
+def test_show_by_id_prefix_and_path(make_checkin, save, capsys):
+    path = save(make_checkin({"integrity-honesty": 2}))
     assert main(["show", path.stem[:12]]) == 0
     assert main(["show", str(path)]) == 0
     assert capsys.readouterr().out.count(f"Check-in {path.stem}") == 2
@@ -91,14 +91,14 @@ def test_console_entry_point_runs(argv):
 def test_config_sets_name_and_supervisor_used_by_new_checkins(data_dir, rubric, capsys):
     assert main(["config", "--name", " Robin Example ", "--supervisor", "Dana Lee"]) == 0
     assert "name: Robin Example\n" in capsys.readouterr().out
-    from selfcheck.store.checkin import new_session
+    from selfcheck.checkin.lifecycle import new_checkin
     from selfcheck.store.config import load_config
 
     config = load_config(data_dir)
-    session = new_session(rubric, config)
-    assert session.practitioner.name == "Robin Example"
-    assert session.supervision.supervisor == "Dana Lee"
-    assert session.practitioner.key == config.practitioner_key != ""
+    checkin = new_checkin(rubric, config)
+    assert checkin.practitioner.name == "Robin Example"
+    assert checkin.supervision.supervisor == "Dana Lee"
+    assert checkin.practitioner.key == config.practitioner_key != ""
     assert main(["config", "--show-last-time", "no"]) == 0
     assert load_config(data_dir).show_last_time is False
     assert load_config(data_dir).name == "Robin Example"

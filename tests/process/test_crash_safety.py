@@ -12,24 +12,24 @@ from pathlib import Path
 
 import pytest
 
+from selfcheck.checkin.lifecycle import set_note, set_rating
 from selfcheck.formats.errors import LockedError
-from selfcheck.store.checkin import set_note, set_rating
+from selfcheck.store.checkin_files import checkin_path, load_checkin, save_checkin
 from selfcheck.store.lock import DraftLock
-from selfcheck.store.sessions import load_session, save_session, session_path
 
 KILLS = 200
 
 
-def _save_forever(data_dir: Path, session, first: int, report: int) -> None:
+def _save_forever(data_dir: Path, checkin, first: int, report: int) -> None:
     """Child body: save one change after another, reporting each only once it is durable."""
-    items = sorted(session.items) or ["integrity-honesty"]
+    items = sorted(checkin.items) or ["integrity-honesty"]
     change = first
     while True:
         change += 1
         item = items[change % len(items)]
-        set_rating(session, item, change % 5 + 1)
-        set_note(session, "integrity-honesty", str(change))
-        save_session(data_dir, session)
+        set_rating(checkin, item, change % 5 + 1)
+        set_note(checkin, "integrity-honesty", str(change))
+        save_checkin(data_dir, checkin)
         os.write(report, f"{change}\n".encode())
 
 
@@ -51,11 +51,11 @@ def _reported(read_end: int, seen: bytes) -> int:
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 @pytest.mark.slow
-def test_random_sigkills_never_lose_a_reported_save(tmp_path, make_session):
+def test_random_sigkills_never_lose_a_reported_save(tmp_path, make_checkin):
     rng = random.Random(20261124)
-    session = make_session({"integrity-honesty": 1, "justice-advocacy": 2}, complete=False)
-    set_note(session, "integrity-honesty", "0")
-    path = save_session(tmp_path, session)
+    checkin = make_checkin({"integrity-honesty": 1, "justice-advocacy": 2}, complete=False)
+    set_note(checkin, "integrity-honesty", "0")
+    path = save_checkin(tmp_path, checkin)
     confirmed = waited = 0
     for _ in range(KILLS):
         read_end, write_end = os.pipe()
@@ -63,7 +63,7 @@ def test_random_sigkills_never_lose_a_reported_save(tmp_path, make_session):
         if pid == 0:  # pragma: no cover - the child never returns
             os.close(read_end)
             try:
-                _save_forever(tmp_path, load_session(path), confirmed, write_end)
+                _save_forever(tmp_path, load_checkin(path), confirmed, write_end)
             finally:
                 os._exit(0)
         os.close(write_end)
@@ -77,7 +77,7 @@ def test_random_sigkills_never_lose_a_reported_save(tmp_path, make_session):
         os.waitpid(pid, 0)
         reported = _reported(read_end, seen)
         os.close(read_end)
-        on_disk = int(load_session(path).answer("integrity-honesty").note)
+        on_disk = int(load_checkin(path).answer("integrity-honesty").note)
         assert on_disk >= reported, "a save reported as durable is missing"
         assert on_disk <= max(reported, confirmed) + 1
         confirmed = on_disk
@@ -94,8 +94,8 @@ time.sleep(60)
 """
 
 
-def test_lock_refuses_a_second_process_and_a_killed_one_leaves_it_free(tmp_path, make_session):
-    draft = session_path(tmp_path, make_session(complete=False).id)
+def test_lock_refuses_a_second_process_and_a_killed_one_leaves_it_free(tmp_path, make_checkin):
+    draft = checkin_path(tmp_path, make_checkin(complete=False).id)
     holder = subprocess.Popen(
         [sys.executable, "-c", LOCK_HOLDER, str(draft)], stdout=subprocess.PIPE, text=True
     )

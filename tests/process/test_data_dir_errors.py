@@ -87,11 +87,11 @@ def test_a_folder_without_permission(argv, mode: int) -> None:
 
 
 def test_list_and_trends_read_a_data_folder_given_as_a_path(
-    data_dir: Path, save, make_session, rubric, capsys
+    data_dir: Path, save, make_checkin, rubric, capsys
 ) -> None:
     """`trends FOLDER` and `list FOLDER` on someone's data folder read its sessions/."""
-    save(make_session({rubric.items[0].id: 3}, day=0))
-    save(make_session({rubric.items[0].id: 4}, day=7))
+    save(make_checkin({rubric.items[0].id: 3}, day=0))
+    save(make_checkin({rubric.items[0].id: 4}, day=7))
     (data_dir / "config.toml").write_text('format = "selfcheck-config"\n')
     copy = data_dir.parent / "somebody" / "selfcheck"
     shutil.copytree(data_dir, copy)
@@ -103,14 +103,14 @@ def test_list_and_trends_read_a_data_folder_given_as_a_path(
 
 
 def test_dry_run_and_plain_config_write_nothing(
-    data_dir: Path, save, make_session, rubric, tmp_path: Path, capsys
+    data_dir: Path, save, make_checkin, rubric, tmp_path: Path, capsys
 ) -> None:
     """`export --dry-run` and `config` alone make no folder, no config and no key."""
     fresh = tmp_path / "fresh"
     assert main(["config", "--data-dir", str(fresh)]) == 0
     assert "made at your first check-in" in capsys.readouterr().out
     assert not fresh.exists()
-    save(make_session({rubric.items[0].id: 3}, key=""))
+    save(make_checkin({rubric.items[0].id: 3}, key=""))
     before = sorted(path.name for path in data_dir.rglob("*"))
     assert main(["export", "--anonymous", "--program", "P", "--dry-run"]) == 0
     assert "stand-in" in capsys.readouterr().out

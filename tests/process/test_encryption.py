@@ -22,22 +22,22 @@ from selfcheck.store.config import Config, save_config
 from selfcheck.store.vault import forget
 
 
-def a_folder(data_dir: Path, make_session, save) -> list[str]:
+def a_folder(data_dir: Path, make_checkin, save) -> list[str]:
     """Two check-ins and a config with typed text; the texts planted in them."""
     planted = ["Planted-note-M-family-housing", "Planted-step-call-Dana", "Planted-Name-Quill"]
-    session = make_session({"integrity-honesty": 4}, notes={"integrity-honesty": planted[0]})
-    session.next_steps = []
-    save(session)
-    save(make_session({"justice-advocacy": 2}, day=20, name=planted[2]))
+    checkin = make_checkin({"integrity-honesty": 4}, notes={"integrity-honesty": planted[0]})
+    checkin.next_steps = []
+    save(checkin)
+    save(make_checkin({"justice-advocacy": 2}, day=20, name=planted[2]))
     save_config(data_dir, Config(name=planted[2], supervisor=planted[1]))
     return planted
 
 
 def test_encrypt_seals_every_file_and_the_folder_still_reads(
-    data_dir, make_session, save, tmp_path, capsys
+    data_dir, make_checkin, save, tmp_path, capsys
 ):
     """After `encrypt`, every data file is `.toml.age`, no typed text is on disk, list works."""
-    planted = a_folder(data_dir, make_session, save)
+    planted = a_folder(data_dir, make_checkin, save)
     recovery = encrypt(data_dir, tmp_path)
     assert oct(recovery.stat().st_mode & 0o777) == "0o600"
     names = sorted(path.relative_to(data_dir).as_posix() for path in files_under(data_dir))
@@ -55,10 +55,10 @@ def test_encrypt_seals_every_file_and_the_folder_still_reads(
 
 @pytest.mark.skipif(AGE is None, reason=NO_AGE)
 def test_the_age_tool_opens_every_file_with_the_recovery_identity(
-    data_dir, make_session, save, tmp_path
+    data_dir, make_checkin, save, tmp_path
 ):
     """`age -d -i RECOVERY` turns each sealed file into the TOML selfcheck wrote."""
-    a_folder(data_dir, make_session, save)
+    a_folder(data_dir, make_checkin, save)
     before = {path.name: path.read_bytes() for path in files_under(data_dir)}
     recovery = encrypt(data_dir, tmp_path)
     sealed = [path for path in files_under(data_dir) if path.name.endswith(".toml.age")]
@@ -70,7 +70,7 @@ def test_the_age_tool_opens_every_file_with_the_recovery_identity(
 
 
 @pytest.mark.skipif(AGE is None, reason=NO_AGE)
-def test_the_age_tool_opens_files_written_after_encryption(data_dir, make_session, tmp_path):
+def test_the_age_tool_opens_files_written_after_encryption(data_dir, make_checkin, tmp_path):
     """A check-in saved into an encrypted folder opens with `age` too."""
     recovery = encrypt(data_dir, tmp_path)
     assert (
@@ -84,9 +84,9 @@ def test_the_age_tool_opens_files_written_after_encryption(data_dir, make_sessio
     assert not (data_dir / "config.toml").exists()
 
 
-def test_a_new_run_must_unlock(data_dir, make_session, save, tmp_path, capsys, monkeypatch):
+def test_a_new_run_must_unlock(data_dir, make_checkin, save, tmp_path, capsys, monkeypatch):
     """Without a passphrase (and no terminal), every reading command refuses in one line."""
-    a_folder(data_dir, make_session, save)
+    a_folder(data_dir, make_checkin, save)
     encrypt(data_dir, tmp_path)
     capsys.readouterr()
     for command in (["list"], ["show", "latest"], ["trends"], ["config"], ["keys"]):
@@ -102,9 +102,9 @@ def test_a_new_run_must_unlock(data_dir, make_session, save, tmp_path, capsys, m
     [("wrong horse", "wrong passphrase; nothing was read"), ("", "first line is empty")],
 )
 def test_a_wrong_or_empty_passphrase_is_one_line(
-    data_dir, make_session, save, tmp_path, capsys, passphrase, message
+    data_dir, make_checkin, save, tmp_path, capsys, passphrase, message
 ):
-    a_folder(data_dir, make_session, save)
+    a_folder(data_dir, make_checkin, save)
     encrypt(data_dir, tmp_path)
     before = {path: path.read_bytes() for path in files_under(data_dir)}
     capsys.readouterr()
@@ -125,8 +125,8 @@ def test_a_wrong_or_empty_passphrase_is_one_line(
     assert {path: path.read_bytes() for path in files_under(data_dir)} == before
 
 
-def test_decrypt_makes_every_file_plain_again(data_dir, make_session, save, tmp_path, capsys):
-    planted = a_folder(data_dir, make_session, save)
+def test_decrypt_makes_every_file_plain_again(data_dir, make_checkin, save, tmp_path, capsys):
+    planted = a_folder(data_dir, make_checkin, save)
     before = {path.name: path.read_bytes() for path in files_under(data_dir)}
     encrypt(data_dir, tmp_path)
     assert main(["decrypt", "--passphrase-file", str(passphrase_file(tmp_path))]) == 0
@@ -137,10 +137,10 @@ def test_decrypt_makes_every_file_plain_again(data_dir, make_session, save, tmp_
     assert main(["list"]) == 0  # no passphrase needed any more
 
 
-def test_passphrase_change_and_recovery(data_dir, make_session, save, tmp_path, capsys):
+def test_passphrase_change_and_recovery(data_dir, make_checkin, save, tmp_path, capsys):
     """A new passphrase opens the folder, the old one no longer does; the recovery identity
     sets a passphrase when the old one is lost."""
-    a_folder(data_dir, make_session, save)
+    a_folder(data_dir, make_checkin, save)
     recovery = encrypt(data_dir, tmp_path)
     sealed = {path: path.read_bytes() for path in files_under(data_dir / "sessions")}
     old, new = passphrase_file(tmp_path), passphrase_file(tmp_path, "a new one")
@@ -178,8 +178,8 @@ def test_keys_prints_the_recipient(data_dir, tmp_path, capsys):
     assert f"# public key: {recipient}\n" in recovery.read_text()
 
 
-def test_encrypt_twice_asks_and_changes_nothing(data_dir, make_session, save, tmp_path, capsys):
-    a_folder(data_dir, make_session, save)
+def test_encrypt_twice_asks_and_changes_nothing(data_dir, make_checkin, save, tmp_path, capsys):
+    a_folder(data_dir, make_checkin, save)
     encrypt(data_dir, tmp_path)
     before = {path: path.read_bytes() for path in files_under(data_dir)}
     assert main(["encrypt", "--passphrase-file", str(passphrase_file(tmp_path))]) == 0
@@ -188,9 +188,9 @@ def test_encrypt_twice_asks_and_changes_nothing(data_dir, make_session, save, tm
 
 
 def test_recovery_out_inside_the_data_folder_is_refused(
-    data_dir, make_session, save, tmp_path, capsys
+    data_dir, make_checkin, save, tmp_path, capsys
 ):
-    a_folder(data_dir, make_session, save)
+    a_folder(data_dir, make_checkin, save)
     args = ["--passphrase-file", str(passphrase_file(tmp_path)), "--recovery-out"]
     assert main(["encrypt", *args, str(data_dir / "recovery.txt")]) == 2
     assert "outside the data folder" in capsys.readouterr().err
@@ -198,10 +198,10 @@ def test_recovery_out_inside_the_data_folder_is_refused(
 
 
 def test_hostile_sealed_files_are_skipped_in_one_line(
-    data_dir, make_session, save, tmp_path, capsys
+    data_dir, make_checkin, save, tmp_path, capsys
 ):
     """A truncated, a corrupted, and a foreign sealed check-in: one line each, the rest reads."""
-    a_folder(data_dir, make_session, save)
+    a_folder(data_dir, make_checkin, save)
     encrypt(data_dir, tmp_path)
     first, _second = sorted((data_dir / "sessions").glob("*.age"))
     data = first.read_bytes()
@@ -211,7 +211,7 @@ def test_hostile_sealed_files_are_skipped_in_one_line(
     (first.parent / "flipped.toml.age").write_bytes(bytes(flipped))
     other = tmp_path / "other"
     encrypt(other, tmp_path)  # another folder, another key
-    save_session_into(other, make_session(day=40), tmp_path)
+    save_checkin_into(other, make_checkin(day=40), tmp_path)
     foreign = next((other / "sessions").glob("*.age"))
     os.replace(foreign, first.parent / "foreign.toml.age")
     forget()
@@ -238,8 +238,8 @@ def test_hostile_sealed_files_are_skipped_in_one_line(
     assert "Traceback" not in capsys.readouterr().err
 
 
-def test_a_missing_or_damaged_identity_is_one_line(data_dir, make_session, save, tmp_path, capsys):
-    a_folder(data_dir, make_session, save)
+def test_a_missing_or_damaged_identity_is_one_line(data_dir, make_checkin, save, tmp_path, capsys):
+    a_folder(data_dir, make_checkin, save)
     encrypt(data_dir, tmp_path)
     identity = data_dir / "identity.age"
     identity.write_bytes(identity.read_bytes()[:40])
@@ -253,10 +253,10 @@ def test_a_missing_or_damaged_identity_is_one_line(data_dir, make_session, save,
     assert err.count("\n") == 2 and "is encrypted and no key to open it was given" in err
 
 
-def save_session_into(data_dir: Path, session, tmp_path: Path) -> None:
+def save_checkin_into(data_dir: Path, checkin, tmp_path: Path) -> None:
     """Save a check-in into another encrypted folder, unlocking it as the CLI would."""
-    from selfcheck.store.sessions import save_session
+    from selfcheck.store.checkin_files import save_checkin
     from selfcheck.store.vault import unlock
 
     unlock(data_dir, PASSPHRASE)
-    save_session(data_dir, session)
+    save_checkin(data_dir, checkin)

@@ -17,10 +17,10 @@ from helpers.terminal import in_terminal, needs_pty
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from selfcheck.formats.checkin import Checkin, NextStep
 from selfcheck.formats.errors import InputError
-from selfcheck.formats.session import NextStep, Session
+from selfcheck.store.checkin_files import checkins_dir, load_checkin, load_data_dir, save_checkin
 from selfcheck.store.config import Config, save_config
-from selfcheck.store.sessions import load_data_dir, load_session, save_session, sessions_dir
 from selfcheck.store.vault import forget, is_encrypted, unlock
 
 typed = st.text(
@@ -28,11 +28,11 @@ typed = st.text(
 )
 
 
-def assert_nowhere(folder: Path, texts: list[str]) -> None:
+def assert_nowhere(folder: Path, versions: list[str]) -> None:
     """No typed text, nor any 8-byte run of it, is in any file under `folder`."""
     runs = {
         encoded[start : start + 8]
-        for text in texts
+        for text in versions
         for encoded in (text.encode("utf-8"),)
         for start in range(max(1, len(encoded) - 7))
     }
@@ -47,24 +47,24 @@ def assert_nowhere(folder: Path, texts: list[str]) -> None:
 )
 @given(note=typed, name=typed, step=typed)
 def test_no_typed_text_under_the_folder_after_encrypt(
-    note: str, name: str, step: str, tmp_path_factory, make_session, rubric
+    note: str, name: str, step: str, tmp_path_factory, make_checkin, rubric
 ) -> None:
     """Notes, names and next steps planted in check-ins and config leave no trace after encrypt."""
     root = tmp_path_factory.mktemp("planted")
     data_dir = root / "data"
     item = rubric.items[0].id
-    session = make_session({item: 3}, name=name, notes={item: note})
-    session.next_steps = [NextStep(text=step, item=item)]
-    save_session(data_dir, session)
-    save_session(
-        data_dir, make_session({item: 2}, day=9, complete=False, name=name, notes={item: note})
+    checkin = make_checkin({item: 3}, name=name, notes={item: note})
+    checkin.next_steps = [NextStep(text=step, item=item)]
+    save_checkin(data_dir, checkin)
+    save_checkin(
+        data_dir, make_checkin({item: 2}, day=9, complete=False, name=name, notes={item: note})
     )
     save_config(data_dir, Config(name=name, supervisor=step))
-    (sessions_dir(data_dir) / f".{session.id}.toml.crashed.tmp").write_text(note)  # a leftover
+    (checkins_dir(data_dir) / f".{checkin.id}.toml.crashed.tmp").write_text(note)  # a leftover
     encrypt(data_dir, root)
     assert_nowhere(data_dir, [note, name, step])
     unlock(data_dir, PASSPHRASE)
-    assert {s.practitioner.name for s in load_data_dir(data_dir).sessions} == {name}
+    assert {s.practitioner.name for s in load_data_dir(data_dir).checkins} == {name}
     forget()
 
 
@@ -72,14 +72,14 @@ CONVERT = [sys.executable, "-m", "selfcheck", "encrypt", "--passphrase-file"]
 
 
 @pytest.mark.slow
-def test_sigkill_during_conversion_then_rerun(data_dir, make_session, tmp_path) -> None:
+def test_sigkill_during_conversion_then_rerun(data_dir, make_checkin, tmp_path) -> None:
     """Killed at random moments, `encrypt` leaves a folder whose every file opens; the rerun
     finishes and no typed text is left."""
     rng = random.Random(14)
     notes = [f"Planted-conversion-note-{index:03d}-Heron" for index in range(120)]
     item = "integrity-honesty"
     for index, note in enumerate(notes):
-        save_session(data_dir, make_session({item: 3}, day=index, notes={item: note}))
+        save_checkin(data_dir, make_checkin({item: 3}, day=index, notes={item: note}))
     secret = passphrase_file(tmp_path)
     env = os.environ | {"SELFCHECK_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT)}
     for _ in range(6):
@@ -98,21 +98,21 @@ def test_sigkill_during_conversion_then_rerun(data_dir, make_session, tmp_path) 
             unlock(data_dir, PASSPHRASE)
         loaded = load_data_dir(data_dir)
         assert loaded.problems == []
-        assert sorted(s.answer(item).note for s in loaded.sessions) == notes
+        assert sorted(s.answer(item).note for s in loaded.checkins) == notes
     forget()
     finish = subprocess.run([*CONVERT, str(secret)], env=env, cwd=ROOT, capture_output=True)
     assert finish.returncode == 0, finish.stderr
     assert_nowhere(data_dir, notes)
     unlock(data_dir, PASSPHRASE)
-    assert len(load_data_dir(data_dir).sessions) == len(notes)
+    assert len(load_data_dir(data_dir).checkins) == len(notes)
 
 
-def sealed_draft(data_dir: Path) -> Session | None:
+def sealed_draft(data_dir: Path) -> Checkin | None:
     """The one draft on disk, if it opens yet."""
-    folder = sessions_dir(data_dir)
+    folder = checkins_dir(data_dir)
     files = sorted(folder.glob("*.toml.age")) if folder.is_dir() else []
     try:
-        return load_session(files[0]) if files else None
+        return load_checkin(files[0]) if files else None
     except InputError:
         return None
 
@@ -131,14 +131,14 @@ def test_sigkill_after_keystrokes_with_encryption_on(data_dir: Path, tmp_path, n
         app.type(b"4", b"d", b"n", b"2", b"e", note.encode())
 
         def saved() -> bool:
-            session = sealed_draft(data_dir)
-            return bool(session and session.answer(second).note == note)
+            checkin = sealed_draft(data_dir)
+            return bool(checkin and checkin.answer(second).note == note)
 
         assert app.until(saved), "the keystrokes never reached the draft file"
         app.process.send_signal(signal.SIGKILL)
     assert_nowhere(data_dir, [note])
     loaded = load_data_dir(data_dir)
     assert loaded.problems == []
-    (session,) = loaded.sessions
-    assert session.answer(first).rating == 4 and session.answer(first).discuss
-    assert session.answer(second).rating == 2 and session.answer(second).note == note
+    (checkin,) = loaded.checkins
+    assert checkin.answer(first).rating == 4 and checkin.answer(first).discuss
+    assert checkin.answer(second).rating == 2 and checkin.answer(second).note == note

@@ -11,16 +11,16 @@ from helpers.other_user import give_to_user, run_as_user, user_folder
 
 from selfcheck.cli import main
 from selfcheck.formats.errors import LockedError, SelfcheckError
+from selfcheck.store.checkin_files import checkin_bytes, checkins_dir, load_data_dir
 from selfcheck.store.config import config_path, load_config
-from selfcheck.store.sessions import load_data_dir, session_bytes, sessions_dir
 
 
-def test_a_planted_lock_link_never_touches_its_target(data_dir, make_session, save, capsys):
-    draft = make_session({"integrity-honesty": 2}, complete=False)
+def test_a_planted_lock_link_never_touches_its_target(data_dir, make_checkin, save, capsys):
+    draft = make_checkin({"integrity-honesty": 2}, complete=False)
     save(draft)
     victim = data_dir.parent / "victim.txt"
     victim.write_text("precious")
-    (sessions_dir(data_dir) / f"{draft.id}.lock").symlink_to(victim)
+    (checkins_dir(data_dir) / f"{draft.id}.lock").symlink_to(victim)
     assert main(["start"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "link" in err
@@ -28,8 +28,8 @@ def test_a_planted_lock_link_never_touches_its_target(data_dir, make_session, sa
 
 
 def test_lock_and_temporary_files_are_private_whatever_the_umask(data_dir, rubric):
-    from selfcheck.store.draft import Draft
-    from selfcheck.store.workspace import Workspace
+    from selfcheck.checkin.draft import Draft
+    from selfcheck.checkin.workspace import Workspace
 
     old = os.umask(0o277)
     try:
@@ -45,12 +45,12 @@ def test_lock_and_temporary_files_are_private_whatever_the_umask(data_dir, rubri
         os.umask(old)
 
 
-def test_leftover_temporary_and_lock_files_are_swept_on_start(data_dir, make_session, save):
-    from selfcheck.store.draft import Draft
-    from selfcheck.store.workspace import Workspace
+def test_leftover_temporary_and_lock_files_are_swept_on_start(data_dir, make_checkin, save):
+    from selfcheck.checkin.draft import Draft
+    from selfcheck.checkin.workspace import Workspace
 
-    save(make_session({"integrity-honesty": 2}))
-    folder = sessions_dir(data_dir)
+    save(make_checkin({"integrity-honesty": 2}))
+    folder = checkins_dir(data_dir)
     leftover = folder / ".20260101T000000Z-abcdef.toml.1234abcd.tmp"
     leftover.write_bytes(b"half a wri")
     an_hour_ago = time.time() - 3600
@@ -89,15 +89,15 @@ def test_an_unreadable_config_is_an_error_never_a_new_identity():
 
 
 def test_show_takes_an_id_as_an_id_never_a_path_outside(
-    data_dir, make_session, tmp_path, capsys, monkeypatch
+    data_dir, make_checkin, tmp_path, capsys, monkeypatch
 ):
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "secret.toml").write_bytes(
-        session_bytes(make_session({"integrity-honesty": 1}, notes={"integrity-honesty": "SECRET"}))
+        checkin_bytes(make_checkin({"integrity-honesty": 1}, notes={"integrity-honesty": "SECRET"}))
     )
-    sessions_dir(data_dir).mkdir(parents=True)
-    monkeypatch.chdir(sessions_dir(data_dir))
+    checkins_dir(data_dir).mkdir(parents=True)
+    monkeypatch.chdir(checkins_dir(data_dir))
     for ref in ("../../outside/secret", "..", "x y", "a\x1b[2J"):
         assert main(["show", ref]) == 2
         captured = capsys.readouterr()
@@ -105,9 +105,9 @@ def test_show_takes_an_id_as_an_id_never_a_path_outside(
         assert "\x1b" not in captured.err
 
 
-def test_show_latest_reports_skipped_files_with_exit_1(data_dir, make_session, save, capsys):
-    save(make_session({"integrity-honesty": 3}))
-    (sessions_dir(data_dir) / "broken.toml").write_text("[")
+def test_show_latest_reports_skipped_files_with_exit_1(data_dir, make_checkin, save, capsys):
+    save(make_checkin({"integrity-honesty": 3}))
+    (checkins_dir(data_dir) / "broken.toml").write_text("[")
     assert main(["show", "latest"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("skipped ") and "broken.toml" in err
@@ -116,7 +116,7 @@ def test_show_latest_reports_skipped_files_with_exit_1(data_dir, make_session, s
 @pytest.mark.parametrize("what", ["data", "sessions", "config"])
 def test_a_data_folder_others_can_change_is_refused_with_the_fix(what, data_dir, capsys):
     assert main(["config", "--name", "Robin"]) == 0
-    target = {"data": data_dir, "sessions": sessions_dir(data_dir), "config": None}[what]
+    target = {"data": data_dir, "sessions": checkins_dir(data_dir), "config": None}[what]
     if target is None:
         target = config_path(data_dir)
     target.mkdir(exist_ok=True) if what == "sessions" else None
@@ -135,16 +135,16 @@ def test_a_data_folder_of_another_user_is_refused(data_dir, capsys):
     assert "belongs to another user" in capsys.readouterr().err
 
 
-def test_a_backup_copy_never_hides_the_real_checkin(data_dir, make_session, save, capsys):
-    draft = make_session({"integrity-honesty": 2}, complete=False)
-    backup = sessions_dir(data_dir) / "0-backup-of-my-draft.toml"
+def test_a_backup_copy_never_hides_the_real_checkin(data_dir, make_checkin, save, capsys):
+    draft = make_checkin({"integrity-honesty": 2}, complete=False)
+    backup = checkins_dir(data_dir) / "0-backup-of-my-draft.toml"
     save(draft)
-    backup.write_bytes(session_bytes(draft))
-    finished = make_session({"integrity-honesty": 2})
+    backup.write_bytes(checkin_bytes(draft))
+    finished = make_checkin({"integrity-honesty": 2})
     save(finished.model_copy(update={"id": draft.id}))
     loaded = load_data_dir(data_dir)
-    (session,) = loaded.sessions
-    assert session.complete and loaded.paths[draft.id].name == f"{draft.id}.toml"
+    (checkin,) = loaded.checkins
+    assert checkin.complete and loaded.paths[draft.id].name == f"{draft.id}.toml"
     assert main(["list"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "0-backup-of-my-draft.toml: same check-in id" in err
@@ -188,12 +188,12 @@ def test_two_starts_at_once_make_one_identity_and_one_draft(tmp_path, rubric):
             os.close(out_read)
         assert sorted(results) == [b"locked", b"opened"]
         loaded = load_data_dir(data)
-        (draft,) = loaded.sessions
+        (draft,) = loaded.checkins
         assert draft.practitioner.key == load_config(data).practitioner_key
 
 
 async def test_a_failed_preference_save_is_a_notice(data_dir, rubric, monkeypatch):
-    from selfcheck.store import workspace
+    from selfcheck.checkin import workspace
     from selfcheck.tui.app import make_app
 
     def unwritable(*_args):

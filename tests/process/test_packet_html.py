@@ -51,14 +51,14 @@ class Outline(HTMLParser):
                 self.outside.append(value)
 
 
-def web_packet(who, result, sessions, **options) -> str:
+def web_packet(who, result, checkins, **options) -> str:
     """The web page packet of `sessions`, with the options `selfcheck report` passes."""
-    return packet_html(packet_input(who, result, sessions, **options))
+    return packet_html(packet_input(who, result, checkins, **options))
 
 
 @pytest.fixture
-def sessions(make_session):
-    return three_checkins(make_session)
+def checkins(make_checkin):
+    return three_checkins(make_checkin)
 
 
 def outline(page: str) -> Outline:
@@ -67,9 +67,9 @@ def outline(page: str) -> Outline:
     return parsed
 
 
-def test_page_is_self_contained_with_ordered_headings(sessions, rubric) -> None:
+def test_page_is_self_contained_with_ordered_headings(checkins, rubric) -> None:
     """lang is set; no script or outside file; headings never skip a level; tables have headers."""
-    page = web_packet("Robin Example", growth(sessions, rubric), sessions)
+    page = web_packet("Robin Example", growth(checkins, rubric), checkins)
     found = outline(page)
     assert found.lang == "en"
     assert found.outside == []
@@ -79,10 +79,10 @@ def test_page_is_self_contained_with_ordered_headings(sessions, rubric) -> None:
     assert set(found.header_scopes) == {"col", "row"}
 
 
-def test_charts_are_pngs_described_in_words(sessions, rubric) -> None:
+def test_charts_are_pngs_described_in_words(checkins, rubric) -> None:
     """Each chart is an embedded PNG whose alt text says which values rose and fell."""
-    result = growth(sessions, rubric)
-    images = outline(web_packet("Robin Example", result, sessions)).images
+    result = growth(checkins, rubric)
+    images = outline(web_packet("Robin Example", result, checkins)).images
     assert len(images) == 3
     for image in images:
         src = str(image["src"])
@@ -95,23 +95,23 @@ def test_charts_are_pngs_described_in_words(sessions, rubric) -> None:
     assert "Relationship as the path to change (2.00 to 4.00)" in str(images[2]["alt"])
 
 
-def test_same_numbers_and_notes_as_the_pdf(sessions, rubric) -> None:
+def test_same_numbers_and_notes_as_the_pdf(checkins, rubric) -> None:
     """The tables hold the PDF's numbers; notes follow --notes; names are never shortened."""
-    result = growth(sessions, rubric)
-    page = web_packet("Robin Example", result, sessions)
+    result = growth(checkins, rubric)
+    page = web_packet("Robin Example", result, checkins)
     assert "<td>2.50*</td><td>3.00*</td><td>4.00*</td>" in page
     assert '<th scope="row">Relationship as the path to change</th>' in page
     assert SHARED in page and PRIVATE.split()[0] not in page
-    everything = web_packet("Robin Example", result, sessions, notes="all")
+    everything = web_packet("Robin Example", result, checkins, notes="all")
     assert PRIVATE in everything
-    nothing = web_packet("Robin Example", result, sessions, notes="none")
+    nothing = web_packet("Robin Example", result, checkins, notes="none")
     assert SHARED.split()[0] not in nothing
 
 
-def test_hostile_text_is_escaped(make_session, rubric) -> None:
+def test_hostile_text_is_escaped(make_checkin, rubric) -> None:
     """A note with markup and control characters is shown as text, never as HTML."""
-    first = make_session({"integrity-honesty": 2}, day=0)
-    second = make_session(
+    first = make_checkin({"integrity-honesty": 2}, day=0)
+    second = make_checkin(
         {"integrity-honesty": 3},
         day=30,
         notes={"integrity-honesty": "<script>alert(1)</script>\x1b[31m"},
@@ -124,11 +124,11 @@ def test_hostile_text_is_escaped(make_session, rubric) -> None:
 
 
 def test_report_command_writes_html_by_extension(
-    data_dir, sessions, save, tmp_path, capsys
+    data_dir, checkins, save, tmp_path, capsys
 ) -> None:
     """`selfcheck report --out packet.html` writes the page; other extensions are refused."""
-    for session in sessions:
-        save(session)
+    for checkin in checkins:
+        save(checkin)
     out = tmp_path / "packet.html"
     assert main(["report", "--out", str(out)]) == 0
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
@@ -149,11 +149,11 @@ def browser_missing() -> str:
 
 @pytest.mark.slow
 @pytest.mark.skipif(bool(browser_missing()), reason=browser_missing() or "ready")
-def test_axe_finds_no_wcag_violation_in_chromium(sessions, rubric, tmp_path) -> None:
+def test_axe_finds_no_wcag_violation_in_chromium(checkins, rubric, tmp_path) -> None:
     """Rendered in headless Chromium, axe-core's WCAG 2.1 A and AA rules find nothing; not blank."""
     page = tmp_path / "packet.html"
     page.write_text(
-        web_packet("Robin Example", growth(sessions, rubric), sessions, notes="all"),
+        web_packet("Robin Example", growth(checkins, rubric), checkins, notes="all"),
         encoding="utf-8",
     )
     shot = tmp_path / "packet.png"

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from helpers.paths import ROOT
-from helpers.plain_mode import plain, sessions
+from helpers.plain_mode import checkins, plain
 
 from selfcheck.cli import main
+from selfcheck.store.checkin_files import checkins_dir
 from selfcheck.store.config import load_config
-from selfcheck.store.sessions import sessions_dir
 
 
 @pytest.fixture
@@ -30,7 +30,7 @@ def test_a_whole_checkin_from_a_script(data_dir: Path, rubric) -> None:
     script = "\n".join([*answers, "y", *steps])
     result = plain(data_dir, script + "\n")
     assert result.returncode == 0, result.stderr
-    [done] = sessions(data_dir)
+    [done] = checkins(data_dir)
     assert done.complete and done.finished is not None
     first = done.answer(items[0].id)
     assert (first.rating, first.discuss, first.note) == (3, True, "talked with my supervisor")
@@ -52,7 +52,7 @@ def test_each_answer_is_on_disk_when_the_input_ends(data_dir: Path, rubric) -> N
     items = rubric.items
     result = plain(data_dir, "2\n0\n\nd\n")
     assert result.returncode == 0, result.stderr
-    [draft] = sessions(data_dir)
+    [draft] = checkins(data_dir)
     assert draft.status == "draft"
     assert draft.answer(items[0].id).rating == 2
     assert draft.answer(items[1].id).not_assessable
@@ -61,7 +61,7 @@ def test_each_answer_is_on_disk_when_the_input_ends(data_dir: Path, rubric) -> N
     again = plain(data_dir, "q\n")
     assert "Resuming your draft" in again.stdout
     assert f"Item 3 of {len(items)}" in again.stdout
-    assert len(list(sessions_dir(data_dir).glob("*.toml"))) == 1
+    assert len(list(checkins_dir(data_dir).glob("*.toml"))) == 1
 
 
 def test_back_review_multiline_note_and_help(data_dir: Path, rubric) -> None:
@@ -69,7 +69,7 @@ def test_back_review_multiline_note_and_help(data_dir: Path, rubric) -> None:
     items = rubric.items
     script = "5\nb\nn\nfirst line\nsecond line\n\nr\n2\n?\nx\nq\n"
     result = plain(data_dir, script)
-    [draft] = sessions(data_dir)
+    [draft] = checkins(data_dir)
     assert draft.answer(items[0].id).note == "first line\nsecond line"
     out = result.stdout
     assert f"  1. {items[0].title}: 5 {rubric.level_label(5)}, note." in out
@@ -79,17 +79,17 @@ def test_back_review_multiline_note_and_help(data_dir: Path, rubric) -> None:
     assert "Not an answer: x." in out
 
 
-def test_finish_asks_first_and_shows_last_time(data_dir: Path, rubric, make_session, save) -> None:
+def test_finish_asks_first_and_shows_last_time(data_dir: Path, rubric, make_checkin, save) -> None:
     """Last time's rating is shown; f needs y; the summary compares with last time."""
     items = rubric.items
-    save(make_session({items[0].id: 2}, day=-7))
+    save(make_checkin({items[0].id: 2}, day=-7))
     result = plain(data_dir, "4\nf\nn\nf\ny\n\n")
     out = result.stdout
     assert f"Last time: 2 ({rubric.level_label(2)}), 2025-12-29." in out
     assert "Keep going." in out
     assert f"{len(items) - 1} items are still unanswered" in out
     assert "compared with 2025-12-29" in out
-    done = [s for s in sessions(data_dir) if s.answer(items[0].id).rating == 4]
+    done = [s for s in checkins(data_dir) if s.answer(items[0].id).rating == 4]
     assert done and done[0].complete
 
 
@@ -104,9 +104,9 @@ def test_env_and_config_choose_plain(data_dir: Path, capsys) -> None:
     assert main(["config", "--interface", "voice"]) == 2
 
 
-def test_plain_home_lists_the_commands(data_dir: Path, make_session, save, capsys) -> None:
+def test_plain_home_lists_the_commands(data_dir: Path, make_checkin, save, capsys) -> None:
     """`selfcheck --plain` prints home's information and the commands instead of the app."""
-    save(make_session({"integrity-honesty": 3}))
+    save(make_checkin({"integrity-honesty": 3}))
     assert main(["--plain"]) == 0
     out = capsys.readouterr().out
     assert "1 past check-in, the last on 2026-01-05." in out
@@ -132,7 +132,7 @@ def test_a_draft_open_elsewhere_is_refused_in_one_line(data_dir: Path) -> None:
     assert "open in another selfcheck" in second.stderr
     assert len(second.stderr.strip().splitlines()) == 1
     first.communicate("q\n", timeout=30)
-    [draft] = sessions(data_dir)
+    [draft] = checkins(data_dir)
     assert [a.rating for a in draft.items.values()] == [3], "the refused answer changed nothing"
 
 
@@ -154,7 +154,7 @@ def test_sigkill_keeps_every_answer_reported_saved(data_dir: Path, rubric) -> No
             pass
     process.kill()
     process.wait(timeout=30)
-    [draft] = sessions(data_dir)
+    [draft] = checkins(data_dir)
     first, second = rubric.items[0].id, rubric.items[1].id
     assert draft.answer(first).rating == 4
     assert draft.answer(second).discuss and draft.answer(second).note == "kept through a crash"

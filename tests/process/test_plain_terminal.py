@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from helpers.paths import ROOT
 
-from selfcheck.store.sessions import load_data_dir
+from selfcheck.store.checkin_files import load_data_dir
 
 
 @pytest.fixture
@@ -67,6 +67,6 @@ def test_checkin_on_a_terminal_resume_and_finish(data_dir: Path, rubric) -> None
     child.expect(f"2. {items[1].title}")
     child.expect(pexpect.EOF)
     assert child.wait() == 0
-    [done] = load_data_dir(data_dir).sessions
+    [done] = load_data_dir(data_dir).checkins
     assert done.complete and done.answer(items[0].id).rating == 3
     assert done.answer(items[1].id).discuss

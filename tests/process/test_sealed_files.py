@@ -24,13 +24,13 @@ def steward(tmp_path: Path, capsys) -> tuple[str, Path, Path]:
 
 
 def test_a_sealed_export_is_aggregated_only_with_the_identity(
-    data_dir, make_session, save, tmp_path, capsys
+    data_dir, make_checkin, save, tmp_path, capsys
 ):
     """Sealed to the steward, the export is refused without `--identity` (one line) and
     counted with it, the identity itself opened with its passphrase."""
     recipient, identity, secret = steward(tmp_path, capsys)
-    save(make_session({"integrity-honesty": 4}, day=0, key=""))
-    save(make_session({"integrity-honesty": 5}, day=100, key=""))
+    save(make_checkin({"integrity-honesty": 4}, day=0, key=""))
+    save(make_checkin({"integrity-honesty": 5}, day=100, key=""))
     exports = tmp_path / "exports"
     exports.mkdir()
     out = exports / "mine.toml.age"
@@ -46,8 +46,8 @@ def test_a_sealed_export_is_aggregated_only_with_the_identity(
     assert "integrity-honesty" in capsys.readouterr().out
 
 
-def test_a_wrong_recipient_is_one_line(data_dir, make_session, save, capsys):
-    save(make_session({"integrity-honesty": 4}, key=""))
+def test_a_wrong_recipient_is_one_line(data_dir, make_checkin, save, capsys):
+    save(make_checkin({"integrity-honesty": 4}, key=""))
     args = ["--anonymous", "--program", "P", "--yes", "--to", "age1nonsense"]
     assert main(["export", *args]) == 2
     err = capsys.readouterr().err
@@ -55,11 +55,11 @@ def test_a_wrong_recipient_is_one_line(data_dir, make_session, save, capsys):
 
 
 def test_a_sealed_share_opens_only_for_the_supervisor(
-    data_dir, make_session, save, tmp_path, capsys
+    data_dir, make_checkin, save, tmp_path, capsys
 ):
     recipient, identity, secret = steward(tmp_path, capsys)
     save(
-        make_session({"integrity-honesty": 4}, key="", notes={"integrity-honesty": "Planted-Wren"})
+        make_checkin({"integrity-honesty": 4}, key="", notes={"integrity-honesty": "Planted-Wren"})
     )
     out = tmp_path / "share.toml.age"
     assert main(["share", "--out", str(out), "--yes", "--notes", "all", "--to", recipient]) == 0
@@ -75,29 +75,29 @@ def test_a_sealed_share_opens_only_for_the_supervisor(
 
 @pytest.mark.skipif(AGE is None, reason=NO_AGE)
 def test_the_age_tool_opens_a_sealed_export_with_the_recovery_identity(
-    data_dir, make_session, save, tmp_path, capsys
+    data_dir, make_checkin, save, tmp_path, capsys
 ):
     other = tmp_path / "steward"
     recovery = encrypt(other, tmp_path)
     capsys.readouterr()
     main(["keys", "--data-dir", str(other), "--passphrase-file", str(passphrase_file(tmp_path))])
     recipient = capsys.readouterr().out.strip()
-    save(make_session({"integrity-honesty": 4}, key=""))
+    save(make_checkin({"integrity-honesty": 4}, key=""))
     out = tmp_path / "export.toml.age"
     args = ["--anonymous", "--program", "P", "--out", str(out), "--yes", "--to", recipient]
     assert main(["export", *args]) == 0
     assert age_decrypt(recovery, out).startswith(b"# ")
 
 
-def test_a_response_sealed_to_the_practitioner(data_dir, make_session, save, tmp_path, capsys):
+def test_a_response_sealed_to_the_practitioner(data_dir, make_checkin, save, tmp_path, capsys):
     """The supervisor seals the response `--to` the practitioner's key: nothing readable on
     the way; `receive` refuses it without the key (one line) and keeps it with `--identity`."""
     from selfcheck.supervision.caseload import load_caseload
     from selfcheck.supervision.responding import ResponseDraft
 
     recipient, identity, secret = steward(tmp_path, capsys)  # the practitioner's own key
-    session = make_session({"integrity-honesty": 4}, key="")
-    save(session)
+    checkin = make_checkin({"integrity-honesty": 4}, key="")
+    save(checkin)
     share, caseload = tmp_path / "share.toml", tmp_path / "caseload"
     assert main(["config", "--name", "Robin"]) == 0
     assert main(["share", "--out", str(share), "--yes"]) == 0
@@ -118,7 +118,7 @@ def test_a_response_sealed_to_the_practitioner(data_dir, make_session, save, tmp
     opened = ["--identity", str(identity), "--passphrase-file", str(secret)]
     assert main(["receive", str(out), *opened]) == 0
     assert "received Dana Super's response" in capsys.readouterr().out
-    assert main(["show", session.id]) == 0
+    assert main(["show", checkin.id]) == 0
     assert "supervisor: Planted-Kestrel comment" in capsys.readouterr().out
 
 

@@ -9,12 +9,12 @@ from helpers.terminal import in_terminal, needs_pty
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from selfcheck.store.checkin_files import load_checkin, save_checkin
 from selfcheck.store.config import ensure_identity
-from selfcheck.store.sessions import load_session, save_session
 
 CRASH_ON_L = """
 import sys
-from selfcheck.store import workspace
+from selfcheck.checkin import workspace
 
 def broken_save(data_dir, config):
     raise RuntimeError("the disk said no")
@@ -51,13 +51,13 @@ def test_a_crash_in_the_app_never_prints_the_secrets(data_dir):
     max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(note=st.text(min_size=1, max_size=40))
-def test_viewing_a_note_never_rewrites_it(note, data_dir, make_session, rubric):
+def test_viewing_a_note_never_rewrites_it(note, data_dir, make_checkin, rubric):
     """Bidi marks, CR and U+2028 came back as literal `\\u202b` / `\\x0d` after a mere look."""
     from selfcheck.tui.app import make_app
 
     first = rubric.items[0].id
-    draft = make_session({first: 3}, complete=False, notes={first: note})
-    path = save_session(data_dir, draft)
+    draft = make_checkin({first: 3}, complete=False, notes={first: note})
+    path = save_checkin(data_dir, draft)
     before = path.read_bytes()
 
     async def look() -> None:
@@ -66,6 +66,6 @@ def test_viewing_a_note_never_rewrites_it(note, data_dir, make_session, rubric):
             await pilot.press("e", "escape", "n", "p", "e", "escape", "q")
 
     asyncio.run(look())
-    assert load_session(path).answer(first).note == note
+    assert load_checkin(path).answer(first).note == note
     assert path.read_bytes() == before
     path.unlink()

@@ -16,9 +16,9 @@ def test_last_time_is_the_older_check_ins_own_mean(data_dir) -> None:
     old, new = install_tiny(data_dir)
     previous = checkin(old, {"care-kept": 2, "care-split-a": 4, "trust-dropped": 1}, day=0)
     session = checkin(new, {"care-kept": 3, "care-merged": 4, "trust-new": 5}, day=30)
-    texts = rubric_versions("tiny", data_dir)
-    rows = {row.name: row for row in value_rows(new, session, previous, texts)}
-    shown = growth([previous, session], new, texts)
+    versions = rubric_versions("tiny", data_dir)
+    rows = {row.name: row for row in value_rows(new, session, previous, versions)}
+    shown = growth([previous, session], new, versions)
     for value in shown.values:
         first = value.series.points[0]
         assert rows[value.name].before == (f"{first:.2f}" if first is not None else "–")
@@ -41,7 +41,7 @@ async def test_the_app_summary_after_a_new_version(data_dir, save) -> None:
     from textual.widgets import Static
 
     from selfcheck.tui.app import make_app
-    from selfcheck.tui.screens.summary import SummaryScreen
+    from selfcheck.tui.screens.practitioner.summary import SummaryScreen
 
     old, _ = install_tiny(data_dir)
     save(checkin(old, {"care-kept": 2, "care-split-a": 4, "trust-dropped": 1}, day=0))

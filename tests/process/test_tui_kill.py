@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from helpers.terminal import in_terminal, needs_pty
 
+from selfcheck.formats.checkin import Checkin
 from selfcheck.formats.errors import InputError
-from selfcheck.formats.session import Session
-from selfcheck.store.sessions import load_data_dir, load_session, sessions_dir
+from selfcheck.store.checkin_files import checkins_dir, load_checkin, load_data_dir
 
 
 @pytest.fixture
@@ -20,14 +20,14 @@ def rubric(newest):
     return newest
 
 
-def draft(data_dir: Path) -> Session | None:
+def draft(data_dir: Path) -> Checkin | None:
     """The one draft on disk, if it parses yet."""
-    folder = sessions_dir(data_dir)
+    folder = checkins_dir(data_dir)
     files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
     if not files:
         return None
     try:
-        return load_session(files[0])
+        return load_checkin(files[0])
     except InputError:
         return None
 
@@ -42,22 +42,22 @@ def test_sigkill_after_keystrokes_keeps_ratings_and_note(data_dir: Path, rubric)
         app.type(b"4", b"d", b"n", b"2", b"e", b"kept note")
 
         def saved() -> bool:
-            session = draft(data_dir)
+            checkin = draft(data_dir)
             return bool(
-                session
-                and session.answer(first).rating == 4
-                and session.answer(second).rating == 2
-                and session.answer(second).note == "kept note"
+                checkin
+                and checkin.answer(first).rating == 4
+                and checkin.answer(second).rating == 2
+                and checkin.answer(second).note == "kept note"
             )
 
         assert app.until(saved), "the keystrokes never reached the draft file"
         app.process.send_signal(signal.SIGKILL)
     loaded = load_data_dir(data_dir)
     assert loaded.problems == []
-    (session,) = loaded.sessions
-    assert session.status == "draft"
-    assert session.answer(first).rating == 4 and session.answer(first).discuss
-    assert session.answer(second).rating == 2 and session.answer(second).note == "kept note"
+    (checkin,) = loaded.checkins
+    assert checkin.status == "draft"
+    assert checkin.answer(first).rating == 4 and checkin.answer(first).discuss
+    assert checkin.answer(second).rating == 2 and checkin.answer(second).note == "kept note"
 
 
 @needs_pty
@@ -69,12 +69,12 @@ def test_sigterm_restores_the_terminal_and_keeps_the_note(
     first = rubric.items[0].id
 
     def rated() -> bool:
-        session = draft(data_dir)
-        return session is not None and session.answer(first).rating == 4
+        checkin = draft(data_dir)
+        return checkin is not None and checkin.answer(first).rating == 4
 
     def typed() -> bool:
-        session = draft(data_dir)
-        return session is not None and session.answer(first).note == "just typed"
+        checkin = draft(data_dir)
+        return checkin is not None and checkin.answer(first).note == "just typed"
 
     with in_terminal(["start", "--data-dir", str(data_dir)]) as app:
         assert app.until(app.shows_item_screen), "the item screen never appeared"
@@ -92,6 +92,6 @@ def test_sigterm_restores_the_terminal_and_keeps_the_note(
     after_last_draw = seen[last_draw.end() :]
     assert b"\x1b[?1049l" in after_last_draw, "the alternate screen was not left"
     assert b"\x1b[?1000l" in after_last_draw, "mouse mode was not turned off"
-    session = draft(data_dir)
-    assert session is not None and session.status == "draft"
-    assert session.answer(first).note == "just typed"
+    checkin = draft(data_dir)
+    assert checkin is not None and checkin.status == "draft"
+    assert checkin.answer(first).note == "just typed"

@@ -125,11 +125,11 @@ def test_duplicates_count_once_and_re_exports_supersede(tmp_path, capsys):
     assert len(result.notes) == 2
 
 
-def test_session_files_are_refused(tmp_path, make_session, capsys):
+def test_session_files_are_refused(tmp_path, make_checkin, capsys):
     """An identified check-in file is refused with a clear line; nothing is aggregated."""
-    from selfcheck.store.sessions import save_session
+    from selfcheck.store.checkin_files import save_checkin
 
-    path = save_session(tmp_path, make_session({"integrity-honesty": 3}))
+    path = save_checkin(tmp_path, make_checkin({"integrity-honesty": 3}))
     assert main(["aggregate", str(path)]) == 2
     assert "not an anonymous export; refused" in capsys.readouterr().err
 

@@ -12,11 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from selfcheck.cli import main
-from selfcheck.formats.session import NextStep, Supervision
+from selfcheck.formats.checkin import NextStep, Supervision
 from selfcheck.program.export import AnonymousExport, build_export, export_bytes, pseudonym
 from selfcheck.program.export_reading import parse_checked, parse_fast
+from selfcheck.store.checkin_files import save_checkin
 from selfcheck.store.config import ensure_identity, save_config
-from selfcheck.store.sessions import save_session
 
 SECRET = "ab" * 32
 
@@ -26,31 +26,31 @@ def _identity(data_dir: Path) -> None:
     save_config(data_dir, config.model_copy(update={"practitioner_key": KEY}))
 
 
-def test_export_holds_no_typed_text_names_dates_or_ids(data_dir, make_session, rubric, capsys):
+def test_export_holds_no_typed_text_names_dates_or_ids(data_dir, make_checkin, rubric, capsys):
     """Planted strings in every typed field, the session id and exact times stay out."""
     _identity(data_dir)
     items = [item.id for item in rubric.items]
-    session = make_session(
+    checkin = make_checkin(
         {items[0]: 3, items[1]: 0},
         name="Zelda Plantedname",
         notes={items[0]: "PLANTED-NOTE-xyzzy"},
         discuss=(items[2],),
     )
-    session.supervision = Supervision(supervisor="PLANTED-SUPERVISOR")
-    session.next_steps = [NextStep(text="PLANTED-STEP", item=items[0])]
-    save_session(data_dir, session)
+    checkin.supervision = Supervision(supervisor="PLANTED-SUPERVISOR")
+    checkin.next_steps = [NextStep(text="PLANTED-STEP", item=items[0])]
+    save_checkin(data_dir, checkin)
     assert main(["export", "--anonymous", "--program", "Cohort A", "--dry-run"]) == 0
     out = capsys.readouterr().out
     for planted in (
         "Plantedname",
         "Zelda",
         "PLANTED",
-        session.id,
-        session.id[:8],
+        checkin.id,
+        checkin.id[:8],
         "2026-01",
         "09:",
         str(data_dir),
-        session.rubric.sha256,
+        checkin.rubric.sha256,
         KEY,
     ):
         assert planted not in out
@@ -66,11 +66,11 @@ def test_export_holds_no_typed_text_names_dates_or_ids(data_dir, make_session, r
 
 @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(note=st.text(min_size=4), name=st.text(min_size=4, max_size=200).map(str.strip))
-def test_no_arbitrary_text_reaches_the_export(make_session, rubric, note, name):
+def test_no_arbitrary_text_reaches_the_export(make_checkin, rubric, note, name):
     """Whatever a person types in notes or names, the export bytes are the same."""
     item = rubric.items[0].id
-    plain = make_session({item: 4}, name="x", notes={item: "y"})
-    typed = make_session({item: 4}, name=name, notes={item: note})
+    plain = make_checkin({item: 4}, name="x", notes={item: "y"})
+    typed = make_checkin({item: 4}, name=name, notes={item: note})
     typed.next_steps = [NextStep(text=note)]
     assert export_bytes(build_export([typed], rubric, SECRET, "P")) == export_bytes(
         build_export([plain], rubric, SECRET, "P")
@@ -86,19 +86,19 @@ def test_pseudonym_stable_per_program_different_across_programs_and_not_from_nam
     assert len(first) == 64 and int(first, 16) >= 0
 
 
-def test_pseudonym_independent_of_name(data_dir, make_session, rubric):
+def test_pseudonym_independent_of_name(data_dir, make_checkin, rubric):
     """Two names on the same installation share the pseudonym; it is no hash of the name."""
-    a = build_export([make_session({}, name="Ann")], rubric, SECRET, "P")
-    b = build_export([make_session({}, name="Bo")], rubric, SECRET, "P")
+    a = build_export([make_checkin({}, name="Ann")], rubric, SECRET, "P")
+    b = build_export([make_checkin({}, name="Bo")], rubric, SECRET, "P")
     assert a.pseudonym == b.pseudonym
 
 
-def test_written_file_is_private_and_reads_back_fast_and_checked(data_dir, make_session, tmp_path):
+def test_written_file_is_private_and_reads_back_fast_and_checked(data_dir, make_checkin, tmp_path):
     """--yes writes 0600 bytes equal to --dry-run; fast and tomllib readers agree."""
     _identity(data_dir)
-    save_session(data_dir, make_session({"integrity-honesty": 5}))
-    save_session(data_dir, make_session({"integrity-honesty": 2}, day=100))
-    save_session(data_dir, make_session({"integrity-honesty": 1}, day=200, complete=False))
+    save_checkin(data_dir, make_checkin({"integrity-honesty": 5}))
+    save_checkin(data_dir, make_checkin({"integrity-honesty": 2}, day=100))
+    save_checkin(data_dir, make_checkin({"integrity-honesty": 1}, day=200, complete=False))
     out = tmp_path / "x.toml"
     assert main(["export", "--anonymous", "--program", "P", "--out", str(out), "--yes"]) == 0
     assert os.stat(out).st_mode & 0o777 == 0o600
@@ -109,18 +109,18 @@ def test_written_file_is_private_and_reads_back_fast_and_checked(data_dir, make_
     assert parse_fast(data) == slow
 
 
-def test_export_needs_a_complete_checkin(data_dir, make_session, capsys):
+def test_export_needs_a_complete_checkin(data_dir, make_checkin, capsys):
     """With only a draft there is nothing to share, said in one line."""
     _identity(data_dir)
-    save_session(data_dir, make_session({}, complete=False))
+    save_checkin(data_dir, make_checkin({}, complete=False))
     assert main(["export", "--anonymous", "--program", "P", "--dry-run"]) == 2
     assert "no complete check-in" in capsys.readouterr().err
 
 
-def test_export_asks_before_writing_when_not_in_a_terminal(data_dir, make_session, tmp_path):
+def test_export_asks_before_writing_when_not_in_a_terminal(data_dir, make_checkin, tmp_path):
     """Without a terminal and without --yes nothing is written."""
     _identity(data_dir)
-    save_session(data_dir, make_session({}))
+    save_checkin(data_dir, make_checkin({}))
     out = tmp_path / "x.toml"
     assert main(["export", "--anonymous", "--program", "P", "--out", str(out)]) == 2
     assert not out.exists()

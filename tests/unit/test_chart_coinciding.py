@@ -5,12 +5,12 @@ from __future__ import annotations
 from helpers.chart_helpers import catch_figures
 
 from selfcheck.cli import main
-from selfcheck.store.sessions import save_session
+from selfcheck.store.checkin_files import save_checkin
 
 SAME = ("Importance of Relationships", "Integrity")
 
 
-def drawn_trend(tmp_path, make_session, levels, monkeypatch):
+def drawn_trend(tmp_path, make_checkin, levels, monkeypatch):
     """Plot check-ins rating one Relationships and one Integrity item; return the drawn axes."""
     folder = tmp_path / "received"
     for day, (relationships, integrity, advocacy) in enumerate(levels):
@@ -19,7 +19,7 @@ def drawn_trend(tmp_path, make_session, levels, monkeypatch):
             "integrity-honesty": integrity,
             "justice-advocacy": advocacy,
         }
-        save_session(folder, make_session(ratings, day=40 * day))
+        save_checkin(folder, make_checkin(ratings, day=40 * day))
     figures = catch_figures(monkeypatch)
     out = tmp_path / "trend.png"
     assert main(["plot", str(folder / "sessions"), "--out", str(out)]) == 0
@@ -30,9 +30,9 @@ def line_of(ax, name):
     return next(line for line in ax.get_lines() if line.get_label().replace("\n", " ") == name)
 
 
-def test_coinciding_values_are_drawn_apart_and_named(tmp_path, make_session, monkeypatch):
+def test_coinciding_values_are_drawn_apart_and_named(tmp_path, make_checkin, monkeypatch):
     """Two values with the same means draw two distinct lines, near their true means, named."""
-    ax = drawn_trend(tmp_path, make_session, [(2, 2, 1), (3, 3, 1), (4, 4, 3)], monkeypatch)
+    ax = drawn_trend(tmp_path, make_checkin, [(2, 2, 1), (3, 3, 1), (4, 4, 3)], monkeypatch)
     first, second = (list(line_of(ax, name).get_ydata()) for name in SAME)
     assert all(abs(a - b) >= 0.04 for a, b in zip(first, second, strict=True))
     for drawn in (first, second):
@@ -52,9 +52,9 @@ def test_coinciding_values_are_drawn_apart_and_named(tmp_path, make_session, mon
 
 
 def test_values_that_differ_are_drawn_at_their_means_without_a_note(
-    tmp_path, make_session, monkeypatch
+    tmp_path, make_checkin, monkeypatch
 ):
     """Means that meet at one check-in only are drawn exactly; no note is added."""
-    ax = drawn_trend(tmp_path, make_session, [(2, 3, 1), (3, 3, 2)], monkeypatch)
+    ax = drawn_trend(tmp_path, make_checkin, [(2, 3, 1), (3, 3, 2)], monkeypatch)
     assert [list(line_of(ax, name).get_ydata()) for name in SAME] == [[2, 3], [3, 3]]
     assert not [t for t in ax.texts if "apart" in t.get_text()]

@@ -6,7 +6,7 @@ import re
 
 from helpers.paths import ROOT
 
-from selfcheck.store.sessions import load_session
+from selfcheck.store.checkin_files import load_checkin
 
 DOCS = ROOT / "docs"
 
@@ -19,9 +19,9 @@ def test_session_format_example_is_a_valid_session(tmp_path):
     (example,) = toml_blocks("session-format.md")
     path = tmp_path / "example.toml"
     path.write_text(example)
-    session = load_session(path)
-    assert session.answer("justice-advocacy").not_assessable
-    assert session.next_steps[0].item == "relationships-growth-instrument"
+    checkin = load_checkin(path)
+    assert checkin.answer("justice-advocacy").not_assessable
+    assert checkin.next_steps[0].item == "relationships-growth-instrument"
 
 
 def test_the_map_names_every_module():

@@ -18,8 +18,8 @@ from selfcheck.cli import main
 from selfcheck.formats.rubric import Rubric
 from selfcheck.program.export import AnonymousCheckin, AnonymousExport, export_bytes
 from selfcheck.program.export_reading import parse_checked, parse_fast
+from selfcheck.store.checkin_files import save_checkin
 from selfcheck.store.config import ensure_identity, save_config
-from selfcheck.store.sessions import save_session
 
 CORPUS = DATA / "hostile" / "exports"
 HOSTILE_GENERATIONS = sorted(CORPUS.glob("bad-generation-*.toml"))
@@ -70,12 +70,12 @@ def aggregate_csv(folder: Path, tmp_path: Path, *extra: str) -> list[dict[str, s
 
 
 def test_written_export_is_version_3_and_reads_back_the_same_both_ways(
-    data_dir, make_session, tmp_path
+    data_dir, make_checkin, tmp_path
 ):
     """The writer makes format_version 3 with a record key and generation 1; fast and checked
     readers agree."""
     _identity(data_dir)
-    save_session(data_dir, make_session({"integrity-honesty": 4}))
+    save_checkin(data_dir, make_checkin({"integrity-honesty": 4}))
     out = tmp_path / "mine.toml"
     assert main([*EXPORT, str(out)]) == 0
     data = out.read_bytes()
@@ -86,16 +86,16 @@ def test_written_export_is_version_3_and_reads_back_the_same_both_ways(
     assert checked.generation == 1 and parse_fast(data) == checked
 
 
-def test_generation_rises_only_when_the_shared_content_changes(data_dir, make_session, tmp_path):
+def test_generation_rises_only_when_the_shared_content_changes(data_dir, make_checkin, tmp_path):
     """The same content exports as the same bytes; a changed one counts up; a dry run and a
     declined export record nothing; the data folder keeps no program name or pseudonym."""
     _identity(data_dir)
-    save_session(data_dir, make_session({"integrity-honesty": 4}))
+    save_checkin(data_dir, make_checkin({"integrity-honesty": 4}))
     first, again, later = tmp_path / "1.toml", tmp_path / "2.toml", tmp_path / "3.toml"
     assert main([*EXPORT, str(first)]) == 0
     assert main([*EXPORT, str(again)]) == 0
     assert again.read_bytes() == first.read_bytes()
-    save_session(data_dir, make_session({"integrity-honesty": 5}, day=100))
+    save_checkin(data_dir, make_checkin({"integrity-honesty": 5}, day=100))
     assert main(["export", "--anonymous", "--program", "Cohort A", "--dry-run"]) == 0
     assert main(["export", "--anonymous", "--program", "Cohort A", "--out", str(later)]) == 2
     assert main([*EXPORT, str(later)]) == 0
@@ -107,13 +107,13 @@ def test_generation_rises_only_when_the_shared_content_changes(data_dir, make_se
 
 
 def test_re_export_with_fewer_checkins_replaces_the_earlier_one(
-    data_dir, make_session, rubric, tmp_path, capsys
+    data_dir, make_checkin, rubric, tmp_path, capsys
 ):
     """After deleting a check-in, the new, smaller export counts and the old one is named."""
     _identity(data_dir)
-    save_session(data_dir, make_session({"integrity-honesty": 4}))
-    save_session(data_dir, make_session({"integrity-honesty": 3}, day=100))
-    deleted = save_session(data_dir, make_session({"integrity-honesty": 2}, day=200))
+    save_checkin(data_dir, make_checkin({"integrity-honesty": 4}))
+    save_checkin(data_dir, make_checkin({"integrity-honesty": 3}, day=100))
+    deleted = save_checkin(data_dir, make_checkin({"integrity-honesty": 2}, day=200))
     exports = tmp_path / "exports"
     exports.mkdir()
     for who in range(5):  # version 1 files beside version 2 ones
@@ -206,11 +206,11 @@ def test_a_future_format_version_asks_for_an_upgrade(capsys):
 
 
 @pytest.mark.parametrize("generation", ["-3", '"2"', "2147483647"])
-def test_a_damaged_or_full_generations_file_is_one_line(generation, data_dir, make_session, capsys):
+def test_a_damaged_or_full_generations_file_is_one_line(generation, data_dir, make_checkin, capsys):
     """A generations file with a bad count, or one that cannot count further, stops the
     export with one line naming it."""
     _identity(data_dir)
-    save_session(data_dir, make_session({"integrity-honesty": 4}))
+    save_checkin(data_dir, make_checkin({"integrity-honesty": 4}))
     assert main(["export", "--anonymous", "--program", "P", "--dry-run"]) == 0
     key = hashlib.sha256(
         "\x00".join([tomllib.loads(capsys.readouterr().out)["pseudonym"], *RUBRIC]).encode()
@@ -234,12 +234,12 @@ def test_the_documented_example_is_a_version_2_export_in_the_written_layout(tmp_
     assert checked.generation == 3 and parse_fast(data) == checked
 
 
-def test_the_generations_file_is_sealed_in_an_encrypted_folder(data_dir, make_session, tmp_path):
+def test_the_generations_file_is_sealed_in_an_encrypted_folder(data_dir, make_checkin, tmp_path):
     """In an encrypted data folder the count is kept sealed, never as plain text."""
     from helpers.encryption_helpers import encrypt, passphrase_file
 
     _identity(data_dir)
-    save_session(data_dir, make_session({"integrity-honesty": 4}))
+    save_checkin(data_dir, make_checkin({"integrity-honesty": 4}))
     encrypt(data_dir, tmp_path)
     unlock = ["--passphrase-file", str(passphrase_file(tmp_path))]
     for name in ("1.toml", "2.toml"):

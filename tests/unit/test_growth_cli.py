@@ -9,20 +9,20 @@ import json
 import pytest
 from helpers.samples import three_checkins
 
+from selfcheck.checkin.demo import DEMO_NAME
 from selfcheck.cli import main
+from selfcheck.store.checkin_files import save_checkin
 from selfcheck.store.config import load_config
-from selfcheck.store.demo import DEMO_NAME
-from selfcheck.store.sessions import save_session
 
 OTHER_KEY = "fedcba9876543210"
 
 
 @pytest.fixture
-def folder(tmp_path, make_session):
+def folder(tmp_path, make_checkin):
     """A supervisor's folder of one practitioner's files."""
     path = tmp_path / "received"
-    for session in three_checkins(make_session):
-        save_session(path, session)
+    for checkin in three_checkins(make_checkin):
+        save_checkin(path, checkin)
     return path / "sessions"
 
 
@@ -72,10 +72,10 @@ def test_bad_file_skipped_with_one_line(folder, capsys):
     assert len(captured.out.strip().splitlines()) == 1 + 3 * 7
 
 
-def test_two_practitioners_never_mixed(folder, make_session, tmp_path, capsys):
+def test_two_practitioners_never_mixed(folder, make_checkin, tmp_path, capsys):
     """Trends shows each practitioner apart; plot and report ask which one."""
-    other = make_session({"integrity-honesty": 1}, name="Alex Other", key=OTHER_KEY, day=5)
-    save_session(folder.parent, other)
+    other = make_checkin({"integrity-honesty": 1}, name="Alex Other", key=OTHER_KEY, day=5)
+    save_checkin(folder.parent, other)
     assert main(["trends", str(folder)]) == 0
     out = capsys.readouterr().out
     assert "Robin Example:" in out and "Alex Other:" in out
@@ -90,10 +90,10 @@ def test_two_practitioners_never_mixed(folder, make_session, tmp_path, capsys):
     assert out_file.read_bytes().startswith(b"\x89PNG")
 
 
-def test_report_from_data_dir(data_dir, make_session, tmp_path, capsys):
+def test_report_from_data_dir(data_dir, make_checkin, tmp_path, capsys):
     """`report` reads the data directory by default and writes the PDF."""
-    for session in three_checkins(make_session):
-        save_session(data_dir, session)
+    for checkin in three_checkins(make_checkin):
+        save_checkin(data_dir, checkin)
     out = tmp_path / "packet.pdf"
     assert main(["report", "--out", str(out), "--notes", "none"]) == 0
     assert out.read_bytes().startswith(b"%PDF")

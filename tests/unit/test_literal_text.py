@@ -12,17 +12,17 @@ TYPED = "[bold]mine[/] \x1b[2J\x1b]0;x\x07 \u202eevil $x_2$"
 SHOWN = "[bold]mine[/] \\x1b[2J\\x1b]0;x\\x07 \\u202eevil $x_2$"
 
 
-def sessions_with_typed_text(make_session, save):
+def checkins_with_typed_text(make_checkin, save):
     item = "integrity-honesty"
     for day, level in ((0, 2), (30, 4)):
-        session = make_session(
+        checkin = make_checkin(
             {item: level}, day=day, name="Robin [i]R[/i]", notes={item: TYPED}, discuss=(item,)
         )
-        save(session)
+        save(checkin)
 
 
-def test_show_trends_and_packet_show_typed_text_literally(make_session, save, capsys, tmp_path):
-    sessions_with_typed_text(make_session, save)
+def test_show_trends_and_packet_show_typed_text_literally(make_checkin, save, capsys, tmp_path):
+    checkins_with_typed_text(make_checkin, save)
     for argv in (["show", "latest"], ["trends"], ["list"]):
         assert main(argv) == 0
     out = capsys.readouterr().out

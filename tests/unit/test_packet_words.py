@@ -89,10 +89,10 @@ def test_one_date_format_throughout(demo_packets: dict[str, str], kind: str) -> 
     assert "set 7 Feb 2025" in text
 
 
-def test_titles_whole_when_the_table_has_room(data_dir, make_session, save, tmp_path) -> None:
+def test_titles_whole_when_the_table_has_room(data_dir, make_checkin, save, tmp_path) -> None:
     """With three check-ins the name column is wide: a name is cut only where it cannot fit."""
-    for session in three_checkins(make_session):
-        save(session)
+    for checkin in three_checkins(make_checkin):
+        save(checkin)
     out = tmp_path / "packet.pdf"
     assert main(["report", "--out", str(out)]) == 0
     text = pdf_text(out)
@@ -137,13 +137,13 @@ def write_packets(tmp_path: Path) -> dict[str, str]:
 
 
 def test_summary_names_drops_since_the_previous_checkin(
-    data_dir, make_session, save, tmp_path
+    data_dir, make_checkin, save, tmp_path
 ) -> None:
     """An item that rose then fell is a drop since the previous check-in, not since the first."""
     levels = [(2, 2), (4, 3), (3, 4)]
     for day, (honest, path) in zip((0, 30, 60), levels, strict=True):
         save(
-            make_session(
+            make_checkin(
                 {"integrity-honesty": honest, "relationships-growth-instrument": path}, day=day
             )
         )
@@ -156,11 +156,11 @@ def test_summary_names_drops_since_the_previous_checkin(
 
 
 def test_meeting_date_in_the_header_and_in_show(
-    data_dir, make_session, save, tmp_path, capsys
+    data_dir, make_checkin, save, tmp_path, capsys
 ) -> None:
     """The latest check-in's meeting date heads the packet; `show` prints it as a plain date."""
-    first = make_session({"integrity-honesty": 2})
-    latest = make_session({"integrity-honesty": 3}, day=30)
+    first = make_checkin({"integrity-honesty": 2})
+    latest = make_checkin({"integrity-honesty": 3}, day=30)
     latest.supervision.supervisor = "Jordan Lee"
     latest.supervision.meeting = date(2026, 2, 6)
     save(first)
@@ -173,8 +173,8 @@ def test_meeting_date_in_the_header_and_in_show(
     assert shown[shown.index("Supervisor: Jordan Lee") + 1] == "Meeting: 2026-02-06"
 
 
-def test_no_meeting_line_without_a_meeting(data_dir, make_session, save, tmp_path) -> None:
+def test_no_meeting_line_without_a_meeting(data_dir, make_checkin, save, tmp_path) -> None:
     """A check-in with no meeting date has no Meeting line in the header."""
-    save(make_session({"integrity-honesty": 2}))
+    save(make_checkin({"integrity-honesty": 2}))
     for text in write_packets(tmp_path).values():
         assert "Supervisor not recorded Rubric" in text

@@ -22,8 +22,8 @@ from selfcheck.store.images import save_figure
 
 
 @pytest.fixture
-def result(make_session, rubric):
-    return growth(three_checkins(make_session), rubric)
+def result(make_checkin, rubric):
+    return growth(three_checkins(make_checkin), rubric)
 
 
 def as_list(values):
@@ -87,9 +87,9 @@ def test_radar_first_previous_latest(result):
     assert latest == [*expected, expected[0]]
 
 
-def test_one_checkin_says_so_on_the_chart(make_session, rubric):
+def test_one_checkin_says_so_on_the_chart(make_checkin, rubric):
     """A single check-in is drawn with words saying growth appears after the second."""
-    single = growth([make_session({"integrity-honesty": 3})], rubric)
+    single = growth([make_checkin({"integrity-honesty": 3})], rubric)
     ax = trend_figure(single).axes[0]
     assert "one check-in so far" in ax.get_title(loc="left")
     assert len(radar_figure(single).axes[0].get_lines()) == 1

@@ -20,12 +20,12 @@ def permissive_umask():
 
 
 def test_outputs_are_private_under_a_permissive_umask(
-    permissive_umask, data_dir, make_session, save, tmp_path
+    permissive_umask, data_dir, make_checkin, save, tmp_path
 ):
     config = ensure_identity(data_dir)
     save_config(data_dir, config.model_copy(update={"practitioner_key": KEY}))
     for day in (0, 40):
-        save(make_session({"integrity-honesty": 2 + day // 40}, day=day))
+        save(make_checkin({"integrity-honesty": 2 + day // 40}, day=day))
     out = tmp_path / "out"
     commands = [
         ["plot", "--out", str(out / "trend.png")],

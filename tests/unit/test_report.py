@@ -12,18 +12,18 @@ from selfcheck.growth.packet_input import packet_input
 
 
 @pytest.fixture
-def sessions(make_session):
-    return three_checkins(make_session)
+def checkins(make_checkin):
+    return three_checkins(make_checkin)
 
 
-def packet(sessions, rubric, notes="discuss"):
-    result = growth(sessions, rubric)
-    return pdf_pages(packet_bytes(packet_input("Robin Example", result, sessions, notes=notes)))
+def packet(checkins, rubric, notes="discuss"):
+    result = growth(checkins, rubric)
+    return pdf_pages(packet_bytes(packet_input("Robin Example", result, checkins, notes=notes)))
 
 
-def test_front_page_who_rubric_period_count_summary(sessions, rubric):
+def test_front_page_who_rubric_period_count_summary(checkins, rubric):
     """The first page says who, which rubric, the period, how many check-ins, and a summary."""
-    first = " ".join(packet(sessions, rubric)[0].split())
+    first = " ".join(packet(checkins, rubric)[0].split())
     assert "Robin Example" in first
     assert rubric.title in first
     assert "5 Jan 2026 to 6 Mar 2026" in first
@@ -32,9 +32,9 @@ def test_front_page_who_rubric_period_count_summary(sessions, rubric):
     assert "Marked for discussion at the latest check-in: Working for fair systems" in first
 
 
-def test_charts_are_followed_by_their_numbers(sessions, rubric):
+def test_charts_are_followed_by_their_numbers(checkins, rubric):
     """Each chart has a table of its numbers: value means, radar columns, item levels."""
-    text = flat(packet(sessions, rubric))
+    text = flat(packet(checkins, rubric))
     assert "Importance of Relationships 2.50* 3.00* 4.00*" in text
     assert "Overall 3.00 2.60 4.00" in text
     assert "Importance of Relationships 2.50 4.00 4.00 +1.50" not in text
@@ -43,67 +43,67 @@ def test_charts_are_followed_by_their_numbers(sessions, rubric):
     assert "n/a 2 n/a" in text
 
 
-def test_discuss_notes_shared_private_notes_kept(sessions, rubric):
+def test_discuss_notes_shared_private_notes_kept(checkins, rubric):
     """By default only notes of items marked for discussion appear."""
-    text = flat(packet(sessions, rubric))
+    text = flat(packet(checkins, rubric))
     assert SHARED in text
     assert PRIVATE.split()[0] not in text
 
 
-def test_notes_none_shows_no_note(sessions, rubric):
+def test_notes_none_shows_no_note(checkins, rubric):
     """With --notes none no note appears at all, though the items are still listed."""
-    text = flat(packet(sessions, rubric, notes="none"))
+    text = flat(packet(checkins, rubric, notes="none"))
     assert SHARED.split()[0] not in text
     assert PRIVATE.split()[0] not in text
     assert "Working for fair systems" in text
 
 
-def test_notes_all_shows_every_note(sessions, rubric):
+def test_notes_all_shows_every_note(checkins, rubric):
     """With --notes all the private note appears too."""
-    text = flat(packet(sessions, rubric, notes="all"))
+    text = flat(packet(checkins, rubric, notes="all"))
     assert SHARED in text and PRIVATE in text
 
 
-def test_next_steps_latest_and_previous(sessions, rubric):
+def test_next_steps_latest_and_previous(checkins, rubric):
     """The packet lists the latest check-in's next steps and the previous ones."""
-    pages = packet(sessions, rubric)
+    pages = packet(checkins, rubric)
     last = flat(pages[-1:])
     assert "STEPLATEST ask about caseload" in last
     assert "STEPPREVIOUS read the guide (item: Working for fair systems)" in last
     assert last.index("STEPLATEST") < last.index("STEPPREVIOUS")
 
 
-def test_typed_dollars_are_not_math(make_session, rubric):
+def test_typed_dollars_are_not_math(make_checkin, rubric):
     """A note with dollar signs is drawn literally, never as mathtext."""
     note = "costs $5 and $x_2$ each"
-    sessions = [
-        make_session({"integrity-honesty": 3}),
-        make_session(
+    checkins = [
+        make_checkin({"integrity-honesty": 3}),
+        make_checkin(
             {"integrity-honesty": 4},
             day=30,
             notes={"integrity-honesty": note},
             discuss=("integrity-honesty",),
         ),
     ]
-    assert note in flat(packet(sessions, rubric))
+    assert note in flat(packet(checkins, rubric))
 
 
-def test_one_checkin_packet_says_so(make_session, rubric):
+def test_one_checkin_packet_says_so(make_checkin, rubric):
     """A packet of a single check-in explains that growth appears after the second."""
-    sessions = [make_session({"integrity-honesty": 3})]
-    assert "One check-in so far: growth appears after the second." in flat(packet(sessions, rubric))
+    checkins = [make_checkin({"integrity-honesty": 3})]
+    assert "One check-in so far: growth appears after the second." in flat(packet(checkins, rubric))
 
 
-def test_a_hundred_checkins_complete(make_session, rubric):
+def test_a_hundred_checkins_complete(make_checkin, rubric):
     """A hundred check-ins give a packet whose tables show the latest twelve and the range."""
-    sessions = []
+    checkins = []
     for index in range(100):
         level = 1 + index * 4 // 99
-        session = make_session({item.id: level for item in rubric.items}, day=7 * index)
-        sessions.append(session)
-    pages = packet(sessions, rubric)
+        checkin = make_checkin({item.id: level for item in rubric.items}, day=7 * index)
+        checkins.append(checkin)
+    pages = packet(checkins, rubric)
     text = flat(pages)
-    last = sessions[-1].when
+    last = checkins[-1].when
     assert f"{last.day} {last:%b} {last:%Y}" in text
     assert "Overall 1.00" in text and "5.00" in text
     assert "(latest 12 of 100)" in text

@@ -29,7 +29,7 @@ answers = st.lists(
     checkins=st.lists(answers, min_size=1, max_size=4),
     policy=st.sampled_from(["discuss", "none", "all"]),
 )
-def test_only_allowed_notes_reach_the_share_file(make_session, rubric, checkins, policy):
+def test_only_allowed_notes_reach_the_share_file(make_checkin, rubric, checkins, policy):
     items = [item.id for item in rubric.items]
     sessions = []
     allowed: set[str] = set()
@@ -46,7 +46,7 @@ def test_only_allowed_notes_reach_the_share_file(make_session, rubric, checkins,
                 discuss.append(item)
             keep = policy == "all" or (policy == "discuss" and marked)
             (allowed if keep else excluded).add(planted)
-        sessions.append(make_session(ratings, day=day, notes=notes, discuss=tuple(discuss)))
+        sessions.append(make_checkin(ratings, day=day, notes=notes, discuss=tuple(discuss)))
     config = Config(name="Robin", practitioner_key="0123456789abcdef")
     share = build_share(sessions, config, policy, datetime(2026, 2, 1, tzinfo=UTC))
     text = share_bytes(share).decode("utf-8")

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from selfcheck.formats.errors import SelfcheckError
-from selfcheck.formats.toml_reading import MAX_SESSION_BYTES
+from selfcheck.formats.toml_reading import MAX_CHECKIN_BYTES
 from selfcheck.store import files as storage
+from selfcheck.store.checkin_files import checkin_bytes, load_checkins, save_checkin
 from selfcheck.store.config import ensure_identity, load_config
 from selfcheck.store.data_dir import resolve_data_dir
 from selfcheck.store.files import write_atomic
-from selfcheck.store.sessions import load_sessions, save_session, session_bytes
 
 
 def mode(path: Path) -> int:
@@ -31,12 +31,12 @@ def test_data_dir_prefers_option_then_environment_then_platform(tmp_path, monkey
 
 
 @pytest.mark.parametrize("umask", [0o000, 0o022, 0o077])
-def test_files_and_folders_are_private_under_any_umask(umask, tmp_path, make_session):
+def test_files_and_folders_are_private_under_any_umask(umask, tmp_path, make_checkin):
     old = os.umask(umask)
     try:
         data = tmp_path / "deep" / "data"
-        path = save_session(data, make_session())
-        save_session(data, make_session())
+        path = save_checkin(data, make_checkin())
+        save_checkin(data, make_checkin())
         ensure_identity(data)
     finally:
         os.umask(old)
@@ -79,14 +79,14 @@ def test_write_is_flushed_and_synced_before_rename(tmp_path, monkeypatch):
     assert calls == ["fsync", "replace", "fsync"]
 
 
-def test_bulk_load_skips_bad_files_with_one_line_each(tmp_path, make_session):
-    good = save_session(tmp_path, make_session())
+def test_bulk_load_skips_bad_files_with_one_line_each(tmp_path, make_checkin):
+    good = save_checkin(tmp_path, make_checkin())
     folder = good.parent
     (folder / "broken.toml").write_text("format = [")
     (folder / "binary.toml").write_bytes(b"\x00\x01\x02")
     (folder / "notes.txt").write_text("ignored: not a .toml file")
-    loaded = load_sessions([folder])
-    assert [s.id for s in loaded.sessions] == [good.stem]
+    loaded = load_checkins([folder])
+    assert [s.id for s in loaded.checkins] == [good.stem]
     assert len(loaded.problems) == 2
     assert all("\n" not in line for line in loaded.problems)
     assert any(
@@ -97,22 +97,22 @@ def test_bulk_load_skips_bad_files_with_one_line_each(tmp_path, make_session):
 def test_oversize_file_is_refused_before_reading(tmp_path, monkeypatch):
     path = tmp_path / "huge.toml"
     with path.open("wb") as handle:
-        handle.truncate(MAX_SESSION_BYTES + 1)
+        handle.truncate(MAX_CHECKIN_BYTES + 1)
     opened: list[Path] = []
     real_open = Path.open
     monkeypatch.setattr(
         Path, "open", lambda self, *a, **k: opened.append(self) or real_open(self, *a, **k)
     )
-    loaded = load_sessions([path])
+    loaded = load_checkins([path])
     assert "over the limit" in loaded.problems[0]
     assert opened == []
 
 
-def test_utf8_bom_and_crlf_are_accepted(tmp_path, make_session):
-    text = session_bytes(make_session()).decode().replace("\n", "\r\n")
+def test_utf8_bom_and_crlf_are_accepted(tmp_path, make_checkin):
+    text = checkin_bytes(make_checkin()).decode().replace("\n", "\r\n")
     path = tmp_path / "windows.toml"
     path.write_bytes(b"\xef\xbb\xbf" + text.encode())
-    assert load_sessions([path]).problems == []
+    assert load_checkins([path]).problems == []
 
 
 def test_identity_is_made_once_and_kept(tmp_path):

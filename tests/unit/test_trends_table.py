@@ -9,12 +9,12 @@ from selfcheck.growth.trends import trends_table
 
 
 @pytest.mark.parametrize(("count", "width", "columns"), [(40, 80, 4), (40, 200, 12), (3, 80, 3)])
-def test_table_fits_the_width(count, width, columns, make_session, rubric):
-    sessions = [
-        make_session({item.id: 1 + i % 5 for i, item in enumerate(rubric.items)}, day=day)
+def test_table_fits_the_width(count, width, columns, make_checkin, rubric):
+    checkins = [
+        make_checkin({item.id: 1 + i % 5 for i, item in enumerate(rubric.items)}, day=day)
         for day in range(count)
     ]
-    table = trends_table(growth(sessions, rubric), "Robin", width)
+    table = trends_table(growth(checkins, rubric), "Robin", width)
     lines = table.splitlines()
     assert max(len(line) for line in lines) <= width
     header = next(line for line in lines if line.startswith("value"))

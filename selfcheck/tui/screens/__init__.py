@@ -1,1 +1,1 @@
-"""Screens of the check-in app: each coordinates its widgets and the draft."""
+"""Screens of the two apps: the practitioner's, the supervisor's, and the ones both use."""

@@ -6,8 +6,8 @@ from rich.text import Text
 from textual.events import Click
 from textual.widgets import Static
 
+from selfcheck.formats.checkin import NextStep
 from selfcheck.formats.printable import one_line
-from selfcheck.formats.session import NextStep
 from selfcheck.tui.messages import DiscussToggled, LastTimeToggled
 
 

@@ -12,8 +12,8 @@ from textual.containers import Vertical
 from textual.events import Click
 from textual.widget import Widget
 
+from selfcheck.formats.checkin import ItemAnswer
 from selfcheck.formats.rubric import Item, Rubric
-from selfcheck.formats.session import ItemAnswer
 from selfcheck.tui.messages import NOT_ASSESSABLE, RatingChosen
 
 CHOSEN = "●"
@@ -30,7 +30,7 @@ def choice_of(answer: ItemAnswer) -> int | None:
     return NOT_ASSESSABLE if answer.not_assessable else answer.rating
 
 
-class ChoiceRow(Widget):
+class RatingRow(Widget):
     """One choice of the scale: marker, key and label in a column, its description wrapping beside.
 
     One widget drawing a grid rather than three widgets: the item screen shows sooner.
@@ -39,9 +39,9 @@ class ChoiceRow(Widget):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"choice-row--label"}
     """The marker, key and label, styled in the app's stylesheet."""
 
-    def __init__(self, choice: int, label: str) -> None:
+    def __init__(self, rating: int, label: str) -> None:
         super().__init__(classes="choice-row")
-        self.choice = choice
+        self.rating = rating
         self._label = label
         self._text = ""
         self._chosen = False
@@ -57,10 +57,10 @@ class ChoiceRow(Widget):
         """The label, then the description wrapping in the rest of the width."""
         marker = CHOSEN if self._chosen else NOT_CHOSEN
         label_style = self.get_component_rich_style("choice-row--label")
-        label = Text(f"{marker} {self.choice} {self._label}", style=label_style)
+        label = Text(f"{marker} {self.rating} {self._label}", style=label_style)
         if not self._text:
             return label
-        if self.choice == NOT_ASSESSABLE:
+        if self.rating == NOT_ASSESSABLE:
             # Its label is the rubric's and may be long: the words follow on the same line.
             return Text.assemble(label, "  ", self._text)
         grid = Table.grid(expand=True)
@@ -72,7 +72,7 @@ class ChoiceRow(Widget):
     def on_click(self, event: Click) -> None:
         """Choose this answer with the mouse."""
         event.stop()
-        self.post_message(RatingChosen(self.choice))
+        self.post_message(RatingChosen(self.rating))
 
 
 class RatingScale(Vertical):
@@ -81,8 +81,8 @@ class RatingScale(Vertical):
     def __init__(self, rubric: Rubric, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rubric = rubric
-        self._rows = {step.level: ChoiceRow(step.level, step.label) for step in rubric.scale}
-        self._rows[NOT_ASSESSABLE] = ChoiceRow(NOT_ASSESSABLE, rubric.not_assessable.label)
+        self._rows = {step.level: RatingRow(step.level, step.label) for step in rubric.scale}
+        self._rows[NOT_ASSESSABLE] = RatingRow(NOT_ASSESSABLE, rubric.not_assessable.label)
 
     def compose(self) -> ComposeResult:
         yield from self._rows.values()

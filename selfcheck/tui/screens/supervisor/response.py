@@ -21,8 +21,8 @@ from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.wording import answer_mark
 from selfcheck.supervision.caseload import Supervisee
 from selfcheck.supervision.responding import ResponseDraft
-from selfcheck.tui.screens.practitioner import item_title
-from selfcheck.tui.screens.prompt import MeetingPrompt, TextPrompt
+from selfcheck.tui.screens.common.prompt import MeetingPrompt, TextPrompt
+from selfcheck.tui.screens.supervisor.supervisee import item_title
 
 
 def default_export_path(person: Supervisee) -> Path:
@@ -38,7 +38,7 @@ class ResponseScreen(Screen[None]):
     """Gives the supervisor's view of each item; every change is saved at once."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(str(level), f"rate({level})", "Level", show=False) for level in range(1, 6)),
+        *(Binding(str(rating), f"rate({rating})", "Level", show=False) for rating in range(1, 6)),
         Binding("0", "rate(0)", "Not yet", show=False),
         Binding("backspace,delete", "clear", "No level", show=False),
         Binding("c", "item_comment", "Comment"),
@@ -54,11 +54,11 @@ class ResponseScreen(Screen[None]):
         self.draft = draft
         self.person = person
         self.rubric = rubric
-        self.session = person.latest
-        self.item_ids = [item.id for item in rubric.items] if rubric else list(self.session.items)
+        self.checkin = person.latest
+        self.item_ids = [item.id for item in rubric.items] if rubric else list(self.checkin.items)
 
     def compose(self) -> ComposeResult:
-        when = self.session.when.date().isoformat()
+        when = self.checkin.when.date().isoformat()
         yield Static(
             Text(f"Your response to {one_line(self.person.name, 40)}'s check-in of {when}"),
             classes="screen-title",
@@ -83,7 +83,7 @@ class ResponseScreen(Screen[None]):
 
     def cells(self, number: int, item_id: str) -> list[Text]:
         """One item's row: number, title, their level, the supervisor's level and comment."""
-        theirs = self.session.answer(item_id)
+        theirs = self.checkin.answer(item_id)
         yours = self.draft.item(item_id)
         return [
             Text(str(number), justify="right"),
@@ -122,17 +122,17 @@ class ResponseScreen(Screen[None]):
         )
         self.query_one("#response-extra", Static).update(Text("\n".join(lines)))
 
-    def action_rate(self, choice: int) -> None:
-        """Give a level (0: not yet assessable) to the item under the cursor."""
-        if choice:
-            self.draft.rate(self.item_id, choice)
+    def action_rate(self, rating: int) -> None:
+        """Give a rating (0: not yet assessable) to the item under the cursor."""
+        if rating:
+            self.draft.rate(self.item_id, rating)
         else:
             self.draft.mark_not_assessable(self.item_id)
         self.refresh_row()
 
     def action_clear(self) -> None:
-        """Give no level to the item under the cursor."""
-        self.draft.clear_level(self.item_id)
+        """Give no rating to the item under the cursor."""
+        self.draft.clear_rating(self.item_id)
         self.refresh_row()
 
     def action_item_comment(self) -> None:

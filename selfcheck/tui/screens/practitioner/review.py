@@ -11,11 +11,11 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from selfcheck.checkin.draft import Draft
+from selfcheck.checkin.lifecycle import unanswered_count
+from selfcheck.formats.checkin import ItemAnswer
 from selfcheck.formats.rubric import Rubric
-from selfcheck.formats.session import ItemAnswer
 from selfcheck.formats.wording import UNANSWERED, answer_words
-from selfcheck.store.checkin import unanswered_count
-from selfcheck.store.draft import Draft
 from selfcheck.tui.keys import KeyHelp
 from selfcheck.tui.widgets.review_table import ReviewRow, ReviewTable
 
@@ -57,10 +57,10 @@ class ReviewScreen(Screen[ReviewChoice]):
 
     def compose(self) -> ComposeResult:
         rubric = self.draft.rubric
-        session = self.draft.session
+        checkin = self.draft.checkin
         total = len(self.draft.items)
-        answered = total - unanswered_count(session, rubric)
-        discuss = sum(session.answer(item.id).discuss for item in self.draft.items)
+        answered = total - unanswered_count(checkin, rubric)
+        discuss = sum(checkin.answer(item.id).discuss for item in self.draft.items)
         yield Static(
             Text(
                 f"Review: {answered} of {total} answered, {discuss} to discuss. "

@@ -11,8 +11,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, SelectionList, Static
 
+from selfcheck.formats.checkin import FOCUS_MAX
 from selfcheck.formats.rubric import Rubric
-from selfcheck.formats.session import FOCUS_MAX
 
 INTRO = (
     f"A focus check-in rates up to {FOCUS_MAX} items. Suggested first: items you marked to "

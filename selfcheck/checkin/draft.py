@@ -6,36 +6,36 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from selfcheck.formats.errors import LockedError, SelfcheckError
-from selfcheck.formats.rubric import Item, Rubric
-from selfcheck.formats.session import (
-    ItemAnswer,
-    MeetingKind,
-    NextStep,
-    Session,
-    StepReview,
-    Supervision,
-)
-from selfcheck.store.autosaved import Autosaved
-from selfcheck.store.checkin import (
+from selfcheck.checkin.lifecycle import (
     asked_items,
     find_draft,
     finish,
     first_unanswered,
     last_complete,
-    new_session,
+    new_checkin,
     set_not_assessable,
     set_note,
     set_rating,
     toggle_discuss,
 )
+from selfcheck.checkin.workspace import Workspace, remember_supervisor
+from selfcheck.formats.checkin import (
+    Checkin,
+    ItemAnswer,
+    MeetingKind,
+    NextStep,
+    StepReview,
+    Supervision,
+)
+from selfcheck.formats.errors import LockedError, SelfcheckError
+from selfcheck.formats.rubric import Item, Rubric
+from selfcheck.store.autosaved import Autosaved
+from selfcheck.store.checkin_files import checkin_bytes, checkin_path, checkins_dir, load_checkin
 from selfcheck.store.config import ensure_identity
 from selfcheck.store.draft_writer import ErrorHandler
 from selfcheck.store.files import sweep_temporary_files
 from selfcheck.store.lock import data_dir_locked, drafts_open_elsewhere
-from selfcheck.store.sessions import load_session, session_bytes, session_path, sessions_dir
 from selfcheck.store.vault import stored, write_data
-from selfcheck.store.workspace import Workspace, remember_supervisor
 
 
 class Draft(Autosaved):
@@ -45,16 +45,16 @@ class Draft(Autosaved):
         self,
         data_dir: Path,
         rubric: Rubric,
-        session: Session,
-        previous: Session | None,
+        checkin: Checkin,
+        previous: Checkin | None,
         on_error: ErrorHandler | None = None,
     ) -> None:
         self.data_dir = data_dir
         self.rubric = rubric
-        self.session = session
+        self.checkin = checkin
         self.previous = previous
-        path = session_path(data_dir, session.id)
-        saved = session_bytes(session) if stored(path) else b""
+        path = checkin_path(data_dir, checkin.id)
+        saved = checkin_bytes(checkin) if stored(path) else b""
         super().__init__(path, partial(write_data, data_dir), on_error, saved)
 
     @classmethod
@@ -71,7 +71,7 @@ class Draft(Autosaved):
         once end with one identity and one draft. Raises LockedError if another selfcheck
         has the draft open.
         """
-        folder = sessions_dir(workspace.data_dir)
+        folder = checkins_dir(workspace.data_dir)
         with data_dir_locked(workspace.data_dir):
             config = ensure_identity(workspace.data_dir)
             sweep_temporary_files(folder)
@@ -82,50 +82,50 @@ class Draft(Autosaved):
                     f"{elsewhere[0].with_suffix('.toml')}: a check-in is open in another "
                     "selfcheck; finish or quit there first"
                 )
-            session = found or new_session(workspace.rubric, config, focus=focus)
-            rubric = workspace.rubric_of(session)
-            previous = last_complete(workspace.loaded, rubric.id, before=session)
-            draft = cls(workspace.data_dir, rubric, session, previous, on_error)
+            checkin = found or new_checkin(workspace.rubric, config, focus=focus)
+            rubric = workspace.rubric_of(checkin)
+            previous = last_complete(workspace.loaded, rubric.id, before=checkin)
+            draft = cls(workspace.data_dir, rubric, checkin, previous, on_error)
             draft.lock.acquire()
         if found is not None:
             # Another process may have saved it between loading and locking: read it again.
-            draft.session = load_session(stored(draft.path) or draft.path)
-            draft._saved = session_bytes(draft.session)
+            draft.checkin = load_checkin(stored(draft.path) or draft.path)
+            draft._saved = checkin_bytes(draft.checkin)
         return draft
 
     @property
     def items(self) -> list[Item]:
         """The items this check-in asks about, in rubric order."""
-        return asked_items(self.session, self.rubric)
+        return asked_items(self.checkin, self.rubric)
 
     @property
     def start_index(self) -> int:
         """Where to begin: the first unanswered item."""
-        return first_unanswered(self.session, self.rubric)
+        return first_unanswered(self.checkin, self.rubric)
 
     def answer(self, item_id: str) -> ItemAnswer:
         """The current answer to an item."""
-        return self.session.answer(item_id)
+        return self.checkin.answer(item_id)
 
-    def rate(self, item_id: str, level: int) -> None:
+    def rate(self, item_id: str, rating: int) -> None:
         """Rate an item and save."""
-        set_rating(self.session, item_id, level)
+        set_rating(self.checkin, item_id, rating)
         self.save()
 
     def mark_not_assessable(self, item_id: str) -> None:
         """Mark an item not yet assessable and save."""
-        set_not_assessable(self.session, item_id)
+        set_not_assessable(self.checkin, item_id)
         self.save()
 
     def toggle_discuss(self, item_id: str) -> None:
         """Flip the discuss-in-supervision mark and save."""
-        toggle_discuss(self.session, item_id)
+        toggle_discuss(self.checkin, item_id)
         self.save()
 
     def set_note(self, item_id: str, note: str) -> None:
         """Keep a note in memory; the caller decides when to `save`."""
         if self.answer(item_id).note != note:
-            set_note(self.session, item_id, note)
+            set_note(self.checkin, item_id, note)
 
     def set_details(
         self,
@@ -135,27 +135,27 @@ class Draft(Autosaved):
         kind: MeetingKind | None = None,
     ) -> None:
         """Set the supervision details and save; the supervisor becomes the next default."""
-        self.session.supervision = Supervision(
+        self.checkin.supervision = Supervision(
             supervisor=supervisor.strip(), meeting=meeting, minutes=minutes, kind=kind
         )
         self.save()
-        remember_supervisor(self.data_dir, self.session.supervision.supervisor)
+        remember_supervisor(self.data_dir, self.checkin.supervision.supervisor)
 
     def add_next_step(self, text: str, item_id: str | None) -> None:
         """Append a step to the learning plan and save."""
-        self.session.next_steps = [*self.session.next_steps, NextStep(text=text, item=item_id)]
+        self.checkin.next_steps = [*self.checkin.next_steps, NextStep(text=text, item=item_id)]
         self.save()
 
     def remove_next_step(self, index: int) -> None:
         """Drop a step of the learning plan and save."""
-        steps = list(self.session.next_steps)
+        steps = list(self.checkin.next_steps)
         del steps[index]
-        self.session.next_steps = steps
+        self.checkin.next_steps = steps
         self.save()
 
     def keep_step_review(self, review: StepReview) -> None:
         """Keep what became of a next step from before, and save."""
-        self.session.plan_review = [*self.session.plan_review, review]
+        self.checkin.plan_review = [*self.checkin.plan_review, review]
         self.save()
 
     def previous_answer(self, item_id: str) -> tuple[ItemAnswer, date] | None:
@@ -180,7 +180,7 @@ class Draft(Autosaved):
 
     def current_bytes(self) -> bytes:
         """The check-in as it stands, as its file holds it."""
-        return session_bytes(self.session)
+        return checkin_bytes(self.checkin)
 
     def complete(self) -> Path:
         """Mark the check-in complete and write it durably before returning its path.
@@ -188,15 +188,15 @@ class Draft(Autosaved):
         The check-in stays open for its optional next steps, saved like every other change.
         Raises SelfcheckError, leaving the draft as it was, when the file cannot be written.
         """
-        draft = self.session
+        draft = self.checkin
         self.writer.flush()
-        self.session = finish(draft)
-        data = session_bytes(self.session)
+        self.checkin = finish(draft)
+        data = checkin_bytes(self.checkin)
         try:
             # Through the vault, like every autosave: sealed when the folder is encrypted.
             written = write_data(self.data_dir, self.path, data)
         except (OSError, SelfcheckError) as exc:
-            self.session = draft
+            self.checkin = draft
             raise SelfcheckError(f"{self.path}: could not finish the check-in ({exc})") from None
         self._saved = data
         return written

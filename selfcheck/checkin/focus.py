@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from selfcheck.formats.checkin import FOCUS_MAX, Checkin
 from selfcheck.formats.rubric import Rubric
-from selfcheck.formats.session import FOCUS_MAX, Session
 
 FULL_CHECKIN_DAYS = 90
 """After this many days without a full check-in, home suggests one."""
 
 
-def suggest_focus(rubric: Rubric, completed: Sequence[Session]) -> list[str]:
+def suggest_focus(rubric: Rubric, completed: Sequence[Checkin]) -> list[str]:
     """Up to FOCUS_MAX item ids of `rubric`, in the order a supervisor would pick them.
 
     First the items marked to discuss last time, then those tied to last time's next steps,
@@ -36,20 +36,20 @@ def suggest_focus(rubric: Rubric, completed: Sequence[Session]) -> list[str]:
     return chosen[:FOCUS_MAX]
 
 
-def _staleness(item_ids: Sequence[str], completed: Sequence[Session]) -> tuple[float, int]:
+def _staleness(item_ids: Sequence[str], completed: Sequence[Checkin]) -> tuple[float, int]:
     """When the item was last answered (oldest first), then its latest level (lowest first).
 
     Not assessable sorts after level 5: it is not a low level.
     """
-    for session in reversed(completed):
-        answers = [session.answer(i) for i in item_ids if session.answer(i).answered]
+    for checkin in reversed(completed):
+        answers = [checkin.answer(i) for i in item_ids if checkin.answer(i).answered]
         if answers:
             rating = min((a.rating for a in answers if a.rating is not None), default=6)
-            return session.when.timestamp(), rating
+            return checkin.when.timestamp(), rating
     return float("-inf"), 0
 
 
-def full_checkin_due(completed: Sequence[Session], today: date) -> str | None:
+def full_checkin_due(completed: Sequence[Checkin], today: date) -> str | None:
     """A line suggesting a full check-in when the last one is over FULL_CHECKIN_DAYS old."""
     full = [s for s in completed if not s.is_focus]
     if not completed:

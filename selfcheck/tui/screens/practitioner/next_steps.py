@@ -13,8 +13,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from selfcheck.store.checkin_words import step_words
-from selfcheck.store.draft import Draft
+from selfcheck.checkin.draft import Draft
+from selfcheck.checkin.words import step_words
 from selfcheck.tui.keys import KeyHelp
 
 FINISHED = "Your check-in is finished and saved."
@@ -80,9 +80,9 @@ class NextStepsScreen(Screen[None]):
         steps.clear_options()
         steps.add_options(
             Option(Text(f"• {step_words(self.draft.rubric, step)}"))
-            for step in self.draft.session.next_steps
+            for step in self.draft.checkin.next_steps
         )
-        steps.display = bool(self.draft.session.next_steps)
+        steps.display = bool(self.draft.checkin.next_steps)
 
     def chosen_item(self) -> str | None:
         """The item picked for the next step, if any."""

@@ -14,11 +14,11 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 
+from selfcheck.checkin.draft import Draft
+from selfcheck.checkin.lifecycle import unanswered_count
+from selfcheck.checkin.words import last_time_words
+from selfcheck.checkin.workspace import remember_show_last_time
 from selfcheck.formats.errors import SelfcheckError
-from selfcheck.store.checkin import unanswered_count
-from selfcheck.store.checkin_words import last_time_words
-from selfcheck.store.draft import Draft
-from selfcheck.store.workspace import remember_show_last_time
 from selfcheck.tui.keys import KeyHelp
 from selfcheck.tui.messages import (
     NOT_ASSESSABLE,
@@ -44,7 +44,7 @@ class ItemScreen(Screen[None]):
     """Steps through the rubric's items; the draft is saved after every change."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(str(level), f"rate({level})", "Rate", show=False) for level in range(1, 6)),
+        *(Binding(str(rating), f"rate({rating})", "Rate", show=False) for rating in range(1, 6)),
         Binding("0", f"rate({NOT_ASSESSABLE})", "Not yet", show=False),
         Binding("n,right", "next", "Next"),
         # Not in the footer, so it fits 60 columns; the help lists it.
@@ -120,7 +120,7 @@ class ItemScreen(Screen[None]):
         item = self.items[self.index]
         value = self.draft.rubric.value_of(item.id)
         answer = self.draft.answer(item.id)
-        answered = len(self.items) - unanswered_count(self.draft.session, self.draft.rubric)
+        answered = len(self.items) - unanswered_count(self.draft.checkin, self.draft.rubric)
         assert value is not None
         self.query_one(ItemHeader).show(value, self.index + 1, len(self.items), answered)
         guidance = self.draft.rubric.guidance if self.index == 0 else ""
@@ -167,7 +167,7 @@ class ItemScreen(Screen[None]):
     @on(RatingChosen)
     def rating_chosen(self, message: RatingChosen) -> None:
         """Record a choice made with the mouse."""
-        self.action_rate(message.choice)
+        self.action_rate(message.rating)
 
     @on(DiscussToggled)
     def discuss_clicked(self) -> None:
@@ -179,12 +179,12 @@ class ItemScreen(Screen[None]):
         """Hide or show last time's rating with the mouse."""
         self.action_toggle_last_time()
 
-    def action_rate(self, choice: int) -> None:
+    def action_rate(self, rating: int) -> None:
         """Rate the current item (NOT_ASSESSABLE: not yet assessable); stay on it."""
-        if choice == NOT_ASSESSABLE:
+        if rating == NOT_ASSESSABLE:
             self.draft.mark_not_assessable(self.item_id)
         else:
-            self.draft.rate(self.item_id, choice)
+            self.draft.rate(self.item_id, rating)
         self.show_item()
 
     def action_discuss(self) -> None:
@@ -245,7 +245,7 @@ class ItemScreen(Screen[None]):
     def action_review(self) -> None:
         """Open the review of every item."""
         # The screens this one opens are imported when opened, so the first item shows sooner.
-        from selfcheck.tui.screens.review import ReviewScreen
+        from selfcheck.tui.screens.practitioner.review import ReviewScreen
 
         self.store_typing()
         self.app.push_screen(ReviewScreen(self.draft, self.index), self._after_review)
@@ -258,7 +258,7 @@ class ItemScreen(Screen[None]):
 
     def action_details(self) -> None:
         """Open the optional supervision details."""
-        from selfcheck.tui.screens.details import DetailsScreen
+        from selfcheck.tui.screens.practitioner.details import DetailsScreen
 
         self.store_typing()
         self.app.push_screen(DetailsScreen(self.draft), lambda _: self.show_item())

@@ -1,4 +1,4 @@
-"""Session files in a data directory: where each check-in lives, saving, and loading in bulk."""
+"""Check-in files (the `sessions` folder): where each check-in lives, saving, loading in bulk."""
 
 from __future__ import annotations
 
@@ -8,38 +8,38 @@ from pathlib import Path
 
 import tomli_w
 
+from selfcheck.formats.checkin import CHECKIN_FORMAT, Checkin
 from selfcheck.formats.errors import InputError
-from selfcheck.formats.session import SESSION_FORMAT, Session
-from selfcheck.formats.toml_reading import MAX_SESSION_BYTES, folder_problem
+from selfcheck.formats.toml_reading import MAX_CHECKIN_BYTES, folder_problem
 from selfcheck.store.vault import data_files, load_model, write_data
 
-SESSIONS = "sessions"
+CHECKINS_FOLDER = "sessions"
 """Folder of the data directory holding one TOML file per check-in."""
 
 
-def sessions_dir(data_dir: Path) -> Path:
-    """The folder of session files inside a data directory."""
-    return data_dir / SESSIONS
+def checkins_dir(data_dir: Path) -> Path:
+    """The folder of check-in files inside a data directory."""
+    return data_dir / CHECKINS_FOLDER
 
 
-def session_path(data_dir: Path, session_id: str) -> Path:
+def checkin_path(data_dir: Path, checkin_id: str) -> Path:
     """The check-in with this id's file, named in plain form (`vault.stored` finds it on disk)."""
-    return sessions_dir(data_dir) / f"{session_id}.toml"
+    return checkins_dir(data_dir) / f"{checkin_id}.toml"
 
 
-def session_bytes(session: Session) -> bytes:
-    """A session serialized as TOML."""
-    return tomli_w.dumps(session.to_toml_dict()).encode("utf-8")
+def checkin_bytes(checkin: Checkin) -> bytes:
+    """A check-in serialized as TOML."""
+    return tomli_w.dumps(checkin.to_toml_dict()).encode("utf-8")
 
 
-def save_session(data_dir: Path, session: Session) -> Path:
+def save_checkin(data_dir: Path, checkin: Checkin) -> Path:
     """Write a check-in atomically and durably to its file (sealed if encrypted); return it."""
-    return write_data(data_dir, session_path(data_dir, session.id), session_bytes(session))
+    return write_data(data_dir, checkin_path(data_dir, checkin.id), checkin_bytes(checkin))
 
 
-def load_session(path: Path) -> Session:
-    """Read (opening it if sealed) and validate one session file; InputError names the problem."""
-    return load_model(path, Session, SESSION_FORMAT, MAX_SESSION_BYTES)
+def load_checkin(path: Path) -> Checkin:
+    """Read (opening it if sealed) and validate one check-in file; InputError names the problem."""
+    return load_model(path, Checkin, CHECKIN_FORMAT, MAX_CHECKIN_BYTES)
 
 
 def iter_toml_files(paths: Iterable[Path], problems: list[str]) -> Iterator[Path]:
@@ -61,43 +61,43 @@ def iter_toml_files(paths: Iterable[Path], problems: list[str]) -> Iterator[Path
 
 @dataclass
 class Loaded:
-    """Sessions that loaded, and one line for each file that did not."""
+    """Check-ins that loaded, and one line for each file that did not."""
 
-    sessions: list[Session] = field(default_factory=list)
+    checkins: list[Checkin] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     paths: dict[str, Path] = field(default_factory=dict)
 
 
-def load_sessions(paths: Iterable[Path]) -> Loaded:
-    """Load every session file under `paths`, collecting a line per bad file and going on."""
+def load_checkins(paths: Iterable[Path]) -> Loaded:
+    """Load every check-in file under `paths`, collecting a line per bad file and going on."""
     loaded = Loaded()
-    chosen: dict[str, Session] = {}
+    chosen: dict[str, Checkin] = {}
     for path in iter_toml_files(paths, loaded.problems):
         try:
-            session = load_session(path)
+            checkin = load_checkin(path)
         except InputError as exc:
             loaded.problems.append(str(exc))
             continue
-        earlier = loaded.paths.get(session.id)
+        earlier = loaded.paths.get(checkin.id)
         if earlier is not None:
             # A copy (a backup, say) never hides the file named after the check-in's id.
-            if path.stem == session.id and earlier.stem != session.id:
+            if path.stem == checkin.id and earlier.stem != checkin.id:
                 path, earlier = earlier, path
-                chosen[session.id] = session
-                loaded.paths[session.id] = earlier
+                chosen[checkin.id] = checkin
+                loaded.paths[checkin.id] = earlier
             loaded.problems.append(f"{path}: same check-in id as {earlier}; skipped")
             continue
-        chosen[session.id] = session
-        loaded.paths[session.id] = path
-    loaded.sessions = sorted(chosen.values(), key=lambda s: (s.when, s.id))
+        chosen[checkin.id] = checkin
+        loaded.paths[checkin.id] = path
+    loaded.checkins = sorted(chosen.values(), key=lambda s: (s.when, s.id))
     return loaded
 
 
 def load_data_dir(data_dir: Path) -> Loaded:
     """Load the check-ins stored in a data directory (none when it does not exist yet)."""
-    folder = sessions_dir(data_dir)
+    folder = checkins_dir(data_dir)
     try:
         present = folder.is_dir()
     except OSError as exc:
         return Loaded(problems=[folder_problem(folder, exc)])
-    return load_sessions([folder]) if present else Loaded()
+    return load_checkins([folder]) if present else Loaded()

@@ -1,4 +1,4 @@
-"""The session file format: one check-in, its answers, and the learning plan written at its end."""
+"""The check-in file format (`selfcheck-session`): answers, and the plan written at its end."""
 
 from __future__ import annotations
 
@@ -21,8 +21,8 @@ from selfcheck.formats.fields import (
     _Strict,
 )
 
-SESSION_FORMAT = "selfcheck-session"
-"""The `format` of a session file."""
+CHECKIN_FORMAT = "selfcheck-session"
+"""The `format` of a check-in file."""
 MAX_ITEMS = 1000
 """Most answers one check-in holds (a rubric has tens of items)."""
 MAX_NEXT_STEPS = 200
@@ -105,7 +105,7 @@ class StepReview(_Strict):
     reflection: OneLine = ""
 
 
-class Session(_Strict):
+class Checkin(_Strict):
     """One check-in: a draft while in progress, complete once finished."""
 
     format: Literal["selfcheck-session"] = "selfcheck-session"
@@ -124,7 +124,7 @@ class Session(_Strict):
     plan_review: list[StepReview] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _finished_when_complete(self) -> Session:
+    def _finished_when_complete(self) -> Checkin:
         if self.status == "complete" and self.finished is None:
             raise ValueError("a complete check-in needs its `finished` time")
         if self.status == "draft" and self.finished is not None:
@@ -134,7 +134,7 @@ class Session(_Strict):
         return self
 
     @model_validator(mode="after")
-    def _focus_names_its_items(self) -> Session:
+    def _focus_names_its_items(self) -> Checkin:
         if self.scope == "full" and self.focus:
             raise ValueError('`focus` lists items only in a check-in with `scope = "focus"`')
         if self.scope == "focus":
@@ -171,7 +171,7 @@ class Session(_Strict):
         return self.finished or self.started
 
     def to_toml_dict(self) -> dict[str, object]:
-        """The session as plain data for a TOML writer, omitting empty optional fields."""
+        """The check-in as plain data for a TOML writer, omitting empty optional fields."""
         data = self.model_dump(mode="python", exclude_none=True)
         data["items"] = {
             item_id: {
@@ -187,7 +187,7 @@ class Session(_Strict):
         return data
 
 
-def complete_checkins(sessions: Iterable[Session], rubric_id: str) -> list[Session]:
+def complete_checkins(checkins: Iterable[Checkin], rubric_id: str) -> list[Checkin]:
     """The complete check-ins of one rubric, oldest first."""
-    chosen = [s for s in sessions if s.complete and s.rubric.id == rubric_id]
+    chosen = [s for s in checkins if s.complete and s.rubric.id == rubric_id]
     return sorted(chosen, key=lambda s: (s.when, s.id))

@@ -15,15 +15,15 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from selfcheck.formats.checkin import Checkin
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import one_line, printable
 from selfcheck.formats.rubric import Rubric
-from selfcheck.formats.session import Session
 from selfcheck.formats.wording import answer_words
 from selfcheck.growth.analysis import growth
 from selfcheck.supervision.caseload import Supervisee
 from selfcheck.supervision.responding import ResponseDraft
-from selfcheck.tui.screens.growth import values_notes, values_table
+from selfcheck.tui.screens.common.growth import values_notes, values_table
 
 
 def item_title(rubric: Rubric | None, item_id: str) -> str:
@@ -32,12 +32,12 @@ def item_title(rubric: Rubric | None, item_id: str) -> str:
     return item.title if item else item_id
 
 
-def discussion(rubric: Rubric | None, session: Session) -> Text:
+def discussion(rubric: Rubric | None, checkin: Checkin) -> Text:
     """The items the latest check-in marks to discuss, in rubric order, with level and note."""
     text = Text()
     order = [item.id for item in rubric.items] if rubric else []
-    order += [item_id for item_id in session.items if item_id not in order]
-    marked = [(i, session.answer(i)) for i in order if session.answer(i).discuss]
+    order += [item_id for item_id in checkin.items if item_id not in order]
+    marked = [(i, checkin.answer(i)) for i in order if checkin.answer(i).discuss]
     if not marked:
         return Text("Nothing was marked to discuss.")
     for item_id, answer in marked:
@@ -49,32 +49,32 @@ def discussion(rubric: Rubric | None, session: Session) -> Text:
     return text
 
 
-def steps(rubric: Rubric | None, session: Session) -> Text:
+def steps(rubric: Rubric | None, checkin: Checkin) -> Text:
     """The next steps of the latest check-in, as a list."""
-    if not session.next_steps:
+    if not checkin.next_steps:
         return Text("No next steps were written.")
     lines = []
-    for step in session.next_steps:
+    for step in checkin.next_steps:
         tied = f"  ({one_line(item_title(rubric, step.item), 40)})" if step.item else ""
         lines.append(f"• {printable(step.text, keep_newlines=False)}{tied}")
     return Text("\n".join(lines))
 
 
 def growth_view(
-    rubric: Rubric | None, person: Supervisee, texts: Sequence[Rubric]
+    rubric: Rubric | None, person: Supervisee, versions: Sequence[Rubric]
 ) -> RenderableType:
     """The values' trend lines and means, with how to read them, as on the growth screen.
 
-    `texts` are the rubric's versions available here, so check-ins of older versions link
+    `versions` are the rubric's versions available here, so check-ins of older versions link
     to the latest as they do for the practitioner."""
     if rubric is None:
         rubric_id = one_line(person.latest.rubric.id, 60)
         return Text(f"The rubric {rubric_id} is not available here, so growth cannot be drawn.")
-    result = growth(person.sessions, rubric, texts)
+    result = growth(person.checkins, rubric, versions)
     return Group(values_table(result), Text(values_notes(result)))
 
 
-class PractitionerScreen(Screen[None]):
+class SuperviseeScreen(Screen[None]):
     """A practitioner of the caseload; r opens the response to their latest check-in."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -88,17 +88,17 @@ class PractitionerScreen(Screen[None]):
         person: Supervisee,
         rubric: Rubric | None,
         supervisor: str,
-        texts: Sequence[Rubric],
+        versions: Sequence[Rubric],
     ) -> None:
         super().__init__()
         self.person = person
         self.rubric = rubric
         self.supervisor = supervisor
-        self.texts = texts
+        self.versions = versions
 
     def compose(self) -> ComposeResult:
         person = self.person
-        count = len(person.sessions)
+        count = len(person.checkins)
         latest = person.latest.when.date().isoformat()
         notes = {"discuss": "notes on items to discuss", "none": "no notes", "all": "all notes"}
         with VerticalScroll(id="practitioner-body"):
@@ -111,7 +111,7 @@ class PractitionerScreen(Screen[None]):
                 classes="hint",
             )
             yield Static(Text("Growth"), classes="growth-heading")
-            yield Static(growth_view(self.rubric, person, self.texts), id="practitioner-growth")
+            yield Static(growth_view(self.rubric, person, self.versions), id="practitioner-growth")
             yield Static(Text("Marked to discuss"), classes="growth-heading")
             yield Static(discussion(self.rubric, person.latest), id="practitioner-discuss")
             yield Static(Text("Their next steps"), classes="growth-heading")
@@ -124,7 +124,7 @@ class PractitionerScreen(Screen[None]):
 
     def action_respond(self) -> None:
         """Open the response to the latest check-in, unless another selfcheck has it open."""
-        from selfcheck.tui.screens.response import ResponseScreen
+        from selfcheck.tui.screens.supervisor.response import ResponseScreen
 
         loop = asyncio.get_running_loop()
 

@@ -15,8 +15,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from selfcheck.formats.checkin import Checkin
 from selfcheck.formats.rubric import Rubric
-from selfcheck.formats.session import Session
 from selfcheck.growth.summary import CHANGE_MARKS, listing_lines, summary_heading, value_rows
 from selfcheck.supervision.receiving import response_to
 from selfcheck.tui.keys import KeyHelp
@@ -27,7 +27,7 @@ BULLET = "  • "
 
 
 def values_table(
-    rubric: Rubric, session: Session, previous: Session | None, texts: Sequence[Rubric]
+    rubric: Rubric, checkin: Checkin, previous: Checkin | None, versions: Sequence[Rubric]
 ) -> Table:
     """Each value's mean this time and last time, and which way it moved (a mark and a word)."""
     table = Table(box=None, pad_edge=False, expand=True, show_edge=False)
@@ -35,7 +35,7 @@ def values_table(
     table.add_column("this time", justify="right")
     table.add_column("last time", justify="right")
     table.add_column("", min_width=6)
-    for row in value_rows(rubric, session, previous, texts):
+    for row in value_rows(rubric, checkin, previous, versions):
         change = f"{CHANGE_MARKS[row.change]} {row.change}" if row.change else ""
         table.add_row(Text(row.name), row.now, row.before, change)
     return table
@@ -76,29 +76,29 @@ class SummaryScreen(Screen[None]):
     def __init__(
         self,
         rubric: Rubric,
-        session: Session,
-        previous: Session | None,
+        checkin: Checkin,
+        previous: Checkin | None,
         path: Path,
-        texts: Sequence[Rubric],
+        versions: Sequence[Rubric],
     ) -> None:
-        """`texts` are the rubric's versions here, so a last check-in of another counts fairly."""
+        """`versions`: the rubric's versions here, so a last check-in of another counts fairly."""
         super().__init__()
         self.rubric = rubric
-        self.session = session
+        self.checkin = checkin
         self.previous = previous
         self.path = path
-        self.texts = texts
+        self.versions = versions
 
     def compose(self) -> ComposeResult:
-        finished, saved_to, compared = summary_heading(self.session, self.previous, self.path)
+        finished, saved_to, compared = summary_heading(self.checkin, self.previous, self.path)
         with VerticalScroll(id="summary-body"):
             yield Static(Text(finished), id="summary-title")
             yield Static(Text(saved_to), id="saved-to")
             yield Static(Text(compared), classes="hint")
             yield Static(
-                values_table(self.rubric, self.session, self.previous, self.texts), id="values"
+                values_table(self.rubric, self.checkin, self.previous, self.versions), id="values"
             )
-            yield Static(bulleted(listing_lines(self.rubric, self.session)), id="summary-lists")
+            yield Static(bulleted(listing_lines(self.rubric, self.checkin)), id="summary-lists")
             if self.previous is not None:
                 response = response_to(self.path, self.previous.id)
                 if response is not None:

@@ -12,9 +12,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from selfcheck.checkin.draft import Draft
+from selfcheck.formats.checkin import StepStatus
 from selfcheck.formats.printable import printable
-from selfcheck.formats.session import StepStatus
-from selfcheck.store.draft import Draft
 from selfcheck.supervision.plan import OpenStep
 
 CHOICES = "1 done   2 still working on it   3 let go   e a reflection   escape later"

@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from selfcheck.checkin.lifecycle import asked_items
+from selfcheck.checkin.practitioners import by_practitioner, practitioner_label
 from selfcheck.commands.common import (
     data_dir,
     data_dir_option,
@@ -17,17 +19,15 @@ from selfcheck.commands.common import (
     sources_option,
     tell,
 )
+from selfcheck.formats.checkin import Checkin
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.fields import IDENTIFIER_PATTERN, PATTERN_HINTS
 from selfcheck.formats.printable import one_line, printable
 from selfcheck.formats.response import Response
 from selfcheck.formats.rubric import Rubric
-from selfcheck.formats.session import Session
 from selfcheck.formats.wording import answer_words
-from selfcheck.store.checkin import asked_items
-from selfcheck.store.practitioners import by_practitioner, practitioner_label
+from selfcheck.store.checkin_files import load_checkin, load_data_dir
 from selfcheck.store.rubrics import rubric_for_ref
-from selfcheck.store.sessions import load_data_dir, load_session
 
 
 def register(subparsers: Any) -> None:
@@ -39,22 +39,22 @@ def register(subparsers: Any) -> None:
     show = subparsers.add_parser(
         "show", parents=[data_dir_option()], help="one check-in in readable form"
     )
-    show.add_argument("session", metavar="ID|PATH|latest")
+    show.add_argument("checkin", metavar="ID|PATH|latest")
     show.set_defaults(handler=show_command)
 
 
-def rubric_for(session: Session, data_dir: Path | None) -> Rubric | None:
+def rubric_for(checkin: Checkin, data_dir: Path | None) -> Rubric | None:
     """The rubric text a check-in was rated against (or the nearest one), when it is here."""
-    return rubric_for_ref(session.rubric, data_dir)
+    return rubric_for_ref(checkin.rubric, data_dir)
 
 
 def list_command(args: argparse.Namespace) -> int:
     """Print the check-ins newest first, grouped per practitioner when there are several."""
     loaded = load_sources(args)
-    if not loaded.sessions:
+    if not loaded.checkins:
         print("No check-ins yet. Start one with: selfcheck start")
         return exit_status(loaded.problems)
-    groups = by_practitioner(loaded.sessions)
+    groups = by_practitioner(loaded.checkins)
     rubrics: dict[str, Rubric | None] = {}
     for group in groups.values():
         if len(groups) > 1:
@@ -63,29 +63,29 @@ def list_command(args: argparse.Namespace) -> int:
             f"{'id':<24} {'date':<10} {'status':<8} {'rubric':<24} {'version':<7} "
             f"{'rated':>7} discuss"
         )
-        for session in reversed(group):
-            if session.rubric.sha256 not in rubrics:
-                rubrics[session.rubric.sha256] = rubric_for(session, data_dir(args))
-            print(list_row(session, rubrics[session.rubric.sha256]))
+        for checkin in reversed(group):
+            if checkin.rubric.sha256 not in rubrics:
+                rubrics[checkin.rubric.sha256] = rubric_for(checkin, data_dir(args))
+            print(list_row(checkin, rubrics[checkin.rubric.sha256]))
     return exit_status(loaded.problems)
 
 
-def list_row(session: Session, rubric: Rubric | None) -> str:
+def list_row(checkin: Checkin, rubric: Rubric | None) -> str:
     """One line of `selfcheck list`; a focus check-in counts its own items and says so."""
-    if session.is_focus:
-        total = len(session.focus)
+    if checkin.is_focus:
+        total = len(checkin.focus)
     else:
-        total = len(asked_items(session, rubric)) if rubric else len(session.items)
-    rated = sum(answer.answered for answer in session.items.values())
-    discuss = sum(answer.discuss for answer in session.items.values())
+        total = len(asked_items(checkin, rubric)) if rubric else len(checkin.items)
+    rated = sum(answer.answered for answer in checkin.items.values())
+    discuss = sum(answer.discuss for answer in checkin.items.values())
     return (
-        f"{session.id:<24} {session.when.date().isoformat():<10} {session.status:<8} "
-        f"{one_line(session.rubric.id, 24):<24} {one_line(session.rubric.version, 7):<7} "
-        f"{f'{rated}/{total}':>7} {discuss}" + ("  focus" if session.is_focus else "")
+        f"{checkin.id:<24} {checkin.when.date().isoformat():<10} {checkin.status:<8} "
+        f"{one_line(checkin.rubric.id, 24):<24} {one_line(checkin.rubric.version, 7):<7} "
+        f"{f'{rated}/{total}':>7} {discuss}" + ("  focus" if checkin.is_focus else "")
     )
 
 
-def resolve_session(ref: str, data_dir: Path) -> tuple[Session, Path, list[str]]:
+def resolve_checkin(ref: str, data_dir: Path) -> tuple[Checkin, Path, list[str]]:
     """The check-in named by a path, an id (or unique id prefix), or `latest`.
 
     A path (with a folder separator or ending in `.toml`) is read as given; anything else is
@@ -94,7 +94,7 @@ def resolve_session(ref: str, data_dir: Path) -> tuple[Session, Path, list[str]]
     """
     if looks_like_path(ref):
         path = Path(ref).expanduser()
-        return load_session(path), path, []
+        return load_checkin(path), path, []
     if not re.fullmatch(IDENTIFIER_PATTERN, ref):
         raise SelfcheckError(
             f"{ref!r} is not a check-in id ({PATTERN_HINTS[IDENTIFIER_PATTERN]}); "
@@ -102,13 +102,13 @@ def resolve_session(ref: str, data_dir: Path) -> tuple[Session, Path, list[str]]
         )
     loaded = load_data_dir(data_dir)
     if ref == "latest":
-        if not loaded.sessions:
+        if not loaded.checkins:
             report_problems(loaded.problems)
             raise SelfcheckError(f"{data_dir}: no check-ins yet")
-        latest = loaded.sessions[-1]
+        latest = loaded.checkins[-1]
         return latest, loaded.paths[latest.id], loaded.problems
-    matches = [s for s in loaded.sessions if s.id == ref] or [
-        s for s in loaded.sessions if s.id.startswith(ref)
+    matches = [s for s in loaded.checkins if s.id == ref] or [
+        s for s in loaded.checkins if s.id.startswith(ref)
     ]
     if len(matches) != 1:
         what = "no check-in" if not matches else f"{len(matches)} check-ins"
@@ -128,53 +128,53 @@ def looks_like_path(ref: str) -> bool:
 
 def show_command(args: argparse.Namespace) -> int:
     """Print one check-in with its ratings, notes and next steps; exit 1 if files were skipped."""
-    session, path, problems = resolve_session(args.session, data_dir(args))
-    rubric = rubric_for(session, data_dir(args))
-    if rubric is not None and rubric.sha256 != session.rubric.sha256:
+    checkin, path, problems = resolve_checkin(args.checkin, data_dir(args))
+    rubric = rubric_for(checkin, data_dir(args))
+    if rubric is not None and rubric.sha256 != checkin.rubric.sha256:
         tell(
-            f"note: {path} was rated against a text of rubric {session.rubric.id!r} "
-            f"version {session.rubric.version} that is not here; shown with version "
+            f"note: {path} was rated against a text of rubric {checkin.rubric.id!r} "
+            f"version {checkin.rubric.version} that is not here; shown with version "
             f"{rubric.version}, items matched by id"
         )
     from selfcheck.supervision.receiving import load_received
 
     responses, received_problems = load_received(data_dir(args))
-    print(session_text(session, rubric, path, responses.get(session.id)))
+    print(checkin_text(checkin, rubric, path, responses.get(checkin.id)))
     problems = [*problems, *received_problems]
     report_problems(problems)
     return exit_status(problems)
 
 
-def session_text(
-    session: Session, rubric: Rubric | None, path: Path, response: Response | None = None
+def checkin_text(
+    checkin: Checkin, rubric: Rubric | None, path: Path, response: Response | None = None
 ) -> str:
     """A check-in laid out for reading, with typed text shown literally, and any response."""
     p = printable
-    who = session.practitioner.name or "(no name)"
+    who = checkin.practitioner.name or "(no name)"
     lines = [
-        f"Check-in {session.id} ({session.status})",
+        f"Check-in {checkin.id} ({checkin.status})",
         f"File: {p(str(path), keep_newlines=False)}",
         f"Practitioner: {p(who, keep_newlines=False)}",
-        f"Started: {session.started.isoformat()}",
+        f"Started: {checkin.started.isoformat()}",
     ]
-    if session.finished:
-        lines.append(f"Finished: {session.finished.isoformat()}")
-    if session.supervision.supervisor:
-        lines.append(f"Supervisor: {p(session.supervision.supervisor, keep_newlines=False)}")
-    if session.supervision.meeting:
-        lines.append(f"Meeting: {session.supervision.meeting.isoformat()}")
-    lines.append(f"Rubric: {session.rubric.id} version {session.rubric.version}")
-    if session.is_focus:
-        lines.append(f"Focus check-in: {len(session.focus)} chosen items")
-    for heading, item_ids in _sections(session, rubric):
+    if checkin.finished:
+        lines.append(f"Finished: {checkin.finished.isoformat()}")
+    if checkin.supervision.supervisor:
+        lines.append(f"Supervisor: {p(checkin.supervision.supervisor, keep_newlines=False)}")
+    if checkin.supervision.meeting:
+        lines.append(f"Meeting: {checkin.supervision.meeting.isoformat()}")
+    lines.append(f"Rubric: {checkin.rubric.id} version {checkin.rubric.version}")
+    if checkin.is_focus:
+        lines.append(f"Focus check-in: {len(checkin.focus)} chosen items")
+    for heading, item_ids in _sections(checkin, rubric):
         lines += ["", f"== {heading} =="]
         for item_id, title in item_ids:
-            lines += _answer_lines(session, rubric, item_id, title)
+            lines += _answer_lines(checkin, rubric, item_id, title)
             if response is not None:
                 lines += _response_lines(response, rubric, item_id)
-    if session.next_steps:
+    if checkin.next_steps:
         lines += ["", "== Next steps =="]
-        for step in session.next_steps:
+        for step in checkin.next_steps:
             tied = f" (item {step.item})" if step.item else ""
             lines.append(f"- {p(step.text)}{tied}")
     if response is not None:
@@ -212,23 +212,23 @@ def response_section(response: Response) -> list[str]:
     return lines
 
 
-def _sections(session: Session, rubric: Rubric | None) -> list[tuple[str, list[tuple[str, str]]]]:
+def _sections(checkin: Checkin, rubric: Rubric | None) -> list[tuple[str, list[tuple[str, str]]]]:
     if rubric is None:
-        return [("Items", [(item_id, item_id) for item_id in session.items])]
-    asked = {item.id for item in asked_items(session, rubric)}
+        return [("Items", [(item_id, item_id) for item_id in checkin.items])]
+    asked = {item.id for item in asked_items(checkin, rubric)}
     sections = [
         (value.name, [(item.id, item.title) for item in value.items if item.id in asked])
         for value in rubric.values
     ]
     sections = [(name, items) for name, items in sections if items]
-    unknown = [(item_id, item_id) for item_id in session.items if rubric.item(item_id) is None]
+    unknown = [(item_id, item_id) for item_id in checkin.items if rubric.item(item_id) is None]
     if unknown:
         sections.append(("Items not in this rubric version", unknown))
     return sections
 
 
-def _answer_lines(session: Session, rubric: Rubric | None, item_id: str, title: str) -> list[str]:
-    answer = session.answer(item_id)
+def _answer_lines(checkin: Checkin, rubric: Rubric | None, item_id: str, title: str) -> list[str]:
+    answer = checkin.answer(item_id)
     rating = answer_words(rubric, answer)
     discuss = "  [discuss]" if answer.discuss else ""
     lines = [f"{printable(title, keep_newlines=False)}: {rating}{discuss}"]

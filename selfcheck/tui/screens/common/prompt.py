@@ -13,9 +13,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
+from selfcheck.formats.checkin import MeetingKind
 from selfcheck.formats.response import Meeting
-from selfcheck.formats.session import MeetingKind
-from selfcheck.tui.screens.details import parse_minutes
+from selfcheck.tui.screens.practitioner.details import parse_minutes
 
 
 class TextPrompt(ModalScreen[str | None]):

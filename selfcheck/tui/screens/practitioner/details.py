@@ -13,8 +13,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from selfcheck.checkin.draft import Draft
 from selfcheck.formats.printable import one_line
-from selfcheck.store.draft import Draft
 
 
 def parse_minutes(text: str) -> int | None:
@@ -43,7 +43,7 @@ class DetailsScreen(ModalScreen[bool]):
         self.draft = draft
 
     def compose(self) -> ComposeResult:
-        supervision = self.draft.session.supervision
+        supervision = self.draft.checkin.supervision
         meeting = supervision.meeting.isoformat() if supervision.meeting else ""
         with Vertical(classes="dialog"):
             yield Static(Text("Supervision details (optional)"), classes="dialog-title")

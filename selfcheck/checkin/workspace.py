@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from selfcheck.checkin.lifecycle import find_draft, last_complete
+from selfcheck.formats.checkin import Checkin, complete_checkins
 from selfcheck.formats.rubric import Rubric
-from selfcheck.formats.session import Session, complete_checkins
-from selfcheck.store.checkin import find_draft, last_complete
+from selfcheck.store.checkin_files import Loaded, load_data_dir
 from selfcheck.store.config import Config, load_config, save_config
 from selfcheck.store.rubrics import find_rubric, rubric_for_ref, rubric_versions
-from selfcheck.store.sessions import Loaded, load_data_dir
 
 
 @dataclass
@@ -29,14 +29,14 @@ class Workspace:
         rubric = find_rubric(rubric_ref or config.rubric or None, data_dir)
         return cls(data_dir, rubric, config, load_data_dir(data_dir))
 
-    def rubric_of(self, session: Session) -> Rubric:
+    def rubric_of(self, checkin: Checkin) -> Rubric:
         """The rubric text a check-in of this rubric was rated against, when it is here."""
-        if session.rubric.sha256 == self.rubric.sha256:
+        if checkin.rubric.sha256 == self.rubric.sha256:
             return self.rubric
-        return rubric_for_ref(session.rubric, self.data_dir) or self.rubric
+        return rubric_for_ref(checkin.rubric, self.data_dir) or self.rubric
 
     @property
-    def texts(self) -> list[Rubric]:
+    def versions(self) -> list[Rubric]:
         """Every version of this rubric available here, oldest first."""
         return rubric_versions(self.rubric.id, self.data_dir)
 
@@ -46,17 +46,17 @@ class Workspace:
         self.loaded = load_data_dir(self.data_dir)
 
     @property
-    def completed(self) -> list[Session]:
+    def completed(self) -> list[Checkin]:
         """The complete check-ins of this rubric, oldest first."""
-        return complete_checkins(self.loaded.sessions, self.rubric.id)
+        return complete_checkins(self.loaded.checkins, self.rubric.id)
 
     @property
-    def draft(self) -> Session | None:
+    def draft(self) -> Checkin | None:
         """The draft in progress for this rubric, if any."""
         return find_draft(self.loaded, self.rubric.id)
 
     @property
-    def previous(self) -> Session | None:
+    def previous(self) -> Checkin | None:
         """The most recent complete check-in of this rubric."""
         return last_complete(self.loaded, self.rubric.id)
 

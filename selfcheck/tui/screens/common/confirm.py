@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from selfcheck.store.checkin_words import unanswered_words
+from selfcheck.checkin.words import unanswered_words
 
 
 class ConfirmFinish(ModalScreen[bool]):

@@ -6,11 +6,11 @@ import random
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta, timezone
 
+from selfcheck.checkin.focus import suggest_focus
+from selfcheck.checkin.lifecycle import rubric_ref
+from selfcheck.formats.checkin import Checkin, ItemAnswer, NextStep, Practitioner, Supervision
 from selfcheck.formats.rubric import Rubric
-from selfcheck.formats.session import ItemAnswer, NextStep, Practitioner, Session, Supervision
-from selfcheck.store.checkin import rubric_ref
 from selfcheck.store.config import Config
-from selfcheck.store.focus import suggest_focus
 
 DEMO_NAME = "Sam Rivera (demo)"
 """The fictional practitioner of the demo data."""
@@ -64,7 +64,7 @@ _MEETING_MINUTES = (60, 60, 90, 45)
 """The demo's supervision meetings last an hour, sometimes longer or shorter."""
 
 
-def _level(start: float, rate: float, month: int, rng: random.Random) -> int:
+def _rating(start: float, rate: float, month: int, rng: random.Random) -> int:
     return max(1, min(5, round(start + rate * month + rng.uniform(-0.45, 0.45))))
 
 
@@ -74,7 +74,7 @@ def _linked(rubric: Rubric, item_id: str | None) -> str | None:
     return item.id if item else None
 
 
-def demo_sessions(versions: Sequence[Rubric], seed: int = 7) -> list[Session]:
+def demo_checkins(versions: Sequence[Rubric], seed: int = 7) -> list[Checkin]:
     """Twelve monthly check-ins of one fictional practitioner, growing gradually.
 
     The months are shared out over the rubric `versions` (oldest first), so with two the
@@ -87,21 +87,21 @@ def demo_sessions(versions: Sequence[Rubric], seed: int = 7) -> list[Session]:
         for item in rubric.items:
             known = next((profile[i] for i in item.previous_ids if i in profile), None)
             profile.setdefault(item.id, known or (rng.uniform(1.2, 2.8), rng.uniform(0.08, 0.2)))
-    sessions: list[Session] = []
+    checkins: list[Checkin] = []
     for month in range(MONTHS):  # the meetings' lengths repeat, drawing nothing from `rng`
         rubric = versions[month * len(versions) // MONTHS]
         notes = {_linked(rubric, key): text for key, text in _NOTES.items()}
         started = datetime(2025, 1 + month, 6 + rng.randrange(8), 16, 30, tzinfo=zone)
-        focus = suggest_focus(rubric, sessions) if month in FOCUS_MONTHS else []
+        focus = suggest_focus(rubric, checkins) if month in FOCUS_MONTHS else []
         items = {}
         for item in rubric.items:
             if focus and item.id not in focus:
                 continue
             start, rate = profile[item.id]
-            level = _level(start, rate, month, rng)
+            rating = _rating(start, rate, month, rng)
             strained = item.id == _linked(rubric, "integrity-reliability")
             if strained and 5 <= month <= 8:
-                level = max(1, level - 2)
+                rating = max(1, rating - 2)
             not_assessable = (item.id == "justice-advocacy" and month < 4) or (
                 item.id == _linked(rubric, "confidentiality-knowing-standards") and month == 2
             )
@@ -110,7 +110,7 @@ def demo_sessions(versions: Sequence[Rubric], seed: int = 7) -> list[Session]:
             if item.id == "knowledge-ongoing-learning" and month % 3 == 1:
                 note = _PRIVATE_NOTE
             items[item.id] = ItemAnswer(
-                rating=None if not_assessable else level,
+                rating=None if not_assessable else rating,
                 not_assessable=not_assessable,
                 note=note,
                 discuss=discuss,
@@ -119,8 +119,8 @@ def demo_sessions(versions: Sequence[Rubric], seed: int = 7) -> list[Session]:
             NextStep(text=text, item=_linked(rubric, item)) for text, item in rng.sample(_STEPS, 2)
         ]
         stamp = started.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-        sessions.append(
-            Session(
+        checkins.append(
+            Checkin(
                 id=f"{stamp}-{rng.randrange(16**6):06x}",
                 status="complete",
                 started=started,
@@ -139,7 +139,7 @@ def demo_sessions(versions: Sequence[Rubric], seed: int = 7) -> list[Session]:
                 next_steps=steps,
             )
         )
-    return sessions
+    return checkins
 
 
 def demo_config() -> Config:

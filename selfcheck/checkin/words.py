@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from selfcheck.checkin.lifecycle import asked_items, unanswered_count
+from selfcheck.checkin.workspace import Workspace
+from selfcheck.formats.checkin import ItemAnswer, NextStep
 from selfcheck.formats.printable import one_line
 from selfcheck.formats.rubric import Rubric
-from selfcheck.formats.session import ItemAnswer, NextStep
-from selfcheck.store.checkin import asked_items, unanswered_count
-from selfcheck.store.workspace import Workspace
 
 
 def last_time_words(rubric: Rubric, previous: tuple[ItemAnswer, date] | None) -> str:

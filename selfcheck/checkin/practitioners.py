@@ -4,41 +4,41 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from selfcheck.formats.checkin import Checkin
 from selfcheck.formats.errors import SelfcheckError
-from selfcheck.formats.session import Session
 
 
-def practitioner_id(session: Session) -> str:
+def practitioner_id(checkin: Checkin) -> str:
     """Who a check-in belongs to: the installation key, else the name, else unknown."""
-    person = session.practitioner
+    person = checkin.practitioner
     if person.key:
         return f"key:{person.key}"
     return f"name:{person.name.casefold()}" if person.name else "unknown"
 
 
-def practitioner_label(sessions: Iterable[Session]) -> str:
+def practitioner_label(checkins: Iterable[Checkin]) -> str:
     """A readable name for one practitioner's check-ins (newest name wins)."""
-    names = [s.practitioner.name for s in sessions if s.practitioner.name]
+    names = [s.practitioner.name for s in checkins if s.practitioner.name]
     if names:
         return names[-1]
-    keys = [s.practitioner.key for s in sessions if s.practitioner.key]
+    keys = [s.practitioner.key for s in checkins if s.practitioner.key]
     return f"unnamed ({keys[-1][:6]})" if keys else "unnamed"
 
 
-def by_practitioner(sessions: Iterable[Session]) -> dict[str, list[Session]]:
+def by_practitioner(checkins: Iterable[Checkin]) -> dict[str, list[Checkin]]:
     """Check-ins grouped per practitioner, each group in the given order."""
-    groups: dict[str, list[Session]] = {}
-    for session in sessions:
-        groups.setdefault(practitioner_id(session), []).append(session)
+    groups: dict[str, list[Checkin]] = {}
+    for checkin in checkins:
+        groups.setdefault(practitioner_id(checkin), []).append(checkin)
     return groups
 
 
-def pick_practitioner(sessions: list[Session], name: str | None) -> list[Session]:
+def pick_practitioner(checkins: list[Checkin], name: str | None) -> list[Checkin]:
     """The check-ins of one practitioner: the only one present, or the one named.
 
     Raises SelfcheckError listing who is present when the choice is ambiguous.
     """
-    groups = by_practitioner(sessions)
+    groups = by_practitioner(checkins)
     if name:
         wanted = name.casefold()
         chosen = [
@@ -58,8 +58,8 @@ def pick_practitioner(sessions: list[Session], name: str | None) -> list[Session
             f"check-ins of {len(groups)} practitioners are present ({_present(groups)}); "
             "choose one with --practitioner NAME"
         )
-    return sessions
+    return checkins
 
 
-def _present(groups: dict[str, list[Session]]) -> str:
+def _present(groups: dict[str, list[Checkin]]) -> str:
     return ", ".join(sorted(practitioner_label(group) for group in groups.values()))

@@ -15,10 +15,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
+from selfcheck.checkin.focus import full_checkin_due
+from selfcheck.checkin.words import draft_words, history_words, step_words
+from selfcheck.checkin.workspace import Workspace
 from selfcheck.formats.printable import one_line
-from selfcheck.store.checkin_words import draft_words, history_words, step_words
-from selfcheck.store.focus import full_checkin_due
-from selfcheck.store.workspace import Workspace
 from selfcheck.tui.keys import KeyHelp
 
 
@@ -144,10 +144,10 @@ class HomeScreen(Screen[None]):
         """Show growth across the complete check-ins of this rubric."""
         # Imported here so the analysis never slows down the first screen.
         from selfcheck.growth.analysis import growth
-        from selfcheck.tui.screens.growth import GrowthScreen
+        from selfcheck.tui.screens.common.growth import GrowthScreen
 
         workspace = self.workspace
-        result = growth(workspace.loaded.sessions, workspace.rubric, workspace.texts)
+        result = growth(workspace.loaded.checkins, workspace.rubric, workspace.versions)
         self.app.push_screen(GrowthScreen(result, latest_response_view(workspace)))
 
     @on(Button.Pressed, "#help")

@@ -1,0 +1,1 @@
+"""Screens both apps use: confirming, help, unlocking, prompts and the growth view."""
