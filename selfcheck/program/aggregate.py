@@ -290,9 +290,9 @@ class Aggregation:
         shapes: dict[tuple[int, ...], Shape] = {}
         for label, checkins in groups.items():
             same = tuple(map(id, checkins))
-            levels = period_kind(label) == "quarter"
+            count_answers = period_kind(label) == "quarter"
             counts = table.period(label)
-            shapes[same] = counts.add(checkins, sign, keys[label], levels, shapes.get(same))
+            shapes[same] = counts.add(checkins, sign, keys[label], count_answers, shapes.get(same))
         if len(record.checkins) > 1:
             table.growth.add(record.checkins, table.value_members, sign, keys[OVERALL])
 
