@@ -149,7 +149,7 @@ def aggregate_sealed(*, quick: bool, runs: int) -> Row:
         def ours(name: str, *extra: str) -> tuple[float, float]:
             out = str(root / f"{name}.csv")
             argv = [PYTHON, "-m", "selfcheck", "aggregate", str(root / name), "--out", out]
-            return run_timed([*argv, "--ledger", "none", *extra], env=env)
+            return run_timed([*argv, *extra], env=env)
 
         runs = min(runs, 3)
         plain = repeat(lambda: ours("plain"), runs)

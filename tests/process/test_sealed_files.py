@@ -38,11 +38,11 @@ def test_a_sealed_export_is_aggregated_only_with_the_identity(
     assert main(["export", *args]) == 0
     assert b"integrity-honesty" not in out.read_bytes()
     assert "sealed to age1" in capsys.readouterr().err
-    assert main(["aggregate", str(exports), "--ledger", "none"]) == 2
+    assert main(["aggregate", str(exports)]) == 2
     err = capsys.readouterr().err
     assert "mine.toml.age: is encrypted and no key to open it was given" in err
     opened = ["--identity", str(identity), "--passphrase-file", str(secret)]
-    assert main(["aggregate", str(exports), "--min-group", "3", "--ledger", "none", *opened]) == 0
+    assert main(["aggregate", str(exports), "--min-group", "3", *opened]) == 0
     assert "integrity-honesty" in capsys.readouterr().out
 
 
