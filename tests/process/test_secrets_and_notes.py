@@ -16,7 +16,7 @@ CRASH_ON_L = """
 import sys
 from selfcheck.checkin import workspace
 
-def broken_save(data_dir, config):
+def broken_save(data_dir, config, vault=None):
     raise RuntimeError("the disk said no")
 
 workspace.save_config = broken_save
