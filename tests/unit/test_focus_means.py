@@ -9,6 +9,7 @@ from pathlib import Path
 from helpers.versions_data import checkin
 
 from selfcheck.cli import main
+from selfcheck.formats.rubric_versions import RubricVersions
 from selfcheck.growth.analysis import growth
 from selfcheck.growth.summary import summary_heading
 from selfcheck.growth.trends import trends_table
@@ -29,9 +30,9 @@ def three(newest):
 def test_focus_means_can_be_left_out_of_value_and_overall_lines(newest) -> None:
     """By default a focus check-in's one item is its value's mean; left out, the line skips it."""
     checkins = three(newest)
-    kept = growth(checkins, newest)
+    kept = growth(checkins, RubricVersions.of(newest))
     assert kept.values[0].series.points == (2, 5, 3) and kept.overall.points == (2, 5, 3)
-    left = growth(checkins, newest, focus_means=False)
+    left = growth(checkins, RubricVersions.of(newest), focus_means=False)
     assert left.values[0].series.points == (2, None, 3) and left.overall.points == (2, None, 3)
     assert left.values[0].rated[1] == 0
     assert left.items[0].series.points == (2, 5, 3), "the item keeps its level"
@@ -40,7 +41,7 @@ def test_focus_means_can_be_left_out_of_value_and_overall_lines(newest) -> None:
 def test_table_and_summary_name_means_of_the_chosen_items(newest, tmp_path: Path) -> None:
     """The trends table and a focus check-in's summary say the means are of the chosen items."""
     checkins = three(newest)
-    table = trends_table(growth(checkins, newest), "Robin", width=200)
+    table = trends_table(growth(checkins, RubricVersions.of(newest)), "Robin", width=200)
     assert "Focus check-ins (2026-01-25): a value or overall mean there is the mean of the" in table
     assert "chosen items only" in table
     heading = summary_heading(checkins[1], checkins[0], tmp_path / "c.toml")

@@ -193,3 +193,20 @@ def test_demo_answers_not_my_role_on_2_1_0(tmp_path, capsys):
     expected = [v == "2.1.0" and s == "full" for v, s in zip(versions, scopes, strict=True)]
     assert item["not_my_role"] == expected and sum(expected) == 3
     assert all(p is None for p, role in zip(item["points"], expected, strict=True) if role)
+
+
+def test_trends_opens_the_responses_only_for_the_json_that_shows_them(
+    data_dir, make_checkin, capsys
+):
+    """A CSV or table never shows a supervisor's response, so it never opens one (nor
+    decrypts it): a damaged response file is named only by the JSON, which holds the plan."""
+    for checkin in three_checkins(make_checkin):
+        save_checkin(data_dir, checkin)
+    responses = data_dir / "responses"
+    responses.mkdir()
+    (responses / "damaged.toml").write_text("this is [not toml\n")
+    for shown in ("csv", "table"):
+        assert main(["trends", "--format", shown]) == 0
+        assert "damaged.toml" not in capsys.readouterr().err, shown
+    assert main(["trends", "--format", "json"]) == 0
+    assert "damaged.toml" in capsys.readouterr().err

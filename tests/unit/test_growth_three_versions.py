@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from selfcheck.checkin.lifecycle import rubric_ref
-from selfcheck.growth.analysis import growth, item_label
+from selfcheck.formats.rubric_versions import RubricVersions
+from selfcheck.growth.analysis import growth
+from selfcheck.growth.words import item_label
 from selfcheck.store.rubrics import DEFAULT_RUBRIC_ID, find_rubric
 
 VERSIONS = ("1.0.0", "2.0.0", "2.1.0")
@@ -31,7 +33,7 @@ def test_a_split_item_gets_the_old_history_in_both_halves(make_checkin, texts) -
             rubric_ref=rubric_ref(v21),
         ),
     ]
-    result = growth(checkins, v21, texts)
+    result = growth(checkins, RubricVersions.of(v21, texts))
     assert [c.rubric_version for c in result.checkins] == list(VERSIONS)
     rows = {item.item_id: item for item in result.items}
     assert rows["integrity-honest-with-care"].series.points == (2, 3, 4)
@@ -51,7 +53,7 @@ def test_every_older_item_reaches_a_2_1_0_row(make_checkin, texts) -> None:
         make_checkin({item.id: 3 for item in text.items}, day=30 * k, rubric_ref=rubric_ref(text))
         for k, text in enumerate(texts)
     ]
-    result = growth(checkins, texts[-1], texts)
+    result = growth(checkins, RubricVersions.of(texts[-1], texts))
     assert [item.item_id for item in result.items] == [item.id for item in texts[-1].items]
     for column, older in enumerate(texts[:2]):
         for row, item in zip(result.items, texts[-1].items, strict=True):

@@ -11,10 +11,11 @@ from selfcheck.checkin.lifecycle import rubric_ref, set_not_my_role
 from selfcheck.cli import main
 from selfcheck.formats.checkin import ItemAnswer
 from selfcheck.formats.errors import SelfcheckError
+from selfcheck.formats.rubric_versions import RubricVersions
 from selfcheck.formats.wording import answer_mark, answer_words
 from selfcheck.growth.analysis import growth
-from selfcheck.growth.packet_content import HEATMAP_NOTE, heatmap_rows
 from selfcheck.growth.trends import trends_table
+from selfcheck.packet.content import HEATMAP_NOTE, heatmap_rows
 from selfcheck.store.checkin_files import checkin_bytes, load_checkin, save_checkin
 
 
@@ -69,7 +70,7 @@ def test_words_and_marks_name_the_right_answer(newest, two_answers) -> None:
 def test_neither_counts_in_a_mean_and_both_are_kept_apart(newest, two_answers) -> None:
     """Growth's overall mean is of the two levels only; items, trends and tables tell them apart."""
     checkin, ids = two_answers
-    result = growth([checkin], newest)
+    result = growth([checkin], RubricVersions.of(newest))
     assert result.overall.points == (3.0,)
     assert result.overall_rated == (2,)
     by_id = {item.item_id: item for item in result.items}
