@@ -77,6 +77,13 @@ def remember_supervisor(data_dir: Path, supervisor: str) -> None:
         )
 
 
+def remember_in_config(data_dir: Path, **changes: str) -> None:
+    """Keep settings the app was given (a packet folder, the supervisor's key) in the config."""
+    config = load_config(data_dir)
+    if any(getattr(config, name) != value for name, value in changes.items()):
+        save_config(data_dir, config.model_validate(config.model_dump() | changes))
+
+
 def remember_theme(data_dir: Path, theme: str) -> None:
     """Keep the app's theme, chosen in its command palette, in the config."""
     config = load_config(data_dir)

@@ -25,16 +25,12 @@ from selfcheck.formats.checkin import Checkin, complete_checkins
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import printable
 from selfcheck.formats.rubric import Rubric
-from selfcheck.store.files import write_atomic, write_text_atomic
+from selfcheck.store.files import write_text_atomic
 from selfcheck.store.rubrics import find_rubric, rubric_versions
 
 if TYPE_CHECKING:
     from selfcheck.formats.response import Response
     from selfcheck.growth.analysis import Growth
-    from selfcheck.growth.packet_supervision import SupervisionPages
-
-PACKET_FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
-"""The packet's formats by file extension: the PDF, or one self-contained web page."""
 
 
 def _selection_options() -> argparse.ArgumentParser:
@@ -204,41 +200,14 @@ def plot_command(args: argparse.Namespace) -> int:
 
 def report_command(args: argparse.Namespace) -> int:
     """Write the supervision packet of one practitioner as a PDF or an accessible web page."""
-    suffix = args.out.suffix.lower()
-    if suffix not in PACKET_FORMATS:
-        raise SelfcheckError(
-            f"{args.out}: the packet is a PDF or a web page; name it FILE.pdf or FILE.html"
-        )
     from selfcheck.growth.packet_input import packet_input
+    from selfcheck.supervision.packet_file import packet_format, supervision_pages, write_packet
 
+    packet_format(args.out)
     who, result, checkins, status = one_growth(args)
-    pages = supervision_pages(args, checkins)
-    packet = packet_input(who, result, checkins, notes=args.notes, supervision=pages)
-    if PACKET_FORMATS[suffix] == "html":
-        from selfcheck.growth.packet_html import packet_html
-
-        write_text_atomic(args.out, packet_html(packet))
-    else:
-        from selfcheck.growth.packet import packet_bytes
-
-        write_atomic(args.out, packet_bytes(packet))
+    pages = supervision_pages(checkins, received_responses(args), date.today())
+    write_packet(args.out, packet_input(who, result, checkins, notes=args.notes, supervision=pages))
     tell(
         f"wrote {args.out} ({len(result.checkins)} check-ins, notes: {args.notes})", to_stdout=True
     )
     return status
-
-
-def supervision_pages(args: argparse.Namespace, checkins: list[Checkin]) -> SupervisionPages:
-    """Responses, the learning plan's history and this year's hours for the packet."""
-    from selfcheck.growth.packet_supervision import SupervisionPages
-    from selfcheck.supervision.hours import hours_by_year, meeting_records, year_line
-    from selfcheck.supervision.plan import plan_dicts, plan_history
-
-    responses = received_responses(args)
-    records = meeting_records(checkins, responses.values())
-    this_year = [y for y in hours_by_year(records) if y.year == date.today().year]
-    return SupervisionPages(
-        responses=responses,
-        plan=plan_dicts(plan_history(checkins, responses)),
-        hours_this_year=year_line(this_year[0]) if this_year else None,
-    )

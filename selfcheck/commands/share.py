@@ -65,23 +65,16 @@ def register(subparsers: Any) -> None:
 def share_command(args: argparse.Namespace) -> int:
     """Build the share, say what it holds, and write it once the practitioner agrees."""
     from selfcheck.checkin.lifecycle import now
-    from selfcheck.store.checkin_files import load_data_dir
-    from selfcheck.store.config import ensure_identity
     from selfcheck.store.files import write_atomic
     from selfcheck.supervision.files import share_bytes
-    from selfcheck.supervision.share import build_share, choose_checkins, share_words
+    from selfcheck.supervision.share import folder_share
 
-    folder = data_dir(args)
-    config = ensure_identity(folder)
-    loaded = load_data_dir(folder)
-    mine = [s for s in loaded.checkins if s.practitioner.key in ("", config.practitioner_key)]
-    chosen = choose_checkins(mine, last=args.last, since=args.since)
-    share = build_share(chosen, config, args.notes, now())
-    data = share_bytes(share)
+    made = folder_share(data_dir(args), args.notes, now(), last=args.last, since=args.since)
+    data = share_bytes(made.share)
     if args.dry_run:
         sys.stdout.write(data.decode("utf-8"))
-        return _done(loaded.problems)
-    for line in share_words(chosen, share):
+        return _done(made.problems)
+    for line in made.words:
         print(line, file=sys.stderr)
     if not args.yes:
         if not sys.stdin.isatty():
@@ -94,7 +87,7 @@ def share_command(args: argparse.Namespace) -> int:
             return EXIT_INVALID
     write_atomic(args.out, sealed_for(args, data))
     tell(f"wrote {args.out} ({sealed_words(args)}); give it to your supervisor.")
-    return _done(loaded.problems)
+    return _done(made.problems)
 
 
 def _done(problems: list[str]) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -44,6 +44,17 @@ def response_waiting(folder: Path, key: str, checkin_id: str) -> bool:
         return sent is None or read_data(sent, MAX_RESPONSE_BYTES) != data
     except InputError:
         return False
+
+
+def since_last_response(folder: Path, checkins: list[Checkin]) -> list[Checkin]:
+    """The check-ins after the newest one already answered by an exported response
+    (at least the latest): what was brought to discuss since the last supervision."""
+    for newest in range(len(checkins) - 1, -1, -1):
+        checkin = checkins[newest]
+        working = response_path(folder, checkin.practitioner.key, checkin.id)
+        if stored(sent_path(working)) is not None:
+            return checkins[newest + 1 :] or checkins[-1:]
+    return list(checkins)
 
 
 class ResponseDraft(Autosaved):
@@ -107,6 +118,25 @@ class ResponseDraft(Autosaved):
     def clear_rating(self, item_id: str) -> None:
         """Give no rating for the item and save."""
         self._update_item(item_id, rating=None, not_assessable=False)
+
+    def agree(self, checkin: Checkin, item_ids: Iterable[str]) -> int:
+        """Take the practitioner's own rating as the supervisor's on each of `item_ids` not
+        answered yet (a comment stays); save once and return how many were agreed."""
+        items = dict(self.response.items)
+        agreed = 0
+        for item_id in item_ids:
+            theirs = checkin.answer(item_id)
+            yours = self.item(item_id)
+            if not theirs.answered or yours.rating is not None or yours.not_assessable:
+                continue
+            items[item_id] = yours.model_copy(
+                update={"rating": theirs.rating, "not_assessable": theirs.not_assessable}
+            )
+            agreed += 1
+        if agreed:
+            self.response.items = items
+            self.save()
+        return agreed
 
     def set_item_comment(self, item_id: str, comment: str) -> None:
         """Replace the comment on an item and save."""

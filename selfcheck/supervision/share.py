@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 
 from selfcheck.formats.checkin import Checkin, ItemAnswer
 from selfcheck.formats.errors import SelfcheckError
@@ -85,3 +87,36 @@ def share_words(checkins: list[Checkin], share: Share) -> list[str]:
         f"({POLICY_WORDS[share.notes]}).",
         f"Not shared: {held} other note{'s' if held != 1 else ''}, drafts, and your settings.",
     ]
+
+
+@dataclass(frozen=True)
+class FolderShare:
+    """A share of a data folder's own check-ins, the check-ins it holds, and unreadable files."""
+
+    share: Share
+    checkins: list[Checkin]
+    problems: list[str]
+
+    @property
+    def words(self) -> list[str]:
+        """What will and will not be shared, in plain words, one line each."""
+        return share_words(self.checkins, self.share)
+
+
+def folder_share(
+    folder: Path,
+    policy: NotesPolicy,
+    created: datetime,
+    *,
+    last: int | None = None,
+    since: date | None = None,
+) -> FolderShare:
+    """The share of the folder's own complete check-ins (SelfcheckError when there are none)."""
+    from selfcheck.store.checkin_files import load_data_dir
+    from selfcheck.store.config import ensure_identity
+
+    config = ensure_identity(folder)
+    loaded = load_data_dir(folder)
+    mine = [s for s in loaded.checkins if s.practitioner.key in ("", config.practitioner_key)]
+    chosen = choose_checkins(mine, last=last, since=since)
+    return FolderShare(build_share(chosen, config, policy, created), chosen, loaded.problems)

@@ -103,7 +103,7 @@ async def test_share_import_respond_export_receive_show(
         await pilot.press("1", "down", "0", "up", "c")
         assert isinstance(app.screen, TextPrompt)
         await pilot.press(*"Lovely pacing", "enter")
-        await pilot.press("a")
+        await pilot.press("s")
         await pilot.press(*"Bring a recording", "enter")
         await pilot.press("m")
         assert isinstance(app.screen, MeetingPrompt)

@@ -25,10 +25,16 @@ class FocusScreen(Screen[list[str] | None]):
     """The rubric's items with the suggested ones ticked; returns the chosen ids, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s,ctrl+s", "start", "Start"),
-        Binding("escape", "cancel", "Back"),
+        Binding(
+            "s,ctrl+s", "start", "Start", tooltip="start the focus check-in on the items chosen"
+        ),
+        Binding("escape", "cancel", "Back", tooltip="back home without starting"),
         Binding("question_mark", "app.help", "Help"),
     ]
+
+    KEYS_TITLE = "choosing a focus check-in"
+    WIDGET_KEYS = "↑ and ↓ move between items; space adds or drops the item under the cursor."
+    """Keys the list handles, told under the screen's own on its help."""
 
     def __init__(self, rubric: Rubric, suggested: list[str]) -> None:
         super().__init__()

@@ -19,7 +19,7 @@ from selfcheck.checkin.focus import full_checkin_due
 from selfcheck.checkin.words import draft_words, history_words, step_words
 from selfcheck.checkin.workspace import Workspace
 from selfcheck.formats.printable import one_line
-from selfcheck.tui.keys import KeyHelp
+from selfcheck.tui.help_keys import PACKET_WORDS, SHARE_WORDS
 
 
 def steps_list(workspace: Workspace) -> Group | None:
@@ -51,19 +51,35 @@ class HomeScreen(Screen[None]):
     """Where the app opens: start or resume a check-in, growth, help, quit."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "start", "Start/resume"),
-        Binding("f", "app.focus_checkin", "Focus check-in"),
-        Binding("g", "growth", "Growth"),
+        Binding(
+            "s", "start", "Start/resume", tooltip="start a check-in, or resume the one in progress"
+        ),
+        Binding(
+            "f",
+            "app.focus_checkin",
+            "Focus check-in",
+            tooltip="a focus check-in: up to 6 items, suggested for you",
+        ),
+        Binding("g", "growth", "Growth", tooltip="growth across your check-ins"),
+        Binding("p", "app.make_packet", "Packet", tooltip=PACKET_WORDS),
+        Binding("h", "app.share", "Share", tooltip=SHARE_WORDS),
+        Binding(
+            "r",
+            "app.take_in_response",
+            "Response",
+            tooltip="take in your supervisor's response: choose its file",
+        ),
+        Binding(
+            "l",
+            "app.show_hours",
+            "Hours",
+            tooltip="supervision hours: the meetings and hours by year (selfcheck log)",
+        ),
     ]
 
     KEYS_TITLE = "home"
-    KEYS: ClassVar[tuple[KeyHelp, ...]] = (
-        KeyHelp("s", "start a check-in, or resume the one in progress"),
-        KeyHelp("f", "a focus check-in: up to 6 items, suggested for you"),
-        KeyHelp("g", "growth across your check-ins"),
-        KeyHelp("tab,enter", "move between the buttons; enter presses one"),
-    )
-    """The keys of this screen."""
+    WIDGET_KEYS = "tab moves between the buttons; enter presses one."
+    """Keys the buttons handle, told under the screen's own on its help."""
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()

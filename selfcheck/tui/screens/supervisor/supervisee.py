@@ -22,7 +22,7 @@ from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.wording import answer_words
 from selfcheck.growth.analysis import growth
 from selfcheck.supervision.caseload import Supervisee
-from selfcheck.supervision.responding import ResponseDraft
+from selfcheck.supervision.responding import ResponseDraft, since_last_response
 from selfcheck.tui.screens.common.growth import values_notes, values_table
 
 
@@ -32,21 +32,24 @@ def item_title(rubric: Rubric | None, item_id: str) -> str:
     return item.title if item else item_id
 
 
-def discussion(rubric: Rubric | None, checkin: Checkin) -> Text:
-    """The items the latest check-in marks to discuss, in rubric order, with level and note."""
+def discussion(rubric: Rubric | None, checkins: Sequence[Checkin]) -> Text:
+    """The items these check-ins mark to discuss, each check-in's in rubric order, with its
+    date, level and shared note."""
     text = Text()
-    order = [item.id for item in rubric.items] if rubric else []
-    order += [item_id for item_id in checkin.items if item_id not in order]
-    marked = [(i, checkin.answer(i)) for i in order if checkin.answer(i).discuss]
-    if not marked:
-        return Text("Nothing was marked to discuss.")
-    for item_id, answer in marked:
-        text.append(f"• {one_line(item_title(rubric, item_id), 70)}", style="bold")
-        text.append(f"  ({answer_words(rubric, answer)})\n")
-        if answer.note:
-            for line in printable(answer.note).split("\n"):
-                text.append(f"    {line}\n")
-    return text
+    for checkin in checkins:
+        order = [item.id for item in rubric.items] if rubric else []
+        order += [item_id for item_id in checkin.items if item_id not in order]
+        when = checkin.when.date().isoformat()
+        for item_id in order:
+            answer = checkin.answer(item_id)
+            if not answer.discuss:
+                continue
+            text.append(f"• {one_line(item_title(rubric, item_id), 70)}", style="bold")
+            text.append(f"  ({answer_words(rubric, answer)}, {when})\n")
+            if answer.note:
+                for line in printable(answer.note).split("\n"):
+                    text.append(f"    {line}\n")
+    return text or Text("Nothing was marked to discuss.")
 
 
 def steps(rubric: Rubric | None, checkin: Checkin) -> Text:
@@ -78,10 +81,13 @@ class SuperviseeScreen(Screen[None]):
     """A practitioner of the caseload; r opens the response to their latest check-in."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "respond", "Respond"),
-        Binding("escape", "close", "Back"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("r", "respond", "Respond", tooltip="respond to the latest check-in"),
+        Binding("escape", "close", "Back", tooltip="back to the caseload"),
     ]
+
+    KEYS_TITLE = "one practitioner"
+    WIDGET_KEYS = "↑ and ↓ scroll."
+    """Keys the scrolling view handles, told on the help."""
 
     def __init__(
         self,
@@ -112,8 +118,16 @@ class SuperviseeScreen(Screen[None]):
             )
             yield Static(Text("Growth"), classes="growth-heading")
             yield Static(growth_view(self.rubric, person, self.versions), id="practitioner-growth")
-            yield Static(Text("Marked to discuss"), classes="growth-heading")
-            yield Static(discussion(self.rubric, person.latest), id="practitioner-discuss")
+            brought = since_last_response(person.path.parent, person.checkins)
+            count = len(brought)
+            yield Static(
+                Text(
+                    f"Marked to discuss in the {count} check-in{'s' if count != 1 else ''} "
+                    "since your last response"
+                ),
+                classes="growth-heading",
+            )
+            yield Static(discussion(self.rubric, brought), id="practitioner-discuss")
             yield Static(Text("Their next steps"), classes="growth-heading")
             yield Static(steps(self.rubric, person.latest), id="practitioner-steps")
             yield Static(

@@ -1,0 +1,77 @@
+"""The packet written to a file, PDF or web page, for the `report` command and the app alike."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+
+from selfcheck.formats.checkin import Checkin
+from selfcheck.formats.errors import SelfcheckError
+from selfcheck.formats.response import Response
+from selfcheck.growth.analysis import Growth
+from selfcheck.growth.packet_content import NoteChoice
+from selfcheck.growth.packet_input import PacketInput
+from selfcheck.growth.packet_supervision import SupervisionPages
+from selfcheck.store.files import write_atomic, write_text_atomic
+
+PACKET_FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
+"""The packet's formats by file extension: the PDF, or one self-contained web page."""
+
+
+def packet_format(out: Path) -> str:
+    """`pdf` or `html` for a packet file's name; SelfcheckError for any other."""
+    kind = PACKET_FORMATS.get(out.suffix.lower())
+    if kind is None:
+        raise SelfcheckError(
+            f"{out}: the packet is a PDF or a web page; name it FILE.pdf or FILE.html"
+        )
+    return kind
+
+
+def supervision_pages(
+    checkins: list[Checkin], responses: Mapping[str, Response], today: date
+) -> SupervisionPages:
+    """Responses, the learning plan's history and this year's hours for the packet."""
+    from selfcheck.supervision.hours import hours_by_year, meeting_records, year_line
+    from selfcheck.supervision.plan import plan_dicts, plan_history
+
+    records = meeting_records(checkins, responses.values())
+    this_year = [y for y in hours_by_year(records) if y.year == today.year]
+    return SupervisionPages(
+        responses=dict(responses),
+        plan=plan_dicts(plan_history(checkins, dict(responses))),
+        hours_this_year=year_line(this_year[0]) if this_year else None,
+    )
+
+
+def write_packet(out: Path, packet: PacketInput) -> Path:
+    """Write the packet as the file's name asks (PDF or web page), atomically; return `out`."""
+    if packet_format(out) == "html":
+        from selfcheck.growth.packet_html import packet_html
+
+        write_text_atomic(out, packet_html(packet))
+    else:
+        from selfcheck.growth.packet import packet_bytes
+
+        write_atomic(out, packet_bytes(packet))
+    return out
+
+
+def practitioners_packet(
+    data_dir: Path,
+    checkins: list[Checkin],
+    result: Growth,
+    notes: NoteChoice,
+    today: date,
+) -> PacketInput:
+    """The packet of the practitioner of a data folder, with the responses kept in it."""
+    from selfcheck.checkin.practitioners import practitioner_label
+    from selfcheck.growth.packet_input import packet_input
+    from selfcheck.supervision.receiving import load_received
+
+    responses, _ = load_received(data_dir)
+    pages = supervision_pages(checkins, responses, today)
+    return packet_input(
+        practitioner_label(checkins), result, checkins, notes=notes, supervision=pages
+    )

@@ -1,0 +1,191 @@
+"""The practitioner's jobs beyond the check-in, offered from home, the summary and growth."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App
+
+from selfcheck.checkin.workspace import Workspace, remember_in_config
+from selfcheck.formats.errors import SelfcheckError
+from selfcheck.tui.screens.common.confirm import Confirm
+
+if TYPE_CHECKING:
+    from selfcheck.growth.packet_content import NoteChoice
+    from selfcheck.supervision.share import FolderShare
+    from selfcheck.tui.screens.practitioner.share import ShareRequest
+
+
+def system_viewer() -> str | None:
+    """The program that opens a file with the system's viewer (xdg-open, or open on macOS)."""
+    return shutil.which("open" if sys.platform == "darwin" else "xdg-open")
+
+
+async def offer_to_open(app: App[None], path: Path, what: str) -> None:
+    """Say where a file was written and offer to open it, or say plainly that nothing can."""
+    from selfcheck.growth.summary import shown_path
+
+    viewer = system_viewer()
+    written = f"{what} written to {shown_path(path)}"
+    if viewer is None:
+        app.notify(
+            f"{written}. No program to open it was found here (xdg-open or open); "
+            "open it from your file manager.",
+            title="Written",
+            timeout=20,
+            markup=False,
+        )
+        return
+    if await app.push_screen_wait(Confirm(f"Open the {what}?", written, "Open", "Not now")):
+        subprocess.Popen(
+            [viewer, str(path)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+
+
+def write_workspace_packet(workspace: Workspace, out: Path, notes: NoteChoice) -> Path:
+    """Write the packet of the workspace's complete check-ins to `out` (in a worker thread)."""
+    from selfcheck.growth.analysis import growth
+    from selfcheck.supervision.packet_file import practitioners_packet, write_packet
+
+    checkins = workspace.completed
+    if not checkins:
+        raise SelfcheckError("no complete check-ins yet: finish one, then make the packet")
+    result = growth(checkins, workspace.rubric, workspace.versions)
+    packet = practitioners_packet(workspace.data_dir, checkins, result, notes, date.today())
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_packet(out, packet)
+    remember_in_config(workspace.data_dir, packet_folder=str(out.parent))
+    return out
+
+
+async def make_packet(app: App[None], workspace: Workspace) -> Path | None:
+    """Ask how to make the packet, write it, say where, offer to open it; return its path."""
+    from selfcheck.tui.screens.practitioner.packet import PacketDialog, default_packet_folder
+
+    folder = default_packet_folder(workspace.config.packet_folder, Path.home())
+    request = await app.push_screen_wait(PacketDialog(folder))
+    if request is None:
+        return None
+    out = request.folder / f"selfcheck-packet-{date.today().isoformat()}.{request.kind}"
+    try:
+        await asyncio.to_thread(write_workspace_packet, workspace, out, request.notes)
+    except (SelfcheckError, OSError) as exc:
+        app.notify(str(exc), title="No packet", severity="error", timeout=15, markup=False)
+        return None
+    workspace.reload()
+    await offer_to_open(app, out, "packet")
+    return out
+
+
+def write_share(workspace: Workspace, made: FolderShare, request: ShareRequest) -> Path:
+    """Write the share (sealed to the supervisor's key when given) and remember the key."""
+    from selfcheck.formats.sealed import SEALED_SUFFIX, parse_recipient, seal
+    from selfcheck.store.files import write_atomic
+    from selfcheck.supervision.files import share_bytes
+
+    data = share_bytes(made.share)
+    name = f"selfcheck-share-{date.today().isoformat()}.toml"
+    if request.recipient:
+        data = seal(data, [parse_recipient(request.recipient)])
+        name += SEALED_SUFFIX
+    out = request.folder / name
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(out, data)
+    remember_in_config(workspace.data_dir, supervisor_recipient=request.recipient)
+    return out
+
+
+async def share_with_supervisor(app: App[None], workspace: Workspace) -> Path | None:
+    """Say what the share holds, write it where asked, say where; return its path."""
+    from selfcheck.checkin.lifecycle import now
+    from selfcheck.growth.summary import shown_path
+    from selfcheck.supervision.share import folder_share
+    from selfcheck.tui.screens.practitioner.packet import default_packet_folder
+    from selfcheck.tui.screens.practitioner.share import ShareDialog
+
+    config = workspace.config
+    try:
+        made = await asyncio.to_thread(folder_share, workspace.data_dir, "discuss", now())
+    except SelfcheckError as exc:
+        app.notify(str(exc), title="Nothing to share", severity="error", timeout=15, markup=False)
+        return None
+    folder = default_packet_folder(config.packet_folder, Path.home())
+    supervisor = config.supervisor or "your supervisor"
+    dialog = ShareDialog(supervisor, made.words, folder, config.supervisor_recipient)
+    request = await app.push_screen_wait(dialog)
+    if request is None:
+        app.notify("Nothing written.", markup=False)
+        return None
+    try:
+        out = await asyncio.to_thread(write_share, workspace, made, request)
+    except (SelfcheckError, OSError) as exc:
+        app.notify(str(exc), title="Not shared", severity="error", timeout=15, markup=False)
+        return None
+    workspace.reload()
+    sealed = "sealed: only their key opens it" if request.recipient else "readable by you only"
+    app.notify(
+        f"Share written to {shown_path(out)} ({sealed}); give it to {supervisor}.",
+        title="Shared",
+        timeout=20,
+        markup=False,
+    )
+    return out
+
+
+async def take_in_response(app: App[None], workspace: Workspace) -> Path | None:
+    """Choose a response file, keep it beside the check-in it answers, and show it; no file
+    is written for the person to find."""
+    from textual_fspicker import FileOpen, Filters
+
+    from selfcheck.supervision.receiving import receive
+    from selfcheck.tui.screens.common.message import MessageDialog
+    from selfcheck.tui.screens.practitioner.packet import default_packet_folder
+    from selfcheck.tui.widgets.response_view import response_text
+
+    folder = default_packet_folder(workspace.config.packet_folder, Path.home())
+    filters = Filters(
+        ("Responses", lambda p: p.suffix in (".toml", ".age")), ("Any file", lambda _: True)
+    )
+    chosen = await app.push_screen_wait(
+        FileOpen(folder, "Your supervisor's response", filters=filters)
+    )
+    if chosen is None:
+        return None
+    key = workspace.config.practitioner_key
+    try:
+        response, _ = await asyncio.to_thread(
+            receive, chosen, workspace.data_dir, workspace.loaded, key
+        )
+    except (SelfcheckError, OSError) as exc:
+        app.notify(str(exc), title="Not received", severity="error", timeout=20, markup=False)
+        return None
+    workspace.reload()
+    checkin = next(c for c in workspace.loaded.checkins if c.id == response.checkin)
+    body = response_text(response, workspace.rubric_of(checkin), checkin)
+    await app.push_screen_wait(MessageDialog("Received your supervisor's response", body))
+    return None
+
+
+async def show_hours(app: App[None], workspace: Workspace) -> Path | None:
+    """Show the supervision meetings and hours by year, as `selfcheck log` prints them; no file."""
+    from rich.text import Text
+
+    from selfcheck.supervision.hours import log_lines, meeting_records
+    from selfcheck.supervision.receiving import load_received
+    from selfcheck.tui.screens.common.message import MessageDialog
+
+    responses, _ = load_received(workspace.data_dir)
+    records = meeting_records(workspace.loaded.checkins, responses.values())
+    body = Text("\n".join(log_lines(records)), no_wrap=True, overflow="ellipsis")
+    await app.push_screen_wait(MessageDialog("Supervision hours", body))
+    return None
