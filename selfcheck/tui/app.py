@@ -341,7 +341,7 @@ class SelfcheckApp(App[None]):
             rubric = self.draft.rubric if self.draft else self.workspace.rubric
             guidance = rubric.guidance if isinstance(screen, ItemScreen) else ""
             label = rubric.not_assessable.label
-            self.push_screen(HelpScreen(screen, guidance=guidance, not_assessable=label))
+            self.push_screen(HelpScreen(type(screen), guidance=guidance, not_assessable=label))
 
     async def action_quit(self) -> None:
         """Quit, saving what is being typed (a note, a next step) first."""

@@ -74,7 +74,7 @@ class SupervisorApp(App[None]):
         from selfcheck.tui.screens.common.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen))
+            self.push_screen(HelpScreen(type(self.screen)))
 
     def rubric_for(self, ref: RubricRef) -> Rubric | None:
         """The rubric text a check-in was rated against (its own version), when it is here."""

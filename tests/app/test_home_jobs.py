@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from helpers.encryption_helpers import AGE, NO_AGE, age_decrypt
 from helpers.pdf_text import flat, pdf_pages
-from textual.widgets import Input, Static
+from textual.widgets import Input, Select, Static
 
 from selfcheck.cli import main
 from selfcheck.store.config import load_config
@@ -75,7 +75,8 @@ async def test_the_packet_as_a_web_page_with_all_notes(data_dir: Path, no_viewer
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("p")
         await until_screen(pilot, PacketDialog)
-        await pilot.press("right", "space", "tab", "right", "right", "space", "tab")
+        app.screen.query_one("#packet-kind", Select).value = "html"
+        app.screen.query_one("#packet-notes", Select).value = "all"
         app.screen.query_one("#packet-folder", Input).value = str(folder)
         await pilot.press("enter")
         await until_screen(pilot, HomeScreen)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
@@ -36,26 +37,26 @@ def keys_table(keys: Sequence[KeyHelp], not_assessable: str = "") -> Table:
     return table
 
 
-def screen_keys(screen: type[Screen[object]] | Screen[object], app: App[object]) -> list[KeyHelp]:
+def screen_keys(screen: type[DOMNode], app: type[DOMNode] | DOMNode) -> list[KeyHelp]:
     """The keys of a screen, then the keys the app binds on every screen."""
     return [*keys_help(screen.BINDINGS), *keys_help(app.BINDINGS)]
 
 
 class HelpScreen(ModalScreen[None]):
-    """Lists one screen's keys, then the keys of every screen; escape, q or ? closes it."""
+    """Lists one kind of screen's keys, then the keys of every screen; escape, q or ? closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,question_mark", "close", "Close")]
 
     def __init__(
         self,
-        screen: Screen[object],
+        screen: type[Screen[Any]],
         *,
         guidance: str = "",
         not_assessable: str = "",
     ) -> None:
         super().__init__()
         self.title_words: str = getattr(screen, "KEYS_TITLE", "selfcheck")
-        self.screen_type = type(screen)
+        self.screen_type = screen
         self.widget_keys: str = getattr(screen, "WIDGET_KEYS", "")
         self.guidance = guidance
         self.not_assessable = not_assessable

@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import ClassVar, Literal
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from selfcheck.growth.packet_content import NoteChoice
 
@@ -47,14 +48,19 @@ def default_packet_folder(remembered: str, home: Path) -> Path:
 
 
 class PacketDialog(ModalScreen[PacketRequest | None]):
-    """Asks how to make the packet; enter writes it, escape leaves."""
+    """Asks how to make the packet; enter on Write (focused first) writes it, escape leaves."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "write", "Write", priority=True, tooltip="write the packet"),
+        Binding("ctrl+s", "write", "Write", tooltip="write the packet from anywhere in the dialog"),
         Binding("escape", "cancel", "Cancel", tooltip="leave without writing"),
     ]
 
     KEYS_TITLE = "the packet"
+    WIDGET_KEYS = (
+        "enter on Write writes the packet; tab and shift+tab move between the choices; "
+        "enter or space opens a choice, ↑ and ↓ pick, enter takes it."
+    )
+    """Keys the choices and the button handle, told on the help."""
 
     def __init__(self, folder: Path) -> None:
         super().__init__()
@@ -64,31 +70,45 @@ class PacketDialog(ModalScreen[PacketRequest | None]):
         with Vertical(classes="dialog", id="packet-dialog"):
             yield Static(Text("Make the packet for supervision"), classes="dialog-title")
             yield Label("As")
-            with RadioSet(id="packet-kind", compact=True):
-                for number, (_, words) in enumerate(KINDS):
-                    yield RadioButton(words, value=number == 0, compact=True)
+            yield Select(
+                [(words, kind) for kind, words in KINDS],
+                value="pdf",
+                allow_blank=False,
+                compact=True,
+                id="packet-kind",
+            )
             yield Label("Notes")
-            with RadioSet(id="packet-notes", compact=True):
-                for number, (_, words) in enumerate(NOTES):
-                    yield RadioButton(words, value=number == 0, compact=True)
+            yield Select(
+                [(words, notes) for notes, words in NOTES],
+                value="discuss",
+                allow_blank=False,
+                compact=True,
+                id="packet-notes",
+            )
             yield Label("In the folder")
             yield Input(str(self.folder), id="packet-folder", compact=True)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Write", id="write", variant="primary", compact=True)
+                yield Button("escape  Cancel", id="cancel", compact=True)
             yield Static(
-                Text("tab moves, arrows and space choose; enter writes it, escape leaves"),
+                Text("enter writes it; shift+tab goes back to the choices; escape leaves"),
                 classes="hint",
             )
 
     def on_mount(self) -> None:
-        """Start on the format."""
-        self.query_one("#packet-kind", RadioSet).focus()
+        """Start on Write: enter makes the usual packet at once."""
+        self.query_one("#write", Button).focus()
 
+    @on(Button.Pressed, "#write")
+    @on(Input.Submitted)
     def action_write(self) -> None:
         """Answer with the choices made."""
-        kind = KINDS[max(self.query_one("#packet-kind", RadioSet).pressed_index, 0)][0]
-        notes = NOTES[max(self.query_one("#packet-notes", RadioSet).pressed_index, 0)][0]
+        kind: PacketKind = self.query_one("#packet-kind", Select).value  # type: ignore[assignment]
+        notes: NoteChoice = self.query_one("#packet-notes", Select).value  # type: ignore[assignment]
         folder = self.query_one("#packet-folder", Input).value.strip() or str(self.folder)
         self.dismiss(PacketRequest(kind, notes, Path(folder).expanduser()))
 
+    @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         """Answer nothing."""
         self.dismiss(None)
