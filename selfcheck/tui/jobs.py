@@ -32,7 +32,7 @@ async def offer_to_open(app: App[None], path: Path, what: str) -> None:
     from selfcheck.growth.summary import shown_path
 
     viewer = system_viewer()
-    written = f"{what} written to {shown_path(path)}"
+    written = f"{what.capitalize()} written to {shown_path(path)}"
     if viewer is None:
         app.notify(
             f"{written}. No program to open it was found here (xdg-open or open); "
@@ -186,6 +186,7 @@ async def show_hours(app: App[None], workspace: Workspace) -> Path | None:
 
     responses, _ = load_received(workspace.data_dir)
     records = meeting_records(workspace.loaded.checkins, responses.values())
-    body = Text("\n".join(log_lines(records)), no_wrap=True, overflow="ellipsis")
+    meetings, _, totals = "\n".join(log_lines(records)).partition("\n\n")
+    body = Text(f"{totals}\n\n{meetings}" if totals else meetings)
     await app.push_screen_wait(MessageDialog("Supervision hours", body))
     return None

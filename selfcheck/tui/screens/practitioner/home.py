@@ -47,17 +47,23 @@ def latest_response_view(workspace: Workspace) -> Text | None:
     return response_text(responses[answered[-1].id], workspace.rubric, answered[-1])
 
 
+SUPERVISION_JOBS = (
+    ("p", "Packet", "app.make_packet"),
+    ("h", "Share", "app.share"),
+    ("r", "Response", "app.take_in_response"),
+)
+"""The jobs with the supervisor, on home's second row of buttons: key, label, action."""
+
+
 class HomeScreen(Screen[None]):
     """Where the app opens: start or resume a check-in, growth, help, quit."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "s", "start", "Start/resume", tooltip="start a check-in, or resume the one in progress"
-        ),
+        Binding("s", "start", "Start", tooltip="start a check-in, or resume the one in progress"),
         Binding(
             "f",
             "app.focus_checkin",
-            "Focus check-in",
+            "Focus",
             tooltip="a focus check-in: up to 6 items, suggested for you",
         ),
         Binding("g", "growth", "Growth", tooltip="growth across your check-ins"),
@@ -95,12 +101,16 @@ class HomeScreen(Screen[None]):
             yield Static(id="draft-notice")
             yield Static(id="full-due")
             yield Static(id="last-steps")
-            with Horizontal(id="home-actions"):
+            with Horizontal(classes="home-actions"):
                 yield Button("Start a check-in", id="start", variant="primary", compact=True)
-                yield Button("Focus check-in", id="focus", compact=True)
-                yield Button("Growth", id="growth", compact=True)
-                yield Button("Help", id="help", compact=True)
-                yield Button("Quit", id="quit", compact=True)
+                yield Button("f  Focus", id="focus", compact=True)
+                yield Button("g  Growth", id="growth", compact=True)
+                yield Button("l  Hours", action="app.show_hours", compact=True)
+            with Horizontal(classes="home-actions", id="home-jobs"):
+                for key, label, action in SUPERVISION_JOBS:
+                    yield Button(f"{key}  {label}", action=action, compact=True)
+                yield Button("?  Help", id="help", compact=True)
+                yield Button("q  Quit", id="quit", compact=True)
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -138,12 +148,8 @@ class HomeScreen(Screen[None]):
         last_steps = self.query_one("#last-steps", Static)
         last_steps.update(steps or "")
         last_steps.display = steps is not None
-        start = "Resume the check-in" if workspace.draft else "Start a check-in"
+        start = "Resume check-in" if workspace.draft else "Start a check-in"
         self.query_one("#start", Button).label = f"s  {start}"
-        self.query_one("#focus", Button).label = "f  Focus"
-        self.query_one("#growth", Button).label = "g  Growth"
-        self.query_one("#help", Button).label = "?  Help"
-        self.query_one("#quit", Button).label = "q  Quit"
 
     @on(Button.Pressed, "#start")
     async def action_start(self) -> None:

@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from selfcheck.growth.packet_content import NoteChoice
+from selfcheck.growth.summary import shown_path
 
 PacketKind = Literal["pdf", "html"]
 """The packet as a PDF, or as one self-contained web page."""
@@ -86,7 +87,7 @@ class PacketDialog(ModalScreen[PacketRequest | None]):
                 id="packet-notes",
             )
             yield Label("In the folder")
-            yield Input(str(self.folder), id="packet-folder", compact=True)
+            yield Input(shown_path(self.folder), id="packet-folder", compact=True)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Write", id="write", variant="primary", compact=True)
                 yield Button("escape  Cancel", id="cancel", compact=True)

@@ -13,6 +13,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from selfcheck.growth.summary import shown_path
+
 
 @dataclass(frozen=True)
 class ShareRequest:
@@ -44,8 +46,8 @@ class ShareDialog(ModalScreen[ShareRequest | None]):
             yield Static(Text(f"Share with {self.supervisor}?"), classes="dialog-title")
             yield Static(Text("\n".join(self.words)), id="share-words")
             yield Label("In the folder")
-            yield Input(str(self.folder), id="share-folder", compact=True)
-            yield Label("Their key, to seal it so only they can open it (age1..., optional)")
+            yield Input(shown_path(self.folder), id="share-folder", compact=True)
+            yield Label("Their key, to seal it for them (age1..., optional)")
             yield Input(self.recipient, id="share-recipient", compact=True)
             yield Static(Text("enter writes it, escape leaves (nothing written)"), classes="hint")
 

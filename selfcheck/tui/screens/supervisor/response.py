@@ -90,7 +90,7 @@ class ResponseScreen(Screen[None]):
         )
         yield Static(
             Text(
-                "Theirs is their own rating. A agrees with every item you have not answered; "
+                "Theirs: their own rating. A agrees with all you have not answered; "
                 "1-5 or 0 gives your own. Saved as you go."
             ),
             classes="hint",
