@@ -34,7 +34,7 @@ from selfcheck.formats.rubric import Rubric
 from selfcheck.store.checkin_files import load_data_dir
 from selfcheck.store.config import ensure_identity, load_config
 from selfcheck.store.files import write_atomic, write_text_atomic
-from selfcheck.store.rubrics import find_rubric, rubric_versions
+from selfcheck.store.rubrics import find_rubric
 
 if TYPE_CHECKING:
     from selfcheck.program.ledger import Ledger
@@ -173,12 +173,11 @@ def _version_to_export(
 
     An export holds one version; check-ins of other versions are named on stderr.
     """
+    from selfcheck.program.folder_export import version_to_export
+
     done = [s for s in checkins if s.complete and s.rubric.id == rubric.id]
-    if done and (asked is None or asked == rubric.id):
-        versions = [
-            r for r in rubric_versions(rubric.id, folder) if r.version == done[-1].rubric.version
-        ]
-        rubric = versions[-1] if versions else rubric
+    if asked is None or asked == rubric.id:
+        rubric = version_to_export(rubric, checkins, folder)
     others = sorted({s.rubric.version for s in done} - {rubric.version})
     if others:
         print(

@@ -328,6 +328,10 @@ class SelfcheckApp(App[None]):
         """Take in the supervisor's response, chosen in a file dialog."""
         self.start_job(jobs.take_in_response)
 
+    def action_send_to_program(self) -> None:
+        """Send the anonymous export to the program, after its consent text."""
+        self.start_job(jobs.send_to_program)
+
     def action_show_hours(self) -> None:
         """Show the supervision hours by year."""
         self.start_job(jobs.show_hours)

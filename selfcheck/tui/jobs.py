@@ -190,3 +190,46 @@ async def show_hours(app: App[None], workspace: Workspace) -> Path | None:
     body = Text(f"{totals}\n\n{meetings}" if totals else meetings)
     await app.push_screen_wait(MessageDialog("Supervision hours", body))
     return None
+
+
+async def send_to_program(app: App[None], workspace: Workspace) -> Path | None:
+    """Ask the program's name, show the anonymous export in full for consent, and write it."""
+    from selfcheck.growth.summary import shown_path
+    from selfcheck.program.folder_export import folder_export, write_folder_export
+    from selfcheck.tui.screens.common.prompt import TextPrompt
+    from selfcheck.tui.screens.practitioner.packet import default_packet_folder
+    from selfcheck.tui.screens.practitioner.program import ExportConsent
+
+    config = workspace.config
+    asked = await app.push_screen_wait(
+        TextPrompt("Your program's name, as the program gave it", config.program)
+    )
+    program = (asked or "").strip()
+    if not program:
+        return None
+    try:
+        made = await asyncio.to_thread(folder_export, workspace.data_dir, program)
+    except SelfcheckError as exc:
+        app.notify(str(exc), title="Nothing to send", severity="error", timeout=15, markup=False)
+        return None
+    folder = default_packet_folder(config.packet_folder, Path.home())
+    chosen = await app.push_screen_wait(ExportConsent(program, made.consent, made.text, folder))
+    if chosen is None:
+        app.notify("Nothing written.", markup=False)
+        return None
+    out = chosen / made.name
+    try:
+        chosen.mkdir(parents=True, exist_ok=True)
+        await asyncio.to_thread(write_folder_export, workspace.data_dir, made, out)
+    except (SelfcheckError, OSError) as exc:
+        app.notify(str(exc), title="Not written", severity="error", timeout=15, markup=False)
+        return None
+    remember_in_config(workspace.data_dir, program=program)
+    workspace.reload()
+    app.notify(
+        f"Written to {shown_path(out)}; send it to {program}.",
+        title="Anonymous export",
+        timeout=20,
+        markup=False,
+    )
+    return out

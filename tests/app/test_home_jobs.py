@@ -20,8 +20,10 @@ from selfcheck.tui.app import make_app
 from selfcheck.tui.jobs import system_viewer
 from selfcheck.tui.screens.common.confirm import Confirm
 from selfcheck.tui.screens.common.message import MessageDialog
+from selfcheck.tui.screens.common.prompt import TextPrompt
 from selfcheck.tui.screens.practitioner.home import HomeScreen
 from selfcheck.tui.screens.practitioner.packet import PacketDialog
+from selfcheck.tui.screens.practitioner.program import ExportConsent
 from selfcheck.tui.screens.practitioner.share import ShareDialog
 from selfcheck.tui.supervisor_app import make_supervisor_app
 
@@ -203,3 +205,27 @@ async def test_supervision_hours_from_home(data_dir: Path) -> None:
         shown = str(app.screen.query_one("#message-body", Static).content)
         await pilot.press("escape", "q")
     assert "2025: 12 meetings, 12 h 45 min" in shown and "individual       60" in shown
+
+
+async def test_send_to_my_program_shows_the_consent_and_remembers_the_program(
+    data_dir: Path,
+) -> None:
+    """x asks the program, shows what is shared and the file, writes it, keeps the name."""
+    assert main(["demo", "--data-dir", str(data_dir)]) == 0
+    app = make_app(data_dir, None, straight_in=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x")
+        await until_screen(pilot, TextPrompt)
+        await pilot.press(*"Early Years Network", "enter")
+        await until_screen(pilot, ExportConsent)
+        consent = str(app.screen.query_one("#export-consent", Static).content)
+        assert "Not shared: your name" in consent and "pseudonym" in consent
+        shown = str(app.screen.query_one("#export-text", Static).content)
+        await pilot.press("enter")
+        await until_screen(pilot, HomeScreen)
+        await app.workers.wait_for_complete()
+        await pilot.press("q")
+    (written,) = Path.home().glob("*.toml")
+    assert written.read_text("utf-8") == shown
+    assert tomllib.loads(shown)["format"] == "selfcheck-anonymous"
+    assert load_config(data_dir).program == "Early Years Network"

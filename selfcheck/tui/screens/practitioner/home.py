@@ -51,8 +51,9 @@ SUPERVISION_JOBS = (
     ("p", "Packet", "app.make_packet"),
     ("h", "Share", "app.share"),
     ("r", "Response", "app.take_in_response"),
+    ("l", "Hours", "app.show_hours"),
 )
-"""The jobs with the supervisor, on home's second row of buttons: key, label, action."""
+"""The jobs around supervision, on home's second row of buttons: key, label, action."""
 
 
 class HomeScreen(Screen[None]):
@@ -81,6 +82,12 @@ class HomeScreen(Screen[None]):
             "Hours",
             tooltip="supervision hours: the meetings and hours by year (selfcheck log)",
         ),
+        Binding(
+            "x",
+            "app.send_to_program",
+            "Program",
+            tooltip="send to my program: the anonymous export, after what it shares",
+        ),
     ]
 
     KEYS_TITLE = "home"
@@ -105,10 +112,11 @@ class HomeScreen(Screen[None]):
                 yield Button("Start a check-in", id="start", variant="primary", compact=True)
                 yield Button("f  Focus", id="focus", compact=True)
                 yield Button("g  Growth", id="growth", compact=True)
-                yield Button("l  Hours", action="app.show_hours", compact=True)
-            with Horizontal(classes="home-actions", id="home-jobs"):
+            with Horizontal(classes="home-actions home-jobs"):
                 for key, label, action in SUPERVISION_JOBS:
                     yield Button(f"{key}  {label}", action=action, compact=True)
+            with Horizontal(classes="home-actions home-jobs"):
+                yield Button("x  Program", action="app.send_to_program", compact=True)
                 yield Button("?  Help", id="help", compact=True)
                 yield Button("q  Quit", id="quit", compact=True)
         yield Footer(compact=True, show_command_palette=False)
@@ -148,7 +156,7 @@ class HomeScreen(Screen[None]):
         last_steps = self.query_one("#last-steps", Static)
         last_steps.update(steps or "")
         last_steps.display = steps is not None
-        start = "Resume check-in" if workspace.draft else "Start a check-in"
+        start = "Resume the check-in" if workspace.draft else "Start a check-in"
         self.query_one("#start", Button).label = f"s  {start}"
 
     @on(Button.Pressed, "#start")
