@@ -126,3 +126,26 @@ def _key(data_dir: Path) -> FolderKey:
     if key is None:
         raise SelfcheckError(f"{data_dir}: this data folder is not encrypted")
     return key
+
+
+def protect_folder(data_dir: Path, passphrase: str) -> tuple[str, Conversion]:
+    """Turn encryption on: a new key kept under the passphrase, every data file sealed.
+
+    Returns the recovery identity (to show once) and what was sealed.
+    """
+    from selfcheck.formats.sealed import new_identity
+
+    refuse_if_open(data_dir)
+    identity = new_identity()
+    write_identity(data_dir, identity, passphrase)
+    return identity_text(identity), seal_folder(data_dir)
+
+
+def change_passphrase(data_dir: Path, passphrase: str) -> None:
+    """Keep the unlocked folder's key under a new passphrase (only `identity.age` changes)."""
+    from selfcheck.store.vault import folder_key
+
+    key = folder_key(data_dir)
+    if key is None:
+        raise SelfcheckError(f"{data_dir} is not unlocked, so its passphrase cannot change")
+    write_identity(data_dir, key.identity, passphrase)

@@ -332,6 +332,10 @@ class SelfcheckApp(App[None]):
         """Send the anonymous export to the program, after its consent text."""
         self.start_job(jobs.send_to_program)
 
+    def action_protect(self) -> None:
+        """Protect the data folder with a passphrase, or change it."""
+        self.start_job(jobs.protect_with_passphrase)
+
     def action_show_hours(self) -> None:
         """Show the supervision hours by year."""
         self.start_job(jobs.show_hours)

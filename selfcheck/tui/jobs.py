@@ -233,3 +233,43 @@ async def send_to_program(app: App[None], workspace: Workspace) -> Path | None:
         markup=False,
     )
     return out
+
+
+async def protect_with_passphrase(app: App[None], workspace: Workspace) -> Path | None:
+    """Encrypt the data folder (recovery key shown once, offered to a file) or change its
+    passphrase; return the recovery file when one was saved."""
+    from selfcheck.store.conversion import change_passphrase, protect_folder
+    from selfcheck.store.files import write_text_atomic
+    from selfcheck.store.vault import is_encrypted
+    from selfcheck.tui.screens.practitioner.protect import PassphraseDialog, RecoveryDialog
+
+    folder = workspace.data_dir
+    if is_encrypted(folder):
+        words = "Your check-ins stay as they are; only the passphrase that opens them changes."
+        new = await app.push_screen_wait(PassphraseDialog("Change the passphrase", words))
+        if new is not None:
+            await asyncio.to_thread(change_passphrase, folder, new)
+            app.notify("The passphrase is changed.", title="Protected", markup=False)
+        return None
+    words = "Every file of your data folder is encrypted; the passphrase opens them."
+    passphrase = await app.push_screen_wait(PassphraseDialog("Protect with a passphrase", words))
+    if passphrase is None:
+        return None
+    try:
+        identity, sealed = await asyncio.to_thread(protect_folder, folder, passphrase)
+    except (SelfcheckError, OSError) as exc:
+        app.notify(str(exc), title="Not protected", severity="error", timeout=20, markup=False)
+        return None
+    app.notify(f"Encrypted {sealed.converted} file(s).", title="Protected", markup=False)
+    offered = Path.home() / "selfcheck-recovery.txt"
+    while (out := await app.push_screen_wait(RecoveryDialog(identity, offered))) is not None:
+        if out.resolve().is_relative_to(folder.resolve()):
+            app.notify("Keep the recovery key outside the data folder it opens.", markup=False)
+            continue
+        try:
+            await asyncio.to_thread(write_text_atomic, out, identity)
+        except (SelfcheckError, OSError) as exc:
+            app.notify(str(exc), title="Not saved", severity="error", markup=False)
+            continue
+        return out
+    return None

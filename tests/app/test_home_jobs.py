@@ -15,6 +15,7 @@ from textual.widgets import Input, Select, Static
 
 from selfcheck.cli import main
 from selfcheck.store.config import load_config
+from selfcheck.store.vault import is_encrypted
 from selfcheck.supervision.caseload import supervisees_dir
 from selfcheck.tui.app import make_app
 from selfcheck.tui.jobs import system_viewer
@@ -24,6 +25,7 @@ from selfcheck.tui.screens.common.prompt import TextPrompt
 from selfcheck.tui.screens.practitioner.home import HomeScreen
 from selfcheck.tui.screens.practitioner.packet import PacketDialog
 from selfcheck.tui.screens.practitioner.program import ExportConsent
+from selfcheck.tui.screens.practitioner.protect import PassphraseDialog, RecoveryDialog
 from selfcheck.tui.screens.practitioner.share import ShareDialog
 from selfcheck.tui.supervisor_app import make_supervisor_app
 
@@ -229,3 +231,27 @@ async def test_send_to_my_program_shows_the_consent_and_remembers_the_program(
     assert written.read_text("utf-8") == shown
     assert tomllib.loads(shown)["format"] == "selfcheck-anonymous"
     assert load_config(data_dir).program == "Early Years Network"
+
+
+@pytest.mark.skipif(AGE is None, reason=NO_AGE)
+async def test_protect_from_home_encrypts_and_saves_the_recovery_key(data_dir: Path) -> None:
+    """k, the passphrase twice, enter: every check-in is sealed; the saved key opens one."""
+    assert main(["demo", "--data-dir", str(data_dir)]) == 0
+    app = make_app(data_dir, None, straight_in=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("k")
+        await until_screen(pilot, PassphraseDialog)
+        await pilot.press(*"quiet harbour", "enter", *"quiet harbour", "enter")
+        await until_screen(pilot, RecoveryDialog)
+        key = str(app.screen.query_one("#recovery-key", Static).content)
+        app.screen.query_one("#recovery-file", Input).focus()
+        await pilot.press("enter")
+        await until_screen(pilot, HomeScreen)
+        await app.workers.wait_for_complete()
+        await pilot.press("q")
+    recovery = Path.home() / "selfcheck-recovery.txt"
+    assert key.startswith("AGE-SECRET-KEY-") and key in recovery.read_text("utf-8")
+    assert is_encrypted(data_dir)
+    sealed = sorted((data_dir / "sessions").glob("*.toml.age"))
+    assert len(sealed) == 12 and not list((data_dir / "sessions").glob("*.toml"))
+    assert b"selfcheck-session" in age_decrypt(recovery, sealed[0])

@@ -88,6 +88,12 @@ class HomeScreen(Screen[None]):
             "Program",
             tooltip="send to my program: the anonymous export, after what it shares",
         ),
+        Binding(
+            "k",
+            "app.protect",
+            "Protect",
+            tooltip="protect with a passphrase: encrypt the folder, or change the passphrase",
+        ),
     ]
 
     KEYS_TITLE = "home"
@@ -117,6 +123,7 @@ class HomeScreen(Screen[None]):
                     yield Button(f"{key}  {label}", action=action, compact=True)
             with Horizontal(classes="home-actions home-jobs"):
                 yield Button("x  Program", action="app.send_to_program", compact=True)
+                yield Button("k  Protect", action="app.protect", compact=True)
                 yield Button("?  Help", id="help", compact=True)
                 yield Button("q  Quit", id="quit", compact=True)
         yield Footer(compact=True, show_command_palette=False)
