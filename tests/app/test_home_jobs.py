@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from helpers.encryption_helpers import AGE, NO_AGE, age_decrypt
 from helpers.pdf_text import flat, pdf_pages
+from textual.binding import Binding
 from textual.widgets import Input, Select, Static
 
 from selfcheck.cli import main
@@ -255,3 +256,15 @@ async def test_protect_from_home_encrypts_and_saves_the_recovery_key(data_dir: P
     sealed = sorted((data_dir / "sessions").glob("*.toml.age"))
     assert len(sealed) == 12 and not list((data_dir / "sessions").glob("*.toml"))
     assert b"selfcheck-session" in age_decrypt(recovery, sealed[0])
+
+
+def test_plain_home_names_a_command_for_every_home_job(data_dir: Path, capsys) -> None:
+    """`selfcheck --plain` lists the command that stands in for each of home's job keys."""
+    assert main(["demo", "--data-dir", str(data_dir)]) == 0
+    capsys.readouterr()
+    assert main(["--plain", "--data-dir", str(data_dir)]) == 0
+    said = capsys.readouterr().out
+    jobs = [b for b in Binding.make_bindings(HomeScreen.BINDINGS) if b.key not in "sfg"]
+    assert len(jobs) == 6
+    for job in jobs:
+        assert f"({job.key})" in said, f"no command for {job.description} ({job.key})"
