@@ -32,20 +32,24 @@ def item_title(rubric: Rubric | None, item_id: str) -> str:
     return item.title if item else item_id
 
 
-def discussion(rubric: Rubric | None, checkins: Sequence[Checkin]) -> Text:
+def discussion(
+    rubric: Rubric | None, checkins: Sequence[Checkin], versions: Sequence[Rubric]
+) -> Text:
     """The items these check-ins mark to discuss, each check-in's in rubric order, with its
-    date, level and shared note."""
+    date, level and shared note; titles from the version each check-in rated, when here."""
     text = Text()
     for checkin in checkins:
-        order = [item.id for item in rubric.items] if rubric else []
+        rated = [v for v in versions if v.version == checkin.rubric.version]
+        own = rated[-1] if rated else rubric
+        order = [item.id for item in own.items] if own else []
         order += [item_id for item_id in checkin.items if item_id not in order]
         when = checkin.when.date().isoformat()
         for item_id in order:
             answer = checkin.answer(item_id)
             if not answer.discuss:
                 continue
-            text.append(f"• {one_line(item_title(rubric, item_id), 70)}", style="bold")
-            text.append(f"  ({answer_words(rubric, answer)}, {when})\n")
+            text.append(f"• {one_line(item_title(own, item_id), 70)}", style="bold")
+            text.append(f"  ({answer_words(own, answer)}, {when})\n")
             if answer.note:
                 for line in printable(answer.note).split("\n"):
                     text.append(f"    {line}\n")
@@ -127,7 +131,7 @@ class SuperviseeScreen(Screen[None]):
                 ),
                 classes="growth-heading",
             )
-            yield Static(discussion(self.rubric, brought), id="practitioner-discuss")
+            yield Static(discussion(self.rubric, brought, self.versions), id="practitioner-discuss")
             yield Static(Text("Their next steps"), classes="growth-heading")
             yield Static(steps(self.rubric, person.latest), id="practitioner-steps")
             yield Static(
