@@ -80,11 +80,11 @@ async def test_what_was_brought_to_discuss_since_the_last_response(
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("enter")
         shown = as_text(app.screen.query_one("#practitioner-discuss", Static).content)
-        headings = [str(s.content) for s in app.screen.query(".growth-heading")]
+        headings = [str(s.content) for s in app.screen.query(".growth-heading").results(Static)]
         assert "Marked to discuss in the 12 check-ins since your last response" in headings
         assert "2025-01-11" in shown and "2025-12-11" in shown
         assert "reflection-using-supervision" not in shown  # titles of each version
         await pilot.press("r", "A", "x", "enter", "escape", "escape", "enter")
-        headings = [str(s.content) for s in app.screen.query(".growth-heading")]
+        headings = [str(s.content) for s in app.screen.query(".growth-heading").results(Static)]
         assert "Marked to discuss in the 1 check-in since your last response" in headings
         await pilot.press("q")
