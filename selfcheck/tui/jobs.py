@@ -14,7 +14,6 @@ from textual.app import App
 
 from selfcheck.checkin.workspace import Workspace, remember_in_config
 from selfcheck.formats.errors import SelfcheckError
-from selfcheck.tui.screens.common.confirm import Confirm
 
 if TYPE_CHECKING:
     from selfcheck.growth.packet_content import NoteChoice
@@ -30,6 +29,7 @@ def system_viewer() -> str | None:
 async def offer_to_open(app: App[None], path: Path, what: str) -> None:
     """Say where a file was written and offer to open it, or say plainly that nothing can."""
     from selfcheck.growth.summary import shown_path
+    from selfcheck.tui.screens.common.confirm import Confirm
 
     viewer = system_viewer()
     written = f"{what.capitalize()} written to {shown_path(path)}"
