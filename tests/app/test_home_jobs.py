@@ -41,7 +41,7 @@ def no_viewer(monkeypatch: pytest.MonkeyPatch) -> None:
 
 async def until_screen(pilot: Any, kind: type[object]) -> None:
     """Wait for a screen of `kind` on top, failing with its name when it does not come."""
-    for _ in range(200):
+    for _ in range(600):
         if isinstance(pilot.app.screen, kind):
             return
         await pilot.pause(0.05)

@@ -63,7 +63,7 @@ def test_home_screen(snap_compare, data_dir, stored, size) -> None:
 
 async def until_dialog(pilot, kind: type[object]) -> None:
     """Wait until a dialog of `kind` is on top, failing with the screen shown instead."""
-    for _ in range(200):
+    for _ in range(600):
         if isinstance(pilot.app.screen, kind):
             await pilot.pause()
             return
