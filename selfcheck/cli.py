@@ -23,6 +23,7 @@ from selfcheck.commands import (
     supervise,
 )
 from selfcheck.commands.common import EXIT_INVALID
+from selfcheck.commands.context import CommandContext
 from selfcheck.commands.passphrases import add_passphrase_option
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import printable
@@ -78,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_INVALID
     try:
-        status: int = args.handler(args)
+        status: int = args.handler(args, CommandContext.from_args(args))
     except SelfcheckError as exc:
         print(f"selfcheck: {printable(str(exc), keep_newlines=False)}", file=sys.stderr)
         return EXIT_INVALID

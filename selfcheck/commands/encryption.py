@@ -5,18 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from selfcheck.commands.common import (
-    EXIT_OK,
-    chosen_data_dir,
-    data_dir_option,
-    exit_status,
-    report_problems,
-)
-from selfcheck.commands.passphrases import ask_passphrase, unlock_folder
+from selfcheck.commands.common import EXIT_OK, data_dir_option, exit_status, report_problems
 from selfcheck.formats.errors import SelfcheckError
-from selfcheck.store.vault import is_encrypted
+from selfcheck.store.vault import Vault, is_encrypted
+
+if TYPE_CHECKING:
+    from selfcheck.commands.context import CommandContext
 
 
 def register(subparsers: Any) -> None:
@@ -73,16 +69,16 @@ def register(subparsers: Any) -> None:
     keys.set_defaults(handler=keys_command)
 
 
-def encrypt_command(args: argparse.Namespace) -> int:
+def encrypt_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Turn encryption on (or finish turning it on) and seal every data file."""
     from selfcheck.formats.sealed import identity_text, new_identity
     from selfcheck.store.conversion import refuse_if_open, seal_folder, write_identity
     from selfcheck.store.files import write_text_atomic
 
-    folder = chosen_data_dir(args)
+    folder = context.chosen_dir
     refuse_if_open(folder)
     if is_encrypted(folder):
-        unlock_folder(folder, args)
+        context.unlock(folder)
         print(f"{folder} is encrypted; sealing the files still plain.", file=sys.stderr)
     else:
         recovery_out: Path | None = args.recovery_out
@@ -90,7 +86,7 @@ def encrypt_command(args: argparse.Namespace) -> int:
             raise SelfcheckError(
                 f"{recovery_out}: keep the recovery identity outside the data folder it opens"
             )
-        passphrase = ask_passphrase(args, "New passphrase", twice=True)
+        passphrase = context.ask_passphrase("New passphrase", twice=True)
         identity = new_identity()
         if recovery_out is not None:
             write_text_atomic(recovery_out, identity_text(identity))
@@ -104,24 +100,24 @@ def encrypt_command(args: argparse.Namespace) -> int:
                 "`age -d -i FILE` opens any of your files. Without it, a lost passphrase "
                 "means lost data.\n"
             )
-        write_identity(folder, identity, passphrase)
-    result = seal_folder(folder)
+        write_identity(folder, identity, passphrase, context.vault)
+    result = seal_folder(folder, context.vault)
     report_problems(result.problems)
     print(f"Encrypted {result.converted} file(s) in {folder}; your passphrase opens them.")
     return exit_status(result.problems)
 
 
-def decrypt_command(args: argparse.Namespace) -> int:
+def decrypt_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Turn encryption off: every data file plain, then `identity.age` removed."""
     from selfcheck.store.conversion import open_folder, refuse_if_open
 
-    folder = chosen_data_dir(args)
+    folder = context.chosen_dir
     if not is_encrypted(folder):
         print(f"{folder} is not encrypted; nothing to do.")
         return EXIT_OK
     refuse_if_open(folder)
-    unlock_folder(folder, args)
-    result = open_folder(folder)
+    context.unlock(folder)
+    result = open_folder(folder, context.vault)
     report_problems(result.problems)
     if result.problems:
         print(f"Decrypted {result.converted} file(s); encryption stays on until all are.")
@@ -130,38 +126,35 @@ def decrypt_command(args: argparse.Namespace) -> int:
     return exit_status(result.problems)
 
 
-def passphrase_command(args: argparse.Namespace) -> int:
+def passphrase_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Change the passphrase: only `identity.age` is rewritten."""
     from selfcheck.store.conversion import write_identity
-    from selfcheck.store.vault import folder_key
 
-    folder = _encrypted(args)
+    folder = _encrypted(context)
     if args.recovery is not None:
-        _unlock_with_recovery(folder, args.recovery)
+        _unlock_with_recovery(folder, args.recovery, context.vault)
     else:
-        unlock_folder(folder, args)
-    key = folder_key(folder)
+        context.unlock(folder)
+    key = context.vault.folder_key(folder)
     assert key is not None  # the folder is encrypted and was just unlocked
-    new = ask_passphrase(args, "New passphrase", twice=True, file=args.new_passphrase_file)
-    write_identity(folder, key.identity, new)
+    new = context.ask_passphrase("New passphrase", twice=True, file=args.new_passphrase_file)
+    write_identity(folder, key.identity, new, context.vault)
     print(f"Changed the passphrase of {folder}.")
     return EXIT_OK
 
 
-def keys_command(args: argparse.Namespace) -> int:
+def keys_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Print the public recipient others seal files to."""
-    from selfcheck.store.vault import folder_key
-
-    folder = _encrypted(args)
-    unlock_folder(folder, args)
-    key = folder_key(folder)
+    folder = _encrypted(context)
+    context.unlock(folder)
+    key = context.vault.folder_key(folder)
     assert key is not None  # the folder is encrypted and was just unlocked
     print(key.recipient)
     return EXIT_OK
 
 
-def _encrypted(args: argparse.Namespace) -> Path:
-    folder = chosen_data_dir(args)
+def _encrypted(context: CommandContext) -> Path:
+    folder = context.chosen_dir
     if not is_encrypted(folder):
         raise SelfcheckError(
             f"{folder} is not encrypted, so it has no key yet; `selfcheck encrypt` makes one"
@@ -169,21 +162,21 @@ def _encrypted(args: argparse.Namespace) -> Path:
     return folder
 
 
-def _unlock_with_recovery(folder: Path, recovery: Path) -> None:
+def _unlock_with_recovery(folder: Path, recovery: Path, vault: Vault) -> None:
     """Hold the recovery identity as the folder's key, once it opens one of the folder's files."""
     from selfcheck.formats.sealed import load_identities
     from selfcheck.store.conversion import MAX_DATA_BYTES
-    from selfcheck.store.vault import all_data_files, forget, is_sealed, read_data, remember
+    from selfcheck.store.vault import all_data_files, is_sealed
 
     identity = load_identities(recovery)[0]
     sealed = next((path for path in all_data_files(folder) if is_sealed(path)), None)
     if sealed is not None:
-        remember(folder, identity)
+        vault.remember(folder, identity)
         try:
-            read_data(sealed, MAX_DATA_BYTES)
+            vault.read_data(sealed, MAX_DATA_BYTES)
         except SelfcheckError:
-            forget(folder)
+            vault.forget(folder)
             raise SelfcheckError(
                 f"{recovery}: this identity does not open the files of {folder}; nothing changed"
             ) from None
-    remember(folder, identity)
+    vault.remember(folder, identity)

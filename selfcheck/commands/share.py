@@ -6,11 +6,10 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from selfcheck.commands.common import (
     EXIT_INVALID,
-    data_dir,
     data_dir_option,
     exit_status,
     report_problems,
@@ -18,13 +17,20 @@ from selfcheck.commands.common import (
 )
 from selfcheck.commands.sealing import add_to_option, sealed_for, sealed_words
 from selfcheck.formats.errors import SelfcheckError
+from selfcheck.formats.typed_input import parse_day
+
+if TYPE_CHECKING:
+    from selfcheck.commands.context import CommandContext
 
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = parse_day(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-01-31") from None
+        day = None
+    if day is None:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-01-31")
+    return day
 
 
 def _count(text: str) -> int:
@@ -62,14 +68,16 @@ def register(subparsers: Any) -> None:
     share.set_defaults(handler=share_command)
 
 
-def share_command(args: argparse.Namespace) -> int:
+def share_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Build the share, say what it holds, and write it once the practitioner agrees."""
     from selfcheck.checkin.lifecycle import now
     from selfcheck.store.files import write_atomic
     from selfcheck.supervision.files import share_bytes
     from selfcheck.supervision.share import folder_share
 
-    made = folder_share(data_dir(args), args.notes, now(), last=args.last, since=args.since)
+    made = folder_share(
+        context.data_dir, context.vault, args.notes, now(), last=args.last, since=args.since
+    )
     data = share_bytes(made.share)
     if args.dry_run:
         sys.stdout.write(data.decode("utf-8"))
@@ -85,8 +93,8 @@ def share_command(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing written.", file=sys.stderr)
             return EXIT_INVALID
-    write_atomic(args.out, sealed_for(args, data))
-    tell(f"wrote {args.out} ({sealed_words(args)}); give it to your supervisor.")
+    write_atomic(args.out, sealed_for(args.to, data))
+    tell(f"wrote {args.out} ({sealed_words(args.to)}); give it to your supervisor.")
     return _done(made.problems)
 
 

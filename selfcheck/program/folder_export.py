@@ -8,6 +8,7 @@ from pathlib import Path
 
 from selfcheck.formats.checkin import Checkin
 from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.rubric_versions import RubricVersions
 from selfcheck.program.export import (
     AnonymousExport,
     build_export,
@@ -16,17 +17,16 @@ from selfcheck.program.export import (
     export_bytes,
 )
 from selfcheck.store.rubrics import rubric_versions
+from selfcheck.store.vault import Vault
 
 
-def version_to_export(rubric: Rubric, checkins: list[Checkin], folder: Path) -> Rubric:
-    """The version of `rubric` that the latest complete check-in of it rated (it, if none)."""
+def version_to_export(versions: RubricVersions, checkins: list[Checkin]) -> Rubric:
+    """The version the latest complete check-in of the rubric rated (else the one shown)."""
+    rubric = versions.rubric
     done = [s for s in checkins if s.complete and s.rubric.id == rubric.id]
     if not done:
         return rubric
-    versions = [
-        r for r in rubric_versions(rubric.id, folder) if r.version == done[-1].rubric.version
-    ]
-    return versions[-1] if versions else rubric
+    return versions.version(done[-1].rubric.version) or rubric
 
 
 @dataclass(frozen=True)
@@ -47,29 +47,31 @@ class FolderExport:
         return export_bytes(self.export).decode("utf-8")
 
 
-def folder_export(folder: Path, program: str) -> FolderExport:
+def folder_export(folder: Path, program: str, vault: Vault) -> FolderExport:
     """The anonymous export of the folder's own complete check-ins for `program`."""
     from selfcheck.program.generations import with_generation
     from selfcheck.store.checkin_files import load_data_dir
     from selfcheck.store.config import ensure_identity
     from selfcheck.store.rubrics import find_rubric
 
-    config = ensure_identity(folder)
+    config = ensure_identity(folder, vault)
     mine = [
         s
-        for s in load_data_dir(folder).checkins
+        for s in load_data_dir(folder, vault).checkins
         if s.practitioner.key in ("", config.practitioner_key)
     ]
-    rubric = version_to_export(find_rubric(None, folder), mine, folder)
+    shown = find_rubric(None, folder)
+    versions = RubricVersions.of(shown, rubric_versions(shown.id, folder))
+    rubric = version_to_export(versions, mine)
     secret = config.pseudonym_secret or secrets.token_hex(32)
-    export = with_generation(folder, build_export(mine, rubric, secret, program))
+    export = with_generation(folder, build_export(mine, rubric, secret, program), vault)
     return FolderExport(export, default_export_name(program, rubric))
 
 
-def write_folder_export(folder: Path, made: FolderExport, out: Path) -> Path:
+def write_folder_export(folder: Path, made: FolderExport, out: Path, vault: Vault) -> Path:
     """Record the export's generation, then write it to `out` atomically."""
     from selfcheck.program.generations import claim_generation
     from selfcheck.store.files import write_atomic
 
-    write_atomic(out, export_bytes(claim_generation(folder, made.export)))
+    write_atomic(out, export_bytes(claim_generation(folder, made.export, vault)))
     return out

@@ -20,14 +20,11 @@ from selfcheck.store.lock import data_dir_locked, drafts_open_elsewhere
 from selfcheck.store.vault import (
     PLAIN_FOLDERS,
     FolderKey,
+    Vault,
     all_data_files,
-    folder_key,
-    forget,
     identity_path,
     is_sealed,
     plain_form,
-    read_data,
-    remember,
     sealed_form,
 )
 
@@ -46,11 +43,11 @@ class Conversion:
     problems: list[str] = field(default_factory=list)
 
 
-def write_identity(data_dir: Path, identity: Identity, passphrase: str) -> None:
-    """Keep the identity in `identity.age`, protected by the passphrase; unlock it for this run."""
+def write_identity(data_dir: Path, identity: Identity, passphrase: str, vault: Vault) -> None:
+    """Keep the identity in `identity.age`, protected by the passphrase; the vault holds it."""
     data = seal_with_passphrase(identity_text(identity).encode("utf-8"), passphrase)
     write_atomic(identity_path(data_dir), data)
-    remember(data_dir, identity)
+    vault.remember(data_dir, identity)
 
 
 def refuse_if_open(data_dir: Path) -> None:
@@ -76,9 +73,9 @@ def remove_leftovers(data_dir: Path) -> int:
     return removed
 
 
-def seal_folder(data_dir: Path) -> Conversion:
+def seal_folder(data_dir: Path, vault: Vault) -> Conversion:
     """Rewrite every plain data file of an unlocked, encrypted folder in sealed form."""
-    key = _key(data_dir)
+    key = _key(data_dir, vault)
     result = Conversion()
     remove_leftovers(data_dir)
     for path in list(all_data_files(data_dir)):
@@ -96,19 +93,19 @@ def seal_folder(data_dir: Path) -> Conversion:
     return result
 
 
-def open_folder(data_dir: Path) -> Conversion:
+def open_folder(data_dir: Path, vault: Vault) -> Conversion:
     """Rewrite every sealed data file in plain form; then turn encryption off for the folder.
 
     While any file cannot be opened, encryption stays on (`identity.age` is kept).
     """
-    _key(data_dir)
+    _key(data_dir, vault)
     result = Conversion()
     remove_leftovers(data_dir)
     for path in list(all_data_files(data_dir)):
         if not is_sealed(path):
             continue
         try:
-            data = read_data(path, MAX_DATA_BYTES)
+            data = vault.read_data(path, MAX_DATA_BYTES)
         except SelfcheckError as exc:
             result.problems.append(f"{exc}; left encrypted")
             continue
@@ -117,18 +114,18 @@ def open_folder(data_dir: Path) -> Conversion:
         result.converted += 1
     if not result.problems:
         remove_durably(identity_path(data_dir))
-        forget(data_dir)
+        vault.forget(data_dir)
     return result
 
 
-def _key(data_dir: Path) -> FolderKey:
-    key = folder_key(data_dir)
+def _key(data_dir: Path, vault: Vault) -> FolderKey:
+    key = vault.folder_key(data_dir)
     if key is None:
         raise SelfcheckError(f"{data_dir}: this data folder is not encrypted")
     return key
 
 
-def protect_folder(data_dir: Path, passphrase: str) -> tuple[str, Conversion]:
+def protect_folder(data_dir: Path, passphrase: str, vault: Vault) -> tuple[str, Conversion]:
     """Turn encryption on: a new key kept under the passphrase, every data file sealed.
 
     Returns the recovery identity (to show once) and what was sealed.
@@ -137,15 +134,13 @@ def protect_folder(data_dir: Path, passphrase: str) -> tuple[str, Conversion]:
 
     refuse_if_open(data_dir)
     identity = new_identity()
-    write_identity(data_dir, identity, passphrase)
-    return identity_text(identity), seal_folder(data_dir)
+    write_identity(data_dir, identity, passphrase, vault)
+    return identity_text(identity), seal_folder(data_dir, vault)
 
 
-def change_passphrase(data_dir: Path, passphrase: str) -> None:
+def change_passphrase(data_dir: Path, passphrase: str, vault: Vault) -> None:
     """Keep the unlocked folder's key under a new passphrase (only `identity.age` changes)."""
-    from selfcheck.store.vault import folder_key
-
-    key = folder_key(data_dir)
+    key = vault.folder_key(data_dir)
     if key is None:
         raise SelfcheckError(f"{data_dir} is not unlocked, so its passphrase cannot change")
-    write_identity(data_dir, key.identity, passphrase)
+    write_identity(data_dir, key.identity, passphrase, vault)

@@ -13,7 +13,7 @@ from selfcheck.formats.toml_reading import MAX_RESPONSE_BYTES
 from selfcheck.store.autosaved import Autosaved
 from selfcheck.store.draft_writer import ErrorHandler
 from selfcheck.store.files import write_atomic
-from selfcheck.store.vault import read_data, stored, write_file
+from selfcheck.store.vault import Vault, held, stored
 from selfcheck.supervision.files import load_response, response_bytes
 
 RESPONSES = "responses"
@@ -30,18 +30,18 @@ def sent_path(working: Path) -> Path:
     return working.with_suffix(".sent")
 
 
-def response_waiting(folder: Path, key: str, checkin_id: str) -> bool:
+def response_waiting(folder: Path, key: str, checkin_id: str, vault: Vault | None = None) -> bool:
     """True when a response to this check-in has content not yet exported."""
     plain = response_path(folder, key, checkin_id)
     working = stored(plain)
     if working is None:
         return False
     try:
-        data = read_data(working, MAX_RESPONSE_BYTES)
-        if load_response(working).empty:
+        data = held(vault).read_data(working, MAX_RESPONSE_BYTES)
+        if load_response(working, vault).empty:
             return False
         sent = stored(sent_path(plain))
-        return sent is None or read_data(sent, MAX_RESPONSE_BYTES) != data
+        return sent is None or held(vault).read_data(sent, MAX_RESPONSE_BYTES) != data
     except InputError:
         return False
 
@@ -61,11 +61,16 @@ class ResponseDraft(Autosaved):
     """A locked response to one check-in: every change is handed to a background writer."""
 
     def __init__(
-        self, path: Path, response: Response, on_error: ErrorHandler | None = None
+        self,
+        path: Path,
+        response: Response,
+        on_error: ErrorHandler | None = None,
+        vault: Vault | None = None,
     ) -> None:
         self.response = response
+        self.vault = held(vault)
         saved = response_bytes(response) if stored(path) else b""
-        super().__init__(path, write_file, on_error, saved)
+        super().__init__(path, self.vault.write_file, on_error, saved)
 
     @classmethod
     def open(
@@ -74,6 +79,7 @@ class ResponseDraft(Autosaved):
         checkin: Checkin,
         supervisor: str,
         on_error: ErrorHandler | None = None,
+        vault: Vault | None = None,
     ) -> ResponseDraft:
         """Resume or begin the response to a check-in; LockedError if another app has it."""
         key = checkin.practitioner.key
@@ -84,12 +90,12 @@ class ResponseDraft(Autosaved):
             rubric_sha256=checkin.rubric.sha256,
             supervisor=supervisor,
         )
-        draft = cls(path, fresh, on_error)
+        draft = cls(path, fresh, on_error, vault)
         draft.lock.acquire()
         found = stored(path)
         if found is not None:
             try:
-                draft.response = load_response(found)
+                draft.response = load_response(found, draft.vault)
             except InputError:
                 draft.lock.release()
                 raise
@@ -179,5 +185,5 @@ class ResponseDraft(Autosaved):
             raise SelfcheckError(f"{self.path}: the response could not be saved in time")
         data = response_bytes(self.response)
         write_atomic(out, seal(data) if seal else data)
-        write_file(sent_path(self.path), data)
+        self.vault.write_file(sent_path(self.path), data)
         return out

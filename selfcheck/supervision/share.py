@@ -10,6 +10,7 @@ from selfcheck.formats.checkin import Checkin, ItemAnswer
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.share import NotesPolicy, Share, SharedCheckin, SharedPractitioner
 from selfcheck.store.config import Config
+from selfcheck.store.vault import Vault
 
 POLICY_WORDS = {
     "discuss": "notes on items you marked to discuss",
@@ -105,6 +106,7 @@ class FolderShare:
 
 def folder_share(
     folder: Path,
+    vault: Vault,
     policy: NotesPolicy,
     created: datetime,
     *,
@@ -115,8 +117,8 @@ def folder_share(
     from selfcheck.store.checkin_files import load_data_dir
     from selfcheck.store.config import ensure_identity
 
-    config = ensure_identity(folder)
-    loaded = load_data_dir(folder)
+    config = ensure_identity(folder, vault)
+    loaded = load_data_dir(folder, vault)
     mine = [s for s in loaded.checkins if s.practitioner.key in ("", config.practitioner_key)]
     chosen = choose_checkins(mine, last=last, since=since)
     return FolderShare(build_share(chosen, config, policy, created), chosen, loaded.problems)

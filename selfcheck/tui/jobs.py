@@ -16,7 +16,7 @@ from selfcheck.checkin.workspace import Workspace, remember_in_config
 from selfcheck.formats.errors import SelfcheckError
 
 if TYPE_CHECKING:
-    from selfcheck.growth.packet_content import NoteChoice
+    from selfcheck.packet.content import NoteChoice
     from selfcheck.supervision.share import FolderShare
     from selfcheck.tui.screens.practitioner.share import ShareRequest
 
@@ -55,16 +55,18 @@ async def offer_to_open(app: App[None], path: Path, what: str) -> None:
 def write_workspace_packet(workspace: Workspace, out: Path, notes: NoteChoice) -> Path:
     """Write the packet of the workspace's complete check-ins to `out` (in a worker thread)."""
     from selfcheck.growth.analysis import growth
-    from selfcheck.supervision.packet_file import practitioners_packet, write_packet
+    from selfcheck.packet.packet_file import practitioners_packet, write_packet
 
     checkins = workspace.completed
     if not checkins:
         raise SelfcheckError("no complete check-ins yet: finish one, then make the packet")
-    result = growth(checkins, workspace.rubric, workspace.versions)
-    packet = practitioners_packet(workspace.data_dir, checkins, result, notes, date.today())
+    result = growth(checkins, workspace.versions)
+    packet = practitioners_packet(
+        workspace.data_dir, workspace.vault, checkins, result, notes, date.today()
+    )
     out.parent.mkdir(parents=True, exist_ok=True)
     write_packet(out, packet)
-    remember_in_config(workspace.data_dir, packet_folder=str(out.parent))
+    remember_in_config(workspace.data_dir, workspace.vault, packet_folder=str(out.parent))
     return out
 
 
@@ -101,7 +103,7 @@ def write_share(workspace: Workspace, made: FolderShare, request: ShareRequest) 
     out = request.folder / name
     out.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(out, data)
-    remember_in_config(workspace.data_dir, supervisor_recipient=request.recipient)
+    remember_in_config(workspace.data_dir, workspace.vault, supervisor_recipient=request.recipient)
     return out
 
 
@@ -115,7 +117,9 @@ async def share_with_supervisor(app: App[None], workspace: Workspace) -> Path | 
 
     config = workspace.config
     try:
-        made = await asyncio.to_thread(folder_share, workspace.data_dir, "discuss", now())
+        made = await asyncio.to_thread(
+            folder_share, workspace.data_dir, workspace.vault, "discuss", now()
+        )
     except SelfcheckError as exc:
         app.notify(str(exc), title="Nothing to share", severity="error", timeout=15, markup=False)
         return None
@@ -164,7 +168,7 @@ async def take_in_response(app: App[None], workspace: Workspace) -> Path | None:
     key = workspace.config.practitioner_key
     try:
         response, _ = await asyncio.to_thread(
-            receive, chosen, workspace.data_dir, workspace.loaded, key
+            receive, chosen, workspace.data_dir, workspace.loaded, key, workspace.vault
         )
     except (SelfcheckError, OSError) as exc:
         app.notify(str(exc), title="Not received", severity="error", timeout=20, markup=False)
@@ -184,7 +188,7 @@ async def show_hours(app: App[None], workspace: Workspace) -> Path | None:
     from selfcheck.supervision.receiving import load_received
     from selfcheck.tui.screens.common.message import MessageDialog
 
-    responses, _ = load_received(workspace.data_dir)
+    responses, _ = load_received(workspace.data_dir, workspace.vault)
     records = meeting_records(workspace.loaded.checkins, responses.values())
     meetings, _, totals = "\n".join(log_lines(records)).partition("\n\n")
     body = Text(f"{totals}\n\n{meetings}" if totals else meetings)
@@ -208,7 +212,7 @@ async def send_to_program(app: App[None], workspace: Workspace) -> Path | None:
     if not program:
         return None
     try:
-        made = await asyncio.to_thread(folder_export, workspace.data_dir, program)
+        made = await asyncio.to_thread(folder_export, workspace.data_dir, program, workspace.vault)
     except SelfcheckError as exc:
         app.notify(str(exc), title="Nothing to send", severity="error", timeout=15, markup=False)
         return None
@@ -220,11 +224,11 @@ async def send_to_program(app: App[None], workspace: Workspace) -> Path | None:
     out = chosen / made.name
     try:
         chosen.mkdir(parents=True, exist_ok=True)
-        await asyncio.to_thread(write_folder_export, workspace.data_dir, made, out)
+        await asyncio.to_thread(write_folder_export, workspace.data_dir, made, out, workspace.vault)
     except (SelfcheckError, OSError) as exc:
         app.notify(str(exc), title="Not written", severity="error", timeout=15, markup=False)
         return None
-    remember_in_config(workspace.data_dir, program=program)
+    remember_in_config(workspace.data_dir, workspace.vault, program=program)
     workspace.reload()
     app.notify(
         f"Written to {shown_path(out)}; send it to {program}.",
@@ -248,7 +252,7 @@ async def protect_with_passphrase(app: App[None], workspace: Workspace) -> Path 
         words = "Your check-ins stay as they are; only the passphrase that opens them changes."
         new = await app.push_screen_wait(PassphraseDialog("Change the passphrase", words))
         if new is not None:
-            await asyncio.to_thread(change_passphrase, folder, new)
+            await asyncio.to_thread(change_passphrase, folder, new, workspace.vault)
             app.notify("The passphrase is changed.", title="Protected", markup=False)
         return None
     words = "Every file of your data folder is encrypted; the passphrase opens them."
@@ -256,7 +260,9 @@ async def protect_with_passphrase(app: App[None], workspace: Workspace) -> Path 
     if passphrase is None:
         return None
     try:
-        identity, sealed = await asyncio.to_thread(protect_folder, folder, passphrase)
+        identity, sealed = await asyncio.to_thread(
+            protect_folder, folder, passphrase, workspace.vault
+        )
     except (SelfcheckError, OSError) as exc:
         app.notify(str(exc), title="Not protected", severity="error", timeout=20, markup=False)
         return None

@@ -14,8 +14,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from selfcheck.growth.packet_content import NoteChoice
 from selfcheck.growth.summary import shown_path
+from selfcheck.packet.content import NoteChoice
 
 PacketKind = Literal["pdf", "html"]
 """The packet as a PDF, or as one self-contained web page."""

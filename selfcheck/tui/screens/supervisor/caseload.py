@@ -15,8 +15,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from selfcheck.formats.printable import one_line, printable
-from selfcheck.growth.analysis import sparkline
 from selfcheck.growth.summary import shown_path
+from selfcheck.growth.words import sparkline
 from selfcheck.supervision.caseload import Caseload, CaseloadRow, load_caseload
 from selfcheck.tui.messages import PractitionerChosen
 
@@ -90,7 +90,7 @@ class CaseloadScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         """Coming back from a practitioner: a response may now be waiting."""
-        self.caseload = load_caseload(self.caseload.folder)
+        self.caseload = load_caseload(self.caseload.folder, self.caseload.vault)
         self.fill()
 
     @work(exclusive=True, group="import")
@@ -109,12 +109,13 @@ class CaseloadScreen(Screen[None]):
         if chosen is None:
             return
         folder = self.caseload.folder
-        done, problems = await asyncio.to_thread(import_shares, [chosen], folder)
+        vault = self.caseload.vault
+        done, problems = await asyncio.to_thread(import_shares, [chosen], folder, vault)
         for line in problems:
             self.notify(line, title="Not imported", severity="error", timeout=20, markup=False)
         for line in done:
             self.notify(printable(line, keep_newlines=False), title="Imported", markup=False)
-        self.caseload = load_caseload(folder)
+        self.caseload = load_caseload(folder, vault)
         self.query_one("#caseload-words", Static).update(Text(caseload_words(self.caseload)))
         self.fill()
 

@@ -17,12 +17,11 @@ from textual.widgets import DataTable, Footer, Static
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import one_line, printable
 from selfcheck.formats.response import Meeting
-from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.rubric_versions import RubricVersions, item_title
 from selfcheck.formats.wording import answer_mark
 from selfcheck.supervision.caseload import Supervisee
 from selfcheck.supervision.responding import ResponseDraft
 from selfcheck.tui.screens.common.prompt import MeetingPrompt, TextPrompt
-from selfcheck.tui.screens.supervisor.supervisee import item_title
 
 
 def default_export_path(person: Supervisee) -> Path:
@@ -70,12 +69,16 @@ class ResponseScreen(Screen[None]):
     WIDGET_KEYS = "↑ and ↓ move between items."
     """Keys the table handles, told on the help."""
 
-    def __init__(self, draft: ResponseDraft, person: Supervisee, rubric: Rubric | None) -> None:
+    def __init__(
+        self, draft: ResponseDraft, person: Supervisee, versions: RubricVersions | None
+    ) -> None:
+        """`versions` shows the rubric text the check-in was rated against, when it is here."""
         super().__init__()
         self.draft = draft
         self.person = person
-        self.rubric = rubric
+        self.versions = versions
         self.checkin = person.latest
+        rubric = versions.rubric if versions else None
         order = [item.id for item in rubric.items] if rubric else []
         order += [item_id for item_id in self.checkin.items if item_id not in order]
         self.item_ids = [i for i in self.checkin.asked(order) if self.checkin.answer(i).answered]
@@ -114,7 +117,7 @@ class ResponseScreen(Screen[None]):
         yours = self.draft.item(item_id)
         return [
             Text(str(number), justify="right"),
-            Text(one_line(item_title(self.rubric, item_id), 34)),
+            Text(one_line(item_title(self.versions, item_id), 34)),
             Text(answer_mark(theirs), justify="center"),
             Text(answer_mark(yours), justify="center"),
             Text(one_line(yours.comment, 24)),
@@ -179,7 +182,7 @@ class ResponseScreen(Screen[None]):
     def action_item_comment(self) -> None:
         """Write a comment on the item under the cursor."""
         item_id = self.item_id
-        title = f"Your comment on: {one_line(item_title(self.rubric, item_id), 50)}"
+        title = f"Your comment on: {one_line(item_title(self.versions, item_id), 50)}"
 
         def keep(text: str | None) -> None:
             if text is not None:

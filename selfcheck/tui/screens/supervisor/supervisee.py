@@ -18,30 +18,24 @@ from textual.widgets import Footer, Static
 from selfcheck.formats.checkin import Checkin
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import one_line, printable
-from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.rubric_versions import RubricVersions, item_title
 from selfcheck.formats.wording import answer_words
 from selfcheck.growth.analysis import growth
+from selfcheck.store.vault import Vault
 from selfcheck.supervision.caseload import Supervisee
 from selfcheck.supervision.responding import ResponseDraft, since_last_response
 from selfcheck.tui.screens.common.growth import values_notes, values_table
 
 
-def item_title(rubric: Rubric | None, item_id: str) -> str:
-    """An item's title in the rubric, else its id."""
-    item = rubric.item(item_id) if rubric else None
-    return item.title if item else item_id
-
-
-def discussion(
-    rubric: Rubric | None, checkins: Sequence[Checkin], versions: Sequence[Rubric]
-) -> Text:
+def discussion(versions: RubricVersions | None, checkins: Sequence[Checkin]) -> Text:
     """The items these check-ins mark to discuss, each check-in's in rubric order, with its
     date, level and shared note; titles from the version each check-in rated, when here."""
     text = Text()
     for checkin in checkins:
-        rated = [v for v in versions if v.version == checkin.rubric.version]
-        own = rated[-1] if rated else rubric
-        order = [item.id for item in own.items] if own else []
+        rated = versions.version(checkin.rubric.version) if versions else None
+        own = versions.showing(rated) if versions and rated else versions
+        rubric = own.rubric if own else None
+        order = [item.id for item in rubric.items] if rubric else []
         order += [item_id for item_id in checkin.items if item_id not in order]
         when = checkin.when.date().isoformat()
         for item_id in order:
@@ -49,35 +43,33 @@ def discussion(
             if not answer.discuss:
                 continue
             text.append(f"• {one_line(item_title(own, item_id), 70)}", style="bold")
-            text.append(f"  ({answer_words(own, answer)}, {when})\n")
+            text.append(f"  ({answer_words(rubric, answer)}, {when})\n")
             if answer.note:
                 for line in printable(answer.note).split("\n"):
                     text.append(f"    {line}\n")
     return text or Text("Nothing was marked to discuss.")
 
 
-def steps(rubric: Rubric | None, checkin: Checkin) -> Text:
+def steps(versions: RubricVersions | None, checkin: Checkin) -> Text:
     """The next steps of the latest check-in, as a list."""
     if not checkin.next_steps:
         return Text("No next steps were written.")
     lines = []
     for step in checkin.next_steps:
-        tied = f"  ({one_line(item_title(rubric, step.item), 40)})" if step.item else ""
+        tied = f"  ({one_line(item_title(versions, step.item), 40)})" if step.item else ""
         lines.append(f"• {printable(step.text, keep_newlines=False)}{tied}")
     return Text("\n".join(lines))
 
 
-def growth_view(
-    rubric: Rubric | None, person: Supervisee, versions: Sequence[Rubric]
-) -> RenderableType:
+def growth_view(versions: RubricVersions | None, person: Supervisee) -> RenderableType:
     """The values' trend lines and means, with how to read them, as on the growth screen.
 
     `versions` are the rubric's versions available here, so check-ins of older versions link
     to the latest as they do for the practitioner."""
-    if rubric is None:
+    if versions is None:
         rubric_id = one_line(person.latest.rubric.id, 60)
         return Text(f"The rubric {rubric_id} is not available here, so growth cannot be drawn.")
-    result = growth(person.checkins, rubric, versions)
+    result = growth(person.checkins, versions)
     return Group(values_table(result), Text(values_notes(result)))
 
 
@@ -96,15 +88,16 @@ class SuperviseeScreen(Screen[None]):
     def __init__(
         self,
         person: Supervisee,
-        rubric: Rubric | None,
+        versions: RubricVersions | None,
         supervisor: str,
-        versions: Sequence[Rubric],
+        vault: Vault,
     ) -> None:
+        """`versions` shows the latest check-in's rubric text, None when it is not here."""
         super().__init__()
+        self.vault = vault
         self.person = person
-        self.rubric = rubric
-        self.supervisor = supervisor
         self.versions = versions
+        self.supervisor = supervisor
 
     def compose(self) -> ComposeResult:
         person = self.person
@@ -121,7 +114,7 @@ class SuperviseeScreen(Screen[None]):
                 classes="hint",
             )
             yield Static(Text("Growth"), classes="growth-heading")
-            yield Static(growth_view(self.rubric, person, self.versions), id="practitioner-growth")
+            yield Static(growth_view(self.versions, person), id="practitioner-growth")
             brought = since_last_response(person.path.parent, person.checkins)
             count = len(brought)
             yield Static(
@@ -131,9 +124,9 @@ class SuperviseeScreen(Screen[None]):
                 ),
                 classes="growth-heading",
             )
-            yield Static(discussion(self.rubric, brought, self.versions), id="practitioner-discuss")
+            yield Static(discussion(self.versions, brought), id="practitioner-discuss")
             yield Static(Text("Their next steps"), classes="growth-heading")
-            yield Static(steps(self.rubric, person.latest), id="practitioner-steps")
+            yield Static(steps(self.versions, person.latest), id="practitioner-steps")
             yield Static(
                 Group(Text("r responds to the latest check-in. escape goes back.")),
                 classes="hint",
@@ -156,11 +149,13 @@ class SuperviseeScreen(Screen[None]):
 
         folder = self.person.path.parent
         try:
-            draft = ResponseDraft.open(folder, self.person.latest, self.supervisor, report)
+            draft = ResponseDraft.open(
+                folder, self.person.latest, self.supervisor, report, self.vault
+            )
         except SelfcheckError as exc:
             self.notify(str(exc), title="Response", severity="error", timeout=15, markup=False)
             return
-        self.app.push_screen(ResponseScreen(draft, self.person, self.rubric))
+        self.app.push_screen(ResponseScreen(draft, self.person, self.versions))
 
     def action_close(self) -> None:
         """Back to the caseload."""

@@ -10,10 +10,11 @@ from selfcheck.formats.checkin import Checkin
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.response import Response
 from selfcheck.growth.analysis import Growth
-from selfcheck.growth.packet_content import NoteChoice
-from selfcheck.growth.packet_input import PacketInput
-from selfcheck.growth.packet_supervision import SupervisionPages
+from selfcheck.packet.content import NoteChoice
+from selfcheck.packet.inputs import PacketInput
+from selfcheck.packet.supervision_parts import SupervisionPages
 from selfcheck.store.files import write_atomic, write_text_atomic
+from selfcheck.store.vault import Vault
 
 PACKET_FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
 """The packet's formats by file extension: the PDF, or one self-contained web page."""
@@ -34,13 +35,13 @@ def supervision_pages(
 ) -> SupervisionPages:
     """Responses, the learning plan's history and this year's hours for the packet."""
     from selfcheck.supervision.hours import hours_by_year, meeting_records, year_line
-    from selfcheck.supervision.plan import plan_dicts, plan_history
+    from selfcheck.supervision.plan import plan_history
 
     records = meeting_records(checkins, responses.values())
     this_year = [y for y in hours_by_year(records) if y.year == today.year]
     return SupervisionPages(
         responses=dict(responses),
-        plan=plan_dicts(plan_history(checkins, dict(responses))),
+        plan=plan_history(checkins, dict(responses)),
         hours_this_year=year_line(this_year[0]) if this_year else None,
     )
 
@@ -48,11 +49,11 @@ def supervision_pages(
 def write_packet(out: Path, packet: PacketInput) -> Path:
     """Write the packet as the file's name asks (PDF or web page), atomically; return `out`."""
     if packet_format(out) == "html":
-        from selfcheck.growth.packet_html import packet_html
+        from selfcheck.packet.web_page import packet_html
 
         write_text_atomic(out, packet_html(packet))
     else:
-        from selfcheck.growth.packet import packet_bytes
+        from selfcheck.packet.pdf import packet_bytes
 
         write_atomic(out, packet_bytes(packet))
     return out
@@ -60,6 +61,7 @@ def write_packet(out: Path, packet: PacketInput) -> Path:
 
 def practitioners_packet(
     data_dir: Path,
+    vault: Vault,
     checkins: list[Checkin],
     result: Growth,
     notes: NoteChoice,
@@ -67,10 +69,10 @@ def practitioners_packet(
 ) -> PacketInput:
     """The packet of the practitioner of a data folder, with the responses kept in it."""
     from selfcheck.checkin.practitioners import practitioner_label
-    from selfcheck.growth.packet_input import packet_input
+    from selfcheck.packet.inputs import packet_input
     from selfcheck.supervision.receiving import load_received
 
-    responses, _ = load_received(data_dir)
+    responses, _ = load_received(data_dir, vault)
     pages = supervision_pages(checkins, responses, today)
     return packet_input(
         practitioner_label(checkins), result, checkins, notes=notes, supervision=pages
