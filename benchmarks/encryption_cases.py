@@ -14,7 +14,7 @@ from cases import RUBRIC, Row, _time_to_screen, environment, write_checkins, wri
 from measure import PYTHON, Terminal, repeat, run_timed
 
 from selfcheck.formats.sealed import identity_text, new_identity, seal
-from selfcheck.store.conversion import seal_folder, write_identity
+from selfcheck.store.conversion import seal_folder, create_identity
 from selfcheck.store.vault import forget, unlock
 
 PASSPHRASE = "a passphrase for benchmarks"
@@ -24,7 +24,7 @@ FIRST_SCREEN = f"item 1 of {len(RUBRIC.items)}"
 
 def encrypt_folder(data: Path) -> Path:
     """Turn encryption on for `data` as `selfcheck encrypt` does; return the passphrase file."""
-    write_identity(data, new_identity(), PASSPHRASE)
+    create_identity(data, new_identity(), PASSPHRASE)
     seal_folder(data)
     forget()
     secret = data.parent / "passphrase.txt"

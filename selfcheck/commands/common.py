@@ -18,6 +18,8 @@ EXIT_SKIPPED = 1
 """Done, but some input files were bad and skipped (each named on stderr)."""
 EXIT_INVALID = 2
 """Bad usage or invalid input: nothing was done."""
+EXIT_PIPE_CLOSED = 141
+"""The output was closed (a broken pipe) before everything was written, as SIGPIPE reports."""
 
 
 def data_dir_option() -> argparse.ArgumentParser:
@@ -83,6 +85,18 @@ def require_paths(paths: list[Path]) -> None:
     missing = [path for path in paths if not path.exists()]
     if missing:
         raise SelfcheckError(f"{missing[0]}: no such file or folder")
+
+
+def guarded_out(args: argparse.Namespace) -> Path | None:
+    """The `--out` path, refused inside the data folder or on a device; says what it replaces."""
+    from selfcheck.store.outputs import check_out
+
+    out: Path | None = getattr(args, "out", None)
+    if out is not None:
+        note = check_out(out, resolve_data_dir(getattr(args, "data_dir", None)))
+        if note is not None:
+            tell(note)
+    return out
 
 
 def report_problems(problems: list[str]) -> None:

@@ -16,6 +16,7 @@ from selfcheck.commands.common import (
 )
 from selfcheck.commands.passphrases import ask_passphrase, unlock_folder
 from selfcheck.formats.errors import SelfcheckError
+from selfcheck.store.lock import data_dir_locked
 from selfcheck.store.vault import is_encrypted
 
 
@@ -74,26 +75,44 @@ def register(subparsers: Any) -> None:
 
 
 def encrypt_command(args: argparse.Namespace) -> int:
-    """Turn encryption on (or finish turning it on) and seal every data file."""
-    from selfcheck.formats.sealed import identity_text, new_identity
-    from selfcheck.store.conversion import refuse_if_open, seal_folder, write_identity
-    from selfcheck.store.files import write_text_atomic
+    """Turn encryption on (or finish turning it on) and seal every data file.
+
+    The whole run holds the data folder's lock, so no other conversion, check-in or write
+    comes between reading the folder and sealing it.
+    """
+    from selfcheck.store.conversion import refuse_if_open, seal_folder
 
     folder = chosen_data_dir(args)
-    refuse_if_open(folder)
-    if is_encrypted(folder):
-        unlock_folder(folder, args)
-        print(f"{folder} is encrypted; sealing the files still plain.", file=sys.stderr)
-    else:
-        recovery_out: Path | None = args.recovery_out
-        if recovery_out is not None and recovery_out.resolve().is_relative_to(folder.resolve()):
-            raise SelfcheckError(
-                f"{recovery_out}: keep the recovery identity outside the data folder it opens"
-            )
-        passphrase = ask_passphrase(args, "New passphrase", twice=True)
-        identity = new_identity()
+    with data_dir_locked(folder):
+        refuse_if_open(folder)
+        if is_encrypted(folder):
+            unlock_folder(folder, args)
+            print(f"{folder} is encrypted; sealing the files still plain.", file=sys.stderr)
+        else:
+            _make_identity(folder, args)
+        result = seal_folder(folder)
+    report_problems(result.problems)
+    print(f"Encrypted {result.converted} file(s) in {folder}; your passphrase opens them.")
+    return exit_status(result.problems)
+
+
+def _make_identity(folder: Path, args: argparse.Namespace) -> None:
+    """Make `identity.age`, then deliver the recovery identity; undone if it cannot be delivered."""
+    from selfcheck.formats.sealed import identity_text, new_identity
+    from selfcheck.store.conversion import create_identity, withdraw_identity
+    from selfcheck.store.files import write_new
+
+    recovery_out: Path | None = args.recovery_out
+    if recovery_out is not None and recovery_out.resolve().is_relative_to(folder.resolve()):
+        raise SelfcheckError(
+            f"{recovery_out}: keep the recovery identity outside the data folder it opens"
+        )
+    passphrase = ask_passphrase(args, "New passphrase", twice=True)
+    identity = new_identity()
+    create_identity(folder, identity, passphrase)
+    try:
         if recovery_out is not None:
-            write_text_atomic(recovery_out, identity_text(identity))
+            write_new(recovery_out, identity_text(identity).encode("utf-8"))
             print(f"wrote the recovery identity to {recovery_out} (readable by you only)")
         else:
             print(
@@ -104,11 +123,14 @@ def encrypt_command(args: argparse.Namespace) -> int:
                 "`age -d -i FILE` opens any of your files. Without it, a lost passphrase "
                 "means lost data.\n"
             )
-        write_identity(folder, identity, passphrase)
-    result = seal_folder(folder)
-    report_problems(result.problems)
-    print(f"Encrypted {result.converted} file(s) in {folder}; your passphrase opens them.")
-    return exit_status(result.problems)
+        sys.stdout.flush()
+    except (SelfcheckError, OSError) as exc:
+        withdraw_identity(folder)
+        reason = exc if isinstance(exc, SelfcheckError) else "the output was closed"
+        raise SelfcheckError(
+            f"{folder}: the recovery identity could not be delivered ({reason}); "
+            "nothing was encrypted"
+        ) from None
 
 
 def decrypt_command(args: argparse.Namespace) -> int:
@@ -116,12 +138,13 @@ def decrypt_command(args: argparse.Namespace) -> int:
     from selfcheck.store.conversion import open_folder, refuse_if_open
 
     folder = chosen_data_dir(args)
-    if not is_encrypted(folder):
-        print(f"{folder} is not encrypted; nothing to do.")
-        return EXIT_OK
-    refuse_if_open(folder)
-    unlock_folder(folder, args)
-    result = open_folder(folder)
+    with data_dir_locked(folder):
+        if not is_encrypted(folder):
+            print(f"{folder} is not encrypted; nothing to do.")
+            return EXIT_OK
+        refuse_if_open(folder)
+        unlock_folder(folder, args)
+        result = open_folder(folder)
     report_problems(result.problems)
     if result.problems:
         print(f"Decrypted {result.converted} file(s); encryption stays on until all are.")
@@ -131,19 +154,21 @@ def decrypt_command(args: argparse.Namespace) -> int:
 
 
 def passphrase_command(args: argparse.Namespace) -> int:
-    """Change the passphrase: only `identity.age` is rewritten."""
-    from selfcheck.store.conversion import write_identity
+    """Change the passphrase: only `identity.age` is rewritten, under the folder's lock."""
+    from selfcheck.store.conversion import change_passphrase
     from selfcheck.store.vault import folder_key
 
-    folder = _encrypted(args)
-    if args.recovery is not None:
-        _unlock_with_recovery(folder, args.recovery)
-    else:
-        unlock_folder(folder, args)
-    key = folder_key(folder)
-    assert key is not None  # the folder is encrypted and was just unlocked
-    new = ask_passphrase(args, "New passphrase", twice=True, file=args.new_passphrase_file)
-    write_identity(folder, key.identity, new)
+    folder = chosen_data_dir(args)
+    with data_dir_locked(folder):
+        _require_encrypted(folder)
+        if args.recovery is not None:
+            _unlock_with_recovery(folder, args.recovery)
+        else:
+            unlock_folder(folder, args)
+        key = folder_key(folder)
+        assert key is not None  # the folder is encrypted and was just unlocked
+        new = ask_passphrase(args, "New passphrase", twice=True, file=args.new_passphrase_file)
+        change_passphrase(folder, key.identity, new)
     print(f"Changed the passphrase of {folder}.")
     return EXIT_OK
 
@@ -152,7 +177,8 @@ def keys_command(args: argparse.Namespace) -> int:
     """Print the public recipient others seal files to."""
     from selfcheck.store.vault import folder_key
 
-    folder = _encrypted(args)
+    folder = chosen_data_dir(args)
+    _require_encrypted(folder)
     unlock_folder(folder, args)
     key = folder_key(folder)
     assert key is not None  # the folder is encrypted and was just unlocked
@@ -160,13 +186,11 @@ def keys_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _encrypted(args: argparse.Namespace) -> Path:
-    folder = chosen_data_dir(args)
+def _require_encrypted(folder: Path) -> None:
     if not is_encrypted(folder):
         raise SelfcheckError(
             f"{folder} is not encrypted, so it has no key yet; `selfcheck encrypt` makes one"
         )
-    return folder
 
 
 def _unlock_with_recovery(folder: Path, recovery: Path) -> None:

@@ -16,6 +16,7 @@ from selfcheck.commands.common import (
     data_dir,
     data_dir_option,
     exit_status,
+    guarded_out,
     load_sources,
     report_problems,
     sources_option,
@@ -25,7 +26,7 @@ from selfcheck.formats.checkin import Checkin, complete_checkins
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import printable
 from selfcheck.formats.rubric import Rubric
-from selfcheck.store.files import write_atomic, write_text_atomic
+from selfcheck.store.outputs import write_out
 from selfcheck.store.rubrics import find_rubric, rubric_versions
 
 if TYPE_CHECKING:
@@ -123,6 +124,7 @@ def trends_command(args: argparse.Namespace) -> int:
     from selfcheck.growth.analysis import growth
     from selfcheck.growth.trends import trends_csv, trends_json, trends_table
 
+    guarded_out(args)
     loaded = load_sources(args)
     problems = list(loaded.problems)
     people = (
@@ -152,7 +154,7 @@ def trends_command(args: argparse.Namespace) -> int:
         tables = (printable(trends_table(result, who, width)) for who, result in groups)
         text = "\n\n".join(tables) + "\n"
     if args.out:
-        write_text_atomic(args.out, text)
+        write_out(args.out, text.encode("utf-8"))
         tell(f"wrote {args.out}", to_stdout=True)
     else:
         sys.stdout.write(text)
@@ -196,6 +198,7 @@ def plot_command(args: argparse.Namespace) -> int:
     from selfcheck.store.images import image_format, save_figure
 
     image_format(args.out)
+    guarded_out(args)
     _who, result, _checkins, status = one_growth(args)
     save_figure(figure_for(args.kind, result), args.out)
     tell(f"wrote {args.out}", to_stdout=True)
@@ -211,17 +214,18 @@ def report_command(args: argparse.Namespace) -> int:
         )
     from selfcheck.growth.packet_input import packet_input
 
+    guarded_out(args)
     who, result, checkins, status = one_growth(args)
     pages = supervision_pages(args, checkins)
     packet = packet_input(who, result, checkins, notes=args.notes, supervision=pages)
     if PACKET_FORMATS[suffix] == "html":
         from selfcheck.growth.packet_html import packet_html
 
-        write_text_atomic(args.out, packet_html(packet))
+        write_out(args.out, packet_html(packet).encode("utf-8"))
     else:
         from selfcheck.growth.packet import packet_bytes
 
-        write_atomic(args.out, packet_bytes(packet))
+        write_out(args.out, packet_bytes(packet))
     tell(
         f"wrote {args.out} ({len(result.checkins)} check-ins, notes: {args.notes})", to_stdout=True
     )

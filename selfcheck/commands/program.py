@@ -16,6 +16,7 @@ from selfcheck.commands.common import (
     data_dir,
     data_dir_option,
     exit_status,
+    guarded_out,
     report_problems,
     require_paths,
     tell,
@@ -33,7 +34,8 @@ from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.rubric import Rubric
 from selfcheck.store.checkin_files import load_data_dir
 from selfcheck.store.config import ensure_identity, load_config
-from selfcheck.store.files import write_atomic, write_text_atomic
+from selfcheck.store.files import write_atomic
+from selfcheck.store.outputs import write_out
 from selfcheck.store.rubrics import find_rubric, rubric_versions
 
 if TYPE_CHECKING:
@@ -133,6 +135,7 @@ def export_command(args: argparse.Namespace) -> int:
     if not args.anonymous:
         raise SelfcheckError("export: only the anonymous export exists; add --anonymous")
     folder = data_dir(args)
+    guarded_out(args)
     rubric = find_rubric(args.rubric, folder)
     # A dry run writes nothing, not even the identity a real export would make once.
     config = load_config(folder) if args.dry_run else ensure_identity(folder)
@@ -161,7 +164,7 @@ def export_command(args: argparse.Namespace) -> int:
             print("Nothing written.", file=sys.stderr)
             return EXIT_INVALID
     data = export_bytes(claim_generation(folder, export))
-    write_atomic(out, sealed_for(args, data))
+    write_out(out, sealed_for(args, data), folder)
     tell(f"wrote {out} ({sealed_words(args)}); send it to the program.")
     return exit_status(loaded.problems)
 
@@ -231,6 +234,7 @@ def aggregate_command(args: argparse.Namespace) -> int:
     from selfcheck.program.rows import csv_text, rubric_labels
 
     require_paths(args.paths)
+    guarded_out(args)
     ledger = _ledger(args)
     hold_identities(args)
     result = aggregate(args.paths, ledger.fingerprint if ledger else None)
@@ -256,7 +260,7 @@ def aggregate_command(args: argparse.Namespace) -> int:
         ledger.save()
         tell(f"wrote {ledger.path} (the release ledger: keep it, privately)")
     if args.out:
-        write_text_atomic(args.out, text)
+        write_out(args.out, text.encode("utf-8"))
         tell(f"wrote {args.out}")
     else:
         sys.stdout.write(text)

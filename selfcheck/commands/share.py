@@ -13,6 +13,7 @@ from selfcheck.commands.common import (
     data_dir,
     data_dir_option,
     exit_status,
+    guarded_out,
     report_problems,
     tell,
 )
@@ -67,11 +68,12 @@ def share_command(args: argparse.Namespace) -> int:
     from selfcheck.checkin.lifecycle import now
     from selfcheck.store.checkin_files import load_data_dir
     from selfcheck.store.config import ensure_identity
-    from selfcheck.store.files import write_atomic
+    from selfcheck.store.outputs import write_out
     from selfcheck.supervision.files import share_bytes
     from selfcheck.supervision.share import build_share, choose_checkins, share_words
 
     folder = data_dir(args)
+    guarded_out(args)
     config = ensure_identity(folder)
     loaded = load_data_dir(folder)
     mine = [s for s in loaded.checkins if s.practitioner.key in ("", config.practitioner_key)]
@@ -92,7 +94,7 @@ def share_command(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing written.", file=sys.stderr)
             return EXIT_INVALID
-    write_atomic(args.out, sealed_for(args, data))
+    write_out(args.out, sealed_for(args, data), folder)
     tell(f"wrote {args.out} ({sealed_words(args)}); give it to your supervisor.")
     return _done(loaded.problems)
 

@@ -11,6 +11,7 @@ from selfcheck.commands.common import (
     data_dir,
     data_dir_option,
     exit_status,
+    guarded_out,
     report_problems,
     require_paths,
     tell,
@@ -74,6 +75,7 @@ def supervise_command(args: argparse.Namespace) -> int:
     if args.export_response:
         if args.out is None:
             raise SelfcheckError("--export-response needs --out FILE")
+        guarded_out(args)
         return export_response(args, folder)
     if args.out is not None or args.to is not None:
         raise SelfcheckError("--out and --to are for --export-response PRACTITIONER")

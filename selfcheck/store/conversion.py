@@ -15,7 +15,7 @@ from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.sealed import identity_text, seal, seal_with_passphrase
 from selfcheck.formats.toml_reading import MAX_CHECKIN_BYTES, read_bytes
 from selfcheck.store.checkin_files import checkins_dir
-from selfcheck.store.files import remove_durably, write_atomic
+from selfcheck.store.files import remove_durably, write_atomic, write_new
 from selfcheck.store.lock import data_dir_locked, drafts_open_elsewhere
 from selfcheck.store.vault import (
     PLAIN_FOLDERS,
@@ -46,8 +46,21 @@ class Conversion:
     problems: list[str] = field(default_factory=list)
 
 
-def write_identity(data_dir: Path, identity: Identity, passphrase: str) -> None:
-    """Keep the identity in `identity.age`, protected by the passphrase; unlock it for this run."""
+def create_identity(data_dir: Path, identity: Identity, passphrase: str) -> None:
+    """Make `identity.age`, protected by the passphrase, refusing to replace one that exists."""
+    data = seal_with_passphrase(identity_text(identity).encode("utf-8"), passphrase)
+    write_new(identity_path(data_dir), data)
+    remember(data_dir, identity)
+
+
+def withdraw_identity(data_dir: Path) -> None:
+    """Remove an `identity.age` just made, before any file was sealed to it."""
+    remove_durably(identity_path(data_dir))
+    forget(data_dir)
+
+
+def change_passphrase(data_dir: Path, identity: Identity, passphrase: str) -> None:
+    """Rewrite `identity.age` with the same identity behind a new passphrase."""
     data = seal_with_passphrase(identity_text(identity).encode("utf-8"), passphrase)
     write_atomic(identity_path(data_dir), data)
     remember(data_dir, identity)
@@ -77,21 +90,24 @@ def remove_leftovers(data_dir: Path) -> int:
 
 
 def seal_folder(data_dir: Path) -> Conversion:
-    """Rewrite every plain data file of an unlocked, encrypted folder in sealed form."""
+    """Rewrite every plain data file of an unlocked, encrypted folder in sealed form.
+
+    Run under the data folder's lock: no writer adds a file while the listing is walked.
+    """
     key = _key(data_dir)
     result = Conversion()
     remove_leftovers(data_dir)
     for path in list(all_data_files(data_dir)):
-        if is_sealed(path):
-            remove_durably(plain_form(path))  # a crash came between the two steps
+        plain = plain_form(path)
+        if is_sealed(path) and (not plain.exists() or _opens(path)):
+            remove_durably(plain)  # a crash came between the two steps
             continue
         try:
-            data = read_bytes(path, MAX_DATA_BYTES)
+            data = read_bytes(plain, MAX_DATA_BYTES)
         except SelfcheckError as exc:
             result.problems.append(f"{exc}; left plain")
             continue
-        write_atomic(sealed_form(path), seal(data, [key.recipient]))
-        remove_durably(path)
+        _replace_form(plain, sealed_form(path), seal(data, [key.recipient]), data)
         result.converted += 1
     return result
 
@@ -112,13 +128,29 @@ def open_folder(data_dir: Path) -> Conversion:
         except SelfcheckError as exc:
             result.problems.append(f"{exc}; left encrypted")
             continue
-        write_atomic(plain_form(path), data)
-        remove_durably(path)
+        _replace_form(path, plain_form(path), data, data)
         result.converted += 1
     if not result.problems:
         remove_durably(identity_path(data_dir))
         forget(data_dir)
     return result
+
+
+def _opens(path: Path) -> bool:
+    """Whether a sealed file opens with the keys held (one sealed to a lost key does not)."""
+    try:
+        read_data(path, MAX_DATA_BYTES)
+    except SelfcheckError:
+        return False
+    return True
+
+
+def _replace_form(old: Path, new: Path, payload: bytes, content: bytes) -> None:
+    """Write a file's other form, and remove the old one only once the new one reads back."""
+    write_atomic(new, payload)
+    if read_data(new, MAX_DATA_BYTES) != content:
+        raise SelfcheckError(f"{new}: did not read back as written; {old} was kept")
+    remove_durably(old)
 
 
 def _key(data_dir: Path) -> FolderKey:

@@ -41,8 +41,7 @@ def receive(path: Path, data_dir: Path, loaded: Loaded, key: str) -> tuple[Respo
     """Validate a response file, check it is for one of these check-ins, and keep it."""
     response = load_response(path)
     check_response(path, response, loaded, key)
-    kept = received_dir(data_dir) / f"{response.checkin}.toml"
-    save_response(kept, response)
+    kept = save_response(received_dir(data_dir) / f"{response.checkin}.toml", response)
     return response, kept
 
 
