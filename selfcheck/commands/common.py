@@ -87,11 +87,12 @@ def require_paths(paths: list[Path]) -> None:
         raise SelfcheckError(f"{missing[0]}: no such file or folder")
 
 
-def guarded_out(args: argparse.Namespace) -> Path | None:
-    """The `--out` path, refused inside the data folder or on a device; says what it replaces."""
+def guarded_out(args: argparse.Namespace, option: str = "out") -> Path | None:
+    """The `--out` path (or another option's), refused inside the data folder or on a device;
+    says what it replaces."""
     from selfcheck.store.outputs import check_out
 
-    out: Path | None = getattr(args, "out", None)
+    out: Path | None = getattr(args, option, None)
     if out is not None:
         note = check_out(out, resolve_data_dir(getattr(args, "data_dir", None)))
         if note is not None:

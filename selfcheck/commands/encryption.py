@@ -12,6 +12,7 @@ from selfcheck.commands.common import (
     chosen_data_dir,
     data_dir_option,
     exit_status,
+    guarded_out,
     report_problems,
 )
 from selfcheck.commands.passphrases import ask_passphrase, unlock_folder
@@ -100,19 +101,20 @@ def _make_identity(folder: Path, args: argparse.Namespace) -> None:
     """Make `identity.age`, then deliver the recovery identity; undone if it cannot be delivered."""
     from selfcheck.formats.sealed import identity_text, new_identity
     from selfcheck.store.conversion import create_identity, withdraw_identity
-    from selfcheck.store.files import write_new
+    from selfcheck.store.files import write_atomic
 
     recovery_out: Path | None = args.recovery_out
     if recovery_out is not None and recovery_out.resolve().is_relative_to(folder.resolve()):
         raise SelfcheckError(
             f"{recovery_out}: keep the recovery identity outside the data folder it opens"
         )
+    guarded_out(args, "recovery_out")
     passphrase = ask_passphrase(args, "New passphrase", twice=True)
     identity = new_identity()
     create_identity(folder, identity, passphrase)
     try:
         if recovery_out is not None:
-            write_new(recovery_out, identity_text(identity).encode("utf-8"))
+            write_atomic(recovery_out, identity_text(identity).encode("utf-8"))
             print(f"wrote the recovery identity to {recovery_out} (readable by you only)")
         else:
             print(
