@@ -14,7 +14,7 @@ from cases import RUBRIC, Row, _time_to_screen, environment, write_checkins, wri
 from measure import PYTHON, Terminal, repeat, run_timed
 
 from selfcheck.formats.sealed import identity_text, new_identity, seal
-from selfcheck.store.conversion import seal_folder, create_identity
+from selfcheck.store.conversion import create_identity, seal_folder
 from selfcheck.store.vault import forget, unlock
 
 PASSPHRASE = "a passphrase for benchmarks"

@@ -10,8 +10,8 @@ from selfcheck.formats.checkin import MeetingKind, Minutes, TravellingStep
 from selfcheck.formats.fields import (
     KEY_PATTERN,
     SHA256_PATTERN,
-    Identifier,
     Day,
+    Identifier,
     Level,
     TravellingName,
     TypedText,

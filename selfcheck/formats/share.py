@@ -15,8 +15,8 @@ from selfcheck.formats.checkin import (
     Supervision,
     TravellingStep,
 )
-from selfcheck.formats.toml_reading import validation_problems
 from selfcheck.formats.fields import KEY_PATTERN, Identifier, TravellingName, _Strict
+from selfcheck.formats.toml_reading import validation_problems
 
 SHARE_FORMAT = "selfcheck-share"
 """The `format` of a share file."""

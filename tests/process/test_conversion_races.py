@@ -152,9 +152,7 @@ time.sleep(float(sys.argv[2]))
 """A stand-in for a conversion: holds the data folder's lock for a while."""
 
 
-def test_a_write_waits_while_a_conversion_holds_the_folder(
-    data_dir: Path, make_checkin
-) -> None:
+def test_a_write_waits_while_a_conversion_holds_the_folder(data_dir: Path, make_checkin) -> None:
     """A check-in saved while another process holds the data folder's lock (as a conversion
     does for its whole run) waits for it, instead of landing in the middle of the conversion."""
     save_checkin(data_dir, make_checkin({ITEM: 3}))

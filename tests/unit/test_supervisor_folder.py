@@ -8,8 +8,8 @@ from helpers.encryption_helpers import PASSPHRASE, encrypt, files_under, passphr
 from helpers.practitioners import practitioner, share
 
 from selfcheck.cli import main
-from selfcheck.supervision.caseload import load_caseload, supervisees_dir
 from selfcheck.store.vault import forget, unlock
+from selfcheck.supervision.caseload import load_caseload, supervisees_dir
 from selfcheck.supervision.caseload_index import INDEX_FILE
 
 
@@ -27,7 +27,9 @@ def test_encrypt_seals_the_caseload_index(tmp_path: Path, make_checkin, rubric) 
         assert b"Planted-Reyes" not in path.read_bytes(), f"{path} names the practitioner"
 
 
-def test_import_into_an_encrypted_folder_works(tmp_path: Path, make_checkin, rubric, capsys) -> None:
+def test_import_into_an_encrypted_folder_works(
+    tmp_path: Path, make_checkin, rubric, capsys
+) -> None:
     """`supervise --import` in an encrypted folder stored the share, then failed with "No such
     file or directory" (exit 2) looking for the plain name; now it says imported, exit 0."""
     dana = practitioner(tmp_path, "Dana Reyes", make_checkin, rubric)
