@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from typing import Any
 
 from selfcheck.commands.common import (
@@ -58,8 +59,14 @@ def register(subparsers: Any) -> None:
 
 
 def wants_plain(args: argparse.Namespace) -> bool:
-    """Whether to run the plain mode: `--plain`, SELFCHECK_PLAIN=1, or the config says so."""
+    """Whether to run the plain mode: `--plain`, SELFCHECK_PLAIN=1, no terminal, or the config.
+
+    With no terminal to draw on (a pipe, a script), the app would write escape codes into the
+    pipe and wait for keys that never come: plain lines instead.
+    """
     if getattr(args, "plain", False) or os.environ.get(PLAIN_ENV, "").strip() not in ("", "0"):
+        return True
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
         return True
     if needs_unlock(chosen_data_dir(args)) and passphrase_file(args) is None:
         return False  # the config is sealed: the app asks the passphrase before reading it
