@@ -15,7 +15,7 @@ from helpers.paths import ROOT
 
 from selfcheck.store.checkin_files import load_data_dir, save_checkin
 from selfcheck.store.lock import DATA_DIR_LOCK
-from selfcheck.store.vault import forget, is_encrypted, unlock
+from selfcheck.store.vault import forget, identity_path, is_encrypted, unlock
 
 ITEM = "integrity-honesty"
 """The item whose note tells the planted check-ins apart."""
@@ -54,8 +54,8 @@ def plant(data_dir: Path, make_checkin, count: int) -> list[str]:
     return notes
 
 
-def run_together(data_dir: Path, commands: list[list[str]], delay: float = 0.0) -> list[int]:
-    """Start the commands together (the second `delay` seconds later); their exit statuses."""
+def run_together(data_dir: Path, commands: list[list[str]], after: Path | None = None) -> list[int]:
+    """Start the commands together (the next ones once `after` exists); their exit statuses."""
     env = os.environ | {"SELFCHECK_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT)}
     processes = []
     for command in commands:
@@ -64,7 +64,10 @@ def run_together(data_dir: Path, commands: list[list[str]], delay: float = 0.0) 
                 command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
             )
         )
-        time.sleep(delay)
+        waited = 0.0
+        while after is not None and not after.exists() and waited < 60:
+            time.sleep(0.01)
+            waited += 0.01
     statuses = []
     for process in processes:
         _, errors = process.communicate(timeout=120)
@@ -94,15 +97,15 @@ def test_two_encrypts_at_once_leave_files_the_passphrase_opens(
 def test_decrypt_while_encrypt_finishes_loses_nothing(
     data_dir: Path, make_checkin, tmp_path
 ) -> None:
-    """`decrypt` started as an `encrypt` seals a large folder: the encrypt deleted plain files
-    decrypt had just written; now every check-in survives, in one form or the other."""
+    """`decrypt` started while an `encrypt` seals a large folder (once `identity.age` is there):
+    the encrypt deleted plain files decrypt had just written; now every check-in survives."""
     notes = plant(data_dir, make_checkin, 150)
     secret = passphrase_file(tmp_path)
     for attempt in range(3):
         encrypt, decrypt = (
             conversion(command, secret, tmp_path / f"r{attempt}") for command in PAIRINGS[1]
         )
-        run_together(data_dir, [encrypt, decrypt], delay=0.5 + attempt * 0.5)
+        run_together(data_dir, [encrypt, decrypt], after=identity_path(data_dir))
         assert_every_checkin_opens(data_dir, notes)
 
 
