@@ -99,7 +99,7 @@ def test_decrypt_while_encrypt_finishes_loses_nothing(
 ) -> None:
     """`decrypt` started while an `encrypt` seals a large folder (once `identity.age` is there):
     the encrypt deleted plain files decrypt had just written; now every check-in survives."""
-    notes = plant(data_dir, make_checkin, 150)
+    notes = plant(data_dir, make_checkin, 312)
     secret = passphrase_file(tmp_path)
     for attempt in range(3):
         encrypt, decrypt = (
