@@ -15,7 +15,7 @@ from measure import PYTHON, Terminal, repeat, run_timed
 
 from selfcheck.formats.sealed import identity_text, new_identity, seal
 from selfcheck.store.conversion import create_identity, seal_folder
-from selfcheck.store.vault import forget, unlock
+from selfcheck.store.vault import Vault
 
 PASSPHRASE = "a passphrase for benchmarks"
 FIRST_ITEM = RUBRIC.items[0].id
@@ -24,9 +24,9 @@ FIRST_SCREEN = f"item 1 of {len(RUBRIC.items)}"
 
 def encrypt_folder(data: Path) -> Path:
     """Turn encryption on for `data` as `selfcheck encrypt` does; return the passphrase file."""
-    create_identity(data, new_identity(), PASSPHRASE)
-    seal_folder(data)
-    forget()
+    vault = Vault()
+    create_identity(data, new_identity(), PASSPHRASE, vault)
+    seal_folder(data, vault)
     secret = data.parent / "passphrase.txt"
     secret.write_text(PASSPHRASE + "\n")
     return secret
@@ -35,9 +35,9 @@ def encrypt_folder(data: Path) -> Path:
 DERIVE = """
 import sys, time
 from pathlib import Path
-from selfcheck.store.vault import unlock
+from selfcheck.store.vault import Vault
 start = time.perf_counter()
-unlock(Path(sys.argv[1]), sys.argv[2])
+Vault().unlock(Path(sys.argv[1]), sys.argv[2])
 print(time.perf_counter() - start)
 """
 """Opens `identity.age` with the passphrase (the scrypt derivation) and prints the seconds."""
@@ -103,7 +103,7 @@ def autosave_encrypted(*, quick: bool, runs: int) -> Row:
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder) / "data"
         env = environment(data) | {"SELFCHECK_PASSPHRASE_FILE": str(encrypt_folder(data))}
-        identity = unlock(data, PASSPHRASE).identity
+        identity = Vault().unlock(data, PASSPHRASE).identity
         terminal = Terminal([PYTHON, "-m", "selfcheck", "start"], env=env)
         delays = []
         try:
@@ -121,7 +121,6 @@ def autosave_encrypted(*, quick: bool, runs: int) -> Row:
                 time.sleep(0.05)
         finally:
             terminal.kill()
-            forget()
     median_ms = statistics.median(delays) * 1000
     return Row(
         "autosave, encrypted: key to durable sealed file",
@@ -150,7 +149,7 @@ def aggregate_sealed(*, quick: bool, runs: int) -> Row:
         def ours(name: str, *extra: str) -> tuple[float, float]:
             out = str(root / f"{name}.csv")
             argv = [PYTHON, "-m", "selfcheck", "aggregate", str(root / name), "--out", out]
-            return run_timed([*argv, "--ledger", "none", *extra], env=env)
+            return run_timed([*argv, *extra], env=env)
 
         runs = min(runs, 3)
         plain = repeat(lambda: ours("plain"), runs)

@@ -24,6 +24,7 @@ from selfcheck.commands import (
     supervise,
 )
 from selfcheck.commands.common import EXIT_INVALID, EXIT_PIPE_CLOSED
+from selfcheck.commands.context import CommandContext
 from selfcheck.commands.passphrases import add_passphrase_option
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import printable
@@ -79,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_INVALID
     try:
-        status: int = args.handler(args)
+        status: int = args.handler(args, CommandContext.from_args(args))
     except SelfcheckError as exc:
         _drop_closed_output()
         print(f"selfcheck: {printable(str(exc), keep_newlines=False)}", file=sys.stderr)

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from helpers.low_work_age import seal_with_low_work
 from helpers.samples import KEY
 
 from selfcheck.checkin.lifecycle import new_checkin_id
@@ -14,7 +15,16 @@ from selfcheck.formats.checkin import Checkin, ItemAnswer, Practitioner, RubricR
 from selfcheck.formats.rubric import Rubric
 from selfcheck.store.checkin_files import save_checkin
 from selfcheck.store.rubrics import DEFAULT_RUBRIC_ID, find_rubric
-from selfcheck.store.vault import forget
+
+FLOOR_FOLDERS = (Path(__file__).parent / "unit", Path(__file__).parent / "app")
+"""Every test here exercises the dependencies' APIs (models, TOML, charts, Textual)."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every unit and app test `floor`: CI runs those on the lowest declared versions too."""
+    for item in items:
+        if any(item.path.is_relative_to(folder) for folder in FLOOR_FOLDERS):
+            item.add_marker(pytest.mark.floor)
 
 
 @pytest.fixture(autouse=True)
@@ -30,7 +40,17 @@ def isolated_home(
     monkeypatch.delenv("SELFCHECK_PASSPHRASE_FILE", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     yield home
-    forget()  # a folder unlocked in one test stays locked in the next
+
+
+@pytest.fixture(autouse=True)
+def low_work_passphrases(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seal identity.age with a low scrypt work factor, but in the tests about the passphrase.
+
+    A real derivation takes about a second each way and most encryption tests are about files,
+    not passphrases; the shipped code opens these identities unchanged (age records the factor).
+    """
+    if request.node.get_closest_marker("real_scrypt") is None:
+        monkeypatch.setattr("selfcheck.store.conversion.seal_with_passphrase", seal_with_low_work)
 
 
 @pytest.fixture

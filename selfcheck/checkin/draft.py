@@ -31,11 +31,11 @@ from selfcheck.formats.errors import LockedError, SelfcheckError
 from selfcheck.formats.rubric import Item, Rubric
 from selfcheck.store.autosaved import Autosaved
 from selfcheck.store.checkin_files import checkin_bytes, checkin_path, checkins_dir, load_checkin
-from selfcheck.store.config import ensure_identity
-from selfcheck.store.draft_writer import ErrorHandler
+from selfcheck.store.config import config_path, ensure_identity
+from selfcheck.store.draft_writer import DraftWriter, ErrorHandler
 from selfcheck.store.files import sweep_temporary_files
 from selfcheck.store.lock import data_dir_locked, drafts_open_elsewhere
-from selfcheck.store.vault import stored, write_data
+from selfcheck.store.vault import Vault, held, stored
 
 
 class Draft(Autosaved):
@@ -48,14 +48,20 @@ class Draft(Autosaved):
         checkin: Checkin,
         previous: Checkin | None,
         on_error: ErrorHandler | None = None,
+        vault: Vault | None = None,
     ) -> None:
         self.data_dir = data_dir
+        self.vault = held(vault)
         self.rubric = rubric
         self.checkin = checkin
         self.previous = previous
         path = checkin_path(data_dir, checkin.id)
         saved = checkin_bytes(checkin) if stored(path) else b""
-        super().__init__(path, partial(write_data, data_dir), on_error, saved)
+        super().__init__(path, partial(self.vault.write_data, data_dir), on_error, saved)
+        self.supervisor_writer = DraftWriter(
+            config_path(data_dir), on_error, self._remember_supervisor
+        )
+        """Keeps the supervisor typed as the config's default, off the screen's thread."""
 
     @classmethod
     def open(
@@ -73,7 +79,7 @@ class Draft(Autosaved):
         """
         folder = checkins_dir(workspace.data_dir)
         with data_dir_locked(workspace.data_dir):
-            config = ensure_identity(workspace.data_dir)
+            config = ensure_identity(workspace.data_dir, workspace.vault)
             sweep_temporary_files(folder)
             elsewhere = drafts_open_elsewhere(folder)
             found = find_draft(workspace.loaded, workspace.rubric.id)
@@ -85,11 +91,11 @@ class Draft(Autosaved):
             checkin = found or new_checkin(workspace.rubric, config, focus=focus)
             rubric = workspace.rubric_of(checkin)
             previous = last_complete(workspace.loaded, rubric.id, before=checkin)
-            draft = cls(workspace.data_dir, rubric, checkin, previous, on_error)
+            draft = cls(workspace.data_dir, rubric, checkin, previous, on_error, workspace.vault)
             draft.lock.acquire()
         if found is not None:
             # Another process may have saved it between loading and locking: read it again.
-            draft.checkin = load_checkin(stored(draft.path) or draft.path)
+            draft.checkin = load_checkin(stored(draft.path) or draft.path, draft.vault)
             draft._saved = checkin_bytes(draft.checkin)
         return draft
 
@@ -149,7 +155,15 @@ class Draft(Autosaved):
             supervisor=supervisor.strip(), meeting=meeting, minutes=minutes, kind=kind
         )
         self.save()
-        remember_supervisor(self.data_dir, self.checkin.supervision.supervisor)
+        self.supervisor_writer.submit(self.checkin.supervision.supervisor.encode("utf-8"))
+
+    def _remember_supervisor(self, _config: Path, supervisor: bytes) -> None:
+        remember_supervisor(self.data_dir, supervisor.decode("utf-8"), self.vault)
+
+    def close(self) -> None:
+        """Write what is pending (the check-in, the supervisor's default) and release the lock."""
+        self.supervisor_writer.close()
+        super().close()
 
     def add_next_step(self, text: str, item_id: str | None) -> None:
         """Append a step to the learning plan and save."""
@@ -204,7 +218,7 @@ class Draft(Autosaved):
         data = checkin_bytes(self.checkin)
         try:
             # Through the vault, like every autosave: sealed when the folder is encrypted.
-            written = write_data(self.data_dir, self.path, data)
+            written = self.vault.write_data(self.data_dir, self.path, data)
         except (OSError, SelfcheckError) as exc:
             self.checkin = draft
             raise SelfcheckError(f"{self.path}: could not finish the check-in ({exc})") from None

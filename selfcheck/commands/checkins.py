@@ -6,15 +6,13 @@ import argparse
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from selfcheck.checkin.lifecycle import asked_items
 from selfcheck.checkin.practitioners import by_practitioner, practitioner_label
 from selfcheck.commands.common import (
-    data_dir,
     data_dir_option,
     exit_status,
-    load_sources,
     report_problems,
     sources_option,
     tell,
@@ -26,8 +24,11 @@ from selfcheck.formats.printable import one_line, printable
 from selfcheck.formats.response import Response
 from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.wording import answer_words
-from selfcheck.store.checkin_files import load_checkin, load_data_dir
+from selfcheck.store.checkin_files import Loaded, load_checkin
 from selfcheck.store.rubrics import rubric_for_ref
+
+if TYPE_CHECKING:
+    from selfcheck.commands.context import CommandContext
 
 
 def register(subparsers: Any) -> None:
@@ -48,9 +49,10 @@ def rubric_for(checkin: Checkin, data_dir: Path | None) -> Rubric | None:
     return rubric_for_ref(checkin.rubric, data_dir)
 
 
-def list_command(args: argparse.Namespace) -> int:
+def list_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Print the check-ins newest first, grouped per practitioner when there are several."""
-    loaded = load_sources(args)
+    loaded = context.sources
+    report_problems(loaded.problems)
     if not loaded.checkins:
         print("No check-ins yet. Start one with: selfcheck start")
         return exit_status(loaded.problems)
@@ -65,7 +67,7 @@ def list_command(args: argparse.Namespace) -> int:
         )
         for checkin in reversed(group):
             if checkin.rubric.sha256 not in rubrics:
-                rubrics[checkin.rubric.sha256] = rubric_for(checkin, data_dir(args))
+                rubrics[checkin.rubric.sha256] = rubric_for(checkin, context.data_dir)
             print(list_row(checkin, rubrics[checkin.rubric.sha256]))
     return exit_status(loaded.problems)
 
@@ -85,7 +87,7 @@ def list_row(checkin: Checkin, rubric: Rubric | None) -> str:
     )
 
 
-def resolve_checkin(ref: str, data_dir: Path) -> tuple[Checkin, Path, list[str]]:
+def resolve_checkin(ref: str, context: CommandContext) -> tuple[Checkin, Path, list[str]]:
     """The check-in named by a path, an id (or unique id prefix), or `latest`.
 
     A path (with a folder separator or ending in `.toml`) is read as given; anything else is
@@ -94,17 +96,17 @@ def resolve_checkin(ref: str, data_dir: Path) -> tuple[Checkin, Path, list[str]]
     """
     if looks_like_path(ref):
         path = Path(ref).expanduser()
-        return load_checkin(path), path, []
+        return load_checkin(path, context.vault), path, []
     if not re.fullmatch(IDENTIFIER_PATTERN, ref):
         raise SelfcheckError(
             f"{ref!r} is not a check-in id ({PATTERN_HINTS[IDENTIFIER_PATTERN]}); "
             "to show a file, give its path, e.g. ./FILE.toml"
         )
-    loaded = load_data_dir(data_dir)
+    loaded: Loaded = context.stored
     if ref == "latest":
         if not loaded.checkins:
             report_problems(loaded.problems)
-            raise SelfcheckError(f"{data_dir}: no check-ins yet")
+            raise SelfcheckError(f"{context.data_dir}: no check-ins yet")
         latest = loaded.checkins[-1]
         return latest, loaded.paths[latest.id], loaded.problems
     matches = [s for s in loaded.checkins if s.id == ref] or [
@@ -112,7 +114,7 @@ def resolve_checkin(ref: str, data_dir: Path) -> tuple[Checkin, Path, list[str]]
     ]
     if len(matches) != 1:
         what = "no check-in" if not matches else f"{len(matches)} check-ins"
-        raise SelfcheckError(f"{what} with id {ref!r} in {data_dir}; see: selfcheck list")
+        raise SelfcheckError(f"{what} with id {ref!r} in {context.data_dir}; see: selfcheck list")
     return matches[0], loaded.paths[matches[0].id], loaded.problems
 
 
@@ -126,19 +128,17 @@ def looks_like_path(ref: str) -> bool:
     )
 
 
-def show_command(args: argparse.Namespace) -> int:
+def show_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Print one check-in with its ratings, notes and next steps; exit 1 if files were skipped."""
-    checkin, path, problems = resolve_checkin(args.checkin, data_dir(args))
-    rubric = rubric_for(checkin, data_dir(args))
+    checkin, path, problems = resolve_checkin(args.checkin, context)
+    rubric = rubric_for(checkin, context.data_dir)
     if rubric is not None and rubric.sha256 != checkin.rubric.sha256:
         tell(
             f"note: {path} was rated against a text of rubric {checkin.rubric.id!r} "
             f"version {checkin.rubric.version} that is not here; shown with version "
             f"{rubric.version}, items matched by id"
         )
-    from selfcheck.supervision.receiving import load_received
-
-    responses, received_problems = load_received(data_dir(args))
+    responses, received_problems = context.received
     print(checkin_text(checkin, rubric, path, responses.get(checkin.id)))
     problems = [*problems, *received_problems]
     report_problems(problems)

@@ -6,11 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from selfcheck.commands.passphrases import add_passphrase_option, unlock_folder
+from selfcheck.commands.passphrases import add_passphrase_option
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import printable
-from selfcheck.store.checkin_files import Loaded, checkins_dir, load_checkins, load_data_dir
-from selfcheck.store.data_dir import check_data_dir, check_private, resolve_data_dir
 
 EXIT_OK = 0
 """Everything was read and done."""
@@ -50,54 +48,11 @@ def sources_option() -> argparse.ArgumentParser:
     return parent
 
 
-def data_dir(args: argparse.Namespace) -> Path:
-    """The data directory chosen by the options and environment, unlocked if it is encrypted."""
-    folder = chosen_data_dir(args)
-    unlock_folder(folder, args)
-    return folder
-
-
-def chosen_data_dir(args: argparse.Namespace) -> Path:
-    """The data directory chosen by the options and environment, refused if it is unusable.
-
-    Checked usable and private, but not unlocked.
-    """
-    return check_private(check_data_dir(resolve_data_dir(getattr(args, "data_dir", None))))
-
-
-def load_sources(args: argparse.Namespace) -> Loaded:
-    """Check-ins from the given paths, else from the data directory; bad files reported."""
-    paths: list[Path] = getattr(args, "paths", None) or []
-    require_paths(paths)
-    loaded = load_checkins(map(checkin_folder, paths)) if paths else load_data_dir(data_dir(args))
-    report_problems(loaded.problems)
-    return loaded
-
-
-def checkin_folder(path: Path) -> Path:
-    """A path as given, or the `sessions` folder inside it when it is a data folder."""
-    inside = checkins_dir(path)
-    return inside if inside.is_dir() else path
-
-
 def require_paths(paths: list[Path]) -> None:
     """Refuse at once, in one line, when a file or folder given on the command line is missing."""
     missing = [path for path in paths if not path.exists()]
     if missing:
         raise SelfcheckError(f"{missing[0]}: no such file or folder")
-
-
-def guarded_out(args: argparse.Namespace, option: str = "out") -> Path | None:
-    """The `--out` path (or another option's), refused inside the data folder or on a device;
-    says what it replaces."""
-    from selfcheck.store.outputs import check_out
-
-    out: Path | None = getattr(args, option, None)
-    if out is not None:
-        note = check_out(out, resolve_data_dir(getattr(args, "data_dir", None)))
-        if note is not None:
-            tell(note)
-    return out
 
 
 def report_problems(problems: list[str]) -> None:

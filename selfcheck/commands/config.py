@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from selfcheck.commands.common import EXIT_OK, data_dir, data_dir_option
+from selfcheck.commands.common import EXIT_OK, data_dir_option
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import printable
 from selfcheck.formats.toml_reading import validation_problems
 from selfcheck.store.config import INTERFACES, THEMES
+
+if TYPE_CHECKING:
+    from selfcheck.commands.context import CommandContext
 
 SETTINGS = {
     "name": "your name, written into each check-in (empty: none)",
@@ -46,18 +49,17 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=config_command)
 
 
-def config_command(args: argparse.Namespace) -> int:
+def config_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Change the settings given, then print them all."""
-    from selfcheck.store.config import config_path, ensure_identity, load_config, save_config
-    from selfcheck.store.rubrics import find_rubric
+    from selfcheck.store.config import config_path, ensure_identity, save_config
 
-    folder = data_dir(args)
-    config = load_config(folder)
+    folder, vault = context.data_dir, context.vault
+    config = context.config
     changes: dict[str, object] = {
         key: getattr(args, key).strip() for key in SETTINGS if getattr(args, key) is not None
     }
     if changes.get("rubric"):
-        find_rubric(str(changes["rubric"]), folder)
+        context.rubric(str(changes["rubric"]))
     if args.show_last_time is not None:
         changes["show_last_time"] = args.show_last_time == "yes"
     for key in ("interface", "theme"):
@@ -69,8 +71,8 @@ def config_command(args: argparse.Namespace) -> int:
         except ValidationError as exc:
             raise SelfcheckError(f"--{validation_problems(exc)[0]}") from None
         # Only a change writes the config, and then with the identity it keeps.
-        config = ensure_identity(folder).model_copy(update=changes)
-        save_config(folder, config)
+        config = ensure_identity(folder, vault).model_copy(update=changes)
+        save_config(folder, config, vault)
     print(printable(f"Settings in {config_path(folder)}:", keep_newlines=False))
     for key in SETTINGS:
         print(f"  {key}: {printable(getattr(config, key), keep_newlines=False) or '(not set)'}")

@@ -5,20 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from selfcheck.commands.common import (
-    EXIT_OK,
-    chosen_data_dir,
-    data_dir_option,
-    exit_status,
-    guarded_out,
-    report_problems,
-)
-from selfcheck.commands.passphrases import ask_passphrase, unlock_folder
+from selfcheck.commands.common import EXIT_OK, data_dir_option, exit_status, report_problems
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.store.lock import data_dir_locked
-from selfcheck.store.vault import is_encrypted
+from selfcheck.store.vault import Vault, is_encrypted
+
+if TYPE_CHECKING:
+    from selfcheck.commands.context import CommandContext
 
 
 def register(subparsers: Any) -> None:
@@ -75,7 +70,7 @@ def register(subparsers: Any) -> None:
     keys.set_defaults(handler=keys_command)
 
 
-def encrypt_command(args: argparse.Namespace) -> int:
+def encrypt_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Turn encryption on (or finish turning it on) and seal every data file.
 
     The whole run holds the data folder's lock, so no other conversion, check-in or write
@@ -83,38 +78,37 @@ def encrypt_command(args: argparse.Namespace) -> int:
     """
     from selfcheck.store.conversion import refuse_if_open, seal_folder
 
-    folder = chosen_data_dir(args)
+    folder = context.chosen_dir
     with data_dir_locked(folder):
         refuse_if_open(folder)
         if is_encrypted(folder):
-            unlock_folder(folder, args)
+            context.unlock(folder)
             print(f"{folder} is encrypted; sealing the files still plain.", file=sys.stderr)
         else:
-            _make_identity(folder, args)
-        result = seal_folder(folder)
+            _make_identity(folder, args.recovery_out, context)
+        result = seal_folder(folder, context.vault)
     report_problems(result.problems)
     print(f"Encrypted {result.converted} file(s) in {folder}; your passphrase opens them.")
     return exit_status(result.problems)
 
 
-def _make_identity(folder: Path, args: argparse.Namespace) -> None:
+def _make_identity(folder: Path, recovery_out: Path | None, context: CommandContext) -> None:
     """Make `identity.age`, then deliver the recovery identity; undone if it cannot be delivered."""
     from selfcheck.formats.sealed import identity_text, new_identity
     from selfcheck.store.conversion import create_identity, withdraw_identity
-    from selfcheck.store.files import write_atomic
+    from selfcheck.store.files import write_text_atomic
 
-    recovery_out: Path | None = args.recovery_out
     if recovery_out is not None and recovery_out.resolve().is_relative_to(folder.resolve()):
         raise SelfcheckError(
             f"{recovery_out}: keep the recovery identity outside the data folder it opens"
         )
-    guarded_out(args, "recovery_out")
-    passphrase = ask_passphrase(args, "New passphrase", twice=True)
+    context.guarded_out(recovery_out)
+    passphrase = context.ask_passphrase("New passphrase", twice=True)
     identity = new_identity()
-    create_identity(folder, identity, passphrase)
+    create_identity(folder, identity, passphrase, context.vault)
     try:
         if recovery_out is not None:
-            write_atomic(recovery_out, identity_text(identity).encode("utf-8"))
+            write_text_atomic(recovery_out, identity_text(identity))
             print(f"wrote the recovery identity to {recovery_out} (readable by you only)")
         else:
             print(
@@ -127,7 +121,7 @@ def _make_identity(folder: Path, args: argparse.Namespace) -> None:
             )
         sys.stdout.flush()
     except (SelfcheckError, OSError) as exc:
-        withdraw_identity(folder)
+        withdraw_identity(folder, context.vault)
         reason = exc if isinstance(exc, SelfcheckError) else "the output was closed"
         raise SelfcheckError(
             f"{folder}: the recovery identity could not be delivered ({reason}); "
@@ -135,18 +129,18 @@ def _make_identity(folder: Path, args: argparse.Namespace) -> None:
         ) from None
 
 
-def decrypt_command(args: argparse.Namespace) -> int:
+def decrypt_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Turn encryption off: every data file plain, then `identity.age` removed."""
     from selfcheck.store.conversion import open_folder, refuse_if_open
 
-    folder = chosen_data_dir(args)
+    folder = context.chosen_dir
     with data_dir_locked(folder):
         if not is_encrypted(folder):
             print(f"{folder} is not encrypted; nothing to do.")
             return EXIT_OK
         refuse_if_open(folder)
-        unlock_folder(folder, args)
-        result = open_folder(folder)
+        context.unlock(folder)
+        result = open_folder(folder, context.vault)
     report_problems(result.problems)
     if result.problems:
         print(f"Decrypted {result.converted} file(s); encryption stays on until all are.")
@@ -155,34 +149,31 @@ def decrypt_command(args: argparse.Namespace) -> int:
     return exit_status(result.problems)
 
 
-def passphrase_command(args: argparse.Namespace) -> int:
+def passphrase_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Change the passphrase: only `identity.age` is rewritten, under the folder's lock."""
     from selfcheck.store.conversion import change_passphrase
-    from selfcheck.store.vault import folder_key
 
-    folder = chosen_data_dir(args)
+    folder = context.chosen_dir
     with data_dir_locked(folder):
         _require_encrypted(folder)
         if args.recovery is not None:
-            _unlock_with_recovery(folder, args.recovery)
+            _unlock_with_recovery(folder, args.recovery, context.vault)
         else:
-            unlock_folder(folder, args)
-        key = folder_key(folder)
+            context.unlock(folder)
+        key = context.vault.folder_key(folder)
         assert key is not None  # the folder is encrypted and was just unlocked
-        new = ask_passphrase(args, "New passphrase", twice=True, file=args.new_passphrase_file)
-        change_passphrase(folder, key.identity, new)
+        new = context.ask_passphrase("New passphrase", twice=True, file=args.new_passphrase_file)
+        change_passphrase(folder, key.identity, new, context.vault)
     print(f"Changed the passphrase of {folder}.")
     return EXIT_OK
 
 
-def keys_command(args: argparse.Namespace) -> int:
+def keys_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Print the public recipient others seal files to."""
-    from selfcheck.store.vault import folder_key
-
-    folder = chosen_data_dir(args)
+    folder = context.chosen_dir
     _require_encrypted(folder)
-    unlock_folder(folder, args)
-    key = folder_key(folder)
+    context.unlock(folder)
+    key = context.vault.folder_key(folder)
     assert key is not None  # the folder is encrypted and was just unlocked
     print(key.recipient)
     return EXIT_OK
@@ -195,21 +186,21 @@ def _require_encrypted(folder: Path) -> None:
         )
 
 
-def _unlock_with_recovery(folder: Path, recovery: Path) -> None:
+def _unlock_with_recovery(folder: Path, recovery: Path, vault: Vault) -> None:
     """Hold the recovery identity as the folder's key, once it opens one of the folder's files."""
     from selfcheck.formats.sealed import load_identities
     from selfcheck.store.conversion import MAX_DATA_BYTES
-    from selfcheck.store.vault import all_data_files, forget, is_sealed, read_data, remember
+    from selfcheck.store.vault import all_data_files, is_sealed
 
     identity = load_identities(recovery)[0]
     sealed = next((path for path in all_data_files(folder) if is_sealed(path)), None)
     if sealed is not None:
-        remember(folder, identity)
+        vault.remember(folder, identity)
         try:
-            read_data(sealed, MAX_DATA_BYTES)
+            vault.read_data(sealed, MAX_DATA_BYTES)
         except SelfcheckError:
-            forget(folder)
+            vault.forget(folder)
             raise SelfcheckError(
                 f"{recovery}: this identity does not open the files of {folder}; nothing changed"
             ) from None
-    remember(folder, identity)
+    vault.remember(folder, identity)

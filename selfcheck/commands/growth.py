@@ -13,11 +13,8 @@ from selfcheck.checkin.practitioners import by_practitioner, pick_practitioner, 
 from selfcheck.commands.common import (
     EXIT_OK,
     EXIT_SKIPPED,
-    data_dir,
     data_dir_option,
     exit_status,
-    guarded_out,
-    load_sources,
     report_problems,
     sources_option,
     tell,
@@ -27,12 +24,12 @@ from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import printable
 from selfcheck.formats.rubric import Rubric
 from selfcheck.store.outputs import write_out
-from selfcheck.store.rubrics import find_rubric, rubric_versions
 
 if TYPE_CHECKING:
+    from selfcheck.commands.context import CommandContext
     from selfcheck.formats.response import Response
     from selfcheck.growth.analysis import Growth
-    from selfcheck.growth.packet_supervision import SupervisionPages
+    from selfcheck.packet.supervision_parts import SupervisionPages
 
 PACKET_FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
 """The packet's formats by file extension: the PDF, or one self-contained web page."""
@@ -83,17 +80,16 @@ def register(subparsers: Any) -> None:
 
 
 def _rubric_groups(
-    checkins: list[Checkin], args: argparse.Namespace, problems: list[str]
+    checkins: list[Checkin], context: CommandContext, asked: str | None, problems: list[str]
 ) -> list[Rubric]:
     """The rubrics to analyse: the one asked for, else each rubric of the complete check-ins."""
-    asked = getattr(args, "rubric", None)
     if asked:
-        return [find_rubric(asked, data_dir(args))]
+        return [context.rubric(asked)]
     ids = list(dict.fromkeys(s.rubric.id for s in reversed(checkins) if s.complete))
     rubrics = []
     for rubric_id in ids:
         try:
-            rubrics.append(find_rubric(rubric_id, data_dir(args)))
+            rubrics.append(context.rubric(rubric_id))
         except SelfcheckError:
             count = len(complete_checkins(checkins, rubric_id))
             problems.append(
@@ -103,29 +99,23 @@ def _rubric_groups(
     return rubrics
 
 
-def received_responses(args: argparse.Namespace) -> dict[str, Response]:
+def received_responses(context: CommandContext) -> dict[str, Response]:
     """The supervisor's responses kept in the data folder, when reading it (none for paths)."""
-    from selfcheck.supervision.receiving import load_received
-
-    if getattr(args, "paths", None):
+    if context.paths:
         return {}
-    responses, problems = load_received(data_dir(args))
+    responses, problems = context.received
     report_problems(problems)
     return responses
 
 
-def _texts(rubric: Rubric, args: argparse.Namespace) -> list[Rubric]:
-    """Every version of the rubric available here, so check-ins of each keep their text."""
-    return rubric_versions(rubric.id, data_dir(args))
-
-
-def trends_command(args: argparse.Namespace) -> int:
+def trends_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Print or write value means per check-in for each practitioner and rubric."""
     from selfcheck.growth.analysis import growth
     from selfcheck.growth.trends import trends_csv, trends_json, trends_table
 
-    guarded_out(args)
-    loaded = load_sources(args)
+    context.guarded_out(args.out)
+    loaded = context.sources
+    report_problems(loaded.problems)
     problems = list(loaded.problems)
     people = (
         [pick_practitioner(loaded.checkins, args.practitioner)]
@@ -134,13 +124,13 @@ def trends_command(args: argparse.Namespace) -> int:
     )
     from selfcheck.supervision.plan import plan_dicts, plan_history
 
-    responses = received_responses(args)
+    responses = received_responses(context) if args.format == "json" else {}
     groups: list[tuple[str, Growth]] = []
     plans: list[list[dict[str, Any]]] = []
     for checkins in people:
         who = practitioner_label(checkins)
-        for rubric in _rubric_groups(checkins, args, problems):
-            groups.append((who, growth(checkins, rubric, _texts(rubric, args))))
+        for rubric in _rubric_groups(checkins, context, args.rubric, problems):
+            groups.append((who, growth(checkins, context.versions(rubric))))
             plans.append(plan_dicts(plan_history(checkins, responses)))
     report_problems(problems[len(loaded.problems) :])
     if args.format == "csv":
@@ -161,14 +151,18 @@ def trends_command(args: argparse.Namespace) -> int:
     return exit_status(problems)
 
 
-def one_growth(args: argparse.Namespace) -> tuple[str, Growth, list[Checkin], int]:
+def one_growth(
+    context: CommandContext, practitioner: str | None, rubric_ref: str | None
+) -> tuple[str, Growth, list[Checkin], int]:
     """One practitioner's growth for `plot` and `report`, the check-ins, and the exit status."""
-    from selfcheck.growth.analysis import growth, too_few_words
+    from selfcheck.growth.analysis import growth
+    from selfcheck.growth.words import too_few_words
 
-    loaded = load_sources(args)
-    checkins = pick_practitioner(loaded.checkins, args.practitioner)
+    loaded = context.sources
+    report_problems(loaded.problems)
+    checkins = pick_practitioner(loaded.checkins, practitioner)
     problems: list[str] = []
-    rubrics = _rubric_groups(checkins, args, problems)
+    rubrics = _rubric_groups(checkins, context, rubric_ref, problems)
     report_problems(problems)
     if not rubrics:
         raise SelfcheckError(
@@ -182,7 +176,7 @@ def one_growth(args: argparse.Namespace) -> tuple[str, Growth, list[Checkin], in
             "(choose with --rubric ID)",
             file=sys.stderr,
         )
-    result = growth(checkins, rubrics[0], _texts(rubrics[0], args))
+    result = growth(checkins, context.versions(rubrics[0]))
     if not result.checkins:
         raise SelfcheckError(f"no complete check-ins of rubric {rubrics[0].id!r}")
     words = too_few_words(len(result.checkins))
@@ -192,38 +186,38 @@ def one_growth(args: argparse.Namespace) -> tuple[str, Growth, list[Checkin], in
     return practitioner_label(checkins), result, checkins, status
 
 
-def plot_command(args: argparse.Namespace) -> int:
+def plot_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Draw one chart of one practitioner's growth to a file."""
     from selfcheck.growth.charts import figure_for
     from selfcheck.store.images import image_format, save_figure
 
     image_format(args.out)
-    guarded_out(args)
-    _who, result, _checkins, status = one_growth(args)
+    context.guarded_out(args.out)
+    _who, result, _checkins, status = one_growth(context, args.practitioner, args.rubric)
     save_figure(figure_for(args.kind, result), args.out)
     tell(f"wrote {args.out}", to_stdout=True)
     return status
 
 
-def report_command(args: argparse.Namespace) -> int:
+def report_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Write the supervision packet of one practitioner as a PDF or an accessible web page."""
     suffix = args.out.suffix.lower()
     if suffix not in PACKET_FORMATS:
         raise SelfcheckError(
             f"{args.out}: the packet is a PDF or a web page; name it FILE.pdf or FILE.html"
         )
-    from selfcheck.growth.packet_input import packet_input
+    from selfcheck.packet.inputs import packet_input
 
-    guarded_out(args)
-    who, result, checkins, status = one_growth(args)
-    pages = supervision_pages(args, checkins)
+    context.guarded_out(args.out)
+    who, result, checkins, status = one_growth(context, args.practitioner, args.rubric)
+    pages = supervision_pages(context, checkins)
     packet = packet_input(who, result, checkins, notes=args.notes, supervision=pages)
     if PACKET_FORMATS[suffix] == "html":
-        from selfcheck.growth.packet_html import packet_html
+        from selfcheck.packet.web_page import packet_html
 
         write_out(args.out, packet_html(packet).encode("utf-8"))
     else:
-        from selfcheck.growth.packet import packet_bytes
+        from selfcheck.packet.pdf import packet_bytes
 
         write_out(args.out, packet_bytes(packet))
     tell(
@@ -232,17 +226,17 @@ def report_command(args: argparse.Namespace) -> int:
     return status
 
 
-def supervision_pages(args: argparse.Namespace, checkins: list[Checkin]) -> SupervisionPages:
+def supervision_pages(context: CommandContext, checkins: list[Checkin]) -> SupervisionPages:
     """Responses, the learning plan's history and this year's hours for the packet."""
-    from selfcheck.growth.packet_supervision import SupervisionPages
+    from selfcheck.packet.supervision_parts import SupervisionPages
     from selfcheck.supervision.hours import hours_by_year, meeting_records, year_line
-    from selfcheck.supervision.plan import plan_dicts, plan_history
+    from selfcheck.supervision.plan import plan_history
 
-    responses = received_responses(args)
+    responses = received_responses(context)
     records = meeting_records(checkins, responses.values())
     this_year = [y for y in hours_by_year(records) if y.year == date.today().year]
     return SupervisionPages(
         responses=responses,
-        plan=plan_dicts(plan_history(checkins, responses)),
+        plan=plan_history(checkins, responses),
         hours_this_year=year_line(this_year[0]) if this_year else None,
     )

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from selfcheck.commands.common import data_dir, data_dir_option, exit_status, report_problems
+from selfcheck.commands.common import data_dir_option, exit_status, report_problems
 from selfcheck.formats.printable import one_line
+
+if TYPE_CHECKING:
+    from selfcheck.commands.context import CommandContext
 
 
 def register(subparsers: Any) -> None:
@@ -22,20 +25,17 @@ def register(subparsers: Any) -> None:
     log.set_defaults(handler=log_command)
 
 
-def log_command(args: argparse.Namespace) -> int:
+def log_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Print each meeting with its source, then the hours per year and in total."""
-    from selfcheck.store.checkin_files import load_data_dir
     from selfcheck.supervision.hours import (
         hours_by_year,
         hours_words,
         meeting_records,
         year_line,
     )
-    from selfcheck.supervision.receiving import load_received
 
-    folder = data_dir(args)
-    loaded = load_data_dir(folder)
-    responses, bad = load_received(folder)
+    loaded = context.stored
+    responses, bad = context.received
     problems = loaded.problems + bad
     records = meeting_records(loaded.checkins, responses.values())
     if args.year is not None:

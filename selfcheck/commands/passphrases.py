@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import stat
 import sys
 from pathlib import Path
 
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.toml_reading import read_bytes
-from selfcheck.store.vault import needs_unlock, unlock
 
 PASSPHRASE_FILE_ENV = "SELFCHECK_PASSPHRASE_FILE"
 """Environment variable naming a file whose first line is the passphrase."""
@@ -29,13 +27,6 @@ def add_passphrase_option(parser: argparse.ArgumentParser, default: object = Non
         help="read the passphrase of an encrypted data folder from the first line of FILE "
         f"(default: ${PASSPHRASE_FILE_ENV}, else asked on the terminal)",
     )
-
-
-def passphrase_file(args: argparse.Namespace) -> Path | None:
-    """The passphrase file named by `--passphrase-file`, else by the environment."""
-    given: Path | None = getattr(args, "passphrase_file", None)
-    from_env = os.environ.get(PASSPHRASE_FILE_ENV)
-    return given or (Path(from_env).expanduser() if from_env else None)
 
 
 def read_passphrase_file(path: Path) -> str:
@@ -71,11 +62,8 @@ def _first_line_of_pipe(path: Path) -> bytes:
     return data
 
 
-def ask_passphrase(
-    args: argparse.Namespace, prompt: str, *, twice: bool = False, file: Path | None = None
-) -> str:
-    """A passphrase from `file` (else `--passphrase-file` or its variable), else the terminal."""
-    source = file or passphrase_file(args)
+def ask_passphrase(prompt: str, source: Path | None, *, twice: bool = False) -> str:
+    """A passphrase from the `source` file when there is one, else asked on the terminal."""
     if source is not None:
         return read_passphrase_file(source)
     if not sys.stdin.isatty():
@@ -89,9 +77,3 @@ def ask_passphrase(
     if twice and getpass.getpass(f"{prompt}, again: ") != first:
         raise SelfcheckError("the two passphrases differ; nothing was done")
     return first
-
-
-def unlock_folder(folder: Path, args: argparse.Namespace) -> None:
-    """Unlock an encrypted data folder once per run; a plain or unlocked one is left alone."""
-    if needs_unlock(folder):
-        unlock(folder, ask_passphrase(args, f"Passphrase of {folder}"))

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from selfcheck.commands.common import data_dir, data_dir_option, exit_status, report_problems
-from selfcheck.commands.sealing import add_identity_option, hold_identities
+from selfcheck.commands.common import data_dir_option, exit_status, report_problems
+from selfcheck.commands.sealing import add_identity_option
 from selfcheck.formats.printable import printable
+
+if TYPE_CHECKING:
+    from selfcheck.commands.context import CommandContext
 
 
 def register(subparsers: Any) -> None:
@@ -26,17 +29,16 @@ def register(subparsers: Any) -> None:
     receive.set_defaults(handler=receive_command)
 
 
-def receive_command(args: argparse.Namespace) -> int:
+def receive_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Validate and keep one response file."""
-    from selfcheck.store.checkin_files import load_data_dir
     from selfcheck.store.config import ensure_identity
     from selfcheck.supervision.receiving import receive
 
-    folder = data_dir(args)
-    hold_identities(args)  # a response sealed to a key kept outside this folder
-    config = ensure_identity(folder)
-    loaded = load_data_dir(folder)
-    response, kept = receive(args.file, folder, loaded, config.practitioner_key)
+    folder, vault = context.data_dir, context.vault
+    context.hold_identities()  # a response sealed to a key kept outside this folder
+    config = ensure_identity(folder, vault)
+    loaded = context.stored
+    response, kept = receive(args.file, folder, loaded, config.practitioner_key, vault)
     who = printable(response.supervisor, keep_newlines=False) or "your supervisor"
     print(f"received {who}'s response to check-in {response.checkin}; kept in {kept}")
     print(f"see it with: selfcheck show {response.checkin}")

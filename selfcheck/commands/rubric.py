@@ -5,19 +5,21 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from selfcheck.commands.common import (
     EXIT_INVALID,
     EXIT_OK,
-    data_dir,
     data_dir_option,
     exit_status,
     report_problems,
 )
 from selfcheck.formats.printable import json_safe, printable
 from selfcheck.formats.rubric import Rubric
-from selfcheck.store.rubrics import check_rubric, find_rubric, list_rubrics
+from selfcheck.store.rubrics import check_rubric, list_rubrics
+
+if TYPE_CHECKING:
+    from selfcheck.commands.context import CommandContext
 
 
 def register(subparsers: Any) -> None:
@@ -35,9 +37,9 @@ def register(subparsers: Any) -> None:
     check.set_defaults(handler=check_command)
 
 
-def list_command(args: argparse.Namespace) -> int:
+def list_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Print one line per available rubric."""
-    entries, problems = list_rubrics(data_dir(args))
+    entries, problems = list_rubrics(context.data_dir)
     report_problems(problems)
     for entry in entries:
         rubric = entry.rubric
@@ -49,9 +51,9 @@ def list_command(args: argparse.Namespace) -> int:
     return exit_status(problems)
 
 
-def show_command(args: argparse.Namespace) -> int:
+def show_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Print a rubric as readable text or JSON."""
-    rubric = find_rubric(args.rubric, data_dir(args))
+    rubric = context.rubric(args.rubric)
     if args.format == "json":
         data = rubric.model_dump(mode="json") | {"sha256": rubric.sha256}
         print(json_safe(json.dumps(data, indent=2, ensure_ascii=False)))
@@ -88,7 +90,7 @@ def rubric_text(rubric: Rubric) -> str:
     return printable("\n".join(lines))
 
 
-def check_command(args: argparse.Namespace) -> int:
+def check_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Validate a rubric file: every problem on its own line, exit 0 or 2."""
     problems = check_rubric(args.path)
     if problems:

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from functools import partial
 from pathlib import Path
-
-from selfcheck.commands.passphrases import ask_passphrase
 
 
 def add_to_option(parser: argparse.ArgumentParser, reader: str) -> None:
@@ -44,27 +41,17 @@ def add_identity_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def sealed_for(args: argparse.Namespace, data: bytes) -> bytes:
-    """`data` sealed to `--to RECIPIENT`, or as it is without the option."""
-    if not getattr(args, "to", None):
+def sealed_for(to: str | None, data: bytes) -> bytes:
+    """`data` sealed to the `--to` recipient, or as it is without one."""
+    if not to:
         return data
     from selfcheck.formats.sealed import parse_recipient, seal
 
-    return seal(data, [parse_recipient(args.to)])
+    return seal(data, [parse_recipient(to)])
 
 
-def sealed_words(args: argparse.Namespace) -> str:
+def sealed_words(to: str | None) -> str:
     """How a written file is protected, for the line that says it was written."""
-    if getattr(args, "to", None):
-        return f"sealed to {args.to[:16]}...: only that key's holder can open it"
+    if to:
+        return f"sealed to {to[:16]}...: only that key's holder can open it"
     return "readable by you only"
-
-
-def hold_identities(args: argparse.Namespace) -> None:
-    """Hold the identities of `--identity FILE` for this run (asking a passphrase if needed)."""
-    from selfcheck.formats.sealed import load_identities
-    from selfcheck.store.vault import add_identities
-
-    for path in getattr(args, "identity", None) or []:
-        ask = partial(ask_passphrase, args, f"Passphrase of {path}")
-        add_identities(load_identities(path, ask))

@@ -6,26 +6,31 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from selfcheck.commands.common import (
     EXIT_INVALID,
-    data_dir,
     data_dir_option,
     exit_status,
-    guarded_out,
     report_problems,
     tell,
 )
 from selfcheck.commands.sealing import add_to_option, sealed_for, sealed_words
 from selfcheck.formats.errors import SelfcheckError
+from selfcheck.formats.typed_input import parse_day
+
+if TYPE_CHECKING:
+    from selfcheck.commands.context import CommandContext
 
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = parse_day(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-01-31") from None
+        day = None
+    if day is None:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-01-31")
+    return day
 
 
 def _count(text: str) -> int:
@@ -63,19 +68,17 @@ def register(subparsers: Any) -> None:
     share.set_defaults(handler=share_command)
 
 
-def share_command(args: argparse.Namespace) -> int:
+def share_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Build the share, say what it holds, and write it once the practitioner agrees."""
     from selfcheck.checkin.lifecycle import now
-    from selfcheck.store.checkin_files import load_data_dir
     from selfcheck.store.config import ensure_identity
     from selfcheck.store.outputs import write_out
     from selfcheck.supervision.files import share_bytes
     from selfcheck.supervision.share import build_share, choose_checkins, share_words
 
-    folder = data_dir(args)
-    guarded_out(args)
-    config = ensure_identity(folder)
-    loaded = load_data_dir(folder)
+    context.guarded_out(args.out)
+    config = ensure_identity(context.data_dir, context.vault)
+    loaded = context.stored
     mine = [s for s in loaded.checkins if s.practitioner.key in ("", config.practitioner_key)]
     chosen = choose_checkins(mine, last=args.last, since=args.since)
     share = build_share(chosen, config, args.notes, now())
@@ -94,8 +97,8 @@ def share_command(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing written.", file=sys.stderr)
             return EXIT_INVALID
-    write_out(args.out, sealed_for(args, data), folder)
-    tell(f"wrote {args.out} ({sealed_words(args)}); give it to your supervisor.")
+    write_out(args.out, sealed_for(args.to, data), context.data_dir)
+    tell(f"wrote {args.out} ({sealed_words(args.to)}); give it to your supervisor.")
     return _done(loaded.problems)
 
 

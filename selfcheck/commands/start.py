@@ -5,18 +5,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from selfcheck.commands.common import (
-    chosen_data_dir,
-    data_dir,
-    data_dir_option,
-    exit_status,
-    report_problems,
-)
-from selfcheck.commands.passphrases import passphrase_file, unlock_folder
-from selfcheck.store.config import THEMES, load_config
-from selfcheck.store.vault import needs_unlock
+from selfcheck.commands.common import data_dir_option, exit_status, report_problems
+from selfcheck.store.config import THEMES
+
+if TYPE_CHECKING:
+    from selfcheck.commands.context import CommandContext
 
 PLAIN_ENV = "SELFCHECK_PLAIN"
 """Set to 1 to run the plain mode instead of the full-screen app."""
@@ -58,59 +53,58 @@ def register(subparsers: Any) -> None:
     start.set_defaults(handler=start_command)
 
 
-def wants_plain(args: argparse.Namespace) -> bool:
+def wants_plain(asked: bool, context: CommandContext) -> bool:
     """Whether to run the plain mode: `--plain`, SELFCHECK_PLAIN=1, no terminal, or the config.
 
     With no terminal to draw on (a pipe, a script), the app would write escape codes into the
     pipe and wait for keys that never come: plain lines instead.
     """
-    if getattr(args, "plain", False) or os.environ.get(PLAIN_ENV, "").strip() not in ("", "0"):
+    if asked or os.environ.get(PLAIN_ENV, "").strip() not in ("", "0"):
         return True
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         return True
-    if needs_unlock(chosen_data_dir(args)) and passphrase_file(args) is None:
+    if context.vault.needs_unlock(context.chosen_dir) and context.passphrase_file is None:
         return False  # the config is sealed: the app asks the passphrase before reading it
-    return load_config(data_dir(args)).interface == "plain"
+    return context.config.interface == "plain"
 
 
-def open_app(args: argparse.Namespace, *, straight_in: bool) -> int:
+def open_app(args: argparse.Namespace, context: CommandContext, *, straight_in: bool) -> int:
     """Run the TUI; Textual is imported only here, never by the core."""
     from selfcheck.tui import run_app
 
-    folder = chosen_data_dir(args)
-    if passphrase_file(args) is not None:
-        unlock_folder(folder, args)  # else the app asks, before it reads anything
+    folder = context.chosen_dir
+    if context.passphrase_file is not None:
+        context.unlock(folder)  # else the app asks, before it reads anything
     code, problems = run_app(
         folder,
-        getattr(args, "rubric", None),
+        args.rubric,
         straight_in=straight_in,
-        theme=getattr(args, "theme", None),
+        theme=args.theme,
         focus=getattr(args, "focus", False),
+        vault=context.vault,
     )
     report_problems(problems)
     return code or exit_status(problems)
 
 
-def start_command(args: argparse.Namespace) -> int:
+def start_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Open the app on the current item of the draft (or a new check-in), or the plain mode."""
-    if wants_plain(args):
+    if wants_plain(args.plain, context):
         from selfcheck.plain.checkin import run_plain
 
-        problems = run_plain(
-            data_dir(args), getattr(args, "rubric", None), focus=getattr(args, "focus", False)
-        )
+        problems = run_plain(context.data_dir, args.rubric, focus=args.focus, vault=context.vault)
         report_problems(problems)
         return exit_status(problems)
-    return open_app(args, straight_in=True)
+    return open_app(args, context, straight_in=True)
 
 
-def home_command(args: argparse.Namespace) -> int:
+def home_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Open the app on its home screen, or print home and the commands in plain mode."""
-    if wants_plain(args):
+    if wants_plain(args.plain, context):
         from selfcheck.plain.home import home_lines
 
-        lines, problems = home_lines(data_dir(args), getattr(args, "rubric", None))
+        lines, problems = home_lines(context.data_dir, args.rubric, context.vault)
         print("\n".join(lines))
         report_problems(problems)
         return exit_status(problems)
-    return open_app(args, straight_in=False)
+    return open_app(args, context, straight_in=False)

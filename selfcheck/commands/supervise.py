@@ -6,14 +6,12 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from selfcheck.commands.common import (
     EXIT_OK,
-    data_dir,
     data_dir_option,
     exit_status,
-    guarded_out,
     report_problems,
     require_paths,
     tell,
@@ -21,12 +19,15 @@ from selfcheck.commands.common import (
 from selfcheck.commands.sealing import (
     add_identity_option,
     add_to_option,
-    hold_identities,
     sealed_for,
     sealed_words,
 )
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import one_line
+
+if TYPE_CHECKING:
+    from selfcheck.commands.context import CommandContext
+    from selfcheck.store.vault import Vault
 
 
 def register(subparsers: Any) -> None:
@@ -65,29 +66,28 @@ def register(subparsers: Any) -> None:
     supervise.set_defaults(handler=supervise_command)
 
 
-def caseload_folder(args: argparse.Namespace) -> Path:
+def caseload_folder(asked: Path | None, context: CommandContext) -> Path:
     """The caseload folder: the one given, else `<data dir>/supervisees/`."""
     from selfcheck.supervision.caseload import supervisees_dir
 
-    folder: Path | None = args.folder
-    return folder.expanduser() if folder else supervisees_dir(data_dir(args))
+    return asked.expanduser() if asked else supervisees_dir(context.data_dir)
 
 
-def supervise_command(args: argparse.Namespace) -> int:
+def supervise_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Import shares, export a response, or open the supervisor's app."""
-    folder = caseload_folder(args)
-    hold_identities(args)
+    folder = caseload_folder(args.folder, context)
+    context.hold_identities()
     if args.imports:
-        return import_command(args.imports, folder)
+        return import_command(args.imports, folder, context)
     if args.export_response:
         if args.out is None:
             raise SelfcheckError("--export-response needs --out FILE")
-        guarded_out(args)
-        return export_response(args, folder)
+        context.guarded_out(args.out)
+        return export_response(args.export_response, args.out, args.to, folder, context)
     if args.out is not None or args.to is not None:
         raise SelfcheckError("--out and --to are for --export-response PRACTITIONER")
     if args.plain:
-        return list_caseload(folder)
+        return list_caseload(folder, context.vault)
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise SelfcheckError(
             "supervise: the caseload app needs a terminal; `selfcheck supervise --plain` "
@@ -95,29 +95,29 @@ def supervise_command(args: argparse.Namespace) -> int:
         )
     from selfcheck.tui import run_supervisor_app
 
-    code, problems = run_supervisor_app(folder, data_dir(args))
+    code, problems = run_supervisor_app(folder, context.data_dir, context.vault)
     report_problems(problems)
     return code or exit_status(problems)
 
 
-def list_caseload(folder: Path) -> int:
+def list_caseload(folder: Path, vault: Vault) -> int:
     """Print the caseload and each practitioner's growth as lines of text."""
     from selfcheck.plain.caseload import caseload_lines
     from selfcheck.supervision.caseload import load_caseload
 
-    caseload = load_caseload(folder)
+    caseload = load_caseload(folder, vault)
     print("\n".join(caseload_lines(caseload, date.today())))
     report_problems(caseload.problems)
     return exit_status(caseload.problems)
 
 
-def import_command(paths: list[Path], folder: Path) -> int:
+def import_command(paths: list[Path], folder: Path, context: CommandContext) -> int:
     """Copy valid shares into the caseload folder, one line per file."""
     from selfcheck.formats.printable import printable
     from selfcheck.supervision.caseload import import_shares
 
     require_paths(paths)
-    done, problems = import_shares(paths, folder)
+    done, problems = import_shares(paths, folder, context.vault)
     for line in done:
         print(printable(line, keep_newlines=False))
     report_problems(problems)
@@ -126,26 +126,27 @@ def import_command(paths: list[Path], folder: Path) -> int:
     return exit_status(problems)
 
 
-def export_response(args: argparse.Namespace, folder: Path) -> int:
+def export_response(
+    wanted: str, out: Path, to: str | None, folder: Path, context: CommandContext
+) -> int:
     """Write the response to one practitioner's latest check-in (sealed to them with --to)."""
-    from selfcheck.store.config import load_config
     from selfcheck.supervision.caseload import load_caseload
     from selfcheck.supervision.responding import ResponseDraft
 
-    wanted, out = args.export_response, args.out
-    caseload = load_caseload(folder)
+    caseload = load_caseload(folder, context.vault)
     row = caseload.find(wanted)
     if row is None:
         present = ", ".join(one_line(p.name, 40) for p in caseload.people) or "nobody yet"
         raise SelfcheckError(f"no single practitioner {wanted!r} in {folder} (present: {present})")
-    person = row.open()
-    draft = ResponseDraft.open(folder, person.latest, load_config(data_dir(args)).name)
+    person = row.open(context.vault)
+    supervisor = context.config.name
+    draft = ResponseDraft.open(folder, person.latest, supervisor, vault=context.vault)
     try:
-        draft.export(out, lambda data: sealed_for(args, data))
+        draft.export(out, lambda data: sealed_for(to, data))
     finally:
         draft.close()
     tell(
-        f"wrote {out} ({sealed_words(args)}); give it to {one_line(person.name, 80)}.",
+        f"wrote {out} ({sealed_words(to)}); give it to {one_line(person.name, 80)}.",
         to_stdout=True,
     )
     return EXIT_OK

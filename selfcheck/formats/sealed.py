@@ -6,6 +6,7 @@ Never a cipher of our own: pyrage binds the reference Rust implementation of age
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +28,14 @@ MAX_IDENTITY_BYTES = 64 * 1024
 """Largest identity file read."""
 MAX_OVERHEAD = 4096
 """Bytes age adds to a file besides 16 per 64 KiB chunk (its header), generously rounded up."""
+PASSPHRASE_TRIES = 4
+"""Times a passphrase file is tried when age finds its work factor too high for this machine.
+
+Before each try age times a tiny scrypt run (about a millisecond) and refuses a file needing
+over 16 times the work that timing predicts for a second; a busy machine that pauses selfcheck
+in that millisecond makes a sound identity look too costly. The refusal comes before any key
+derivation, so trying again costs only the timing.
+"""
 
 
 def looks_sealed(data: bytes) -> bool:
@@ -128,14 +137,23 @@ def open_with_passphrase(path: Path, data: bytes, passphrase: str) -> bytes:
 
     if not passphrase:
         raise SelfcheckError(f"{path}: the passphrase is empty; nothing was read")
-    try:
-        return scrypt.decrypt(data, passphrase)
-    except DecryptError as exc:
-        if "No matching keys" in str(exc):
-            raise InputError(path, "is not protected by a passphrase") from None
-        if "Decryption failed" in str(exc):
-            raise SelfcheckError(f"{path}: wrong passphrase; nothing was read") from None
-        raise InputError(path, "is damaged or cut short; it cannot be decrypted") from None
+    for attempt in range(PASSPHRASE_TRIES):
+        try:
+            return scrypt.decrypt(data, passphrase)
+        except DecryptError as exc:
+            if "Excessive work" in str(exc):
+                time.sleep(0.1 * attempt)  # a busy moment passes
+                continue
+            if "No matching keys" in str(exc):
+                raise InputError(path, "is not protected by a passphrase") from None
+            if "Decryption failed" in str(exc):
+                raise SelfcheckError(f"{path}: wrong passphrase; nothing was read") from None
+            raise InputError(path, "is damaged or cut short; it cannot be decrypted") from None
+    raise InputError(
+        path,
+        "needs more key-derivation work than this computer allows right now (age refuses over "
+        "about 16 seconds); try again when it is less busy, or open it on a faster computer",
+    )
 
 
 def load_identities(path: Path, ask_passphrase: Callable[[], str] | None = None) -> list[Identity]:

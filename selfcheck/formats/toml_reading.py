@@ -78,11 +78,6 @@ def parse_toml(path: Path, data: bytes) -> dict[str, Any]:
         raise InputError(path, "invalid TOML: nested too deeply") from None
 
 
-def read_toml(path: Path, max_bytes: int) -> dict[str, Any]:
-    """Read and parse one TOML file with a size limit."""
-    return parse_toml(path, read_bytes(path, max_bytes))
-
-
 def validation_problems(exc: ValidationError) -> list[str]:
     """One `location: message` line per problem in a pydantic error."""
     lines = []
@@ -135,10 +130,10 @@ def check_header(path: Path, data: dict[str, Any], format_name: str, supported: 
         )
 
 
-def load_model(
-    path: Path, model: type[ModelT], format_name: str, max_bytes: int, supported: int = 1
+def parse_model(
+    path: Path, data: bytes, model: type[ModelT], format_name: str, supported: int = 1
 ) -> ModelT:
-    """Read, parse, check the header of and validate one file as `model`."""
-    data = read_toml(path, max_bytes)
-    check_header(path, data, format_name, supported)
-    return validate(path, model, data)
+    """Parse, check the header of and validate one file's bytes as `model`."""
+    parsed = parse_toml(path, data)
+    check_header(path, parsed, format_name, supported)
+    return validate(path, model, parsed)

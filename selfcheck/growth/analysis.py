@@ -1,21 +1,14 @@
-"""Pure functions from check-ins to growth: ratings, value means, changes, summaries (no I/O)."""
+"""Pure numbers from check-ins to growth: ratings, value means, changes (words: growth/words.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from selfcheck.formats.checkin import Checkin, complete_checkins
-from selfcheck.formats.printable import one_line
 from selfcheck.formats.rubric import Rubric
-from selfcheck.growth.dates import iso_day
-from selfcheck.store.rubrics import version_key
-
-SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
-"""Eight heights for a sparkline; a gap is shown as SPARK_GAP."""
-SPARK_GAP = "·"
-"""Sparkline character for a check-in with nothing rated."""
+from selfcheck.formats.rubric_versions import RubricVersions, version_key
 
 
 @dataclass(frozen=True)
@@ -50,6 +43,12 @@ class Series:
     def first(self) -> float | None:
         """The earliest number present."""
         return next((point for point in self.points if point is not None), None)
+
+    @property
+    def latest_rated(self) -> tuple[int, float] | None:
+        """The index and number of the latest check-in with a number (focus ones may have none)."""
+        found = [(k, p) for k, p in enumerate(self.points) if p is not None]
+        return found[-1] if found else None
 
     @property
     def change_since_first(self) -> float | None:
@@ -152,21 +151,17 @@ def overall_mean(checkin: Checkin) -> float | None:
     return _mean([a.rating for a in checkin.items.values() if a.rating is not None])
 
 
-def growth(checkins: Iterable[Checkin], rubric: Rubric, versions: Sequence[Rubric] = ()) -> Growth:
-    """Growth over the complete check-ins of `rubric`'s id, across its versions.
+def growth(checkins: Iterable[Checkin], versions: RubricVersions) -> Growth:
+    """Growth over the complete check-ins of a rubric, across its versions available here.
 
-    `versions` are the versions available (any order). Labels come from the newest version the
-    check-ins used; items link across versions by id or `previous_ids`, values by value id;
-    an item of one version only is kept, with the versions that have it. A focus check-in
-    counts as asking only its items.
+    Labels come from the newest version the check-ins used; items link across versions by id
+    or `previous_ids`, values by value id; an item of one version only is kept, with the
+    versions that have it. A focus check-in counts as asking only its items.
     """
-    chosen = complete_checkins(checkins, rubric.id)
-    by_version: dict[str, Rubric] = {}
-    for text in (rubric, *versions):
-        if text.id == rubric.id:
-            by_version.setdefault(text.version, text)
+    chosen = complete_checkins(checkins, versions.id)
+    by_version = {text.version: text for text in versions.versions}
     used = [by_version.get(s.rubric.version) for s in chosen]
-    base = next((text for text in reversed(used) if text is not None), rubric)
+    base = next((text for text in reversed(used) if text is not None), versions.rubric)
     own = [text or base for text in used]
     rows = _item_rows(base, [text for text in by_version.values() if text is not base], chosen)
     latest = chosen[-1] if chosen else None
@@ -202,7 +197,7 @@ def growth(checkins: Iterable[Checkin], rubric: Rubric, versions: Sequence[Rubri
         )
     overall = [[a.rating for a in s.items.values() if a.rating is not None] for s in chosen]
     return Growth(
-        rubric_id=rubric.id,
+        rubric_id=versions.id,
         rubric_title=base.title,
         rubric_version=base.version,
         checkins=tuple(
@@ -270,61 +265,6 @@ def _value_ratings(checkin: Checkin, text: Rubric, value_id: str) -> list[int]:
     ]
 
 
-def version_note(result: Growth, item: ItemGrowth) -> str:
-    """`only in 1.0.0` for an item some of the versions rated against lack; else ``."""
-    if item.value_id is None and not item.versions:
-        return "older version"
-    if len(result.compared_versions) < 2 or set(result.compared_versions) <= set(item.versions):
-        return ""
-    return f"only in {', '.join(item.versions)}"
-
-
-def item_label(result: Growth, item: ItemGrowth, width: int = 40) -> str:
-    """An item's title, with the versions that have it when not all of them do."""
-    note = version_note(result, item)
-    title = one_line(item.title, width)
-    return f"{title} ({note})" if note else title
-
-
-def version_change_words(result: Growth, day: Callable[[date], str] = iso_day) -> str | None:
-    """One sentence on when the rubric changed (dates written by `day`) and what it means."""
-    changes = result.version_changes
-    if not changes:
-        return None
-    moves = "; ".join(
-        f"from version {result.checkins[k - 1].rubric_version} to "
-        f"{result.checkins[k].rubric_version} on {day(result.checkins[k].when)}"
-        for k in changes
-    )
-    return (
-        f"The rubric changed {moves}: values are compared by value, items by their id or the "
-        "ids they replace, and an item of only one version has levels only for that "
-        "version's check-ins."
-    )
-
-
-def too_few_words(count: int) -> str | None:
-    """Plain words when there are too few check-ins to show growth, else None."""
-    if count == 0:
-        return "no complete check-ins yet: growth appears after the second"
-    if count == 1:
-        return "one check-in so far: growth appears after the second"
-    return None
-
-
-def sparkline(points: Sequence[float | None], low: float = 1, high: float = 5) -> str:
-    """A one-line chart of the points on a fixed scale from `low` to `high`."""
-    top = len(SPARK_BLOCKS) - 1
-    chars = []
-    for point in points:
-        if point is None:
-            chars.append(SPARK_GAP)
-            continue
-        share = (min(max(point, low), high) - low) / (high - low)
-        chars.append(SPARK_BLOCKS[round(share * top)])
-    return "".join(chars)
-
-
 def _changes(labelled: Iterable[tuple[str, Series]]) -> list[Change]:
     changes = [
         Change(label, first, latest, change)
@@ -374,44 +314,3 @@ def largest_drops_since_previous(result: Growth, limit: int = 3) -> list[Change]
 def discussion_items(result: Growth) -> list[ItemGrowth]:
     """The items marked for discussion at the latest check-in."""
     return [item for item in result.items if item.discuss_latest]
-
-
-def signed(change: float | None, digits: int = 2) -> str:
-    """A change written with its sign and `digits` decimals (`+0.50`, `-1`, `0`), or ``."""
-    if change is None:
-        return ""
-    if abs(change) < 0.5 * 10**-digits:
-        return "0"
-    return f"{change:+.{digits}f}"
-
-
-def summary_lines(result: Growth) -> list[str]:
-    """Plain words: largest growth, drops since the first and previous check-in, discussion."""
-    words = too_few_words(len(result.checkins))
-    lines = [words[0].upper() + words[1:] + "."] if words else []
-    if not words:
-        lines.append(
-            _changes_line(
-                "Largest growth since the first check-in", largest_growth(result), "none yet"
-            )
-        )
-        lines.append(_changes_line("Largest drops since the first check-in", largest_drops(result)))
-    if len(result.checkins) > 2:
-        recent = largest_drops_since_previous(result)
-        lines.append(_changes_line("Largest drops since the previous check-in", recent))
-    discuss = discussion_items(result)
-    if result.checkins:
-        lines.append(
-            "Marked for discussion at the latest check-in: "
-            + (", ".join(item.title for item in discuss) if discuss else "none")
-            + "."
-        )
-    return lines
-
-
-def _changes_line(heading: str, changes: list[Change], empty: str = "none") -> str:
-    return f"{heading}: " + ("; ".join(map(_change_words, changes)) if changes else empty) + "."
-
-
-def _change_words(change: Change) -> str:
-    return f"{change.label} ({change.first:g} to {change.latest:g}, {signed(change.change, 0)})"

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Any, cast
 
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.wording import NOT_ASSESSABLE_MARK
-from selfcheck.growth.analysis import Growth, item_label, too_few_words
+from selfcheck.growth.analysis import Growth
 from selfcheck.growth.dates import month_words
 from selfcheck.growth.month_axis import month_axis
+from selfcheck.growth.words import item_label, too_few_words
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -254,7 +255,7 @@ def draw_heatmap(ax: Axes, result: Growth, *, title: bool = True) -> None:
     ax.set_xlabel(
         f"{NOT_ASSESSABLE_MARK} = {result.not_assessable_label.lower()}; blank = not rated"
         + (
-            "; focus = a check-in of a few chosen items"
+            ";\nfocus = a check-in of a few chosen items"
             if any(c.focus for c in result.checkins)
             else ""
         ),
@@ -280,6 +281,25 @@ def radar_columns(result: Growth) -> list[tuple[str, int]]:
     return [(name, index) for index, name in sorted(chosen.items())]
 
 
+def radar_latest(result: Growth) -> tuple[list[float | None], list[int]]:
+    """Each value's latest mean, and the values (by index) whose mean is from an earlier check-in.
+
+    After a focus check-in of a few items, a value it left out takes its mean from the latest
+    check-in that rated it, so the radar keeps its shape; after a full one, the latest stands.
+    """
+    latest = len(result.checkins) - 1
+    points = [value.series.latest for value in result.values]
+    if latest < 0 or not result.checkins[latest].focus:
+        return points, []
+    earlier = []
+    for index, value in enumerate(result.values):
+        found = value.series.latest_rated
+        if points[index] is None and found is not None:
+            points[index] = found[1]
+            earlier.append(index)
+    return points, earlier
+
+
 def draw_radar(ax: Axes, result: Growth, *, title: bool = True) -> None:
     """Values around the circle: first, previous and latest check-in means."""
     angles = [2 * math.pi * i / len(result.values) for i in range(len(result.values))]
@@ -290,11 +310,27 @@ def draw_radar(ax: Axes, result: Growth, *, title: bool = True) -> None:
     }
     for name, index in radar_columns(result):
         points = [v.series.points[index] for v in result.values]
+        legend = f"{name} ({month_words(result.checkins[index].when)})"
+        earlier: list[int] = []
+        if name == "latest":
+            points, earlier = radar_latest(result)
+            if earlier:
+                legend += "\nopen marker: not rated then, its latest rating"
         closed = [math.nan if p is None else p for p in [*points, points[0]]]
-        date = month_words(result.checkins[index].when)
-        ax.plot([*angles, angles[0]], closed, label=f"{name} ({date})", linewidth=2, **styles[name])
+        ax.plot([*angles, angles[0]], closed, label=legend, linewidth=2, **styles[name])
         if name == "latest":
             ax.fill([*angles, angles[0]], closed, color=styles[name]["color"], alpha=0.12)
+        if earlier:
+            ax.plot(
+                [angles[k] for k in earlier],
+                [closed[k] for k in earlier],
+                linestyle="none",
+                marker="D",
+                markersize=7,
+                markerfacecolor="white",
+                markeredgecolor=styles[name]["color"],
+                zorder=4,
+            )
     polar = cast("PolarAxes", ax)
     polar.set_theta_offset(math.pi / 2)
     polar.set_theta_direction(-1)

@@ -20,6 +20,9 @@ SEPARATOR = 4
 """Length in points of the marks between months; labels start below them."""
 EDGE = 0.015
 """Room left and right of the months, as a share of the axis, so edge markers stay whole."""
+LEAST_GAP = 0.012
+"""The least room between two check-ins' points, as a share of the axis: two on one day are
+two points, not one drawn over the other."""
 
 
 def local_times(moments: Sequence[datetime]) -> list[datetime]:
@@ -39,7 +42,8 @@ def month_axis(ax: Axes, moments: Sequence[datetime]) -> list[float]:
     """Lay out the x axis over the months of `moments`, and return where each moment falls.
 
     Every month the check-ins span gets the same room; a label names a month under its middle,
-    so a single check-in, or several on one day, is labelled with its own month only.
+    so a single check-in, or several on one day, is labelled with its own month only; check-ins
+    close in time (two on one day) stand a little apart so each is its own point.
     """
     import matplotlib.dates as mdates
 
@@ -60,6 +64,15 @@ def month_axis(ax: Axes, moments: Sequence[datetime]) -> list[float]:
     ax.set_xticks([starts[k] for k in separators], minor=True)
     ax.tick_params(axis="x", which="major", length=0, pad=SEPARATOR + 3)
     ax.tick_params(axis="x", which="minor", length=SEPARATOR)
-    room = (starts[-1] - starts[0]) * EDGE
-    ax.set_xlim(starts[0] - room, starts[-1] + room)
-    return [float(x) for x in mdates.date2num(local)]  # type: ignore[no-untyped-call]
+    span = starts[-1] - starts[0]
+    places = spread([float(x) for x in mdates.date2num(local)], span * LEAST_GAP)  # type: ignore[no-untyped-call]
+    ax.set_xlim(starts[0] - span * EDGE, max(starts[-1], places[-1]) + span * EDGE)
+    return places
+
+
+def spread(places: Sequence[float], gap: float) -> list[float]:
+    """Places in order, each moved right as needed to stand at least `gap` after the one before."""
+    spread_out: list[float] = []
+    for place in places:
+        spread_out.append(max(place, spread_out[-1] + gap) if spread_out else place)
+    return spread_out

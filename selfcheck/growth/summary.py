@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from selfcheck.checkin.words import step_words
 from selfcheck.formats.checkin import Checkin
 from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.rubric_versions import RubricVersions
 from selfcheck.formats.wording import mean_words
 from selfcheck.growth.analysis import growth
 
@@ -44,13 +44,13 @@ class ValueRow:
 
 
 def value_rows(
-    rubric: Rubric, checkin: Checkin, previous: Checkin | None, versions: Sequence[Rubric]
+    versions: RubricVersions, checkin: Checkin, previous: Checkin | None
 ) -> list[ValueRow]:
     """Each value's mean this time and last time, and which way it moved.
 
-    `versions` are the rubric's versions available, so a last check-in of an older version
-    counts with its own items, as on the growth screen."""
-    result = growth([s for s in (previous, checkin) if s is not None], rubric, versions)
+    `versions` shows the check-in's own rubric version among every version here, so a last
+    check-in of an older version counts with its own items, as on the growth screen."""
+    result = growth([s for s in (previous, checkin) if s is not None], versions)
     rows = []
     for value in result.values:
         now = value.series.latest

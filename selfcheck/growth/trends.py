@@ -11,14 +11,9 @@ from datetime import date
 from typing import Any
 
 from selfcheck.formats.printable import json_safe, one_line, printable
-from selfcheck.growth.analysis import (
-    Growth,
-    signed,
-    sparkline,
-    too_few_words,
-    version_change_words,
-)
+from selfcheck.growth.analysis import Growth
 from selfcheck.growth.dates import iso_day
+from selfcheck.growth.words import signed, sparkline, too_few_words, version_change_words
 
 TRENDS_FORMAT = "selfcheck-trends"
 """The `format` stamped into JSON output."""

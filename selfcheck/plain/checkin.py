@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 from selfcheck.checkin.draft import Draft
@@ -12,12 +11,13 @@ from selfcheck.checkin.words import step_words, unanswered_words
 from selfcheck.checkin.workspace import Workspace
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import printable
-from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.rubric_versions import RubricVersions
 from selfcheck.formats.wording import answer_words
 from selfcheck.plain.focus import choose_focus
 from selfcheck.plain.lines import Lines, number_in_range
 from selfcheck.plain.plan import look_back
 from selfcheck.plain.texts import PROMPT, help_lines, item_lines, review_lines, summary_lines
+from selfcheck.store.vault import Vault
 
 QUIT_WORDS = "The draft is saved; `selfcheck start --plain` resumes it."
 STEP_LIMIT = 2000
@@ -38,7 +38,7 @@ class PlainCheckin:
         lines: Lines,
         *,
         show_last_time: bool,
-        versions: Sequence[Rubric],
+        versions: RubricVersions,
     ) -> None:
         """`versions` are the rubric's versions here, for the summary's comparison."""
         self.draft = draft
@@ -206,11 +206,13 @@ class PlainCheckin:
             self.saved("Saved: the step.")
 
 
-def run_plain(data_dir: Path, rubric_ref: str | None, *, focus: bool = False) -> list[str]:
+def run_plain(
+    data_dir: Path, rubric_ref: str | None, *, focus: bool = False, vault: Vault | None = None
+) -> list[str]:
     """Run a check-in in plain mode on standard input and output; return unreadable files.
 
     With `focus`, a new check-in rates only the items chosen first (a draft is resumed)."""
-    workspace = Workspace.load(data_dir, rubric_ref)
+    workspace = Workspace.load(data_dir, rubric_ref, vault)
     lines = Lines(sys.stdin, sys.stdout)
     chosen = None
     if focus and workspace.draft is None:

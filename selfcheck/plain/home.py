@@ -9,6 +9,7 @@ from selfcheck.checkin.focus import full_checkin_due
 from selfcheck.checkin.words import draft_words, history_words, step_words
 from selfcheck.checkin.workspace import Workspace
 from selfcheck.formats.printable import one_line
+from selfcheck.store.vault import Vault
 
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("selfcheck start --plain", "start or resume a check-in, one question at a time"),
@@ -22,9 +23,11 @@ COMMANDS: tuple[tuple[str, str], ...] = (
 """The commands that stand in for the app's home, growth and help screens."""
 
 
-def home_lines(data_dir: Path, rubric_ref: str | None) -> tuple[list[str], list[str]]:
+def home_lines(
+    data_dir: Path, rubric_ref: str | None, vault: Vault | None = None
+) -> tuple[list[str], list[str]]:
     """The home information as lines, and the data folder's unreadable files."""
-    workspace = Workspace.load(data_dir, rubric_ref)
+    workspace = Workspace.load(data_dir, rubric_ref, vault)
     rubric = workspace.rubric
     lines = ["selfcheck", f"{rubric.title} (version {rubric.version})"]
     if workspace.config.name:

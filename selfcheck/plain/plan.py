@@ -16,7 +16,9 @@ QUESTION = "1 done, 2 still working on it, 3 let go, enter for later: "
 
 def look_back(draft: Draft, workspace: Workspace, lines: Lines) -> None:
     """Ask what became of each open step; each answer is saved before the next question."""
-    steps = steps_to_look_back(workspace.data_dir, workspace.completed, draft.checkin)
+    steps = steps_to_look_back(
+        workspace.data_dir, workspace.completed, draft.checkin, workspace.vault
+    )
     if not steps:
         return
     lines.say("", "Your learning plan: looking back (enter alone leaves the rest for later).")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 from selfcheck.checkin.draft import Draft
@@ -10,7 +9,7 @@ from selfcheck.checkin.lifecycle import unanswered_count
 from selfcheck.checkin.words import last_time_words
 from selfcheck.formats.checkin import Checkin, ItemAnswer
 from selfcheck.formats.printable import printable
-from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.rubric_versions import RubricVersions
 from selfcheck.formats.wording import answer_words
 
 KEYS: tuple[tuple[str, str], ...] = (
@@ -96,13 +95,13 @@ def help_lines() -> list[str]:
 
 
 def summary_lines(
-    draft: Draft, previous: Checkin | None, path: Path, versions: Sequence[Rubric]
+    draft: Draft, previous: Checkin | None, path: Path, versions: RubricVersions
 ) -> list[str]:
     """The app's summary as lines: heading, each value against last time, the lists."""
     from selfcheck.growth.summary import listing_lines, summary_heading, value_rows
 
     lines = ["", *summary_heading(draft.checkin, previous, path)]
-    for row in value_rows(draft.rubric, draft.checkin, previous, versions):
+    for row in value_rows(versions.showing(draft.rubric), draft.checkin, previous):
         change = f", {row.change}" if row.change else ""
         lines.append(f"  {row.name}: this time {row.now}, last time {row.before}{change}.")
     return lines + listing_lines(draft.rubric, draft.checkin)

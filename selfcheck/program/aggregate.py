@@ -10,16 +10,23 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from selfcheck.formats.errors import InputError
 from selfcheck.formats.toml_reading import folder_problem
-from selfcheck.program.export import UNANSWERED
+from selfcheck.program.export import NOT_MY_ROLE, UNANSWERED
 from selfcheck.program.export_reading import ExportRecord, RubricLayout, read_export
+from selfcheck.program.noise import KEY_MODULUS, contribution_key
+
+if TYPE_CHECKING:
+    from selfcheck.store.vault import Vault
 
 Grouping = Literal["quarter", "year", "all"]
 OVERALL = "all"
 """The period label of rows over every period."""
+ANSWER_CODES = (0, 1, 2, 3, 4, 5, NOT_MY_ROLE)
+"""The answers counted per item, in the order of a row's counts: not yet, levels 1 to 5, not
+my role."""
 
 
 def period_labels(quarter: str) -> tuple[str, str, str]:
@@ -43,7 +50,7 @@ class PeriodCounts:
     """Counters of one rubric in one period: levels per item, check-ins and practitioners."""
 
     def __init__(self, width: int, value_members: list[list[int]]) -> None:
-        """Empty counters shaped after the rubric."""
+        """Empty counters shaped after the rubric; keys are sums modulo 2**64."""
         self.positions = tuple(range(width))
         self.members = value_members
         self.getters = [_getter(members) for members in value_members]
@@ -60,6 +67,10 @@ class PeriodCounts:
         """Check-ins that answered every item, so count once for every value."""
         self.full_practitioners = 0
         """Practitioners who answered every item here, so count once for every row."""
+        self.item_keys = [0] * width
+        self.value_keys = [0] * len(value_members)
+        self.full_keys = 0
+        """Sums of the contribution keys of the practitioners counted alongside."""
 
     def shape(self, checkins: list[list[int]]) -> Shape:
         """Which items one practitioner answered here, and the rows where all answers agree."""
@@ -80,7 +91,12 @@ class PeriodCounts:
         return (answered_items(checkins) if partial else None), keys
 
     def add(
-        self, checkins: list[list[int]], sign: int, levels: bool = True, shape: Shape | None = None
+        self,
+        checkins: list[list[int]],
+        sign: int,
+        key: int,
+        levels: bool = True,
+        shape: Shape | None = None,
     ) -> Shape:
         """Count one practitioner's check-ins of this period (sign -1 takes them back).
 
@@ -96,33 +112,38 @@ class PeriodCounts:
                 if UNANSWERED in answers:
                     partial += 1
                     for value, members in enumerate(self.members):
-                        if max(answers[i] for i in members) >= 0:
+                        if any(answers[i] != UNANSWERED for i in members):
                             self.value_checkins[value] += sign
             self.full_checkins += sign * (len(checkins) - partial)
-        answered, keys = shape = shape or self.shape(checkins)
-        self.count_practitioner(answered, sign)
-        (self.pure.update if sign > 0 else self.pure.subtract)(keys)
+        answered, pure = shape = shape or self.shape(checkins)
+        self.count_practitioner(answered, sign, key)
+        (self.pure.update if sign > 0 else self.pure.subtract)(pure)
         return shape
 
-    def count_practitioner(self, answered: list[bool] | None, sign: int) -> None:
-        """Count one practitioner on each item (and value) answered; None means all of them."""
+    def count_practitioner(self, answered: list[bool] | None, sign: int, key: int) -> None:
+        """Count one practitioner, and their key, on each item (and value) answered; None
+        means all of them."""
+        key = key if sign > 0 else KEY_MODULUS - key
         if answered is None:
             self.full_practitioners += sign
+            self.full_keys = (self.full_keys + key) % KEY_MODULUS
             return
         for index, flag in enumerate(answered):
             if flag:
                 self.item_practitioners[index] += sign
+                self.item_keys[index] = (self.item_keys[index] + key) % KEY_MODULUS
         for value, members in enumerate(self.members):
             if any(answered[i] for i in members):
                 self.value_practitioners[value] += sign
+                self.value_keys[value] = (self.value_keys[value] + key) % KEY_MODULUS
 
     def level_counts(self, item: int) -> list[int]:
-        """Answers to one item: not yet assessable first, then levels 1 to 5."""
-        return [self.pairs[(item, level)] for level in range(6)]
+        """Answers to one item, in the order of ANSWER_CODES."""
+        return [self.pairs[(item, code)] for code in ANSWER_CODES]
 
     def most_alike(self, row: int) -> int:
-        """The most practitioners of one row (item, or width + value) who all gave one level."""
-        return max((self.pure[(row, level)] for level in range(6)), default=0)
+        """The most practitioners of one row (item, or width + value) who all gave one answer."""
+        return max((self.pure[(row, code)] for code in ANSWER_CODES), default=0)
 
 
 def _getter(members: list[int]) -> Callable[[list[int | None]], tuple[int | None, ...]]:
@@ -143,7 +164,7 @@ def _one_level(column: tuple[int, ...]) -> int | None:
 
 def answered_items(checkins: list[list[int]]) -> list[bool]:
     """For each item, whether any of the check-ins answered it."""
-    return [max(column) >= 0 for column in zip(*checkins, strict=True)]
+    return [any(code != UNANSWERED for code in column) for column in zip(*checkins, strict=True)]
 
 
 def item_changes(checkins: list[tuple[str, list[int]]]) -> list[tuple[int, str, str] | None]:
@@ -167,28 +188,41 @@ class ChangeSums:
     item_n: list[int]
     value_n: list[int]
     """Practitioners with a change on at least one item of the value."""
-    quarters: Counter[tuple[int, str]] = field(default_factory=Counter)
-    """(item, quarter) -> first or latest levels of the item's growth that lie in the quarter."""
+    item_keys: list[int]
+    value_keys: list[int]
+    """Sums of the contribution keys of the practitioners counted alongside (modulo 2**64)."""
+    alike: Counter[tuple[int, int]] = field(default_factory=Counter)
+    """(row, change) -> practitioners whose every change there was that one (rows: items,
+    then `width + value`)."""
 
     def add(
-        self, checkins: list[tuple[str, list[int]]], members: list[list[int]], sign: int
+        self,
+        checkins: list[tuple[str, list[int]]],
+        members: list[list[int]],
+        sign: int,
+        key: int,
     ) -> None:
         """Count (or take back) one practitioner's first-to-latest changes."""
+        key = key if sign > 0 else KEY_MODULUS - key
         changes = item_changes(checkins)
+        width = len(changes)
         for index, found in enumerate(changes):
             if found is not None:
-                change, first_quarter, last_quarter = found
-                self.item_sum[index] += sign * change
+                self.item_sum[index] += sign * found[0]
                 self.item_n[index] += sign
-                self.quarters[(index, first_quarter)] += sign
-                self.quarters[(index, last_quarter)] += sign
+                self.item_keys[index] = (self.item_keys[index] + key) % KEY_MODULUS
+                self.alike[(index, found[0])] += sign
         for value, items in enumerate(members):
-            if any(changes[i] is not None for i in items):
+            found_here = {changes[i][0] for i in items if changes[i] is not None}  # type: ignore[index]
+            if found_here:
                 self.value_n[value] += sign
+                self.value_keys[value] = (self.value_keys[value] + key) % KEY_MODULUS
+                if len(found_here) == 1:
+                    self.alike[(width + value, found_here.pop())] += sign
 
-    def source_quarters(self, item: int) -> set[str]:
-        """The quarters holding a first or latest level behind one item's growth."""
-        return {quarter for (index, quarter), n in self.quarters.items() if index == item and n}
+    def most_alike(self, row: int) -> int:
+        """The most practitioners of one growth row who all had one and the same change."""
+        return max((self.alike[(row, change)] for change in range(-4, 5)), default=0)
 
 
 @dataclass
@@ -207,7 +241,8 @@ class RubricTable:
         value_ids = list(dict.fromkeys(layout.values))
         members = [[i for i, v in enumerate(layout.values) if v == value] for value in value_ids]
         width, values = len(layout.items), len(value_ids)
-        return cls(layout, value_ids, members, ChangeSums([0] * width, [0] * width, [0] * values))
+        growth = ChangeSums([0] * width, [0] * width, [0] * values, [0] * width, [0] * values)
+        return cls(layout, value_ids, members, growth)
 
     def sum_quarters(self) -> None:
         """Set each year's and `all`'s answers and check-ins to the sums of its quarters'."""
@@ -240,8 +275,6 @@ class Aggregation:
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     files: int = 0
-    fingerprints: dict[RubricLayout, dict[str, str]] = field(default_factory=dict)
-    """Per rubric: tag -> fingerprint of the export that counts, kept only for a ledger."""
 
     def add_record(self, record: ExportRecord, sign: int = 1) -> None:
         """Count (or, with sign -1, take back) one practitioner's export."""
@@ -249,21 +282,22 @@ class Aggregation:
         if table is None:
             table = self.tables[record.layout] = RubricTable.create(record.layout)
         groups: dict[str, list[list[int]]] = {}
+        keys: dict[str, int] = {}
         for quarter, levels in record.checkins:
+            key = contribution_key(record.record_key, str(levels).encode())
             for label in period_labels(quarter):
                 groups.setdefault(label, []).append(levels)
-        years: dict[int, Shape] = {}
+                keys[label] = (keys.get(label, 0) + key) % KEY_MODULUS
+        # A period holding the same check-ins as another (a year of one quarter, `all` of one
+        # year) has the same shape: work it out once.
+        shapes: dict[tuple[int, ...], Shape] = {}
         for label, checkins in groups.items():
-            kind = period_kind(label)
-            if kind == "quarter":
-                table.period(label).add(checkins, sign)
-            elif kind == "year":
-                years[len(checkins)] = table.period(label).add(checkins, sign, False)
-        # `all` holds the same check-ins as a year holding as many (the usual case): reuse it.
-        everything = groups[OVERALL]
-        table.period(OVERALL).add(everything, sign, False, years.get(len(everything)))
+            same = tuple(map(id, checkins))
+            count_answers = period_kind(label) == "quarter"
+            counts = table.period(label)
+            shapes[same] = counts.add(checkins, sign, keys[label], count_answers, shapes.get(same))
         if len(record.checkins) > 1:
-            table.growth.add(record.checkins, table.value_members, sign)
+            table.growth.add(record.checkins, table.value_members, sign, keys[OVERALL])
 
 
 class _Seen:
@@ -358,25 +392,16 @@ def _superseded(loser: str, winner: str, loser_rank: bytes, winner_rank: bytes) 
     )
 
 
-Fingerprint = Callable[[ExportRecord], tuple[str, str]]
-"""Turns the export that counts into a (tag, fingerprint) pair for the release ledger."""
-
-
-def aggregate(paths: Iterable[Path], fingerprint: Fingerprint | None = None) -> Aggregation:
+def aggregate(paths: Iterable[Path], vault: Vault | None = None) -> Aggregation:
     """Count every export under `paths`, one per practitioner and rubric, in any order."""
     result = Aggregation()
-
-    def count(record: ExportRecord, sign: int = 1) -> None:
-        result.add_record(record, sign)
-        if fingerprint is not None and sign > 0:
-            tag, print_ = fingerprint(record)
-            result.fingerprints.setdefault(record.layout, {})[tag] = print_
+    count = result.add_record
 
     seen = _Seen()
     try:
         for path, regular in iter_export_paths(paths, result.problems):
             try:
-                record, data = read_export(path, regular)
+                record, data = read_export(path, regular, vault)
             except InputError as exc:
                 result.problems.append(str(exc))
                 continue
@@ -392,7 +417,7 @@ def aggregate(paths: Iterable[Path], fingerprint: Fingerprint | None = None) -> 
             elif earlier_rank > rank:
                 result.notes.append(_superseded(path, earlier_path, rank, earlier_rank))
             else:
-                count(read_export(earlier_path)[0], -1)
+                count(read_export(earlier_path, vault=vault)[0], -1)
                 count(record)
                 seen.replace(who, rank, path)
                 result.notes.append(_superseded(earlier_path, path, earlier_rank, rank))

@@ -8,31 +8,33 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from selfcheck.formats.errors import InputError, SelfcheckError
+from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.wording import NOT_ASSESSABLE_MARK
 from selfcheck.program.aggregate import OVERALL, period_kind
-from selfcheck.program.rows import GROWTH_PERIOD, Row
-from selfcheck.store.data_dir import resolve_data_dir
+from selfcheck.program.disclosure import Published
+from selfcheck.program.noise import MAX_DEVIATION
+from selfcheck.program.rows import GROWTH_PERIOD
+from selfcheck.program.titles import find_rubric_version
 from selfcheck.store.images import image_format, save_figure
-from selfcheck.store.rubrics import rubric_versions
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-LEVEL_COLOURS = ("#bdbdbd", "#d7e6f4", "#9ecae1", "#4292c6", "#2171b5", "#08306b")
-"""Not yet assessable in grey, then levels 1 to 5 from light to dark blue."""
-LEVEL_HATCHES = ("xx", "", "..", "//", "\\\\", "")
+LEVEL_COLOURS = ("#bdbdbd", "#d7e6f4", "#9ecae1", "#4292c6", "#2171b5", "#08306b", "#f0f0f0")
+"""By position in a row's counts: not yet in grey, levels 1 to 5 from light to dark blue, not
+my role in pale grey."""
+LEVEL_HATCHES = ("xx", "", "..", "//", "\\\\", "", "++")
 """A pattern per answer, so levels differ without colour (1 and 5 differ by lightness)."""
-LEVEL_INK = ("#333333", "#333333", "#333333", "#ffffff", "#ffffff", "#ffffff")
+LEVEL_INK = ("#333333", "#333333", "#333333", "#ffffff", "#ffffff", "#ffffff", "#333333")
 """The colour of each answer's pattern, outline and number: dark on light parts, white on dark."""
-BLANKED_COLOUR = "#ffffff"
-BLANKED_HATCH = "---"
-BLANKED_INK = "#777777"
-"""The part of a bar made of level counts the disclosure rules blanked."""
-ORDER = (1, 2, 3, 4, 5, 0)
-"""The order of the parts of a bar: levels 1 to 5, then not yet assessable."""
+NOT_MY_ROLE = 6
+"""The position of `not my role` in a row's counts."""
+ORDER = (1, 2, 3, 4, 5, 0, NOT_MY_ROLE)
+"""The order of the parts of a bar: levels 1 to 5, then not yet, then not my role."""
+HELD_BACK = "held back"
+"""What a held-back row says in its panel; the reasons are listed under the title."""
 NUMBER_ROOM = 0.06
 """The narrowest part of a bar, as a share, that holds a level's number (more for `n/a`)."""
 TITLE_WIDTH = 38
@@ -45,44 +47,31 @@ CHARACTERS_PER_INCH = 11
 class Segment:
     """One part of a bar: where it starts and how wide it is (shares of the answers)."""
 
-    position: int | None
-    """The answer (0 for not yet assessable, 1 to 5 for a level), None for blanked counts."""
+    position: int
+    """The answer's position in a row's counts (0 not yet, 1 to 5 a level, 6 not my role)."""
     left: float
     width: float
 
 
-def bar_segments(row: Row) -> list[Segment]:
-    """The parts of a published item row's bar, from published figures only.
-
-    Blanked level counts are drawn as one part: the row's check-ins less its published
-    counts, which anyone can work out from the CSV.
-    """
-    total = row.checkins if row.checkins is not None else sum(row.counts)
-    shown = [p for p in ORDER if p not in row.hidden and row.counts[p]]
+def bar_segments(row: Published) -> list[Segment]:
+    """The parts of a published item row's bar: shares of its published (perturbed) counts."""
+    total = sum(row.counts)
     segments, left = [], 0.0
-    for position in shown:
+    for position in (p for p in ORDER if row.counts[p]):
         width = row.counts[position] / total
         segments.append(Segment(position, left, width))
         left += width
-    blanked = total - sum(row.counts[p] for p in shown)
-    if blanked:
-        segments.append(Segment(None, left, blanked / total))
     return segments
 
 
-def find_rubric_version(rubric_id: str, version: str) -> Rubric | None:
-    """The rubric of the exports, shipped or among the user's own; None when it is not here."""
-    try:
-        versions = rubric_versions(rubric_id, resolve_data_dir())
-    except InputError:
-        return None
-    return next((rubric for rubric in versions if rubric.version == version), None)
-
-
 def chart_words(
-    rubric_id: str, version: str, rubric: Rubric | None, periods: Sequence[str], min_group: int
+    rubric_id: str,
+    version: str,
+    rubric: Rubric | None,
+    periods: Sequence[str],
+    reasons: Sequence[str],
 ) -> tuple[str, str]:
-    """The chart's title and subtitle: what it shows, which rubric, what is left blank."""
+    """The chart's title and subtitle: what it shows, which rubric, the noise, what is held."""
     kinds = {period_kind(period) for period in periods}
     by = " and quarter" if "quarter" in kinds else " and year" if "year" in kinds else ""
     title = f"How practitioners rated themselves, by item{by}"
@@ -92,10 +81,11 @@ def chart_words(
         else f"Rubric {rubric_id} version {version} (not on this computer: items named by id)"
     )
     rule = (
-        f"Each bar shows the share of answers at each level. Rows about fewer than {min_group} "
-        "practitioners are left blank, and so are small level counts."
+        "Each bar shows the share of answers at each level. The counts are perturbed (each "
+        f"moved by up to {MAX_DEVIATION}) so that no bar shows one person."
     )
-    return title, f"{named}\n{rule}"
+    held = "".join(f"\n{HELD_BACK.capitalize()}: {reason.split(': ', 1)[-1]}" for reason in reasons)
+    return title, f"{named}\n{rule}{held}"
 
 
 def item_titles(items: Sequence[str], rubric: Rubric | None) -> list[str]:
@@ -109,21 +99,22 @@ def panel_title(period: str) -> str:
     return "All periods together" if period == OVERALL else period
 
 
-def plot_aggregate(rows: list[Row], path: Path, min_group: int) -> None:
-    """Draw the published item rows, one panel per period; blanked rows say why they are empty."""
+def plot_aggregate(rows: list[Published], path: Path) -> None:
+    """Draw the published item rows, one panel per period; held-back rows say so."""
     from matplotlib.figure import Figure
     from matplotlib.text import Text
 
     image_format(path)
-    item_rows = [row for row in rows if row.scope == "item" and row.period != GROWTH_PERIOD]
-    rubrics = list(dict.fromkeys((row.rubric_id, row.rubric_version) for row in item_rows))
+    item_rows = [r for r in rows if r.row.scope == "item" and r.row.period != GROWTH_PERIOD]
+    rubrics = list(dict.fromkeys((r.row.rubric_id, r.row.rubric_version) for r in item_rows))
     if len(rubrics) != 1:
         raise SelfcheckError("--plot draws one rubric; aggregate each rubric's exports apart")
     rubric_id, version = rubrics[0]
     rubric = find_rubric_version(rubric_id, version)
-    periods = list(dict.fromkeys(row.period for row in item_rows))
-    items = list(dict.fromkeys(row.id for row in item_rows))
-    by_key = {(row.period, row.id): row for row in item_rows}
+    periods = list(dict.fromkeys(r.row.period for r in item_rows))
+    items = list(dict.fromkeys(r.row.id for r in item_rows))
+    by_key = {(r.row.period, r.row.id): r for r in item_rows}
+    reasons = sorted({r.held_back for r in item_rows if r.held_back})
     figure = Figure(
         figsize=(3.0 * len(periods) + 3.4, 0.42 * len(items) + 2.6), layout="constrained"
     )
@@ -139,7 +130,7 @@ def plot_aggregate(rows: list[Row], path: Path, min_group: int) -> None:
     axes[0].set_yticks(range(len(items)), item_titles(items, rubric), fontsize=8)
     axes[0].tick_params(axis="y", length=0)
     _legend(figure, rubric)
-    title, subtitle = chart_words(rubric_id, version, rubric, periods, min_group)
+    title, subtitle = chart_words(rubric_id, version, rubric, periods, reasons)
     width = int(figure.get_figwidth() * CHARACTERS_PER_INCH)
     lines = [title, *(textwrap.fill(line, width) for line in subtitle.splitlines())]
     figure.suptitle("\n".join(lines), fontsize=10, x=0.01, ha="left")
@@ -149,12 +140,12 @@ def plot_aggregate(rows: list[Row], path: Path, min_group: int) -> None:
     save_figure(figure, path, dpi=120)
 
 
-def _draw_panel(panel: Axes, rows: Sequence[Row | None]) -> None:
-    """One period's bars, a row per item, each part numbered; a blanked row says why it is."""
+def _draw_panel(panel: Axes, rows: Sequence[Published | None]) -> None:
+    """One period's bars, a row per item, each part numbered; a held-back row says so."""
     bars: list[tuple[int, Segment]] = []
     for y, row in enumerate(rows):
-        if row is None or row.blanked:
-            words = f"blank: {row.suppressed}" if row is not None else "no answers"
+        if row is None or row.held_back or not sum(row.counts):
+            words = HELD_BACK if row is not None and row.held_back else "no answers"
             panel.text(0.5, y, words, ha="center", va="center", fontsize=7, color="#555555")
         else:
             bars += [(y, segment) for segment in bar_segments(row)]
@@ -171,7 +162,7 @@ def _draw_panel(panel: Axes, rows: Sequence[Row | None]) -> None:
     )
     for (y, segment), colour in zip(bars, colours, strict=True):
         position = segment.position
-        label = "" if position is None else str(position) if position else NOT_ASSESSABLE_MARK
+        label = {0: NOT_ASSESSABLE_MARK, NOT_MY_ROLE: "role"}.get(position, str(position))
         if label and segment.width >= NUMBER_ROOM * len(label) ** 0.5:
             panel.text(
                 segment.left + segment.width / 2,
@@ -186,10 +177,8 @@ def _draw_panel(panel: Axes, rows: Sequence[Row | None]) -> None:
             )
 
 
-def _look(position: int | None) -> tuple[str, str, str]:
-    """The face colour, pattern and ink of an answer's part of a bar (None: blanked counts)."""
-    if position is None:
-        return BLANKED_COLOUR, BLANKED_HATCH, BLANKED_INK
+def _look(position: int) -> tuple[str, str, str]:
+    """The face colour, pattern and ink of an answer's part of a bar."""
     return LEVEL_COLOURS[position], LEVEL_HATCHES[position], LEVEL_INK[position]
 
 
@@ -198,7 +187,8 @@ def _legend(figure: Figure, rubric: Rubric | None) -> None:
     from matplotlib.patches import Patch
 
     names = {
-        0: rubric.not_assessable.label if rubric is not None else "Not yet assessable",
+        0: rubric.not_assessable.label if rubric is not None else "Not yet",
+        NOT_MY_ROLE: "Not my role",
         **{
             level: f"{level} {rubric.level_label(level)}"
             if rubric is not None
@@ -215,12 +205,4 @@ def _legend(figure: Figure, rubric: Rubric | None) -> None:
         )
         for p in ORDER
     ]
-    handles.append(
-        Patch(
-            facecolor=BLANKED_COLOUR,
-            hatch=BLANKED_HATCH,
-            edgecolor=BLANKED_INK,
-            label="small counts blanked",
-        )
-    )
     figure.legend(handles=handles, loc="outside lower center", ncol=len(handles), fontsize=8)

@@ -1,4 +1,4 @@
-"""A made-up program of anonymous exports, to try `aggregate`, its ledger and its audit on."""
+"""A made-up program of anonymous exports, to try `aggregate` and its audit on."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from selfcheck.formats.rubric import Rubric
 from selfcheck.program.export import (
     ANONYMOUS_FORMAT,
-    NOT_ASSESSABLE,
+    ANONYMOUS_VERSION,
+    NOT_YET,
     AnonymousCheckin,
     AnonymousExport,
 )
@@ -36,8 +37,9 @@ def _export(
 ) -> AnonymousExport:
     return AnonymousExport(
         format=ANONYMOUS_FORMAT,
-        format_version=2,
+        format_version=ANONYMOUS_VERSION,
         pseudonym=hashlib.sha256(f"selfcheck demo program {who}".encode()).hexdigest(),
+        record_key=hashlib.sha256(f"selfcheck demo record key {who}".encode()).hexdigest()[:16],
         generation=generation,
         rubric_id=rubric.id,
         rubric_version=rubric.version,
@@ -55,7 +57,7 @@ def _checkins(
     made = []
     for step, quarter in enumerate(quarters):
         levels = [
-            NOT_ASSESSABLE
+            NOT_YET
             if step == 0 and index == 0
             else min(4, level + step // 3 + rng.choice((0, 0, 1)))
             for index, level in enumerate(start)

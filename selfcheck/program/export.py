@@ -18,26 +18,31 @@ from selfcheck.formats.rubric import Rubric
 
 ANONYMOUS_FORMAT = "selfcheck-anonymous"
 """The `format` of an anonymous export file."""
-ANONYMOUS_VERSION = 2
-"""The export format version this selfcheck writes, and the newest it reads (1 is read too)."""
+ANONYMOUS_VERSION = 3
+"""The export format version this selfcheck writes, and the newest it reads (1 and 2 too)."""
 MAX_GENERATION = 2**31 - 1
 """The largest export generation a file may carry."""
-NOT_ASSESSABLE = 0
-"""The level written for an item marked not yet assessable."""
+NOT_YET = 0
+"""The code written for an item the practitioner cannot assess yet (`not-yet`)."""
+NOT_MY_ROLE = -2
+"""The code written for an item outside the practitioner's role (`not-my-role`, version 3)."""
 UNANSWERED = -1
 """The level written for an item left without an answer."""
 HEADER_COMMENT = (
     "# selfcheck anonymous export: levels per quarter under a pseudonym; no names, notes,\n"
-    "# dates or typed text. Levels 1-5, 0 = not yet assessable, -1 = no answer.\n"
+    "# dates or typed text. Levels 1-5, 0 = not yet, -2 = not my role, -1 = no answer.\n"
     "# Format: docs/anonymous-format.md\n"
 )
 """The comment lines every export starts with, byte for byte."""
 _PSEUDONYM_CONTEXT = b"selfcheck-anonymous-pseudonym-v1\x00"
+_RECORD_KEY_CONTEXT = b"selfcheck-anonymous-record-key-v1\x00"
+LEGACY_RECORD_KEY_CONTEXT = b"selfcheck-record-key-from-pseudonym-v1\x00"
+"""Salts the record key `aggregate` derives from the pseudonym of a version 1 or 2 export."""
 PERIOD_PATTERN = r"^[0-9]{4}-Q[1-4]$"
 """A calendar quarter, the only time an export holds: `2026-Q4`."""
 
 Period = Annotated[StrictStr, Field(pattern=PERIOD_PATTERN)]
-ExportLevel = Annotated[StrictInt, Field(ge=UNANSWERED, le=5)]
+ExportLevel = Annotated[StrictInt, Field(ge=NOT_MY_ROLE, le=5)]
 Flag = Annotated[StrictInt, Field(ge=0, le=1)]
 
 
@@ -53,10 +58,12 @@ class AnonymousExport(_Strict):
     """An anonymous export file: pseudonym, rubric and the complete check-ins in time order."""
 
     format: Literal["selfcheck-anonymous"]
-    format_version: Literal[1, 2]
+    format_version: Literal[1, 2, 3]
     pseudonym: Annotated[StrictStr, Field(pattern=r"^[0-9a-f]{64}$")]
+    record_key: Annotated[StrictStr, Field(pattern=r"^[0-9a-f]{16}$")] | None = None
+    """Version 3: the practitioner's random key for this program, which keys the noise."""
     generation: Annotated[StrictInt, Field(ge=1, le=MAX_GENERATION)] | None = None
-    """Version 2: counts this installation's differing exports for the program and rubric."""
+    """Version 2 on: counts this installation's differing exports for the program and rubric."""
     rubric_id: Identifier
     rubric_version: Version
     items: Annotated[list[Identifier], Field(min_length=1)]
@@ -67,8 +74,15 @@ class AnonymousExport(_Strict):
     def _consistent(self) -> AnonymousExport:
         if self.format_version == 1 and self.generation is not None:
             raise ValueError("generation: format_version 1 has none; remove it or write version 2")
-        if self.format_version == 2 and self.generation is None:
-            raise ValueError("generation: missing; format_version 2 needs a whole number from 1")
+        if self.format_version >= 2 and self.generation is None:
+            raise ValueError(
+                f"generation: missing; format_version {self.format_version} needs a whole "
+                "number from 1"
+            )
+        if (self.format_version == 3) != (self.record_key is not None):
+            raise ValueError("record_key: format_version 3 needs one, and only version 3 has one")
+        if self.format_version < 3 and any(NOT_MY_ROLE in c.levels for c in self.checkin):
+            raise ValueError("levels: -2 (not my role) needs format_version 3")
         if len(set(self.items)) != len(self.items):
             raise ValueError("items: an item id is listed twice")
         if len(self.values) != len(self.items):
@@ -96,6 +110,18 @@ def pseudonym(secret_hex: str, program: str) -> str:
     return hmac.new(bytes.fromhex(secret_hex), message, hashlib.sha256).hexdigest()
 
 
+def record_key(secret_hex: str, program: str) -> str:
+    """The practitioner's record key for a program: 16 hex digits, stable and unlinkable."""
+    message = _RECORD_KEY_CONTEXT + program_key(program).encode("utf-8")
+    return hmac.new(bytes.fromhex(secret_hex), message, hashlib.sha256).hexdigest()[:16]
+
+
+def legacy_record_key(pseudonym_hex: str) -> int:
+    """The record key of a version 1 or 2 export, which has none: derived from its pseudonym."""
+    digest = hashlib.sha256(LEGACY_RECORD_KEY_CONTEXT + pseudonym_hex.encode("ascii")).digest()
+    return int.from_bytes(digest[:8], "big")
+
+
 def program_slug(program: str) -> str:
     """A file-name-safe short form of the program name."""
     ascii_name = unicodedata.normalize("NFKD", program_key(program)).encode("ascii", "ignore")
@@ -114,11 +140,15 @@ def quarter(moment: datetime) -> str:
 
 
 def shared_level(checkin: Checkin, item_id: str) -> int:
-    """The level an export shares for one item: 1-5, 0 not yet assessable, -1 no answer."""
+    """The code an export shares for one item: 1-5, 0 not yet, -2 not my role, -1 no answer.
+
+    The one place a check-in's answer becomes an export code (today's `not_assessable` means
+    "not yet"; an answer "not my role" maps to NOT_MY_ROLE here).
+    """
     answer = checkin.answer(item_id)
     if answer.rating is not None:
         return answer.rating
-    return NOT_ASSESSABLE if answer.not_assessable else UNANSWERED
+    return NOT_YET if answer.not_assessable else UNANSWERED
 
 
 def build_export(
@@ -148,6 +178,7 @@ def build_export(
         format=ANONYMOUS_FORMAT,
         format_version=ANONYMOUS_VERSION,
         pseudonym=pseudonym(secret_hex, program),
+        record_key=record_key(secret_hex, program),
         generation=1,
         rubric_id=rubric.id,
         rubric_version=rubric.version,
@@ -200,13 +231,15 @@ def header_lines(export: AnonymousExport) -> str:
 def export_bytes(export: AnonymousExport) -> bytes:
     """The export in its fixed line layout (valid TOML), exactly as written to the file.
 
-    The layout follows the export's `format_version`: version 1 has no generation line.
+    The layout follows the export's `format_version`: version 1 has no generation line,
+    versions 1 and 2 no record key.
     """
+    key = "" if export.record_key is None else f'record_key = "{export.record_key}"\n'
     generation = "" if export.generation is None else f"generation = {export.generation}\n"
     return (
         f'{HEADER_COMMENT}format = "{ANONYMOUS_FORMAT}"\n'
         f"format_version = {export.format_version}\n"
-        f'pseudonym = "{export.pseudonym}"\n{generation}'
+        f'pseudonym = "{export.pseudonym}"\n{key}{generation}'
     ).encode() + shared_content(export)
 
 
@@ -230,13 +263,14 @@ def describe_export(export: AnonymousExport) -> str:
             f"This file shares {len(export.checkin)} complete check-in(s) of rubric "
             f"{export.rubric_id} version {export.rubric_version}, "
             f"from {periods[0]} to {periods[-1]}.",
-            "For each check-in: the quarter, your level on each item (or not yet assessable), "
-            "and which items you marked to discuss.",
+            "For each check-in: the quarter, your level on each item (or not yet, or not your "
+            "role), and which items you marked to discuss.",
             f"Its generation, {export.generation}, counts the different exports you made for "
             "this program, so only your latest is counted there; it is a count, not a date.",
             "Not shared: your name, your supervisor, notes, next steps, exact dates or times, "
             "check-in ids, or anything you typed.",
             "You appear under a pseudonym made for this program only; the program cannot "
-            "turn it back into your name.",
+            "turn it back into your name. A random key made for this program keys the noise "
+            "that protects you in the program's published figures.",
         ]
     )

@@ -19,15 +19,19 @@ from selfcheck.program.export import (
     MAX_GENERATION,
     AnonymousExport,
     header_lines,
+    legacy_record_key,
 )
-from selfcheck.store.vault import read_data, unseal
+from selfcheck.store.vault import Vault, held
 
 _PREFIX = (HEADER_COMMENT + f'format = "{ANONYMOUS_FORMAT}"\nformat_version = ').encode()
-_VERSION_LINE = re.compile(rb'([12])\npseudonym = "([0-9a-f]{64})"\n')
+_VERSION_LINE = re.compile(rb'([123])\npseudonym = "([0-9a-f]{64})"\n')
+_RECORD_KEY_LINE = re.compile(rb'record_key = "([0-9a-f]{16})"\n')
 _GENERATION_LINE = re.compile(rb"generation = ([1-9][0-9]{0,9})\n")
 _PERIOD_LINE = re.compile(rb'period = "([0-9]{4}-Q[1-4])"')
 _CHECKIN = b"\n[[checkin]]\n"
 _LEVELS = {str(level).encode(): level for level in range(-1, 6)}
+_LEVELS_3 = {**_LEVELS, b"-2": -2}
+"""Answer codes by format version: version 3 adds -2, not my role."""
 _FLAGS = frozenset((b"0", b"1"))
 _MAX_LAYOUTS = 256
 
@@ -47,6 +51,8 @@ class ExportRecord:
     """What aggregation needs from one export: who (pseudonym), which rubric, which levels."""
 
     pseudonym: str
+    record_key: int
+    """The export's record key (version 3), or the one derived from its pseudonym."""
     layout: RubricLayout
     checkins: list[tuple[str, list[int]]]
     generation: int
@@ -70,16 +76,18 @@ def read_small_file(path: str) -> bytes | None:
     return data if len(data) <= status.st_size else None
 
 
-def read_export(path: str | Path, regular: bool = False) -> tuple[ExportRecord, bytes]:
+def read_export(
+    path: str | Path, regular: bool = False, vault: Vault | None = None
+) -> tuple[ExportRecord, bytes]:
     """Read one export file; return its record and its bytes. Raises InputError naming the file.
 
     `regular` says the path is known to be a regular file (so opening it cannot block).
     """
     data = read_small_file(str(path)) if regular else None
     if data is None:
-        data = read_data(Path(path), MAX_EXPORT_BYTES)
+        data = held(vault).read_data(Path(path), MAX_EXPORT_BYTES)
     elif looks_sealed(data):
-        data = unseal(Path(path), data, MAX_EXPORT_BYTES)
+        data = held(vault).unseal(Path(path), data, MAX_EXPORT_BYTES)
     record = parse_fast(data)
     return (record if record is not None else parse_checked(Path(path), data)), data
 
@@ -91,8 +99,13 @@ def parse_fast(data: bytes) -> ExportRecord | None:
     head = _VERSION_LINE.match(data, len(_PREFIX))
     if head is None:
         return None
-    generation, start = 0, head.end()
-    if head[1] == b"2":
+    generation, start, key = 0, head.end(), legacy_record_key(head[2].decode())
+    if head[1] == b"3":
+        key_line = _RECORD_KEY_LINE.match(data, start)
+        if key_line is None:
+            return None
+        key, start = int(key_line[1], 16), key_line.end()
+    if head[1] != b"1":
         line = _GENERATION_LINE.match(data, start)
         if line is None or int(line[1]) > MAX_GENERATION:
             return None
@@ -104,6 +117,7 @@ def parse_fast(data: bytes) -> ExportRecord | None:
         return None
     chunks = rest[split:].split(_CHECKIN)
     width = len(layout.items)
+    codes = _LEVELS_3 if head[1] == b"3" else _LEVELS
     checkins = []
     previous = b""
     for chunk in chunks[1:]:
@@ -118,7 +132,7 @@ def parse_fast(data: bytes) -> ExportRecord | None:
         if not (levels_line.startswith(b"levels = [") and levels_line.endswith(b"]")):
             return None
         try:
-            levels = list(map(_LEVELS.__getitem__, levels_line[10:-1].split(b", ")))
+            levels = list(map(codes.__getitem__, levels_line[10:-1].split(b", ")))
         except KeyError:
             return None
         if not (discuss_line.startswith(b"discuss = [") and discuss_line.endswith(b"]")):
@@ -129,7 +143,7 @@ def parse_fast(data: bytes) -> ExportRecord | None:
         checkins.append((previous.decode(), levels))
     if chunks[0] or not checkins:
         return None
-    return ExportRecord(head[2].decode(), layout, checkins, generation)
+    return ExportRecord(head[2].decode(), key, layout, checkins, generation)
 
 
 def parse_checked(path: Path, data: bytes) -> ExportRecord:
@@ -148,8 +162,10 @@ def parse_checked(path: Path, data: bytes) -> ExportRecord:
     )
     if len(_layouts) < _MAX_LAYOUTS:
         _layouts.setdefault(header_lines(export).encode(), layout)
+    key = export.record_key
     return ExportRecord(
         export.pseudonym,
+        int(key, 16) if key is not None else legacy_record_key(export.pseudonym),
         layout,
         [(checkin.period, list(checkin.levels)) for checkin in export.checkin],
         export.generation or 0,

@@ -13,7 +13,7 @@ from selfcheck.formats.errors import InputError
 from selfcheck.formats.fields import SHA256_PATTERN, _Strict
 from selfcheck.program.export import MAX_GENERATION, AnonymousExport, shared_content
 from selfcheck.store.lock import data_dir_locked
-from selfcheck.store.vault import load_model, stored, write_data
+from selfcheck.store.vault import Vault, held, stored
 
 GENERATIONS_FILE = "export-generations.toml"
 """The file in the data folder that remembers the last generation of each export."""
@@ -50,12 +50,12 @@ def _key(export: AnonymousExport) -> str:
     return hashlib.sha256("\x00".join(parts).encode()).hexdigest()
 
 
-def load_generations(data_dir: Path) -> Generations:
+def load_generations(data_dir: Path, vault: Vault | None = None) -> Generations:
     """The generations kept in a data folder (none yet when the file does not exist)."""
     path = stored(_path(data_dir))
     if path is None:
         return Generations()
-    return load_model(path, Generations, GENERATIONS_FORMAT, MAX_GENERATIONS_BYTES)
+    return held(vault).load_model(path, Generations, GENERATIONS_FORMAT, MAX_GENERATIONS_BYTES)
 
 
 def _next(data_dir: Path, generations: Generations, export: AnonymousExport) -> LastExport:
@@ -75,23 +75,27 @@ def _next(data_dir: Path, generations: Generations, export: AnonymousExport) -> 
     return LastExport(key=key, generation=last.generation + 1, content=content)
 
 
-def with_generation(data_dir: Path, export: AnonymousExport) -> AnonymousExport:
+def with_generation(
+    data_dir: Path, export: AnonymousExport, vault: Vault | None = None
+) -> AnonymousExport:
     """The export carrying the generation it would be written with now (nothing is recorded)."""
-    made = _next(data_dir, load_generations(data_dir), export)
+    made = _next(data_dir, load_generations(data_dir, vault), export)
     return export.model_copy(update={"generation": made.generation})
 
 
-def claim_generation(data_dir: Path, export: AnonymousExport) -> AnonymousExport:
+def claim_generation(
+    data_dir: Path, export: AnonymousExport, vault: Vault | None = None
+) -> AnonymousExport:
     """Record the export's generation in the data folder, under its lock, before it is written.
 
     Recording first means a crash between the two leaves a gap in the count, never two
     different exports of one generation.
     """
     with data_dir_locked(data_dir):
-        generations = load_generations(data_dir)
+        generations = load_generations(data_dir, vault)
         made = _next(data_dir, generations, export)
         kept = [entry for entry in generations.export if entry.key != made.key]
         updated = generations.model_copy(update={"export": [*kept, made]})
         data = tomli_w.dumps(updated.model_dump()).encode("utf-8")
-        write_data(data_dir, _path(data_dir), data)
+        held(vault).write_data(data_dir, _path(data_dir), data)
     return export.model_copy(update={"generation": made.generation})

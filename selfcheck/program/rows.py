@@ -1,20 +1,18 @@
-"""The rows of a program aggregate: every period of the hierarchy, growth, and the CSV text."""
+"""The rows of a program aggregate: every period of the hierarchy and growth, true figures."""
 
 from __future__ import annotations
 
-import csv
-import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from selfcheck.program.aggregate import (
-    OVERALL,
+    ANSWER_CODES,
     Aggregation,
-    Grouping,
     PeriodCounts,
     RubricTable,
     period_kind,
 )
 from selfcheck.program.export_reading import RubricLayout
+from selfcheck.program.noise import KEY_MODULUS
 
 GROWTH_PERIOD = "first-to-latest"
 """The period label of growth rows: each practitioner's change from first to latest check-in."""
@@ -24,6 +22,7 @@ CSV_COLUMNS = (
     "period",
     "scope",
     "id",
+    "title",
     "practitioners",
     "checkins",
     "mean",
@@ -33,24 +32,27 @@ CSV_COLUMNS = (
     "n_level_3",
     "n_level_4",
     "n_level_5",
-    "n_not_assessable",
-    "suppressed",
+    "n_not_yet",
+    "n_not_my_role",
+    "held_back",
 )
 """The columns of the aggregate CSV, in order."""
 COUNT_COLUMNS = (
-    "n_not_assessable",
+    "n_not_yet",
     "n_level_1",
     "n_level_2",
     "n_level_3",
     "n_level_4",
     "n_level_5",
+    "n_not_my_role",
 )
-"""The level-count columns in the order of `Row.counts`: not yet assessable, then 1 to 5."""
+"""The answer-count columns in the order of `Row.counts` (and of ANSWER_CODES)."""
 
 
 @dataclass
 class Row:
-    """One row of the hierarchy (a period or growth, of one value or item), published or not."""
+    """One row of the hierarchy (a period or growth, of one value or item): its true figures,
+    never published as they are."""
 
     rubric_id: str
     rubric_version: str
@@ -60,7 +62,10 @@ class Row:
     practitioners: int
     checkins: int | None
     counts: list[int]
-    """Not yet assessable first, then levels 1 to 5; empty for growth rows."""
+    """Answers in the order of ANSWER_CODES: not yet, levels 1 to 5, not my role; empty for
+    growth rows."""
+    row_key: int
+    """The sum of the contribution keys of the row's practitioners, modulo 2**64."""
     change_sum: int = 0
     """Growth rows: the sum of first-to-latest changes."""
     change_n: int = 0
@@ -68,15 +73,7 @@ class Row:
     members: tuple[str, ...] = ()
     """Value rows: the ids of the value's items."""
     alike: int = 0
-    """The most practitioners of the row who all gave one and the same level (never published)."""
-    sources: frozenset[str] = frozenset()
-    """Growth item rows: the quarters holding a first or latest level behind them."""
-    blanked: bool = False
-    """Every figure of the row is blank."""
-    hidden: set[int] = field(default_factory=set)
-    """Positions in `counts` shown blank in a row that is otherwise published."""
-    suppressed: str = ""
-    """Why the row, or some of its figures, are blank; empty when all is published."""
+    """The most practitioners of the row who all gave one and the same answer (or change)."""
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -84,57 +81,9 @@ class Row:
         return self.period, self.scope, self.id
 
     @property
-    def mean(self) -> float | None:
-        """The mean level (growth rows: the mean change), None when nothing was rated."""
-        if not self.counts:
-            return self.change_sum / self.change_n if self.change_n else None
-        rated = sum(self.counts[1:])
-        return (
-            sum(level * n for level, n in enumerate(self.counts) if level) / rated
-            if rated
-            else None
-        )
-
-    @property
-    def median(self) -> float | None:
-        """The median level from the counts, None when nothing was rated or for growth rows."""
-        rated = sum(self.counts[1:]) if self.counts else 0
-        if not rated:
-            return None
-        middle = [(rated - 1) // 2, rated // 2]
-        found = []
-        for position in middle:
-            seen = 0
-            for level in range(1, 6):
-                seen += self.counts[level]
-                if position < seen:
-                    found.append(level)
-                    break
-        return sum(found) / 2
-
-    def blank(self, reason: str) -> None:
-        """Blank every figure of the row, saying why."""
-        self.blanked, self.suppressed = True, reason
-
-    def csv_fields(self) -> list[str]:
-        """The row's CSV fields, blank wherever it is suppressed."""
-        head = [self.rubric_id, self.rubric_version, self.period, self.scope, self.id]
-        if self.blanked:
-            return [*head, *([""] * (len(CSV_COLUMNS) - 6)), self.suppressed]
-        mean, median = (None, None) if self.hidden else (self.mean, self.median)
-        shown = [
-            "" if position in self.hidden or not self.counts else str(self.counts[position])
-            for position in (1, 2, 3, 4, 5, 0)
-        ]
-        return [
-            *head,
-            str(self.practitioners),
-            "" if self.checkins is None else str(self.checkins),
-            "" if mean is None else f"{mean + 0.0:.2f}".replace("-0.00", "0.00"),
-            "" if median is None else f"{median:g}",
-            *shown,
-            self.suppressed,
-        ]
+    def identity(self) -> str:
+        """The row's name in every table, which keys its figures together with its row key."""
+        return "\x00".join((self.rubric_id, self.rubric_version, *self.key))
 
 
 def _period_rows(table: RubricTable, version: str, label: str, counts: PeriodCounts) -> list[Row]:
@@ -159,12 +108,13 @@ def _period_rows(table: RubricTable, version: str, label: str, counts: PeriodCou
                         who,
                         sum(levels),
                         levels,
+                        (counts.item_keys[i] + counts.full_keys) % KEY_MODULUS,
                         alike=counts.most_alike(i),
                     )
                 )
         who = counts.value_practitioners[value] + counts.full_practitioners
         if who:
-            levels = [sum(row.counts[level] for row in item_rows) for level in range(6)]
+            levels = [sum(row.counts[p] for row in item_rows) for p in range(len(ANSWER_CODES))]
             rows.append(
                 Row(
                     layout.rubric_id,
@@ -175,6 +125,7 @@ def _period_rows(table: RubricTable, version: str, label: str, counts: PeriodCou
                     who,
                     counts.value_checkins[value] + counts.full_checkins,
                     levels,
+                    (counts.value_keys[value] + counts.full_keys) % KEY_MODULUS,
                     members=tuple(layout.items[i] for i in members),
                     alike=counts.most_alike(width + value),
                 )
@@ -184,6 +135,7 @@ def _period_rows(table: RubricTable, version: str, label: str, counts: PeriodCou
 
 
 def _growth_rows(table: RubricTable, version: str) -> list[Row]:
+    """Value and item growth rows, in rubric order."""
     growth, layout, rows = table.growth, table.layout, []
     for value, (value_id, members) in enumerate(
         zip(table.value_ids, table.value_members, strict=True)
@@ -198,9 +150,10 @@ def _growth_rows(table: RubricTable, version: str) -> list[Row]:
                 growth.item_n[i],
                 None,
                 [],
+                growth.item_keys[i],
                 growth.item_sum[i],
                 growth.item_n[i],
-                sources=frozenset(growth.source_quarters(i)),
+                alike=growth.most_alike(i),
             )
             for i in members
             if growth.item_n[i]
@@ -216,9 +169,11 @@ def _growth_rows(table: RubricTable, version: str) -> list[Row]:
                     growth.value_n[value],
                     None,
                     [],
+                    growth.value_keys[value],
                     sum(row.change_sum for row in item_rows),
                     sum(row.change_n for row in item_rows),
                     members=tuple(layout.items[i] for i in members),
+                    alike=growth.most_alike(len(layout.items) + value),
                 )
             )
         rows.extend(item_rows)
@@ -248,7 +203,7 @@ def rubric_labels(aggregation: Aggregation) -> dict[RubricLayout, tuple[str, str
 
 
 def hierarchy_rows(aggregation: Aggregation) -> list[list[Row]]:
-    """Per rubric: the rows of every quarter, year and `all`, then growth, none suppressed."""
+    """Per rubric: the rows of every quarter, year and `all`, then growth, with true figures."""
     tables = []
     for layout, (_, version) in rubric_labels(aggregation).items():
         table = aggregation.tables[layout]
@@ -258,21 +213,3 @@ def hierarchy_rows(aggregation: Aggregation) -> list[list[Row]]:
             group += _period_rows(table, version, label, table.periods[label])
         tables.append(group + _growth_rows(table, version))
     return tables
-
-
-def published(rows: list[Row], by: Grouping) -> list[Row]:
-    """The rows a `--by` output shows: its periods, the `all` rows, and growth."""
-    return [
-        row
-        for row in rows
-        if row.period == GROWTH_PERIOD or row.period == OVERALL or period_kind(row.period) == by
-    ]
-
-
-def csv_text(rows: list[Row]) -> str:
-    """The aggregate as CSV text with a header line."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows(row.csv_fields() for row in rows)
-    return out.getvalue()

@@ -11,7 +11,7 @@ import tomli_w
 from selfcheck.formats.checkin import CHECKIN_FORMAT, Checkin
 from selfcheck.formats.errors import InputError, SelfcheckError
 from selfcheck.formats.toml_reading import MAX_CHECKIN_BYTES, folder_problem
-from selfcheck.store.vault import data_files, load_model, write_data
+from selfcheck.store.vault import Vault, data_files, held
 
 CHECKINS_FOLDER = "sessions"
 """Folder of the data directory holding one TOML file per check-in."""
@@ -38,14 +38,16 @@ def checkin_bytes(checkin: Checkin) -> bytes:
     return data
 
 
-def save_checkin(data_dir: Path, checkin: Checkin) -> Path:
+def save_checkin(data_dir: Path, checkin: Checkin, vault: Vault | None = None) -> Path:
     """Write a check-in atomically and durably to its file (sealed if encrypted); return it."""
-    return write_data(data_dir, checkin_path(data_dir, checkin.id), checkin_bytes(checkin))
+    return held(vault).write_data(
+        data_dir, checkin_path(data_dir, checkin.id), checkin_bytes(checkin)
+    )
 
 
-def load_checkin(path: Path) -> Checkin:
+def load_checkin(path: Path, vault: Vault | None = None) -> Checkin:
     """Read (opening it if sealed) and validate one check-in file; InputError names the problem."""
-    return load_model(path, Checkin, CHECKIN_FORMAT, MAX_CHECKIN_BYTES)
+    return held(vault).load_model(path, Checkin, CHECKIN_FORMAT, MAX_CHECKIN_BYTES)
 
 
 def iter_toml_files(paths: Iterable[Path], problems: list[str]) -> Iterator[Path]:
@@ -74,13 +76,13 @@ class Loaded:
     paths: dict[str, Path] = field(default_factory=dict)
 
 
-def load_checkins(paths: Iterable[Path]) -> Loaded:
+def load_checkins(paths: Iterable[Path], vault: Vault | None = None) -> Loaded:
     """Load every check-in file under `paths`, collecting a line per bad file and going on."""
     loaded = Loaded()
     chosen: dict[str, Checkin] = {}
     for path in iter_toml_files(paths, loaded.problems):
         try:
-            checkin = load_checkin(path)
+            checkin = load_checkin(path, vault)
         except InputError as exc:
             loaded.problems.append(str(exc))
             continue
@@ -99,11 +101,11 @@ def load_checkins(paths: Iterable[Path]) -> Loaded:
     return loaded
 
 
-def load_data_dir(data_dir: Path) -> Loaded:
+def load_data_dir(data_dir: Path, vault: Vault | None = None) -> Loaded:
     """Load the check-ins stored in a data directory (none when it does not exist yet)."""
     folder = checkins_dir(data_dir)
     try:
         present = folder.is_dir()
     except OSError as exc:
         return Loaded(problems=[folder_problem(folder, exc)])
-    return load_checkins([folder]) if present else Loaded()
+    return load_checkins([folder], vault) if present else Loaded()

@@ -14,7 +14,7 @@ from selfcheck.formats.checkin import Supervision
 from selfcheck.formats.errors import InputError
 from selfcheck.formats.fields import KEY_PATTERN, Name, _Strict
 from selfcheck.store.lock import data_dir_locked
-from selfcheck.store.vault import load_model, stored, write_data
+from selfcheck.store.vault import Vault, held, stored
 
 CONFIG_FILE = "config.toml"
 CONFIG_FORMAT = "selfcheck-config"
@@ -53,7 +53,7 @@ def config_path(data_dir: Path) -> Path:
     return data_dir / CONFIG_FILE
 
 
-def load_config(data_dir: Path) -> Config:
+def load_config(data_dir: Path, vault: Vault | None = None) -> Config:
     """The config, or defaults when there is none yet."""
     plain = config_path(data_dir)
     path = stored(plain) or (plain if os.path.lexists(plain) else None)
@@ -65,18 +65,19 @@ def load_config(data_dir: Path) -> Config:
             "is a link to a file that is missing or loops back; restore that file or remove "
             "the link (it holds your identity, so selfcheck will not make a new one over it)",
         )
-    return load_model(path, Config, CONFIG_FORMAT, MAX_CONFIG_BYTES)
+    return held(vault).load_model(path, Config, CONFIG_FORMAT, MAX_CONFIG_BYTES)
 
 
-def save_config(data_dir: Path, config: Config) -> None:
+def save_config(data_dir: Path, config: Config, vault: Vault | None = None) -> None:
     """Write the config atomically, private to the owner (sealed if the folder is encrypted)."""
-    write_data(data_dir, config_path(data_dir), tomli_w.dumps(config.model_dump()).encode("utf-8"))
+    data = tomli_w.dumps(config.model_dump()).encode("utf-8")
+    held(vault).write_data(data_dir, config_path(data_dir), data)
 
 
-def ensure_identity(data_dir: Path) -> Config:
+def ensure_identity(data_dir: Path, vault: Vault | None = None) -> Config:
     """The config with its practitioner key and pseudonym secret, made once and saved."""
     with data_dir_locked(data_dir):
-        config = load_config(data_dir)
+        config = load_config(data_dir, vault)
         if config.practitioner_key and config.pseudonym_secret:
             return config
         config = config.model_copy(
@@ -85,5 +86,5 @@ def ensure_identity(data_dir: Path) -> Config:
                 "pseudonym_secret": config.pseudonym_secret or secrets.token_hex(32),
             }
         )
-        save_config(data_dir, config)
+        save_config(data_dir, config, vault)
         return config

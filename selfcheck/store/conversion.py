@@ -20,14 +20,11 @@ from selfcheck.store.lock import data_dir_locked, drafts_open_elsewhere
 from selfcheck.store.vault import (
     PLAIN_FOLDERS,
     FolderKey,
+    Vault,
     all_data_files,
-    folder_key,
-    forget,
     identity_path,
     is_sealed,
     plain_form,
-    read_data,
-    remember,
     sealed_form,
 )
 
@@ -46,24 +43,24 @@ class Conversion:
     problems: list[str] = field(default_factory=list)
 
 
-def create_identity(data_dir: Path, identity: Identity, passphrase: str) -> None:
+def create_identity(data_dir: Path, identity: Identity, passphrase: str, vault: Vault) -> None:
     """Make `identity.age`, protected by the passphrase, refusing to replace one that exists."""
     data = seal_with_passphrase(identity_text(identity).encode("utf-8"), passphrase)
     write_new(identity_path(data_dir), data)
-    remember(data_dir, identity)
+    vault.remember(data_dir, identity)
 
 
-def withdraw_identity(data_dir: Path) -> None:
+def withdraw_identity(data_dir: Path, vault: Vault) -> None:
     """Remove an `identity.age` just made, before any file was sealed to it."""
     remove_durably(identity_path(data_dir))
-    forget(data_dir)
+    vault.forget(data_dir)
 
 
-def change_passphrase(data_dir: Path, identity: Identity, passphrase: str) -> None:
-    """Rewrite `identity.age` with the same identity behind a new passphrase."""
+def change_passphrase(data_dir: Path, identity: Identity, passphrase: str, vault: Vault) -> None:
+    """Rewrite `identity.age` with the same identity behind a new passphrase; the vault holds it."""
     data = seal_with_passphrase(identity_text(identity).encode("utf-8"), passphrase)
     write_atomic(identity_path(data_dir), data)
-    remember(data_dir, identity)
+    vault.remember(data_dir, identity)
 
 
 def refuse_if_open(data_dir: Path) -> None:
@@ -89,17 +86,17 @@ def remove_leftovers(data_dir: Path) -> int:
     return removed
 
 
-def seal_folder(data_dir: Path) -> Conversion:
+def seal_folder(data_dir: Path, vault: Vault) -> Conversion:
     """Rewrite every plain data file of an unlocked, encrypted folder in sealed form.
 
     Run under the data folder's lock: no writer adds a file while the listing is walked.
     """
-    key = _key(data_dir)
+    key = _key(data_dir, vault)
     result = Conversion()
     remove_leftovers(data_dir)
     for path in list(all_data_files(data_dir)):
         plain = plain_form(path)
-        if is_sealed(path) and (not plain.exists() or _opens(path)):
+        if is_sealed(path) and (not plain.exists() or _opens(path, vault)):
             remove_durably(plain)  # a crash came between the two steps
             continue
         try:
@@ -107,54 +104,54 @@ def seal_folder(data_dir: Path) -> Conversion:
         except SelfcheckError as exc:
             result.problems.append(f"{exc}; left plain")
             continue
-        _replace_form(plain, sealed_form(path), seal(data, [key.recipient]), data)
+        _replace_form(plain, sealed_form(path), seal(data, [key.recipient]), data, vault)
         result.converted += 1
     return result
 
 
-def open_folder(data_dir: Path) -> Conversion:
+def open_folder(data_dir: Path, vault: Vault) -> Conversion:
     """Rewrite every sealed data file in plain form; then turn encryption off for the folder.
 
     While any file cannot be opened, encryption stays on (`identity.age` is kept).
     """
-    _key(data_dir)
+    _key(data_dir, vault)
     result = Conversion()
     remove_leftovers(data_dir)
     for path in list(all_data_files(data_dir)):
         if not is_sealed(path):
             continue
         try:
-            data = read_data(path, MAX_DATA_BYTES)
+            data = vault.read_data(path, MAX_DATA_BYTES)
         except SelfcheckError as exc:
             result.problems.append(f"{exc}; left encrypted")
             continue
-        _replace_form(path, plain_form(path), data, data)
+        _replace_form(path, plain_form(path), data, data, vault)
         result.converted += 1
     if not result.problems:
         remove_durably(identity_path(data_dir))
-        forget(data_dir)
+        vault.forget(data_dir)
     return result
 
 
-def _opens(path: Path) -> bool:
+def _opens(path: Path, vault: Vault) -> bool:
     """Whether a sealed file opens with the keys held (one sealed to a lost key does not)."""
     try:
-        read_data(path, MAX_DATA_BYTES)
+        vault.read_data(path, MAX_DATA_BYTES)
     except SelfcheckError:
         return False
     return True
 
 
-def _replace_form(old: Path, new: Path, payload: bytes, content: bytes) -> None:
+def _replace_form(old: Path, new: Path, payload: bytes, content: bytes, vault: Vault) -> None:
     """Write a file's other form, and remove the old one only once the new one reads back."""
     write_atomic(new, payload)
-    if read_data(new, MAX_DATA_BYTES) != content:
+    if vault.read_data(new, MAX_DATA_BYTES) != content:
         raise SelfcheckError(f"{new}: did not read back as written; {old} was kept")
     remove_durably(old)
 
 
-def _key(data_dir: Path) -> FolderKey:
-    key = folder_key(data_dir)
+def _key(data_dir: Path, vault: Vault) -> FolderKey:
+    key = vault.folder_key(data_dir)
     if key is None:
         raise SelfcheckError(f"{data_dir}: this data folder is not encrypted")
     return key

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import glob
 import hashlib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,12 +13,13 @@ from selfcheck.formats.checkin import RubricRef
 from selfcheck.formats.errors import InputError, SelfcheckError
 from selfcheck.formats.fields import FORMAT_VERSION
 from selfcheck.formats.rubric import RUBRIC_FORMAT, Rubric
+from selfcheck.formats.rubric_versions import version_key
 from selfcheck.formats.toml_reading import (
     MAX_RUBRIC_BYTES,
     check_header,
+    parse_model,
     parse_toml,
     read_bytes,
-    validate,
     validation_problems,
 )
 
@@ -39,9 +39,7 @@ def shipped_rubrics_dir() -> Path:
 def load_rubric(path: Path) -> Rubric:
     """Read and validate a rubric file, stamped with the sha256 of its bytes."""
     data = read_bytes(path, MAX_RUBRIC_BYTES)
-    parsed = parse_toml(path, data)
-    check_header(path, parsed, RUBRIC_FORMAT, FORMAT_VERSION)
-    rubric = validate(path, Rubric, parsed)
+    rubric = parse_model(path, data, Rubric, RUBRIC_FORMAT, FORMAT_VERSION)
     return rubric.with_sha256(hashlib.sha256(data).hexdigest())
 
 
@@ -63,12 +61,6 @@ def check_rubric(path: Path) -> list[str]:
 
 VERSION_SEPARATOR = "@"
 """Names one version of a rubric: `alliance-code-of-ethics@1.0.0`."""
-
-
-def version_key(version: str) -> tuple[tuple[int, int | str], ...]:
-    """A sort key that orders versions as people expect: 1.10.0 after 1.9.0."""
-    parts = re.split(r"[.\-+]", version)
-    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in parts)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 A data folder is encrypted when `<data dir>/identity.age` exists: an age identity protected
 by the passphrase (age's scrypt recipient). Every data file is then `NAME.toml.age`, sealed
-to that identity's recipient, so the passphrase is derived once per run (`unlock`) and a save
+to that identity's recipient, so the passphrase is derived once per run (`Vault.unlock`) and a save
 costs one X25519 encryption. Bytes are sealed in memory before the atomic write, so no
 plaintext ever reaches the disk, not even in a temporary file.
 """
@@ -28,7 +28,7 @@ from selfcheck.formats.sealed import (
     seal,
     sealed_limit,
 )
-from selfcheck.formats.toml_reading import check_header, parse_toml, read_bytes, validate
+from selfcheck.formats.toml_reading import parse_model, read_bytes
 from selfcheck.store.files import remove_durably, write_atomic
 from selfcheck.store.lock import DATA_DIR_LOCK, data_dir_locked
 
@@ -53,12 +53,6 @@ class FolderKey:
     recipient: Recipient
 
 
-_unlocked: dict[Path, FolderKey] = {}
-"""The folders unlocked in this run, by resolved path: the passphrase is asked once per run."""
-_given: list[Identity] = []
-"""Identities given for this run (`--identity FILE`) to open files sealed to them."""
-
-
 def identity_path(data_dir: Path) -> Path:
     """Where a data folder keeps its passphrase-protected identity."""
     return data_dir / IDENTITY_FILE
@@ -70,61 +64,6 @@ def is_encrypted(data_dir: Path) -> bool:
         return identity_path(data_dir).exists()
     except OSError as exc:  # never taken for plain: that could write a note unsealed
         raise InputError(data_dir, f"folder cannot be read ({exc.strerror or exc})") from None
-
-
-def needs_unlock(data_dir: Path) -> bool:
-    """Whether a data folder is encrypted and its passphrase not yet given in this run."""
-    return is_encrypted(data_dir) and data_dir.resolve() not in _unlocked
-
-
-def unlock(data_dir: Path, passphrase: str) -> FolderKey:
-    """Open the folder's identity with the passphrase for the rest of the run.
-
-    Raises SelfcheckError in one line on a wrong or empty passphrase or a damaged identity.
-    """
-    path = identity_path(data_dir)
-    data = open_with_passphrase(path, read_bytes(path, MAX_IDENTITY_BYTES), passphrase)
-    return remember(data_dir, parse_identities(path, data)[0])
-
-
-def remember(data_dir: Path, identity: Identity) -> FolderKey:
-    """Hold a folder's identity for the rest of the run."""
-    key = FolderKey(identity, identity.to_public())
-    _unlocked[data_dir.resolve()] = key
-    _unlocked[data_dir] = key  # found without resolving the path again on each save
-    return key
-
-
-def add_identities(identities: list[Identity]) -> None:
-    """Open files sealed to these identities too, for the rest of the run."""
-    _given.extend(identities)
-
-
-def forget(data_dir: Path | None = None) -> None:
-    """Drop one folder's unlocked identity, or every identity held."""
-    if data_dir is None:
-        _unlocked.clear()
-        _given.clear()
-    else:
-        key = _unlocked.pop(data_dir.resolve(), None)
-        for folder in [folder for folder, held in _unlocked.items() if held is key]:
-            del _unlocked[folder]
-
-
-def folder_key(data_dir: Path) -> FolderKey | None:
-    """The key a folder's files are sealed to: None when it is plain.
-
-    Raises SelfcheckError when the folder is encrypted but not unlocked in this run.
-    """
-    if not is_encrypted(data_dir):
-        return None
-    key = _unlocked.get(data_dir) or _unlocked.get(data_dir.resolve())
-    if key is None:
-        raise SelfcheckError(
-            f"{data_dir}: this data folder is encrypted and was not unlocked in this selfcheck "
-            "(was it encrypted while this one was open?); nothing was saved: quit and reopen"
-        )
-    return key
 
 
 def sealed_form(path: Path) -> Path:
@@ -150,63 +89,12 @@ def stored(path: Path) -> Path | None:
     return path if os.path.exists(path) else None
 
 
-def read_data(path: Path, max_bytes: int) -> bytes:
-    """The content of a file, opening a sealed one with the identities held in this run."""
-    data = read_bytes(path, sealed_limit(max_bytes) if is_sealed(path) else max_bytes)
-    return unseal(path, data, max_bytes) if looks_sealed(data) else data
-
-
-def unseal(path: Path, data: bytes, max_bytes: int) -> bytes:
-    """The content of a sealed file's bytes, opened with the identities held in this run."""
-    held = {id(key): key.identity for key in _unlocked.values()}  # a folder is held twice
-    data = open_sealed(path, data, [*held.values(), *_given])
-    if len(data) > max_bytes:
-        raise InputError(path, f"holds over {max_bytes:,} bytes, the limit; not read")
-    return data
-
-
-def load_model(
-    path: Path, model: type[ModelT], format_name: str, max_bytes: int, supported: int = 1
-) -> ModelT:
-    """Read (opening it if sealed), parse, check the header of and validate one data file."""
-    data = parse_toml(path, read_data(path, max_bytes))
-    check_header(path, data, format_name, supported)
-    return validate(path, model, data)
-
-
-def write_data(data_dir: Path, path: Path, data: bytes) -> Path:
-    """Write a data file (named in plain form) of `data_dir` in the folder's form; return it.
-
-    Under the data folder's lock, so no conversion runs between choosing the form and writing.
-    Sealed in memory before the atomic write when the folder is encrypted; the file's other
-    form, left by a conversion, is removed once the new one is durable.
-    """
-    with data_dir_locked(data_dir):
-        return _write_form(folder_key(data_dir), path, data)
-
-
-def _write_form(key: FolderKey | None, path: Path, data: bytes) -> Path:
-    if key is None:
-        target, other, payload = path, sealed_form(path), data
-    else:
-        target, other, payload = sealed_form(path), path, seal(data, [key.recipient])
-    write_atomic(target, payload)
-    remove_durably(other)
-    return target
-
-
 def governing_folder(path: Path) -> Path | None:
     """The data folder a file lies in (an ancestor encrypted or locked by selfcheck), if any."""
     for folder in path.absolute().parents:
         if is_encrypted(folder) or (folder / DATA_DIR_LOCK).exists():
             return folder
     return None
-
-
-def write_file(path: Path, data: bytes) -> Path:
-    """Write a data file (named in plain form), sealed when it lies in an encrypted data folder."""
-    folder = governing_folder(path)
-    return _write_form(None, path, data) if folder is None else write_data(folder, path, data)
 
 
 def data_files(
@@ -241,3 +129,114 @@ def _under(folder: Path) -> Iterator[Path]:
     for child in sorted(folder.iterdir()):
         if child.is_dir() and not child.is_symlink():
             yield from _under(child)
+
+
+class Vault:
+    """The identities one run holds: every read and write of a data file goes through it.
+
+    A new vault holds no key, so it reads and writes plain folders only; `unlock` (the
+    passphrase, derived once) and `add_identities` (`--identity FILE`) give it keys.
+    """
+
+    def __init__(self) -> None:
+        self._unlocked: dict[Path, FolderKey] = {}
+        """The folders unlocked in this run, by path as given and resolved."""
+        self._given: list[Identity] = []
+        """Identities given for this run (`--identity FILE`) to open files sealed to them."""
+
+    def needs_unlock(self, data_dir: Path) -> bool:
+        """Whether a data folder is encrypted and its passphrase not yet given to this vault."""
+        return is_encrypted(data_dir) and data_dir.resolve() not in self._unlocked
+
+    def unlock(self, data_dir: Path, passphrase: str) -> FolderKey:
+        """Open the folder's identity with the passphrase and hold it.
+
+        Raises SelfcheckError in one line on a wrong or empty passphrase or a damaged identity.
+        """
+        path = identity_path(data_dir)
+        data = open_with_passphrase(path, read_bytes(path, MAX_IDENTITY_BYTES), passphrase)
+        return self.remember(data_dir, parse_identities(path, data)[0])
+
+    def remember(self, data_dir: Path, identity: Identity) -> FolderKey:
+        """Hold a folder's identity."""
+        key = FolderKey(identity, identity.to_public())
+        self._unlocked[data_dir.resolve()] = key
+        self._unlocked[data_dir] = key  # found without resolving the path again on each save
+        return key
+
+    def add_identities(self, identities: list[Identity]) -> None:
+        """Open files sealed to these identities too."""
+        self._given.extend(identities)
+
+    def forget(self, data_dir: Path) -> None:
+        """Drop one folder's identity (its encryption was turned off)."""
+        key = self._unlocked.pop(data_dir.resolve(), None)
+        for folder in [folder for folder, held in self._unlocked.items() if held is key]:
+            del self._unlocked[folder]
+
+    def folder_key(self, data_dir: Path) -> FolderKey | None:
+        """The key a folder's files are sealed to: None when it is plain.
+
+        Raises SelfcheckError when the folder is encrypted but not unlocked in this vault.
+        """
+        if not is_encrypted(data_dir):
+            return None
+        key = self._unlocked.get(data_dir) or self._unlocked.get(data_dir.resolve())
+        if key is None:
+            raise SelfcheckError(
+                f"{data_dir}: this data folder is encrypted and was not unlocked in this "
+                "selfcheck (was it encrypted while this one was open?); nothing was saved: "
+                "quit and reopen"
+            )
+        return key
+
+    def read_data(self, path: Path, max_bytes: int) -> bytes:
+        """The content of a file, opening a sealed one with the identities held."""
+        data = read_bytes(path, sealed_limit(max_bytes) if is_sealed(path) else max_bytes)
+        return self.unseal(path, data, max_bytes) if looks_sealed(data) else data
+
+    def unseal(self, path: Path, data: bytes, max_bytes: int) -> bytes:
+        """The content of a sealed file's bytes, opened with the identities held."""
+        held = {id(key): key.identity for key in self._unlocked.values()}  # a folder is held twice
+        data = open_sealed(path, data, [*held.values(), *self._given])
+        if len(data) > max_bytes:
+            raise InputError(path, f"holds over {max_bytes:,} bytes, the limit; not read")
+        return data
+
+    def load_model(
+        self, path: Path, model: type[ModelT], format_name: str, max_bytes: int, supported: int = 1
+    ) -> ModelT:
+        """Read (opening it if sealed), parse, check the header of and validate one data file."""
+        return parse_model(path, self.read_data(path, max_bytes), model, format_name, supported)
+
+    def write_data(self, data_dir: Path, path: Path, data: bytes) -> Path:
+        """Write a data file (named in plain form) of `data_dir` in the folder's form; return it.
+
+        Under the data folder's lock, so no conversion runs between choosing the form and
+        writing. Sealed in memory before the atomic write when the folder is encrypted; the
+        file's other form, left by a conversion, is removed once the new one is durable.
+        """
+        with data_dir_locked(data_dir):
+            return _write_form(self.folder_key(data_dir), path, data)
+
+    def write_file(self, path: Path, data: bytes) -> Path:
+        """Write a data file (named in plain form), sealed when in an encrypted data folder."""
+        folder = governing_folder(path)
+        return (
+            _write_form(None, path, data) if folder is None else self.write_data(folder, path, data)
+        )
+
+
+def _write_form(key: FolderKey | None, path: Path, data: bytes) -> Path:
+    if key is None:
+        target, other, payload = path, sealed_form(path), data
+    else:
+        target, other, payload = sealed_form(path), path, seal(data, [key.recipient])
+    write_atomic(target, payload)
+    remove_durably(other)
+    return target
+
+
+def held(vault: Vault | None) -> Vault:
+    """The vault given, or an empty one (plain files only) when a caller holds no keys."""
+    return vault if vault is not None else Vault()

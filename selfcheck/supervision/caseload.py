@@ -11,7 +11,7 @@ from selfcheck.formats.checkin import Checkin
 from selfcheck.formats.errors import InputError
 from selfcheck.formats.share import Share
 from selfcheck.store.checkin_files import iter_toml_files
-from selfcheck.store.vault import stored
+from selfcheck.store.vault import Vault, held, stored
 from selfcheck.supervision.caseload_index import IndexEntry, read_index, summarize, write_index
 from selfcheck.supervision.files import load_share, save_share
 from selfcheck.supervision.responding import response_waiting
@@ -35,17 +35,19 @@ def newer(share: Share, than: Share) -> bool:
     return (share.created, share.checkins[-1].finished) > (than.created, than.checkins[-1].finished)
 
 
-def import_shares(paths: Iterable[Path], folder: Path) -> tuple[list[str], list[str]]:
+def import_shares(
+    paths: Iterable[Path], folder: Path, vault: Vault | None = None
+) -> tuple[list[str], list[str]]:
     """Validate shares and copy them in (newest of a practitioner wins); lines done and skipped.
 
     The caseload's index is brought up to date, so the caseload opens without reading them.
     """
     done: list[str] = []
     problems: list[str] = []
-    index = read_index(folder)
+    index = read_index(folder, vault)
     for path in paths:
         try:
-            share = load_share(path)
+            share = load_share(path, vault)
         except InputError as exc:
             problems.append(str(exc))
             continue
@@ -54,19 +56,20 @@ def import_shares(paths: Iterable[Path], folder: Path) -> tuple[list[str], list[
         found = stored(target)
         if found is not None:
             try:
-                kept = load_share(found)
+                kept = load_share(found, vault)
             except InputError:
                 kept = None
             if kept is not None and not newer(share, kept):
                 done.append(f"{path}: kept the newer share of {who} already in {folder}")
                 continue
-        written = save_share(target, share)
+        written = save_share(target, share, vault)
         index[written.name] = summarize(written, share)
         count = len(share.checkins)
         done.append(f"{path}: imported {who}, {count} check-in{'s' if count != 1 else ''}")
     if done:
         present = {path.name for path in iter_toml_files([folder], problems)}
-        write_index(folder, [entry for name, entry in index.items() if name in present])
+        kept_entries = [entry for name, entry in index.items() if name in present]
+        write_index(folder, kept_entries, vault)
     return done, problems
 
 
@@ -111,9 +114,9 @@ class CaseloadRow:
         """Days from the latest check-in to `today`."""
         return (today - self.entry.latest_when.date()).days
 
-    def open(self) -> Supervisee:
+    def open(self, vault: Vault | None = None) -> Supervisee:
         """Read the share in full (InputError when it can no longer be read)."""
-        share = load_share(self.path)
+        share = load_share(self.path, vault)
         return Supervisee(share, share.as_checkins(), self.path)
 
 
@@ -124,6 +127,8 @@ class Caseload:
     folder: Path
     people: list[CaseloadRow] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    vault: Vault = field(default_factory=Vault)
+    """The keys the caseload's shares and responses were read with."""
 
     def find(self, wanted: str) -> CaseloadRow | None:
         """The one practitioner whose name or key prefix is `wanted`, else None."""
@@ -132,24 +137,24 @@ class Caseload:
         return found[0] if len(found) == 1 else None
 
 
-def load_caseload(folder: Path) -> Caseload:
+def load_caseload(folder: Path, vault: Vault | None = None) -> Caseload:
     """The caseload of a folder: from its index where it is fresh, else from each share."""
-    caseload = Caseload(folder)
+    caseload = Caseload(folder, vault=held(vault))
     if not folder.is_dir():
         return caseload
-    index = read_index(folder)
+    index = read_index(folder, caseload.vault)
     for path in iter_toml_files([folder], caseload.problems):
         entry = index.get(path.name)
         try:
             if entry is None or not entry.fresh(path.stat()):
-                entry = summarize(path, load_share(path))
+                entry = summarize(path, load_share(path, caseload.vault))
         except InputError as exc:
             caseload.problems.append(str(exc))
             continue
         except OSError as exc:
             caseload.problems.append(f"{path}: cannot be read ({exc.strerror or exc})")
             continue
-        waiting = response_waiting(folder, entry.key, entry.latest_id)
+        waiting = response_waiting(folder, entry.key, entry.latest_id, caseload.vault)
         caseload.people.append(CaseloadRow(entry, path, waiting))
     caseload.people.sort(key=lambda p: (p.name.casefold(), p.key))
     return caseload

@@ -15,7 +15,7 @@ from selfcheck.formats.fields import KEY_PATTERN, Identifier, Name, _Strict
 from selfcheck.formats.share import NotesPolicy, Share
 from selfcheck.formats.toml_reading import MAX_CHECKIN_BYTES
 from selfcheck.growth.analysis import overall_mean
-from selfcheck.store.vault import load_model, stored, write_file
+from selfcheck.store.vault import Vault, held, stored
 
 INDEX_FILE = ".caseload-index.toml"
 """The index's name inside a caseload folder (hidden, so it is never read as a share)."""
@@ -78,19 +78,20 @@ def summarize(path: Path, share: Share) -> IndexEntry:
     )
 
 
-def read_index(folder: Path) -> dict[str, IndexEntry]:
+def read_index(folder: Path, vault: Vault | None = None) -> dict[str, IndexEntry]:
     """The index's entries by file name; none when it is missing or cannot be used."""
     path = stored(folder / INDEX_FILE)
     if path is None:
         return {}
     try:
-        index = load_model(path, CaseloadIndex, INDEX_FORMAT, MAX_CHECKIN_BYTES)
+        index = held(vault).load_model(path, CaseloadIndex, INDEX_FORMAT, MAX_CHECKIN_BYTES)
     except InputError:
         return {}
     return {entry.file: entry for entry in index.entries}
 
 
-def write_index(folder: Path, entries: list[IndexEntry]) -> None:
+def write_index(folder: Path, entries: list[IndexEntry], vault: Vault | None = None) -> None:
     """Write the index atomically, private to the owner."""
     index = CaseloadIndex(entries=sorted(entries, key=lambda e: e.file))
-    write_file(folder / INDEX_FILE, tomli_w.dumps(index.model_dump()).encode("utf-8"))
+    data = tomli_w.dumps(index.model_dump()).encode("utf-8")
+    held(vault).write_file(folder / INDEX_FILE, data)

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from selfcheck.formats.checkin import (
     STEP_STATUS_WORDS,
@@ -15,6 +16,9 @@ from selfcheck.formats.checkin import (
     StepStatus,
 )
 from selfcheck.formats.response import Response
+
+if TYPE_CHECKING:
+    from selfcheck.store.vault import Vault
 
 
 @dataclass(frozen=True)
@@ -77,13 +81,15 @@ def still_to_review(steps: list[OpenStep], draft: Checkin) -> list[OpenStep]:
     return [step for step in steps if _key(step.text) not in done]
 
 
-def steps_to_look_back(data_dir: Path, completed: list[Checkin], draft: Checkin) -> list[OpenStep]:
+def steps_to_look_back(
+    data_dir: Path, completed: list[Checkin], draft: Checkin, vault: Vault | None = None
+) -> list[OpenStep]:
     """At the start of a new check-in, the open steps to ask about once; none once begun."""
     from selfcheck.supervision.receiving import load_received
 
     if draft.items or draft.plan_review:
         return []
-    responses, _ = load_received(data_dir)
+    responses, _ = load_received(data_dir, vault)
     return still_to_review(open_steps(completed, responses), draft)
 
 

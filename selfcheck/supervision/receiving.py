@@ -7,7 +7,7 @@ from pathlib import Path
 from selfcheck.formats.errors import InputError
 from selfcheck.formats.response import Response
 from selfcheck.store.checkin_files import Loaded, iter_toml_files
-from selfcheck.store.vault import stored
+from selfcheck.store.vault import Vault, stored
 from selfcheck.supervision.files import load_response, save_response
 
 RECEIVED = "responses"
@@ -37,27 +37,31 @@ def check_response(path: Path, response: Response, loaded: Loaded, key: str) -> 
         )
 
 
-def receive(path: Path, data_dir: Path, loaded: Loaded, key: str) -> tuple[Response, Path]:
+def receive(
+    path: Path, data_dir: Path, loaded: Loaded, key: str, vault: Vault | None = None
+) -> tuple[Response, Path]:
     """Validate a response file, check it is for one of these check-ins, and keep it."""
-    response = load_response(path)
+    response = load_response(path, vault)
     check_response(path, response, loaded, key)
-    kept = save_response(received_dir(data_dir) / f"{response.checkin}.toml", response)
+    kept = save_response(received_dir(data_dir) / f"{response.checkin}.toml", response, vault)
     return response, kept
 
 
-def response_to(checkin_file: Path, checkin_id: str) -> Response | None:
+def response_to(checkin_file: Path, checkin_id: str, vault: Vault | None = None) -> Response | None:
     """The received response to a check-in stored at `session_file`, if one is kept.
 
     A check-in lives in `<data dir>/sessions/`, its response in `<data dir>/responses/`.
     """
     path = stored(received_dir(checkin_file.parent.parent) / f"{checkin_id}.toml")
     try:
-        return load_response(path) if path is not None else None
+        return load_response(path, vault) if path is not None else None
     except InputError:
         return None
 
 
-def load_received(data_dir: Path) -> tuple[dict[str, Response], list[str]]:
+def load_received(
+    data_dir: Path, vault: Vault | None = None
+) -> tuple[dict[str, Response], list[str]]:
     """Received responses by check-in id, and a line for each file that could not be read."""
     folder = received_dir(data_dir)
     responses: dict[str, Response] = {}
@@ -66,7 +70,7 @@ def load_received(data_dir: Path) -> tuple[dict[str, Response], list[str]]:
         return responses, problems
     for path in iter_toml_files([folder], problems):
         try:
-            response = load_response(path)
+            response = load_response(path, vault)
         except InputError as exc:
             problems.append(str(exc))
             continue

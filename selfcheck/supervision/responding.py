@@ -15,7 +15,7 @@ from selfcheck.formats.toml_reading import MAX_RESPONSE_BYTES, validation_proble
 from selfcheck.store.autosaved import Autosaved
 from selfcheck.store.draft_writer import ErrorHandler
 from selfcheck.store.outputs import write_out
-from selfcheck.store.vault import read_data, stored, write_file
+from selfcheck.store.vault import Vault, held, stored
 from selfcheck.supervision.files import load_response, response_bytes
 
 RESPONSES = "responses"
@@ -32,18 +32,18 @@ def sent_path(working: Path) -> Path:
     return working.with_suffix(".sent")
 
 
-def response_waiting(folder: Path, key: str, checkin_id: str) -> bool:
+def response_waiting(folder: Path, key: str, checkin_id: str, vault: Vault | None = None) -> bool:
     """True when a response to this check-in has content not yet exported."""
     plain = response_path(folder, key, checkin_id)
     working = stored(plain)
     if working is None:
         return False
     try:
-        data = read_data(working, MAX_RESPONSE_BYTES)
-        if load_response(working).empty:
+        data = held(vault).read_data(working, MAX_RESPONSE_BYTES)
+        if load_response(working, vault).empty:
             return False
         sent = stored(sent_path(plain))
-        return sent is None or read_data(sent, MAX_RESPONSE_BYTES) != data
+        return sent is None or held(vault).read_data(sent, MAX_RESPONSE_BYTES) != data
     except InputError:
         return False
 
@@ -52,11 +52,16 @@ class ResponseDraft(Autosaved):
     """A locked response to one check-in: every change is handed to a background writer."""
 
     def __init__(
-        self, path: Path, response: Response, on_error: ErrorHandler | None = None
+        self,
+        path: Path,
+        response: Response,
+        on_error: ErrorHandler | None = None,
+        vault: Vault | None = None,
     ) -> None:
         self.response = response
+        self.vault = held(vault)
         saved = response_bytes(response) if stored(path) else b""
-        super().__init__(path, write_file, on_error, saved)
+        super().__init__(path, self.vault.write_file, on_error, saved)
 
     @classmethod
     def open(
@@ -65,6 +70,7 @@ class ResponseDraft(Autosaved):
         checkin: Checkin,
         supervisor: str,
         on_error: ErrorHandler | None = None,
+        vault: Vault | None = None,
     ) -> ResponseDraft:
         """Resume or begin the response to a check-in; LockedError if another app has it."""
         key = checkin.practitioner.key
@@ -78,12 +84,12 @@ class ResponseDraft(Autosaved):
             )
         except ValidationError as exc:
             raise SelfcheckError(f"cannot respond: {validation_problems(exc)[0]}") from None
-        draft = cls(path, fresh, on_error)
+        draft = cls(path, fresh, on_error, vault)
         draft.lock.acquire()
         found = stored(path)
         if found is not None:
             try:
-                draft.response = load_response(found)
+                draft.response = load_response(found, draft.vault)
             except InputError:
                 draft.lock.release()
                 raise
@@ -154,5 +160,5 @@ class ResponseDraft(Autosaved):
             raise SelfcheckError(f"{self.path}: the response could not be saved in time")
         data = response_bytes(self.response)
         write_out(out, seal(data) if seal else data)
-        write_file(sent_path(self.path), data)
+        self.vault.write_file(sent_path(self.path), data)
         return out

@@ -19,7 +19,7 @@ from selfcheck.checkin.draft import Draft
 from selfcheck.checkin.workspace import Workspace, remember_theme
 from selfcheck.formats.errors import LockedError, SelfcheckError
 from selfcheck.formats.printable import one_line
-from selfcheck.store.vault import needs_unlock
+from selfcheck.store.vault import Vault
 from selfcheck.tui.screens.practitioner.home import HomeScreen
 from selfcheck.tui.screens.practitioner.item import ItemScreen
 from selfcheck.tui.themes import CALM, mark_high_contrast, use_selfcheck_themes
@@ -63,8 +63,11 @@ class SelfcheckApp(App[None]):
         theme: str | None = None,
         *,
         focus: bool = False,
+        vault: Vault | None = None,
     ) -> None:
         super().__init__()
+        self.vault = workspace.vault if workspace else vault or Vault()
+        """The keys every read and write of the data folder goes through."""
         self._workspace = workspace
         self.draft = draft
         self.focus_first = focus
@@ -82,7 +85,9 @@ class SelfcheckApp(App[None]):
         mark_high_contrast(self, theme)
         if self._remember_theme:
             self.run_worker(
-                partial(remember_theme, self.workspace.data_dir, theme), thread=True, group="config"
+                partial(remember_theme, self.workspace.data_dir, theme, self.vault),
+                thread=True,
+                group="config",
             )
 
     @property
@@ -104,7 +109,7 @@ class SelfcheckApp(App[None]):
         if self.opening is not None:
             from selfcheck.tui.screens.common.unlock import UnlockScreen
 
-            self.push_screen(UnlockScreen(self.opening.data_dir), self.open_unlocked)
+            self.push_screen(UnlockScreen(self.opening.data_dir, self.vault), self.open_unlocked)
             return
         self.show_opened()
 
@@ -115,7 +120,7 @@ class SelfcheckApp(App[None]):
             self.exit()
             return
         try:
-            self._workspace = Workspace.load(opening.data_dir, opening.rubric_ref)
+            self._workspace = Workspace.load(opening.data_dir, opening.rubric_ref, self.vault)
             if opening.straight_in and not self.focus_first:
                 self.draft = Draft.open(self._workspace, self.report_save_error)
         except SelfcheckError as exc:
@@ -226,7 +231,10 @@ class SelfcheckApp(App[None]):
         """At the start of a new check-in, ask once what became of each open next step."""
         from selfcheck.supervision.plan import steps_to_look_back
 
-        steps = steps_to_look_back(self.workspace.data_dir, self.workspace.completed, draft.checkin)
+        workspace = self.workspace
+        steps = steps_to_look_back(
+            workspace.data_dir, workspace.completed, draft.checkin, workspace.vault
+        )
         if steps:
             from selfcheck.tui.screens.practitioner.plan_review import PlanReviewScreen
 
@@ -260,9 +268,8 @@ class SelfcheckApp(App[None]):
         if draft is None:
             return
         draft.close()
-        summary = SummaryScreen(
-            draft.rubric, draft.checkin, draft.previous, draft.path, self.workspace.versions
-        )
+        versions = self.workspace.versions.showing(draft.rubric)
+        summary = SummaryScreen(versions, draft.checkin, draft.previous, draft.path, draft.vault)
         self.replace_checkin_screen(summary)
 
     def replace_checkin_screen(self, screen: Screen[None]) -> None:
@@ -328,20 +335,23 @@ def make_app(
     straight_in: bool,
     theme: str | None = None,
     focus: bool = False,
+    vault: Vault | None = None,
 ) -> SelfcheckApp:
     """The app for a data directory and rubric; `straight_in` opens the draft at once.
 
     `theme` (calm or high-contrast) overrides the config's theme for this run; `focus`
-    opens on the choice of a focus check-in's items (or resumes the draft).
+    opens on the choice of a focus check-in's items (or resumes the draft); `vault` holds
+    the keys of the run (the folder's, when the CLI unlocked it already).
 
     Raises SelfcheckError (LockedError when the draft is open in another selfcheck)
     before anything is drawn, so the CLI reports it in one line. An encrypted folder not yet
     unlocked is read only after the app has asked its passphrase.
     """
-    if needs_unlock(data_dir):
+    vault = vault or Vault()
+    if vault.needs_unlock(data_dir):
         opening = Opening(data_dir, rubric_ref, straight_in)
-        return SelfcheckApp(None, opening=opening, theme=theme, focus=focus)
-    workspace = Workspace.load(data_dir, rubric_ref)
+        return SelfcheckApp(None, opening=opening, theme=theme, focus=focus, vault=vault)
+    workspace = Workspace.load(data_dir, rubric_ref, vault)
     app = SelfcheckApp(workspace, theme=theme, focus=focus)
     if straight_in and not focus:
         app.draft = Draft.open(workspace, app.report_save_error)

@@ -10,8 +10,10 @@ from textual.app import App
 from selfcheck.formats.checkin import RubricRef
 from selfcheck.formats.errors import InputError
 from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.rubric_versions import RubricVersions
 from selfcheck.store.config import load_config
 from selfcheck.store.rubrics import rubric_for_ref, rubric_versions
+from selfcheck.store.vault import Vault
 from selfcheck.supervision.caseload import Caseload, load_caseload
 from selfcheck.tui.messages import PractitionerChosen
 from selfcheck.tui.screens.supervisor.caseload import CaseloadScreen
@@ -34,7 +36,7 @@ class SupervisorApp(App[None]):
         self.data_dir = data_dir
         self.supervisor = supervisor
         self.today = today
-        use_selfcheck_themes(self, load_config(data_dir).theme)
+        use_selfcheck_themes(self, load_config(data_dir, caseload.vault).theme)
 
     def watch_theme(self, theme: str) -> None:
         """Mark high contrast for the stylesheet."""
@@ -63,17 +65,22 @@ class SupervisorApp(App[None]):
         from selfcheck.tui.screens.supervisor.supervisee import SuperviseeScreen
 
         try:
-            person = message.person.open()
+            person = message.person.open(self.caseload.vault)
         except InputError as exc:
             self.notify(str(exc), title="Cannot open", severity="error", timeout=15, markup=False)
             return
         rubric = self.rubric_for(person.latest.rubric)
-        versions = rubric_versions(rubric.id, self.data_dir) if rubric else []
-        self.push_screen(SuperviseeScreen(person, rubric, self.supervisor, versions))
+        versions = (
+            RubricVersions.of(rubric, rubric_versions(rubric.id, self.data_dir)) if rubric else None
+        )
+        screen = SuperviseeScreen(person, versions, self.supervisor, self.caseload.vault)
+        self.push_screen(screen)
 
 
-def make_supervisor_app(folder: Path, data_dir: Path, today: date | None = None) -> SupervisorApp:
+def make_supervisor_app(
+    folder: Path, data_dir: Path, today: date | None = None, vault: Vault | None = None
+) -> SupervisorApp:
     """The supervisor's app on a caseload folder; the supervisor's name comes from the config."""
-    caseload = load_caseload(folder)
-    supervisor = load_config(data_dir).name
+    caseload = load_caseload(folder, vault)
+    supervisor = load_config(data_dir, caseload.vault).name
     return SupervisorApp(caseload, data_dir, supervisor, today or date.today())

@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 from string import ascii_uppercase
 
-from selfcheck.growth.analysis import SPARK_BLOCKS, SPARK_GAP
+from selfcheck.growth.words import SPARK_BLOCKS, SPARK_GAP
 
 TALL_STEPS = 2 * len(SPARK_BLOCKS)
 """Heights a two-row bar can take: eighths of a cell, two cells high (a half step is two)."""

@@ -6,6 +6,7 @@ from helpers.samples import three_checkins
 from textual.app import App
 from textual.widgets import Static
 
+from selfcheck.formats.rubric_versions import RubricVersions
 from selfcheck.growth.analysis import growth
 from selfcheck.tui.screens.common.growth import GrowthScreen
 
@@ -66,7 +67,9 @@ HALF_APART = {
 
 async def test_half_a_step_apart_looks_different(make_checkin, rubric):
     """Means of 3.5 and 3.0 draw different trend lines: 3 fills the lower row, 3.5 shows above."""
-    text = await growth_screen_text(growth(twice(make_checkin, HALF_APART), rubric), (120, 50))
+    text = await growth_screen_text(
+        growth(twice(make_checkin, HALF_APART), RubricVersions.of(rubric)), (120, 50)
+    )
     integrity = trend_cell(text, "Integrity", 2)
     confidentiality = trend_cell(text, "Confidentiality", 2)
     assert integrity != confidentiality
@@ -77,7 +80,7 @@ async def test_half_a_step_apart_looks_different(make_checkin, rubric):
 async def test_values_on_the_same_path_are_marked(make_checkin, rubric):
     """Two values with the same means at every check-in share a mark, explained under the table."""
     ratings = HALF_APART | {"reflection-seeking-supervision": 3, "reflection-using-supervision": 4}
-    text = await growth_screen_text(growth(twice(make_checkin, ratings), rubric))
+    text = await growth_screen_text(growth(twice(make_checkin, ratings), RubricVersions.of(rubric)))
     assert trend_cell(text, "Integrity", 2) == trend_cell(text, "Reflective Practice", 2)
     rows = {name: row_words(text, name) for name in ("Integrity", "Reflective Practice")}
     assert all("=A" in words for words in rows.values())
@@ -88,7 +91,7 @@ async def test_values_on_the_same_path_are_marked(make_checkin, rubric):
 
 async def test_values_sparklines_latest_and_change(make_checkin, rubric):
     """Each value's line shows its sparkline, latest mean and change since the first."""
-    result = growth(three_checkins(make_checkin), rubric)
+    result = growth(three_checkins(make_checkin), RubricVersions.of(rubric))
     app = App()
     async with app.run_test(size=(120, 50)) as pilot:
         await app.push_screen(GrowthScreen(result))
@@ -106,20 +109,22 @@ async def test_values_sparklines_latest_and_change(make_checkin, rubric):
 
 async def test_one_checkin_in_words(make_checkin, rubric):
     """With one check-in the screen says growth appears after the second."""
-    result = growth([make_checkin({"integrity-honesty": 3, "justice-advocacy": 0})], rubric)
+    result = growth(
+        [make_checkin({"integrity-honesty": 3, "justice-advocacy": 0})], RubricVersions.of(rubric)
+    )
     text = await growth_screen_text(result)
     assert "One check-in so far: growth appears after the second." in text
 
 
 async def test_typed_markup_is_shown_literally(make_checkin, rubric):
     """Brackets in a rubric title are shown as typed, not read as markup."""
-    result = growth([make_checkin({"integrity-honesty": 3})], rubric)
+    result = growth([make_checkin({"integrity-honesty": 3})], RubricVersions.of(rubric))
     marked = type(result)(**{**result.__dict__, "rubric_title": "[bold]Mine[/bold]"})
     assert "Growth: [bold]Mine[/bold]" in await growth_screen_text(marked)
 
 
 async def test_no_checkins_in_plain_words(rubric):
     """With nothing finished yet the screen says so once, with no empty table or count of 0."""
-    text = await growth_screen_text(growth([], rubric))
+    text = await growth_screen_text(growth([], RubricVersions.of(rubric)))
     assert "No complete check-ins yet: growth appears after the second." in text
     assert "0 complete" not in text and "Values" not in text

@@ -225,7 +225,7 @@ def test_hostile_file_names_never_reach_the_terminal_raw(name, tmp_path, capsys)
         (["list", str(folder)], 1),
         (["show", str(good)], 0),
         (["trends", "--format", "csv", str(folder)], 1),
-        (["aggregate", str(exports), "--min-group", "3", "--ledger", "none"], 1),
+        (["aggregate", str(exports), "--min-group", "3"], 1),
     ]
     for argv, expected in runs:
         assert main(argv) == expected

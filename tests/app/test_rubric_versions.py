@@ -82,18 +82,16 @@ def test_list_and_show_use_each_checkins_own_version(data_dir, capsys):
 
 
 def _growth_of(data_dir):
+    from selfcheck.formats.rubric_versions import RubricVersions
     from selfcheck.growth.analysis import growth
     from selfcheck.store.checkin_files import load_data_dir
 
-    return growth(load_data_dir(data_dir).checkins, *_newest_and_all(data_dir))
-
-
-def _newest_and_all(data_dir):
-    return find_rubric("tiny", data_dir), rubric_versions("tiny", data_dir)
+    versions = RubricVersions.of(find_rubric("tiny", data_dir), rubric_versions("tiny", data_dir))
+    return growth(load_data_dir(data_dir).checkins, versions)
 
 
 def test_growth_links_items_by_id_or_previous_ids_and_values_by_id(data_dir):
-    from selfcheck.growth.analysis import version_note
+    from selfcheck.growth.words import version_note
 
     old, new = install_tiny(data_dir)
     for session in year_across_versions(old, new):

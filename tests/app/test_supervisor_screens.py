@@ -10,6 +10,7 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
 from selfcheck.cli import main
+from selfcheck.formats.rubric_versions import RubricVersions
 from selfcheck.growth.analysis import growth
 from selfcheck.store.checkin_files import load_data_dir
 from selfcheck.store.rubrics import find_rubric, rubric_versions
@@ -43,7 +44,7 @@ async def test_growth_across_versions_matches_the_practitioners_own(tmp_path: Pa
     rubric = find_rubric(None, own)
     checkins = load_data_dir(own).checkins
     assert len({s.rubric.version for s in checkins}) == 2  # the test needs both versions
-    result = growth(checkins, rubric, rubric_versions(rubric.id, own))
+    result = growth(checkins, RubricVersions.of(rubric, rubric_versions(rubric.id, own)))
     expected = as_text(Group(values_table(result), Text(values_notes(result))))
 
     app = make_supervisor_app(supervisees_dir(supervisor), supervisor)

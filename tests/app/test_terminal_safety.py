@@ -45,7 +45,7 @@ def test_aggregate_messages_show_hostile_file_names_printable(tmp_path, capsys):
     folder = tmp_path / "exports"
     shutil.copytree(CORPUS / "exports", folder)
     (folder / f"x{TITLE_AND_CLIPBOARD}.toml").write_text("format = 1")
-    assert main(["aggregate", str(folder), "--min-group", "3", "--ledger", "none"]) == 1
+    assert main(["aggregate", str(folder), "--min-group", "3"]) == 1
     captured = capsys.readouterr()
     assert "\\x1b]52" in captured.err
     assert_no_raw(captured.err + captured.out)
@@ -58,9 +58,9 @@ def test_export_rubric_version_allows_only_its_documented_characters(tmp_path, v
     path.write_text(
         text.replace('rubric_version = "1.0.0"', f"rubric_version = {json.dumps(version)}")
     )
-    assert main(["aggregate", str(path), "--min-group", "3", "--ledger", "none"]) == 2
+    assert main(["aggregate", str(path), "--min-group", "3"]) == 2
     err = capsys.readouterr().err
-    lines = [line for line in err.splitlines() if not line.startswith("warning: --ledger none")]
+    lines = err.splitlines()
     assert len(lines) == 2 and "rubric_version" in lines[0]
     assert_no_raw(err)
 

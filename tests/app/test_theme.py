@@ -85,7 +85,7 @@ async def screens_shown(app: SelfcheckApp, draft: Draft) -> list[Screen[Any]]:
     from selfcheck.growth.analysis import growth
 
     workspace = app.workspace
-    result = growth(workspace.loaded.checkins, workspace.rubric)
+    result = growth(workspace.loaded.checkins, workspace.versions)
     previous = workspace.previous
     assert previous is not None
     return [
@@ -95,7 +95,7 @@ async def screens_shown(app: SelfcheckApp, draft: Draft) -> list[Screen[Any]]:
         DetailsScreen(draft),
         ConfirmFinish(3),
         NextStepsScreen(draft),
-        SummaryScreen(workspace.rubric, previous, None, draft.path, workspace.versions),
+        SummaryScreen(workspace.versions, previous, None, draft.path),
         GrowthScreen(result),
     ]
 

@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pytest
 from helpers.drafts import on_disk
+from helpers.waiting import wait_until
 from rich.console import Console
 from textual.widgets import Static
 
 from selfcheck.cli import main
 from selfcheck.formats.checkin import NextStep
 from selfcheck.formats.errors import LockedError
-from selfcheck.store.checkin_files import load_checkin
+from selfcheck.store.checkin_files import checkins_dir, load_checkin
 from selfcheck.store.config import load_config, save_config
 from selfcheck.store.lock import DraftLock
 from selfcheck.tui.app import SelfcheckApp, make_app
@@ -61,9 +62,7 @@ async def test_full_checkin_saves_every_rating_and_finishes(data_dir: Path, rubr
         await pilot.press("y")
         assert isinstance(app.screen, NextStepsScreen)
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, SummaryScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
         path = app.draft.path if app.draft else None
     assert path is not None
     checkin = load_checkin(path)
@@ -203,9 +202,7 @@ async def test_finish_with_unanswered_items(data_dir: Path, rubric) -> None:
         assert isinstance(app.screen, NextStepsScreen)
         await pilot.press(*"ask [b]Sam[/b]", "enter", *"read more")
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, SummaryScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
         assert app.draft is not None
         path = app.draft.path
     checkin = load_checkin(path)
@@ -222,12 +219,9 @@ async def test_summary_returns_home_with_the_new_count(data_dir: Path, straight_
         if not straight_in:
             await pilot.press("s")
         await pilot.press("4", "ctrl+s", "enter", "ctrl+s")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, SummaryScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
         assert [type(screen) for screen in app.screen_stack[1:]] == [HomeScreen]
         assert "1 past check-in," in str(app.screen.query_one("#history").render())
         assert not app.screen.query_one("#draft-notice").display
@@ -331,22 +325,30 @@ async def test_a_stalled_disk_never_freezes_the_screen(data_dir: Path, rubric, m
 
     from selfcheck.store import vault as writer
 
-    disk_free = threading.Event()
+    draft_stalled, disk_free = threading.Event(), threading.Event()
     real_write = writer.write_atomic
+    drafts = checkins_dir(data_dir)
 
     def stalled_write(path: Path, data: bytes) -> None:
-        disk_free.wait(timeout=10)
+        if path.parent == drafts:  # only the draft's disk stalls; the config is written at once
+            draft_stalled.set()
+            disk_free.wait()
         real_write(path, data)
 
     monkeypatch.setattr(writer, "write_atomic", stalled_write)
     app = make_app(data_dir, None, straight_in=True)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = item_screen(app)
-        await pilot.press("3", "n", "5", "n", "0")
-        assert screen.index == 2
-        assert app.draft is not None and not app.draft.path.exists()
-        disk_free.set()
-        checkin = on_disk(app)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            screen = item_screen(app)
+            await pilot.press("3")
+            await wait_until(pilot, draft_stalled.is_set, "the draft's first write to stall")
+            await pilot.press("n", "5", "n", "0")
+            assert screen.index == 2
+            assert app.draft is not None and not app.draft.path.exists()
+            disk_free.set()
+            checkin = on_disk(app)
+    finally:
+        disk_free.set()  # a failing test never leaves the writer thread waiting
     first, second, third = (item.id for item in rubric.items[:3])
     assert checkin.answer(first).rating == 3
     assert checkin.answer(second).rating == 5

@@ -8,6 +8,7 @@ import pytest
 
 from selfcheck.checkin.lifecycle import finish
 from selfcheck.formats.checkin import NextStep
+from selfcheck.formats.rubric_versions import RubricVersions
 from selfcheck.store.config import load_config, save_config
 from selfcheck.tui.app import SelfcheckApp, make_app
 from selfcheck.tui.screens.practitioner.summary import SummaryScreen
@@ -117,7 +118,7 @@ def test_summary_screen(snap_compare, data_dir, stored, rubric, make_checkin, si
     path = Path.home() / "selfcheck" / "sessions" / "20260202T140000Z-abcdef.toml"
 
     async def show_summary(pilot) -> None:
-        await pilot.app.push_screen(SummaryScreen(rubric, latest, second, path, [rubric]))
+        await pilot.app.push_screen(SummaryScreen(RubricVersions.of(rubric), latest, second, path))
 
     app = frozen(data_dir, straight_in=False)
     assert snap_compare(app, run_before=show_summary, terminal_size=size)

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 from helpers.encryption_helpers import PASSPHRASE, encrypt, files_under
+from helpers.waiting import wait_until
 from textual.widgets import Static
 
 from selfcheck.formats.printable import printable
 from selfcheck.store.checkin_files import load_data_dir, save_checkin
-from selfcheck.store.vault import forget, unlock
+from selfcheck.store.vault import Vault
 from selfcheck.tui.app import SelfcheckApp, make_app
 from selfcheck.tui.screens.common.unlock import UnlockScreen
 from selfcheck.tui.screens.practitioner.home import HomeScreen
@@ -27,13 +28,17 @@ def encrypted(data_dir: Path, tmp_path: Path, make_checkin) -> Path:
     return data_dir
 
 
-async def submit(app: SelfcheckApp, pilot, passphrase: str) -> None:
-    """Type a passphrase into the unlock screen and wait for its answer."""
+def unlock_message(app: SelfcheckApp) -> str:
+    """What the unlock screen says under the passphrase field."""
+    return printable(str(app.screen.query_one("#unlock-message", Static).render()))
+
+
+async def submit(pilot, passphrase: str) -> None:
+    """Type a passphrase into the unlock screen and press enter."""
     await pilot.press(*passphrase, "enter")
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
+@pytest.mark.real_scrypt
 async def test_the_passphrase_is_asked_before_anything_is_read(encrypted: Path) -> None:
     """A wrong passphrase is said in the modal and asked again; the right one opens home."""
     app = make_app(encrypted, None, straight_in=False)
@@ -42,12 +47,16 @@ async def test_the_passphrase_is_asked_before_anything_is_read(encrypted: Path) 
         assert app.problems == []
         with pytest.raises(RuntimeError):
             _ = app.workspace
-        await submit(app, pilot, "not it")
+        await submit(pilot, "not it")
+        await wait_until(
+            pilot, lambda: "wrong passphrase" in unlock_message(app), "the wrong passphrase said"
+        )
         assert isinstance(app.screen, UnlockScreen)
-        message = app.screen.query_one("#unlock-message", Static)
-        assert "wrong passphrase" in printable(str(message.render()))
-        await submit(app, pilot, PASSPHRASE)
-        assert isinstance(app.screen, HomeScreen)
+        await submit(pilot, PASSPHRASE)
+        # A real key derivation: about two seconds on a quiet machine.
+        await wait_until(
+            pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen", timeout=60
+        )
         assert len(app.workspace.completed) == 1
 
 
@@ -63,16 +72,16 @@ async def test_a_checkin_in_an_encrypted_folder_is_saved_sealed(encrypted: Path,
     note = "Planted-in-the-app-Kestrel"
     app = make_app(encrypted, None, straight_in=True)
     async with app.run_test(size=SIZE) as pilot:
-        await submit(app, pilot, PASSPHRASE)
-        assert isinstance(app.screen, ItemScreen)
+        await submit(pilot, PASSPHRASE)
+        await wait_until(pilot, lambda: isinstance(app.screen, ItemScreen), "the first item")
         await pilot.press("4", "e", *note, "escape")
         assert app.draft is not None and app.draft.writer.flush()
     for path in files_under(encrypted):
         assert note.encode() not in path.read_bytes(), path
         assert not path.name.endswith(".toml"), path
-    forget()
-    unlock(encrypted, PASSPHRASE)
-    loaded = load_data_dir(encrypted)
+    vault = Vault()  # a new run's
+    vault.unlock(encrypted, PASSPHRASE)
+    loaded = load_data_dir(encrypted, vault)
     draft = next(s for s in loaded.checkins if not s.complete)
     assert draft.answer(rubric.items[0].id).rating == 4
     assert draft.answer(rubric.items[0].id).note == note

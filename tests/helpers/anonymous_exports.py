@@ -1,4 +1,4 @@
-"""Anonymous exports written by hand, one per made-up practitioner, for aggregate attacks."""
+"""Anonymous exports written by hand, one per made-up practitioner, for aggregate tests."""
 
 from __future__ import annotations
 
@@ -14,11 +14,14 @@ VALUES = ["a", "a", "b"]
 
 
 def write_export(folder: Path, who: int, checkins: list[tuple[str, list[int]]]) -> Path:
-    """Write one export for practitioner number `who`."""
+    """Write one export (format 3) for practitioner number `who`."""
+    digest = hashlib.sha256(str(who).encode()).hexdigest()
     export = AnonymousExport(
         format="selfcheck-anonymous",
-        format_version=1,
-        pseudonym=hashlib.sha256(str(who).encode()).hexdigest(),
+        format_version=3,
+        pseudonym=digest,
+        record_key=digest[:16],
+        generation=1,
         rubric_id="r",
         rubric_version="1",
         items=ITEMS,

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from selfcheck.cli import main
 from selfcheck.store.lock import DATA_DIR_LOCK
-from selfcheck.store.vault import forget
 
 PASSPHRASE = "correct horse battery staple"
 """The passphrase the tests encrypt with."""
@@ -30,7 +29,6 @@ def encrypt(data_dir: Path, tmp_path: Path) -> Path:
     recovery = tmp_path / "recovery.txt"
     args = ["--data-dir", str(data_dir), "--passphrase-file", str(passphrase_file(tmp_path))]
     assert main(["encrypt", *args, "--recovery-out", str(recovery)]) == 0
-    forget()  # as in a new run: the folder must be unlocked again
     return recovery
 
 

@@ -13,18 +13,9 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from helpers.paths import ROOT
+from helpers.waiting import wait_for
 
 needs_pty = pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
-
-
-def wait_for(predicate: Callable[[], bool], timeout: float = 15.0) -> bool:
-    """Poll `predicate` until it is true or `timeout` seconds pass."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.05)
-    return False
 
 
 class Terminal:
@@ -54,14 +45,14 @@ class Terminal:
             while chunk := os.read(self.fd, 65536):
                 self.seen += chunk
 
-    def until(self, predicate: Callable[[], bool], timeout: float = 15.0) -> bool:
-        """Wait, reading the screen, until `predicate` holds; False after `timeout` seconds."""
+    def until(self, predicate: Callable[[], bool], what: str, timeout: float = 15.0) -> None:
+        """Wait, reading the screen, until `predicate` holds; fail naming `what` after `timeout`."""
 
         def check() -> bool:
             self.drain()
             return predicate()
 
-        return wait_for(check, timeout)
+        wait_for(check, what, timeout)
 
     def shows_item_screen(self) -> bool:
         """Whether an item screen ("item N of M") was drawn yet."""

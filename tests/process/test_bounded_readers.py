@@ -39,7 +39,7 @@ def test_an_integer_of_5000_digits_is_one_line_and_aggregate_goes_on(tmp_path, c
     (folder / "ok.toml").write_bytes(OK_EXPORT.read_bytes())
     huge = folder / "huge-int.toml"
     huge.write_text('format = "selfcheck-anonymous"\nformat_version = ' + "9" * 5000 + "\n")
-    assert main(["aggregate", str(folder), "--min-group", "3", "--ledger", "none"]) == 1
+    assert main(["aggregate", str(folder), "--min-group", "3"]) == 1
     captured = capsys.readouterr()
     one_line_naming(captured.err, huge)
     assert "relationships-growth-instrument" in captured.out
@@ -95,7 +95,7 @@ def test_a_symlink_loop_in_an_aggregate_folder_is_one_skipped_line(tmp_path, cap
     (folder / "ok.toml").write_bytes(OK_EXPORT.read_bytes())
     loop = folder / "loop.toml"
     loop.symlink_to(loop)
-    assert main(["aggregate", str(folder), "--min-group", "3", "--ledger", "none"]) == 1
+    assert main(["aggregate", str(folder), "--min-group", "3"]) == 1
     one_line_naming(capsys.readouterr().err, loop)
 
 

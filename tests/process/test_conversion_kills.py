@@ -21,12 +21,10 @@ from selfcheck.store.checkin_files import load_data_dir, save_checkin
 from selfcheck.store.config import ensure_identity, save_config
 from selfcheck.store.vault import (
     FolderKey,
+    Vault,
     all_data_files,
-    forget,
     identity_path,
     is_encrypted,
-    remember,
-    unlock,
 )
 from selfcheck.supervision.caseload import load_caseload, supervisees_dir
 from selfcheck.supervision.files import load_response, save_response
@@ -97,21 +95,20 @@ def test_sigkill_anywhere_in_conversions_imports_and_receipts(
         time.sleep(rng.uniform(0.05, 1.6))  # start-up and the key derivation take about 1 s
         process.send_signal(signal.SIGKILL)
         process.wait()
-        forget()
+        vault = Vault()
         if is_encrypted(data_dir):
             kept = identity_path(data_dir).read_bytes()
             if kept not in opened:
-                opened[kept] = unlock(data_dir, PASSPHRASE)
-            remember(data_dir, opened[kept].identity)
-        loaded = load_data_dir(data_dir)
+                opened[kept] = vault.unlock(data_dir, PASSPHRASE)
+            vault.remember(data_dir, opened[kept].identity)
+        loaded = load_data_dir(data_dir, vault)
         assert loaded.problems == [], f"after kill {kill}"
         assert sorted(s.answer(ITEM).note for s in loaded.checkins) == notes
-        caseload = load_caseload(supervisees_dir(data_dir))
+        caseload = load_caseload(supervisees_dir(data_dir), vault)
         assert caseload.problems == [], f"after kill {kill}"
         assert [person.name for person in caseload.people] in ([], ["Dana Reyes"])
         for received in all_data_files(received_dir(data_dir)):
-            assert load_response(received).comment == "Held."
-    forget()
+            assert load_response(received, vault).comment == "Held."
     finish = subprocess.run(turns[0], env=env, cwd=ROOT, capture_output=True, timeout=120)
     assert finish.returncode == 0, finish.stderr
     sealed = [path.name.endswith(".age") for path in all_data_files(data_dir)]

@@ -15,7 +15,7 @@ from helpers.paths import ROOT
 
 from selfcheck.store.checkin_files import load_data_dir, save_checkin
 from selfcheck.store.lock import DATA_DIR_LOCK
-from selfcheck.store.vault import forget, identity_path, is_encrypted, unlock
+from selfcheck.store.vault import Vault, identity_path, is_encrypted
 
 ITEM = "integrity-honesty"
 """The item whose note tells the planted check-ins apart."""
@@ -37,11 +37,10 @@ def conversion(command: str, secret: Path, out: Path) -> list[str]:
 
 def assert_every_checkin_opens(data_dir: Path, notes: list[str]) -> None:
     """Every planted check-in opens with the passphrase (or plain) and holds its note."""
-    forget()
+    vault = Vault()
     if is_encrypted(data_dir):
-        unlock(data_dir, PASSPHRASE)
-    loaded = load_data_dir(data_dir)
-    forget()
+        vault.unlock(data_dir, PASSPHRASE)
+    loaded = load_data_dir(data_dir, vault)
     assert loaded.problems == []
     assert sorted(checkin.answer(ITEM).note for checkin in loaded.checkins) == notes
 

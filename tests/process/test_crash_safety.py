@@ -49,6 +49,7 @@ def _reported(read_end: int, seen: bytes) -> int:
     return int(lines[-1]) if lines else 0
 
 
+@pytest.mark.serial
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 @pytest.mark.slow
 def test_random_sigkills_never_lose_a_reported_save(tmp_path, make_checkin):

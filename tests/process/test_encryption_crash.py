@@ -21,7 +21,7 @@ from selfcheck.formats.checkin import Checkin, NextStep
 from selfcheck.formats.errors import InputError
 from selfcheck.store.checkin_files import checkins_dir, load_checkin, load_data_dir, save_checkin
 from selfcheck.store.config import Config, save_config
-from selfcheck.store.vault import forget, is_encrypted, unlock
+from selfcheck.store.vault import Vault, is_encrypted
 
 typed = st.text(
     alphabet=st.characters(codec="utf-8", categories=("L", "N")), min_size=12, max_size=40
@@ -63,14 +63,15 @@ def test_no_typed_text_under_the_folder_after_encrypt(
     (checkins_dir(data_dir) / f".{checkin.id}.toml.crashed.tmp").write_text(note)  # a leftover
     encrypt(data_dir, root)
     assert_nowhere(data_dir, [note, name, step])
-    unlock(data_dir, PASSPHRASE)
-    assert {s.practitioner.name for s in load_data_dir(data_dir).checkins} == {name}
-    forget()
+    assert {s.practitioner.name for s in load_data_dir(data_dir, unlocked(data_dir)).checkins} == {
+        name
+    }
 
 
 CONVERT = [sys.executable, "-m", "selfcheck", "encrypt", "--passphrase-file"]
 
 
+@pytest.mark.serial
 @pytest.mark.slow
 def test_sigkill_during_conversion_then_rerun(data_dir, make_checkin, tmp_path) -> None:
     """Killed at random moments, `encrypt` leaves a folder whose every file opens; the rerun
@@ -93,51 +94,55 @@ def test_sigkill_during_conversion_then_rerun(data_dir, make_checkin, tmp_path) 
         time.sleep(rng.uniform(0.5, 2.2))  # start-up and the key derivation take about 1.2 s
         process.send_signal(signal.SIGKILL)
         process.wait()
-        forget()
-        if is_encrypted(data_dir):
-            unlock(data_dir, PASSPHRASE)
-        loaded = load_data_dir(data_dir)
+        vault = unlocked(data_dir) if is_encrypted(data_dir) else Vault()
+        loaded = load_data_dir(data_dir, vault)
         assert loaded.problems == []
         assert sorted(s.answer(item).note for s in loaded.checkins) == notes
-    forget()
     finish = subprocess.run([*CONVERT, str(secret)], env=env, cwd=ROOT, capture_output=True)
     assert finish.returncode == 0, finish.stderr
     assert_nowhere(data_dir, notes)
-    unlock(data_dir, PASSPHRASE)
-    assert len(load_data_dir(data_dir).checkins) == len(notes)
+    assert len(load_data_dir(data_dir, unlocked(data_dir)).checkins) == len(notes)
 
 
-def sealed_draft(data_dir: Path) -> Checkin | None:
+def unlocked(data_dir: Path) -> Vault:
+    """A vault holding the encrypted folder's key, as a new run has once it is unlocked."""
+    vault = Vault()
+    vault.unlock(data_dir, PASSPHRASE)
+    return vault
+
+
+def sealed_draft(data_dir: Path, vault: Vault) -> Checkin | None:
     """The one draft on disk, if it opens yet."""
     folder = checkins_dir(data_dir)
     files = sorted(folder.glob("*.toml.age")) if folder.is_dir() else []
     try:
-        return load_checkin(files[0]) if files else None
+        return load_checkin(files[0], vault) if files else None
     except InputError:
         return None
 
 
+@pytest.mark.serial
 @needs_pty
 def test_sigkill_after_keystrokes_with_encryption_on(data_dir: Path, tmp_path, newest) -> None:
     """The crash test of the check-in with encryption on: every file opens, nothing saved is
     lost, and the note typed is nowhere on disk in plain."""
     encrypt(data_dir, tmp_path)
-    unlock(data_dir, PASSPHRASE)
+    vault = unlocked(data_dir)
     note = "Planted-kill-note-Osprey"
     first, second = newest.items[0].id, newest.items[1].id  # new check-ins rate the newest
     secret = {"SELFCHECK_PASSPHRASE_FILE": str(passphrase_file(tmp_path))}
     with in_terminal(["start", "--data-dir", str(data_dir)], secret) as app:
-        assert app.until(app.shows_item_screen), "the item screen never appeared"
+        app.until(app.shows_item_screen, "the item screen")
         app.type(b"4", b"d", b"n", b"2", b"e", note.encode())
 
         def saved() -> bool:
-            checkin = sealed_draft(data_dir)
+            checkin = sealed_draft(data_dir, vault)
             return bool(checkin and checkin.answer(second).note == note)
 
-        assert app.until(saved), "the keystrokes never reached the draft file"
+        app.until(saved, "the keystrokes to reach the draft file")
         app.process.send_signal(signal.SIGKILL)
     assert_nowhere(data_dir, [note])
-    loaded = load_data_dir(data_dir)
+    loaded = load_data_dir(data_dir, vault)
     assert loaded.problems == []
     (checkin,) = loaded.checkins
     assert checkin.answer(first).rating == 4 and checkin.answer(first).discuss

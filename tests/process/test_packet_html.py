@@ -15,9 +15,10 @@ from helpers.paths import BROWSER
 from helpers.samples import PRIVATE, SHARED, three_checkins
 
 from selfcheck.cli import main
+from selfcheck.formats.rubric_versions import RubricVersions
 from selfcheck.growth.analysis import growth
-from selfcheck.growth.packet_html import packet_html
-from selfcheck.growth.packet_input import packet_input
+from selfcheck.packet.inputs import packet_input
+from selfcheck.packet.web_page import packet_html
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -69,7 +70,7 @@ def outline(page: str) -> Outline:
 
 def test_page_is_self_contained_with_ordered_headings(checkins, rubric) -> None:
     """lang is set; no script or outside file; headings never skip a level; tables have headers."""
-    page = web_packet("Robin Example", growth(checkins, rubric), checkins)
+    page = web_packet("Robin Example", growth(checkins, RubricVersions.of(rubric)), checkins)
     found = outline(page)
     assert found.lang == "en"
     assert found.outside == []
@@ -81,7 +82,7 @@ def test_page_is_self_contained_with_ordered_headings(checkins, rubric) -> None:
 
 def test_charts_are_pngs_described_in_words(checkins, rubric) -> None:
     """Each chart is an embedded PNG whose alt text says which values rose and fell."""
-    result = growth(checkins, rubric)
+    result = growth(checkins, RubricVersions.of(rubric))
     images = outline(web_packet("Robin Example", result, checkins)).images
     assert len(images) == 3
     for image in images:
@@ -97,7 +98,7 @@ def test_charts_are_pngs_described_in_words(checkins, rubric) -> None:
 
 def test_same_numbers_and_notes_as_the_pdf(checkins, rubric) -> None:
     """The tables hold the PDF's numbers; notes follow --notes; names are never shortened."""
-    result = growth(checkins, rubric)
+    result = growth(checkins, RubricVersions.of(rubric))
     page = web_packet("Robin Example", result, checkins)
     assert "<td>2.50*</td><td>3.00*</td><td>4.00*</td>" in page
     assert '<th scope="row">Relationship as the path to change</th>' in page
@@ -118,7 +119,9 @@ def test_hostile_text_is_escaped(make_checkin, rubric) -> None:
         discuss=("integrity-honesty",),
         name="<b>Robin</b>",
     )
-    page = web_packet("<b>Robin</b>", growth([first, second], rubric), [first, second])
+    page = web_packet(
+        "<b>Robin</b>", growth([first, second], RubricVersions.of(rubric)), [first, second]
+    )
     assert "<script>" not in page and "<b>Robin" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;\\x1b[31m" in page
 
@@ -153,7 +156,9 @@ def test_axe_finds_no_wcag_violation_in_chromium(checkins, rubric, tmp_path) -> 
     """Rendered in headless Chromium, axe-core's WCAG 2.1 A and AA rules find nothing; not blank."""
     page = tmp_path / "packet.html"
     page.write_text(
-        web_packet("Robin Example", growth(checkins, rubric), checkins, notes="all"),
+        web_packet(
+            "Robin Example", growth(checkins, RubricVersions.of(rubric)), checkins, notes="all"
+        ),
         encoding="utf-8",
     )
     shot = tmp_path / "packet.png"

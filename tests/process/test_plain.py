@@ -136,6 +136,7 @@ def test_a_draft_open_elsewhere_is_refused_in_one_line(data_dir: Path) -> None:
     assert [a.rating for a in draft.items.values()] == [3], "the refused answer changed nothing"
 
 
+@pytest.mark.serial
 def test_sigkill_keeps_every_answer_reported_saved(data_dir: Path, rubric) -> None:
     """Each `Saved:` line means on disk: SIGKILL just after it loses nothing, frees the lock."""
     process = subprocess.Popen(

@@ -37,6 +37,7 @@ def spawn(data_dir: Path):
     )
 
 
+@pytest.mark.serial
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_checkin_on_a_terminal_resume_and_finish(data_dir: Path, rubric) -> None:
     """Typed answers are saved; q quits; a second run resumes, f and y finish, the summary shows."""

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import re
 
+import pytest
 from helpers.terminal import in_terminal, needs_pty
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -16,7 +16,7 @@ CRASH_ON_L = """
 import sys
 from selfcheck.checkin import workspace
 
-def broken_save(data_dir, config):
+def broken_save(data_dir, config, vault=None):
     raise RuntimeError("the disk said no")
 
 workspace.save_config = broken_save
@@ -31,14 +31,15 @@ def test_the_config_repr_never_holds_the_identity(data_dir):
     assert config.pseudonym_secret not in shown and config.practitioner_key not in shown
 
 
+@pytest.mark.serial
 @needs_pty
 def test_a_crash_in_the_app_never_prints_the_secrets(data_dir):
     """Pressing `l` when the config cannot be saved crashed with every local shown."""
     config = ensure_identity(data_dir)
     with in_terminal(["-c", CRASH_ON_L, str(data_dir)]) as app:
-        app.until(lambda: re.search(rb" of \d+", app.seen) is not None, timeout=20)
+        app.until(app.shows_item_screen, "the item screen", timeout=20)
         app.type(b"l", pause=0)
-        app.until(app.ended, timeout=20)
+        app.until(app.ended, "the app to quit", timeout=20)
         app.drain()
         seen = bytes(app.seen)
     printed = seen.decode("utf-8", "replace")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from helpers.plain_mode import plain
 from helpers.versions_data import checkin, install_tiny
 
+from selfcheck.formats.rubric_versions import RubricVersions
 from selfcheck.growth.analysis import growth
 from selfcheck.growth.summary import value_rows
 from selfcheck.store.rubrics import rubric_versions
@@ -16,9 +17,9 @@ def test_last_time_is_the_older_check_ins_own_mean(data_dir) -> None:
     old, new = install_tiny(data_dir)
     previous = checkin(old, {"care-kept": 2, "care-split-a": 4, "trust-dropped": 1}, day=0)
     session = checkin(new, {"care-kept": 3, "care-merged": 4, "trust-new": 5}, day=30)
-    versions = rubric_versions("tiny", data_dir)
-    rows = {row.name: row for row in value_rows(new, session, previous, versions)}
-    shown = growth([previous, session], new, versions)
+    versions = RubricVersions.of(new, rubric_versions("tiny", data_dir))
+    rows = {row.name: row for row in value_rows(versions, session, previous)}
+    shown = growth([previous, session], versions)
     for value in shown.values:
         first = value.series.points[0]
         assert rows[value.name].before == (f"{first:.2f}" if first is not None else "–")

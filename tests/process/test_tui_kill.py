@@ -32,13 +32,15 @@ def draft(data_dir: Path) -> Checkin | None:
         return None
 
 
+@pytest.mark.serial
+@pytest.mark.serial
 @needs_pty
 @pytest.mark.slow
 def test_sigkill_after_keystrokes_keeps_ratings_and_note(data_dir: Path, rubric) -> None:
     """Ratings, a mark and a note typed before SIGKILL are all in the parseable draft."""
     first, second = rubric.items[0].id, rubric.items[1].id
     with in_terminal(["start", "--data-dir", str(data_dir)]) as app:
-        assert app.until(app.shows_item_screen), "the item screen never appeared"
+        app.until(app.shows_item_screen, "the item screen")
         app.type(b"4", b"d", b"n", b"2", b"e", b"kept note")
 
         def saved() -> bool:
@@ -50,7 +52,7 @@ def test_sigkill_after_keystrokes_keeps_ratings_and_note(data_dir: Path, rubric)
                 and checkin.answer(second).note == "kept note"
             )
 
-        assert app.until(saved), "the keystrokes never reached the draft file"
+        app.until(saved, "the keystrokes to reach the draft file")
         app.process.send_signal(signal.SIGKILL)
     loaded = load_data_dir(data_dir)
     assert loaded.problems == []
@@ -60,6 +62,7 @@ def test_sigkill_after_keystrokes_keeps_ratings_and_note(data_dir: Path, rubric)
     assert checkin.answer(second).rating == 2 and checkin.answer(second).note == "kept note"
 
 
+@pytest.mark.serial
 @needs_pty
 @pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGHUP"])
 def test_sigterm_restores_the_terminal_and_keeps_the_note(
@@ -77,14 +80,14 @@ def test_sigterm_restores_the_terminal_and_keeps_the_note(
         return checkin is not None and checkin.answer(first).note == "just typed"
 
     with in_terminal(["start", "--data-dir", str(data_dir)]) as app:
-        assert app.until(app.shows_item_screen), "the item screen never appeared"
+        app.until(app.shows_item_screen, "the item screen")
         app.type(b"4")
-        assert app.until(rated)
+        app.until(rated, "the rating to reach the draft file")
         app.type(b"e", pause=0.2)
         app.type(b"just typed")
-        assert app.until(typed)
+        app.until(typed, "the typed note to reach the draft file")
         app.process.send_signal(getattr(signal, signal_name))
-        assert app.until(app.ended), "the app did not quit"
+        app.until(app.ended, "the app to quit")
         app.drain()
         seen = bytes(app.seen)
     assert app.process.returncode == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import os
 import tomllib
 from pathlib import Path
@@ -123,3 +124,26 @@ def test_export_asks_before_writing_when_not_in_a_terminal(data_dir, make_checki
     out = tmp_path / "x.toml"
     assert main(["export", "--anonymous", "--program", "P", "--out", str(out)]) == 2
     assert not out.exists()
+
+
+def test_not_my_role_is_read_in_version_3_and_refused_before(tmp_path, capsys):
+    """`-2` (not my role) counts in its own column from a version 3 export; a version 2 file
+    holding it is refused in one line naming the file and the field."""
+    from helpers.anonymous_exports import write_export
+
+    (tmp_path / "in").mkdir()
+    for who in range(5):
+        first = -2 if who < 3 else who
+        write_export(tmp_path / "in", who, [("2026-Q1", [first, 3, who % 5 + 1])])
+    out = tmp_path / "p.csv"
+    assert main(["aggregate", str(tmp_path / "in"), "--out", str(out), "--by", "all"]) == 0
+    with out.open() as handle:
+        row = next(r for r in csv.DictReader(handle) if r["id"] == "a1")
+    assert row["held_back"] == "" and int(row["n_not_my_role"]) > 0
+    old = tmp_path / "in" / "e0.toml"
+    text = old.read_text().replace("format_version = 3", "format_version = 2")
+    text = "".join(line for line in text.splitlines(keepends=True) if "record_key" not in line)
+    (tmp_path / "v2.toml").write_text(text)
+    assert main(["aggregate", str(tmp_path / "v2.toml")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("v2.toml") == 1 and "-2 (not my role) needs format_version 3" in err

@@ -172,3 +172,20 @@ def test_demo_year_changes_rubric_midway_with_focus_checkins(tmp_path, capsys):
     ]
     assert main(["trends", "--data-dir", str(demo)]) == 0
     assert "The rubric changed from version 1.0.0 to 2.0.0" in capsys.readouterr().out
+
+
+def test_trends_opens_the_responses_only_for_the_json_that_shows_them(
+    data_dir, make_checkin, capsys
+):
+    """A CSV or table never shows a supervisor's response, so it never opens one (nor
+    decrypts it): a damaged response file is named only by the JSON, which holds the plan."""
+    for checkin in three_checkins(make_checkin):
+        save_checkin(data_dir, checkin)
+    responses = data_dir / "responses"
+    responses.mkdir()
+    (responses / "damaged.toml").write_text("this is [not toml\n")
+    for shown in ("csv", "table"):
+        assert main(["trends", "--format", shown]) == 0
+        assert "damaged.toml" not in capsys.readouterr().err, shown
+    assert main(["trends", "--format", "json"]) == 0
+    assert "damaged.toml" in capsys.readouterr().err

@@ -14,7 +14,7 @@ from helpers.samples import three_checkins
 from pypdf import PdfReader
 
 from selfcheck.cli import main
-from selfcheck.growth.page_flow import ELLIPSIS, fit_width, text_width
+from selfcheck.packet.pdf_document import ELLIPSIS, fit_width, text_width
 
 MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 DAY_WORDS = re.compile(rf"\b[1-9]\d? (?:{MONTHS}) \d{{4}}\b")

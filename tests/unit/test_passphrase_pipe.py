@@ -9,7 +9,7 @@ from pathlib import Path
 from helpers.encryption_helpers import PASSPHRASE
 
 from selfcheck.cli import main
-from selfcheck.store.vault import forget, is_encrypted, unlock
+from selfcheck.store.vault import Vault, is_encrypted
 
 
 def piped(folder: Path, text: str) -> Path:
@@ -32,7 +32,4 @@ def test_encrypt_reads_the_passphrase_from_a_pipe(data_dir: Path, tmp_path: Path
     args = ["--passphrase-file", str(pipe), "--recovery-out", str(recovery)]
     assert main(["encrypt", "--data-dir", str(data_dir), *args]) == 0
     assert is_encrypted(data_dir)
-    forget()
-    unlock(data_dir, PASSPHRASE)  # the first line, without its ending
-
-    forget()
+    Vault().unlock(data_dir, PASSPHRASE)  # the first line, without its ending

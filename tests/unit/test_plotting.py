@@ -10,6 +10,7 @@ import pytest
 from helpers.samples import three_checkins
 
 from selfcheck.formats.errors import SelfcheckError
+from selfcheck.formats.rubric_versions import RubricVersions
 from selfcheck.growth.analysis import growth
 from selfcheck.growth.charts import (
     NOT_ASSESSABLE_MARK,
@@ -23,7 +24,7 @@ from selfcheck.store.images import save_figure
 
 @pytest.fixture
 def result(make_checkin, rubric):
-    return growth(three_checkins(make_checkin), rubric)
+    return growth(three_checkins(make_checkin), RubricVersions.of(rubric))
 
 
 def as_list(values):
@@ -89,7 +90,7 @@ def test_radar_first_previous_latest(result):
 
 def test_one_checkin_says_so_on_the_chart(make_checkin, rubric):
     """A single check-in is drawn with words saying growth appears after the second."""
-    single = growth([make_checkin({"integrity-honesty": 3})], rubric)
+    single = growth([make_checkin({"integrity-honesty": 3})], RubricVersions.of(rubric))
     ax = trend_figure(single).axes[0]
     assert "one check-in so far" in ax.get_title(loc="left")
     assert len(radar_figure(single).axes[0].get_lines()) == 1

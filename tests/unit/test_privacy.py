@@ -38,10 +38,10 @@ def test_outputs_are_private_under_a_permissive_umask(
     assert main(["aggregate", str(out / "export.toml"), "--out", str(out / "program.csv")]) == 0
     written = sorted(out.iterdir())
     assert [p.name for p in written] == [
+        "datapackage.json",
         "export.toml",
         "packet.pdf",
         "program.csv",
-        "selfcheck-ledger.json",
         "trend.png",
         "trends.csv",
     ]

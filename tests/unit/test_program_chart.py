@@ -13,6 +13,7 @@ from matplotlib.patches import Rectangle
 
 from selfcheck.cli import main
 from selfcheck.formats.rubric import Rubric
+from selfcheck.program.chart import NUMBER_ROOM
 from selfcheck.program.export import AnonymousCheckin, AnonymousExport, export_bytes
 from selfcheck.store.rubrics import find_rubric
 
@@ -22,7 +23,8 @@ QUARTERS = {
     "2026-Q3": [4, 4],
 }
 """Each practitioner's level (for every item) per quarter: Q2 has small counts, Q3 two people."""
-LEVEL_OF_COLUMN = {f"n_level_{n}": n for n in range(1, 6)} | {"n_not_assessable": 0}
+LEVEL_OF_COLUMN = {f"n_level_{n}": n for n in range(1, 6)} | {"n_not_yet": 0, "n_not_my_role": 6}
+"""Each answer column and its position in a row's counts (6: not my role)."""
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +61,7 @@ def aggregate_plot(tmp_path: Path, rubric: Rubric, rubric_id: str, monkeypatch) 
     figures = catch_figures(monkeypatch)
     out, png = tmp_path / "a.csv", tmp_path / "a.png"
     args = ["aggregate", str(folder), "--min-group", "3", "--out", str(out), "--plot", str(png)]
-    assert main([*args, "--ledger", "none"]) == 0
+    assert main(args) == 0
     assert png.read_bytes().startswith(b"\x89PNG")
     (figure,) = figures
     return figure, list(csv.DictReader(out.open()))
@@ -80,7 +82,8 @@ def texts_on_row(panel, y: int) -> list[str]:
 
 
 def test_rows_are_item_titles_and_the_title_is_in_words(tmp_path, shipped, monkeypatch):
-    """Rows name the rubric's items; the title says what is shown, which rubric, what is blank."""
+    """Rows name the rubric's items; the title says what is shown, which rubric, that the
+    counts are perturbed, and why rows are held back."""
     figure, _rows = aggregate_plot(tmp_path, shipped, shipped.id, monkeypatch)
     labels = [text.replace("\n", " ") for text in tick_texts(figure.axes[0].get_yticklabels())]
     assert labels == [item.title for item in shipped.items]
@@ -88,7 +91,8 @@ def test_rows_are_item_titles_and_the_title_is_in_words(tmp_path, shipped, monke
     assert lines[0] == "How practitioners rated themselves, by item and quarter"
     assert lines[1] == "Alliance Code of Ethics: a reflective self-check, version 2.0.0"
     rule = " ".join(lines[2:])
-    assert "fewer than 3 practitioners are left blank" in rule
+    assert "The counts are perturbed (each moved by up to 2) so that no bar shows one" in rule
+    assert "Held back: fewer than 3 practitioners are behind it." in rule
     assert [panel.get_title() for panel in figure.axes] == [
         "2026-Q1",
         "2026-Q2",
@@ -109,36 +113,38 @@ def test_a_rubric_not_here_is_named_by_its_id(tmp_path, shipped, monkeypatch):
 def test_each_bar_draws_the_published_counts_with_numbers_and_patterns(
     tmp_path, shipped, monkeypatch
 ):
-    """Every part of a bar is a published count, numbered by its level; blanked counts merge."""
+    """Every part of a bar is a published (perturbed) count, numbered by its level; a held-back
+    row says so, in words that fit its panel."""
     figure, rows = aggregate_plot(tmp_path, shipped, shipped.id, monkeypatch)
     panels = {panel.get_title(): panel for panel in figure.axes}
     items = [item.id for item in shipped.items]
-    seen_partly_blanked = seen_blank = 0
+    seen_blank = 0
     for row in (r for r in rows if r["scope"] == "item" and r["period"] != "first-to-latest"):
         panel = panels[row["period"] if row["period"] != "all" else "All periods together"]
         y = items.index(row["id"])
         if not row["checkins"]:
-            assert texts_on_row(panel, y) == [f"blank: {row['suppressed']}"]
+            assert texts_on_row(panel, y) == ["held back"]
             assert bar_parts(panel, y) == []
             seen_blank += 1
             continue
-        total = int(row["checkins"])
         shown = [
             (LEVEL_OF_COLUMN[c], int(row[c])) for c in LEVEL_OF_COLUMN if row[c] not in ("", "0")
         ]
+        total = sum(count for _, count in shown)
         expected = [count / total for _, count in shown]
-        blanked = total - sum(count for _, count in shown)
-        if blanked:
-            expected.append(blanked / total)
-            seen_partly_blanked += 1
         parts = bar_parts(panel, y)
         assert [width for _, width in parts] == pytest.approx(expected)
         assert [left for left, _ in parts] == pytest.approx(
             [sum(expected[:k]) for k in range(len(expected))]
         )
-        numbers = [str(level) if level else "n/a" for level, _ in shown]
+        names = {0: "n/a", 6: "role"}
+        numbers = [
+            names.get(level, str(level))
+            for level, count in shown
+            if count / total >= NUMBER_ROOM * len(names.get(level, str(level))) ** 0.5
+        ]
         assert texts_on_row(panel, y) == numbers
-    assert seen_partly_blanked and seen_blank
+    assert seen_blank
 
 
 def test_levels_differ_without_colour(tmp_path, shipped, monkeypatch):
@@ -152,7 +158,7 @@ def test_levels_differ_without_colour(tmp_path, shipped, monkeypatch):
         "4 Integrating",
         "5 Sustaining",
         shipped.not_assessable.label,
-        "small counts blanked",
+        "Not my role",
     ]
 
     def grey(handle) -> float:

@@ -6,9 +6,10 @@ import pytest
 from helpers.pdf_text import flat, pdf_pages
 from helpers.samples import PRIVATE, SHARED, three_checkins
 
+from selfcheck.formats.rubric_versions import RubricVersions
 from selfcheck.growth.analysis import growth
-from selfcheck.growth.packet import packet_bytes
-from selfcheck.growth.packet_input import packet_input
+from selfcheck.packet.inputs import packet_input
+from selfcheck.packet.pdf import packet_bytes
 
 
 @pytest.fixture
@@ -17,7 +18,7 @@ def checkins(make_checkin):
 
 
 def packet(checkins, rubric, notes="discuss"):
-    result = growth(checkins, rubric)
+    result = growth(checkins, RubricVersions.of(rubric))
     return pdf_pages(packet_bytes(packet_input("Robin Example", result, checkins, notes=notes)))
 
 

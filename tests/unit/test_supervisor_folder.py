@@ -8,7 +8,7 @@ from helpers.encryption_helpers import PASSPHRASE, encrypt, files_under, passphr
 from helpers.practitioners import practitioner, share
 
 from selfcheck.cli import main
-from selfcheck.store.vault import forget, unlock
+from selfcheck.store.vault import Vault
 from selfcheck.supervision.caseload import load_caseload, supervisees_dir
 from selfcheck.supervision.caseload_index import INDEX_FILE
 
@@ -43,6 +43,6 @@ def test_import_into_an_encrypted_folder_works(
     assert "imported Dana Reyes, 3 check-ins" in capsys.readouterr().out
     folder = supervisees_dir(supervisor)
     assert not list(folder.glob("[!.]*.toml")) and len(list(folder.glob("[!.]*.toml.age"))) == 1
-    unlock(supervisor, PASSPHRASE)
-    assert [person.name for person in load_caseload(folder).people] == ["Dana Reyes"]
-    forget()
+    vault = Vault()
+    vault.unlock(supervisor, PASSPHRASE)
+    assert [person.name for person in load_caseload(folder, vault).people] == ["Dana Reyes"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from selfcheck.formats.rubric_versions import RubricVersions
 from selfcheck.growth.analysis import growth
 from selfcheck.growth.trends import trends_table
 
@@ -14,7 +15,7 @@ def test_table_fits_the_width(count, width, columns, make_checkin, rubric):
         make_checkin({item.id: 1 + i % 5 for i, item in enumerate(rubric.items)}, day=day)
         for day in range(count)
     ]
-    table = trends_table(growth(checkins, rubric), "Robin", width)
+    table = trends_table(growth(checkins, RubricVersions.of(rubric)), "Robin", width)
     lines = table.splitlines()
     assert max(len(line) for line in lines) <= width
     header = next(line for line in lines if line.startswith("value"))

@@ -13,14 +13,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from selfcheck.formats.wording import MISSING, mean_words
-from selfcheck.growth.analysis import (
-    Growth,
-    item_changes,
-    signed,
-    too_few_words,
-    version_change_words,
-)
+from selfcheck.growth.analysis import Growth, item_changes
 from selfcheck.growth.trends import coverage
+from selfcheck.growth.words import signed, too_few_words, version_change_words
 from selfcheck.tui.keys import KeyHelp
 from selfcheck.tui.trend_lines import (
     TrendLine,

@@ -13,9 +13,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from selfcheck.formats.checkin import MeetingKind
 from selfcheck.formats.response import Meeting
-from selfcheck.tui.screens.practitioner.details import parse_minutes
+from selfcheck.formats.typed_input import parse_meeting
 
 
 class TextPrompt(ModalScreen[str | None]):
@@ -47,18 +46,6 @@ class TextPrompt(ModalScreen[str | None]):
     def action_cancel(self) -> None:
         """Answer nothing."""
         self.dismiss(None)
-
-
-def parse_meeting(when: str, minutes: str, kind: MeetingKind) -> Meeting:
-    """A meeting record from typed fields; ValueError with plain words when one is wrong."""
-    try:
-        day = date.fromisoformat(when.strip())
-    except ValueError:
-        raise ValueError("The date should look like 2026-02-03.") from None
-    length = parse_minutes(minutes)
-    if length is None:
-        raise ValueError("Minutes should be a whole number from 1 to 1440.")
-    return Meeting(date=day, minutes=length, kind=kind)
 
 
 class MeetingPrompt(ModalScreen[Meeting | None]):

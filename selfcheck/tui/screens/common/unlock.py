@@ -15,7 +15,7 @@ from textual.widgets import Input, Static
 
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import printable
-from selfcheck.store.vault import unlock
+from selfcheck.store.vault import Vault
 
 
 class UnlockScreen(ModalScreen[bool]):
@@ -25,9 +25,10 @@ class UnlockScreen(ModalScreen[bool]):
         Binding("escape", "quit_locked", "Quit", show=False),
     ]
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, vault: Vault) -> None:
         super().__init__()
         self.data_dir = data_dir
+        self.vault = vault
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -52,7 +53,7 @@ class UnlockScreen(ModalScreen[bool]):
     def try_passphrase(self, passphrase: str) -> None:
         """Derive the key off the screen's thread (it takes about a second)."""
         try:
-            unlock(self.data_dir, passphrase)
+            self.vault.unlock(self.data_dir, passphrase)
         except SelfcheckError as exc:
             self.app.call_from_thread(self.refuse, str(exc))
             return

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
@@ -15,22 +14,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from selfcheck.checkin.draft import Draft
 from selfcheck.formats.printable import one_line
-
-
-def parse_minutes(text: str) -> int | None:
-    """Minutes typed as a whole number from 1 to 1440 (empty: none); ValueError otherwise."""
-    text = text.strip()
-    if not text:
-        return None
-    if not text.isdigit() or not 1 <= int(text) <= 24 * 60:
-        raise ValueError("Minutes should be a whole number from 1 to 1440.")
-    return int(text)
-
-
-def parse_meeting(text: str) -> date | None:
-    """A meeting date typed as YYYY-MM-DD (empty: none); ValueError when it is not one."""
-    text = text.strip()
-    return date.fromisoformat(text) if text else None
+from selfcheck.formats.typed_input import parse_day, parse_minutes
 
 
 class DetailsScreen(ModalScreen[bool]):
@@ -73,7 +57,7 @@ class DetailsScreen(ModalScreen[bool]):
     def save(self) -> None:
         """Save the details, or say what is wrong with the date."""
         try:
-            meeting = parse_meeting(self.query_one("#meeting", Input).value)
+            meeting = parse_day(self.query_one("#meeting", Input).value)
         except ValueError:
             self.query_one("#details-error", Static).update(
                 Text("The meeting date should look like 2026-02-03.")

@@ -40,7 +40,7 @@ def latest_response_view(workspace: Workspace) -> Text | None:
     from selfcheck.supervision.receiving import load_received
     from selfcheck.tui.widgets.response_view import response_text
 
-    responses, _ = load_received(workspace.data_dir)
+    responses, _ = load_received(workspace.data_dir, workspace.vault)
     answered = [s for s in workspace.completed if s.id in responses]
     if not answered:
         return None
@@ -147,7 +147,7 @@ class HomeScreen(Screen[None]):
         from selfcheck.tui.screens.common.growth import GrowthScreen
 
         workspace = self.workspace
-        result = growth(workspace.loaded.checkins, workspace.rubric, workspace.versions)
+        result = growth(workspace.loaded.checkins, workspace.versions)
         self.app.push_screen(GrowthScreen(result, latest_response_view(workspace)))
 
     @on(Button.Pressed, "#help")

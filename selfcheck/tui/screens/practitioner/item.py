@@ -232,7 +232,7 @@ class ItemScreen(Screen[None]):
     def _remember_last_time(self, show: bool) -> None:
         """Save the preference (on a worker thread); a failure is a notice, never a crash."""
         try:
-            remember_show_last_time(self.draft.data_dir, show)
+            remember_show_last_time(self.draft.data_dir, show, self.draft.vault)
         except SelfcheckError as exc:
             self.app.call_from_thread(
                 self.notify,

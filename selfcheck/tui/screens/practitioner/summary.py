@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -16,8 +15,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from selfcheck.formats.checkin import Checkin
-from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.rubric_versions import RubricVersions
 from selfcheck.growth.summary import CHANGE_MARKS, listing_lines, summary_heading, value_rows
+from selfcheck.store.vault import Vault
 from selfcheck.supervision.receiving import response_to
 from selfcheck.tui.keys import KeyHelp
 from selfcheck.tui.widgets.response_view import response_text
@@ -26,16 +26,14 @@ BULLET = "  • "
 """How the shared summary lines start a list entry."""
 
 
-def values_table(
-    rubric: Rubric, checkin: Checkin, previous: Checkin | None, versions: Sequence[Rubric]
-) -> Table:
+def values_table(versions: RubricVersions, checkin: Checkin, previous: Checkin | None) -> Table:
     """Each value's mean this time and last time, and which way it moved (a mark and a word)."""
     table = Table(box=None, pad_edge=False, expand=True, show_edge=False)
     table.add_column("Value", ratio=1)
     table.add_column("this time", justify="right")
     table.add_column("last time", justify="right")
     table.add_column("", min_width=6)
-    for row in value_rows(rubric, checkin, previous, versions):
+    for row in value_rows(versions, checkin, previous):
         change = f"{CHANGE_MARKS[row.change]} {row.change}" if row.change else ""
         table.add_row(Text(row.name), row.now, row.before, change)
     return table
@@ -75,19 +73,21 @@ class SummaryScreen(Screen[None]):
 
     def __init__(
         self,
-        rubric: Rubric,
+        versions: RubricVersions,
         checkin: Checkin,
         previous: Checkin | None,
         path: Path,
-        versions: Sequence[Rubric],
+        vault: Vault | None = None,
     ) -> None:
-        """`versions`: the rubric's versions here, so a last check-in of another counts fairly."""
+        """`versions` shows the check-in's rubric among every version of it here, so a last
+        check-in of another version counts fairly."""
         super().__init__()
-        self.rubric = rubric
+        self.rubric = versions.rubric
         self.checkin = checkin
         self.previous = previous
         self.path = path
         self.versions = versions
+        self.vault = vault
 
     def compose(self) -> ComposeResult:
         finished, saved_to, compared = summary_heading(self.checkin, self.previous, self.path)
@@ -95,12 +95,10 @@ class SummaryScreen(Screen[None]):
             yield Static(Text(finished), id="summary-title")
             yield Static(Text(saved_to), id="saved-to")
             yield Static(Text(compared), classes="hint")
-            yield Static(
-                values_table(self.rubric, self.checkin, self.previous, self.versions), id="values"
-            )
+            yield Static(values_table(self.versions, self.checkin, self.previous), id="values")
             yield Static(bulleted(listing_lines(self.rubric, self.checkin)), id="summary-lists")
             if self.previous is not None:
-                response = response_to(self.path, self.previous.id)
+                response = response_to(self.path, self.previous.id, self.vault)
                 if response is not None:
                     yield Static(
                         Text("Your supervisor's view of last time"), classes="growth-heading"

@@ -13,8 +13,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from selfcheck.formats.printable import one_line
-from selfcheck.growth.analysis import sparkline
 from selfcheck.growth.summary import shown_path
+from selfcheck.growth.words import sparkline
 from selfcheck.supervision.caseload import Caseload, CaseloadRow, load_caseload
 from selfcheck.tui.messages import PractitionerChosen
 
@@ -82,7 +82,7 @@ class CaseloadScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         """Coming back from a practitioner: a response may now be waiting."""
-        self.caseload = load_caseload(self.caseload.folder)
+        self.caseload = load_caseload(self.caseload.folder, self.caseload.vault)
         self.fill()
 
     @on(DataTable.RowSelected)

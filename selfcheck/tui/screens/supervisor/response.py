@@ -17,12 +17,11 @@ from textual.widgets import DataTable, Footer, Static
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import one_line, printable
 from selfcheck.formats.response import Meeting
-from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.rubric_versions import RubricVersions, item_title
 from selfcheck.formats.wording import answer_mark
 from selfcheck.supervision.caseload import Supervisee
 from selfcheck.supervision.responding import ResponseDraft
 from selfcheck.tui.screens.common.prompt import MeetingPrompt, TextPrompt
-from selfcheck.tui.screens.supervisor.supervisee import item_title
 
 
 def default_export_path(person: Supervisee) -> Path:
@@ -49,12 +48,16 @@ class ResponseScreen(Screen[None]):
         Binding("escape", "close", "Back"),
     ]
 
-    def __init__(self, draft: ResponseDraft, person: Supervisee, rubric: Rubric | None) -> None:
+    def __init__(
+        self, draft: ResponseDraft, person: Supervisee, versions: RubricVersions | None
+    ) -> None:
+        """`versions` shows the rubric text the check-in was rated against, when it is here."""
         super().__init__()
         self.draft = draft
         self.person = person
-        self.rubric = rubric
+        self.versions = versions
         self.checkin = person.latest
+        rubric = versions.rubric if versions else None
         self.item_ids = [item.id for item in rubric.items] if rubric else list(self.checkin.items)
 
     def compose(self) -> ComposeResult:
@@ -87,7 +90,7 @@ class ResponseScreen(Screen[None]):
         yours = self.draft.item(item_id)
         return [
             Text(str(number), justify="right"),
-            Text(one_line(item_title(self.rubric, item_id), 34)),
+            Text(one_line(item_title(self.versions, item_id), 34)),
             Text(answer_mark(theirs), justify="center"),
             Text(answer_mark(yours), justify="center"),
             Text(one_line(yours.comment, 24)),
@@ -138,7 +141,7 @@ class ResponseScreen(Screen[None]):
     def action_item_comment(self) -> None:
         """Write a comment on the item under the cursor."""
         item_id = self.item_id
-        title = f"Your comment on: {one_line(item_title(self.rubric, item_id), 50)}"
+        title = f"Your comment on: {one_line(item_title(self.versions, item_id), 50)}"
 
         def keep(text: str | None) -> None:
             if text is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
 from functools import partial
 from typing import ClassVar
 
@@ -18,22 +17,18 @@ from textual.widgets import Footer, Static
 from selfcheck.formats.checkin import Checkin
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import one_line, printable
-from selfcheck.formats.rubric import Rubric
+from selfcheck.formats.rubric_versions import RubricVersions, item_title
 from selfcheck.formats.wording import answer_words
 from selfcheck.growth.analysis import growth
+from selfcheck.store.vault import Vault
 from selfcheck.supervision.caseload import Supervisee
 from selfcheck.supervision.responding import ResponseDraft
 from selfcheck.tui.screens.common.growth import values_notes, values_table
 
 
-def item_title(rubric: Rubric | None, item_id: str) -> str:
-    """An item's title in the rubric, else its id."""
-    item = rubric.item(item_id) if rubric else None
-    return item.title if item else item_id
-
-
-def discussion(rubric: Rubric | None, checkin: Checkin) -> Text:
+def discussion(versions: RubricVersions | None, checkin: Checkin) -> Text:
     """The items the latest check-in marks to discuss, in rubric order, with level and note."""
+    rubric = versions.rubric if versions else None
     text = Text()
     order = [item.id for item in rubric.items] if rubric else []
     order += [item_id for item_id in checkin.items if item_id not in order]
@@ -41,7 +36,7 @@ def discussion(rubric: Rubric | None, checkin: Checkin) -> Text:
     if not marked:
         return Text("Nothing was marked to discuss.")
     for item_id, answer in marked:
-        text.append(f"• {one_line(item_title(rubric, item_id), 70)}", style="bold")
+        text.append(f"• {one_line(item_title(versions, item_id), 70)}", style="bold")
         text.append(f"  ({answer_words(rubric, answer)})\n")
         if answer.note:
             for line in printable(answer.note).split("\n"):
@@ -49,28 +44,26 @@ def discussion(rubric: Rubric | None, checkin: Checkin) -> Text:
     return text
 
 
-def steps(rubric: Rubric | None, checkin: Checkin) -> Text:
+def steps(versions: RubricVersions | None, checkin: Checkin) -> Text:
     """The next steps of the latest check-in, as a list."""
     if not checkin.next_steps:
         return Text("No next steps were written.")
     lines = []
     for step in checkin.next_steps:
-        tied = f"  ({one_line(item_title(rubric, step.item), 40)})" if step.item else ""
+        tied = f"  ({one_line(item_title(versions, step.item), 40)})" if step.item else ""
         lines.append(f"• {printable(step.text, keep_newlines=False)}{tied}")
     return Text("\n".join(lines))
 
 
-def growth_view(
-    rubric: Rubric | None, person: Supervisee, versions: Sequence[Rubric]
-) -> RenderableType:
+def growth_view(versions: RubricVersions | None, person: Supervisee) -> RenderableType:
     """The values' trend lines and means, with how to read them, as on the growth screen.
 
     `versions` are the rubric's versions available here, so check-ins of older versions link
     to the latest as they do for the practitioner."""
-    if rubric is None:
+    if versions is None:
         rubric_id = one_line(person.latest.rubric.id, 60)
         return Text(f"The rubric {rubric_id} is not available here, so growth cannot be drawn.")
-    result = growth(person.checkins, rubric, versions)
+    result = growth(person.checkins, versions)
     return Group(values_table(result), Text(values_notes(result)))
 
 
@@ -86,15 +79,16 @@ class SuperviseeScreen(Screen[None]):
     def __init__(
         self,
         person: Supervisee,
-        rubric: Rubric | None,
+        versions: RubricVersions | None,
         supervisor: str,
-        versions: Sequence[Rubric],
+        vault: Vault,
     ) -> None:
+        """`versions` shows the latest check-in's rubric text, None when it is not here."""
         super().__init__()
+        self.vault = vault
         self.person = person
-        self.rubric = rubric
-        self.supervisor = supervisor
         self.versions = versions
+        self.supervisor = supervisor
 
     def compose(self) -> ComposeResult:
         person = self.person
@@ -111,11 +105,11 @@ class SuperviseeScreen(Screen[None]):
                 classes="hint",
             )
             yield Static(Text("Growth"), classes="growth-heading")
-            yield Static(growth_view(self.rubric, person, self.versions), id="practitioner-growth")
+            yield Static(growth_view(self.versions, person), id="practitioner-growth")
             yield Static(Text("Marked to discuss"), classes="growth-heading")
-            yield Static(discussion(self.rubric, person.latest), id="practitioner-discuss")
+            yield Static(discussion(self.versions, person.latest), id="practitioner-discuss")
             yield Static(Text("Their next steps"), classes="growth-heading")
-            yield Static(steps(self.rubric, person.latest), id="practitioner-steps")
+            yield Static(steps(self.versions, person.latest), id="practitioner-steps")
             yield Static(
                 Group(Text("r responds to the latest check-in. escape goes back.")),
                 classes="hint",
@@ -138,11 +132,13 @@ class SuperviseeScreen(Screen[None]):
 
         folder = self.person.path.parent
         try:
-            draft = ResponseDraft.open(folder, self.person.latest, self.supervisor, report)
+            draft = ResponseDraft.open(
+                folder, self.person.latest, self.supervisor, report, self.vault
+            )
         except SelfcheckError as exc:
             self.notify(str(exc), title="Response", severity="error", timeout=15, markup=False)
             return
-        self.app.push_screen(ResponseScreen(draft, self.person, self.rubric))
+        self.app.push_screen(ResponseScreen(draft, self.person, self.versions))
 
     def action_close(self) -> None:
         """Back to the caseload."""

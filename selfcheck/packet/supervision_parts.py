@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Any
 
 from selfcheck.formats.checkin import STEP_STATUS_WORDS, Checkin
 from selfcheck.formats.printable import one_line, printable
@@ -12,8 +10,8 @@ from selfcheck.formats.response import Response
 from selfcheck.formats.wording import answer_mark
 from selfcheck.growth.analysis import Growth
 from selfcheck.growth.dates import day_words
-from selfcheck.growth.packet_content import CONTENTS, whole
-from selfcheck.growth.page_flow import MUTED, PageFlow
+from selfcheck.packet.content import CONTENTS, whole
+from selfcheck.supervision.plan import StepHistory
 
 VIEWS = "Your view and your supervisor's"
 """The title of the section that puts both levels side by side."""
@@ -28,7 +26,7 @@ class SupervisionPages:
     """What the packet shows of supervision: responses, the plan's history, this year's hours."""
 
     responses: dict[str, Response] = field(default_factory=dict)
-    plan: list[dict[str, Any]] = field(default_factory=list)
+    plan: list[StepHistory] = field(default_factory=list)
     hours_this_year: str | None = None
 
 
@@ -100,43 +98,21 @@ def plan_blocks(pages: SupervisionPages, agreed: Response | None) -> list[tuple[
     if agreed is not None and agreed.next_steps:
         steps = [printable(step.text) for step in agreed.next_steps]
         blocks.append(("Agreed in supervision", steps))
-    lines = []
-    for entry in pages.plan:
-        how = "agreed in supervision" if entry["agreed"] else "set"
-        line = f"{printable(entry['text'])}: {how} {day_words(date.fromisoformat(entry['set_on']))}"
-        for review in entry["reviews"]:
-            on = date.fromisoformat(review["on"])
-            line += f"; {STEP_STATUS_WORDS[review['status']]} at {day_words(on)}"
-            if review["reflection"]:
-                line += f" (“{printable(review['reflection'])}”)"
-        lines.append(line if entry["reviews"] else line + "; not looked back on yet")
+    lines = [step_history_words(step) for step in pages.plan]
     if lines:
         blocks.append(("The learning plan over time", lines))
     return blocks
 
 
-def views_section(flow: PageFlow, result: Growth, checkin: Checkin, response: Response) -> None:
-    """Both levels side by side per item, the gaps as questions, and the comments."""
-    flow.new_page()
-    flow.heading(f"6. {VIEWS}")
-    flow.text(views_intro(checkin, response), size=9, color=MUTED)
-    rows = views_rows(result, checkin, response)
-    flow.table(VIEWS_HEADER, rows, [0.38, 0.07, 0.1, 0.45])
-    flow.heading("Questions to talk about", size=12)
-    questions = gap_questions(result, checkin, response)
-    if not questions:
-        flow.text(NO_GAPS)
-    for question in questions:
-        flow.text(question, size=10, bullet="? ", space_before=0.003)
-    if response.comment:
-        flow.heading("Your supervisor's comment", size=12)
-        flow.text(printable(response.comment), size=10)
+def step_history_words(step: StepHistory) -> str:
+    """One step of the plan in words: `Read the guide: set 3 Mar 2025; done at 2 Apr 2025`.
 
-
-def plan_section(flow: PageFlow, pages: SupervisionPages, responded: Checkin | None) -> None:
-    """The supervision part of the next steps section."""
-    agreed = pages.responses[responded.id] if responded is not None else None
-    for label, lines in plan_blocks(pages, agreed):
-        flow.text(label, size=11, weight="bold", space_before=0.01)
-        for line in lines:
-            flow.text(line, size=9.5, indent=0.03, bullet="• ")
+    A full stop or colon ending the step's text is left out, so it never reads `guide.: set`.
+    """
+    how = "agreed in supervision" if step.agreed else "set"
+    line = f"{printable(step.text).rstrip(' .:;,')}: {how} {day_words(step.set_on)}"
+    for on, status, reflection in step.reviews:
+        line += f"; {STEP_STATUS_WORDS[status]} at {day_words(on)}"
+        if reflection:
+            line += f" (“{printable(reflection)}”)"
+    return line if step.reviews else line + "; not looked back on yet"

@@ -9,31 +9,35 @@ from html import escape
 from selfcheck.formats.checkin import Checkin
 from selfcheck.formats.printable import one_line, printable
 from selfcheck.formats.response import Response
-from selfcheck.growth.analysis import Growth, ItemGrowth, discussion_items
-from selfcheck.growth.packet_content import (
+from selfcheck.growth.analysis import Growth, ItemGrowth
+from selfcheck.packet.content import (
     HEATMAP_NOTE,
     INTRO,
     NO_DISCUSSION,
+    NO_STEPS,
     OTHER_NOTES,
     SECTIONS,
     TREND_NOTE,
     checkin_dates,
+    discussed_items,
     discussion_intro,
     front_facts,
     heatmap_description,
     heatmap_rows,
+    heatmap_shown_words,
     item_facts,
     next_steps_blocks,
     other_noted_items,
     packet_period,
     radar_description,
+    radar_notes,
     radar_table,
     summary_bullets,
     trend_description,
     trend_rows,
 )
-from selfcheck.growth.packet_input import PacketInput
-from selfcheck.growth.packet_supervision import (
+from selfcheck.packet.inputs import PacketInput
+from selfcheck.packet.supervision_parts import (
     NO_GAPS,
     VIEWS,
     VIEWS_HEADER,
@@ -43,7 +47,7 @@ from selfcheck.growth.packet_supervision import (
     views_intro,
     views_rows,
 )
-from selfcheck.growth.packet_supervision import contents as packet_contents
+from selfcheck.packet.supervision_parts import contents as packet_contents
 
 SECTION_IDS = ("trend", "radar", "items", "discussion", "next-steps")
 STYLE = """
@@ -152,9 +156,10 @@ def _charts(result: Growth) -> list[str]:
         _heading(2),
         _chart("radar", result, radar_description(result)),
         _table("First, previous and latest means of each value", header, rows),
+        *(f'<p class="muted">{_text(note)}</p>' for note in radar_notes(result)),
         _heading(3),
         _chart("heatmap", result, heatmap_description(result)),
-        f'<p class="muted">{escape(HEATMAP_NOTE)}</p>',
+        f'<p class="muted">{escape(HEATMAP_NOTE)} {escape(heatmap_shown_words(result))}</p>',
         _table(
             "Level of each item per check-in",
             ["Item", *checkin_dates(result, shown)],
@@ -163,26 +168,27 @@ def _charts(result: Growth) -> list[str]:
     ]
 
 
-def _item(result: Growth, item: ItemGrowth, latest: Checkin, *, show_note: bool, level: int) -> str:
-    note = latest.answer(item.item_id).note
+def _item(
+    packet: PacketInput, item: ItemGrowth, checkin: Checkin, *, show_note: bool, level: int
+) -> str:
+    note = checkin.answer(item.item_id).note
     shown = f'<p class="note">{_text(note)}</p>' if show_note and note else ""
-    return (
-        f"<h{level}>{_text(item.title)}</h{level}>"
-        f'<p class="muted">{_text(item_facts(result, item, latest))}</p>{shown}'
-    )
+    facts = item_facts(packet.result, item, checkin, packet.latest)
+    return f'<h{level}>{_text(item.title)}</h{level}><p class="muted">{_text(facts)}</p>{shown}'
 
 
 def _discussion(packet: PacketInput) -> list[str]:
     result, latest, notes = packet.result, packet.latest, packet.notes
-    parts = [_heading(4), f'<p class="muted">{_text(discussion_intro(latest, notes))}</p>']
-    items = discussion_items(result)
-    if not items:
+    intro = discussion_intro(packet.discussion, packet.responded is not None, notes)
+    parts = [_heading(4), f'<p class="muted">{_text(intro)}</p>']
+    discussed = discussed_items(result, packet.discussion)
+    if not discussed:
         parts.append(f"<p>{escape(NO_DISCUSSION)}</p>")
-    parts += [_item(result, i, latest, show_note=notes != "none", level=3) for i in items]
-    others = other_noted_items(result, latest) if notes == "all" else []
+    parts += [_item(packet, i, s, show_note=notes != "none", level=3) for i, s in discussed]
+    others = other_noted_items(result, latest, discussed) if notes == "all" else []
     if others:
         parts.append(f"<h3>{escape(OTHER_NOTES)}</h3>")
-        parts += [_item(result, i, latest, show_note=True, level=4) for i in others]
+        parts += [_item(packet, i, latest, show_note=True, level=4) for i in others]
     return parts
 
 
@@ -196,7 +202,7 @@ def _next_steps(packet: PacketInput) -> list[str]:
         if steps:
             parts.append("<ul>" + "".join(f"<li>{_text(step)}</li>" for step in steps) + "</ul>")
         else:
-            parts.append("<p>No next steps were written.</p>")
+            parts.append(f"<p>{escape(NO_STEPS)}</p>")
     return parts
 
 

@@ -8,19 +8,10 @@ from typing import Literal
 from selfcheck.formats.checkin import Checkin
 from selfcheck.formats.printable import one_line, printable
 from selfcheck.formats.wording import MISSING, NOT_ASSESSABLE_MARK, mean_words
-from selfcheck.growth.analysis import (
-    Change,
-    Growth,
-    ItemGrowth,
-    item_changes,
-    item_label,
-    signed,
-    summary_lines,
-    value_changes,
-    version_change_words,
-)
+from selfcheck.growth.analysis import Change, Growth, ItemGrowth, item_changes, value_changes
 from selfcheck.growth.dates import day_words
 from selfcheck.growth.trends import period
+from selfcheck.growth.words import item_label, signed, summary_lines, version_change_words
 
 NoteChoice = Literal["none", "discuss", "all"]
 NOTE_WORDS = {
@@ -55,6 +46,9 @@ TREND_NOTE = (
 )
 HEATMAP_NOTE = "The levels behind the chart (n/a: not yet assessable; –: not rated)."
 NO_DISCUSSION = "No items were marked for discussion."
+NO_STEPS = "No next steps were written."
+EARLIER_MARK = "†"
+"""Marks a value's latest mean taken from an earlier check-in than the latest (a focus one)."""
 OTHER_NOTES = "Other notes from the latest check-in"
 
 
@@ -154,21 +148,48 @@ def trend_rows(result: Growth, columns: Sequence[int]) -> list[list[str]]:
 
 
 def radar_table(result: Growth) -> tuple[list[str], list[list[str]]]:
-    """The radar's numbers: header and rows of first, previous and latest means and the change."""
-    from selfcheck.growth.charts import radar_columns
+    """The radar's numbers: header and rows of first, previous and latest means and the change.
+
+    A value the latest check-in did not rate (a focus check-in) shows its latest rated mean,
+    marked with EARLIER_MARK, as the radar draws it.
+    """
+    from selfcheck.growth.charts import radar_columns, radar_latest
 
     chosen = radar_columns(result)
     header = ["Value", *(f"{name}\n{day_words(result.checkins[i].when)}" for name, i in chosen)]
     header.append("change\nsince first")
-    rows = [
-        [
-            whole(v.name),
-            *(mean_words(v.series.points[i]) for _, i in chosen),
-            signed(v.series.change_since_first) or MISSING,
-        ]
-        for v in result.values
-    ]
+    latest, earlier = radar_latest(result)
+    rows = []
+    for index, value in enumerate(result.values):
+        means = [mean_words(value.series.points[i]) for name, i in chosen if name != "latest"]
+        mark = EARLIER_MARK if index in earlier else ""
+        means.append(mean_words(latest[index]) + mark)
+        change = value.series.change_since_first
+        if mark:
+            rated = [point for point in value.series.points if point is not None]
+            change = rated[-1] - rated[0] if len(rated) > 1 else None
+        rows.append([whole(value.name), *means, signed(change) or MISSING])
     return header, rows
+
+
+def radar_notes(result: Growth) -> list[str]:
+    """Which latest means come from an earlier check-in, and which one: the radar's footnote."""
+    from selfcheck.growth.charts import radar_latest
+
+    _, earlier = radar_latest(result)
+    if not earlier:
+        return []
+    dated = []
+    for index in earlier:
+        found = result.values[index].series.latest_rated
+        if found is not None:
+            dated.append(
+                f"{whole(result.values[index].name)} ({day_words(result.checkins[found[0]].when)})"
+            )
+    return [
+        f"{EARLIER_MARK} Not rated at the latest check-in, a focus check-in of a few items: "
+        f"the mean of the latest check-in that rated it: {'; '.join(dated)}."
+    ]
 
 
 def heatmap_rows(result: Growth, columns: Sequence[int]) -> list[list[str]]:
@@ -182,19 +203,61 @@ def heatmap_rows(result: Growth, columns: Sequence[int]) -> list[list[str]]:
     ]
 
 
-def discussion_intro(latest: Checkin, notes: NoteChoice) -> str:
-    """Which check-in the discussion section is from and which notes it shows."""
-    return f"From the latest check-in ({day_words(latest.when)}). Notes: {NOTE_WORDS[notes]}"
+def heatmap_shown_words(result: Growth) -> str:
+    """Which check-ins the heatmap and its table show, when not all of them."""
+    from selfcheck.growth.charts import heatmap_columns
+
+    shown, count = len(heatmap_columns(result)), len(result.checkins)
+    return (
+        f"The chart and table show the most recent (latest {shown} of {count})."
+        if shown < count
+        else ""
+    )
 
 
-def other_noted_items(result: Growth, latest: Checkin) -> list[ItemGrowth]:
+def discussion_intro(checkins: Sequence[Checkin], responded: bool, notes: NoteChoice) -> str:
+    """Which check-ins the discussion section brings together, and which notes it shows."""
+    last = day_words(checkins[-1].when)
+    if len(checkins) == 1:
+        return f"From the latest check-in ({last}). Notes: {NOTE_WORDS[notes]}"
+    since = (
+        f"the {len(checkins)} check-ins since the latest one your supervisor responded to"
+        if responded
+        else "the latest full check-in and the "
+        + ("focus check-in" if len(checkins) == 2 else f"{len(checkins) - 1} focus check-ins")
+        + " after it"
+    )
+    return f"From {since} ({day_words(checkins[0].when)} to {last}). Notes: {NOTE_WORDS[notes]}"
+
+
+def discussed_items(
+    result: Growth, checkins: Sequence[Checkin]
+) -> list[tuple[ItemGrowth, Checkin]]:
+    """Each item marked for discussion in `checkins`, with the latest of them that marked it."""
+    latest = checkins[-1]
+    shown = []
+    for item in result.items:
+        marked = [
+            s
+            for s in checkins
+            if s.answer(item.item_id).discuss or (s is latest and item.discuss_latest)
+        ]
+        if marked:
+            shown.append((item, marked[-1]))
+    return shown
+
+
+def other_noted_items(
+    result: Growth, latest: Checkin, discussed: Sequence[tuple[ItemGrowth, Checkin]]
+) -> list[ItemGrowth]:
     """Items not marked for discussion whose latest answer has a note."""
-    return [i for i in result.items if not i.discuss_latest and latest.answer(i.item_id).note]
+    marked = {item.item_id for item, _ in discussed}
+    return [i for i in result.items if i.item_id not in marked and latest.answer(i.item_id).note]
 
 
-def item_facts(result: Growth, item: ItemGrowth, latest: Checkin) -> str:
-    """An item's value, its level now, and its levels over the check-ins."""
-    answer = latest.answer(item.item_id)
+def item_facts(result: Growth, item: ItemGrowth, checkin: Checkin, latest: Checkin) -> str:
+    """An item's value, its level now (or when `checkin` marked it), and its levels over time."""
+    answer = checkin.answer(item.item_id)
     value = next((v.name for v in result.values if v.value_id == item.value_id), "")
     if answer.rating is not None:
         level = f"{answer.rating} {result.scale_labels[answer.rating - 1]}"
@@ -205,7 +268,8 @@ def item_facts(result: Growth, item: ItemGrowth, latest: Checkin) -> str:
     history = ", ".join(
         level_words(p, na) for p, na in zip(item.series.points, item.not_assessable, strict=True)
     )
-    return f"{value}. Now: {level}. Over the check-ins: {history}."
+    when = "Now" if checkin is latest else f"Marked on {day_words(checkin.when)}"
+    return f"{value}. {when}: {level}. Over the check-ins: {history}."
 
 
 def next_steps_blocks(result: Growth, checkins: list[Checkin]) -> list[tuple[str, list[str]]]:

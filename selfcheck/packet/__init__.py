@@ -1,0 +1,1 @@
+"""The discussion packet: a PDF and a web page to open together in reflective supervision."""
