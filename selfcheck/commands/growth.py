@@ -23,7 +23,7 @@ from selfcheck.formats.checkin import Checkin, complete_checkins
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import printable
 from selfcheck.formats.rubric import Rubric
-from selfcheck.store.files import write_text_atomic
+from selfcheck.store.outputs import write_out
 
 if TYPE_CHECKING:
     from selfcheck.commands.context import CommandContext
@@ -109,6 +109,7 @@ def trends_command(args: argparse.Namespace, context: CommandContext) -> int:
     from selfcheck.growth.analysis import growth
     from selfcheck.growth.trends import trends_csv, trends_json, trends_table
 
+    context.guarded_out(args.out)
     loaded = context.sources
     report_problems(loaded.problems)
     problems = list(loaded.problems)
@@ -139,7 +140,7 @@ def trends_command(args: argparse.Namespace, context: CommandContext) -> int:
         tables = (printable(trends_table(result, who, width)) for who, result in groups)
         text = "\n\n".join(tables) + "\n"
     if args.out:
-        write_text_atomic(args.out, text)
+        write_out(args.out, text.encode("utf-8"))
         tell(f"wrote {args.out}", to_stdout=True)
     else:
         sys.stdout.write(text)
@@ -187,6 +188,7 @@ def plot_command(args: argparse.Namespace, context: CommandContext) -> int:
     from selfcheck.store.images import image_format, save_figure
 
     image_format(args.out)
+    context.guarded_out(args.out)
     _who, result, _checkins, status = one_growth(context, args.practitioner, args.rubric)
     save_figure(figure_for(args.kind, result), args.out)
     tell(f"wrote {args.out}", to_stdout=True)
@@ -199,6 +201,7 @@ def report_command(args: argparse.Namespace, context: CommandContext) -> int:
     from selfcheck.packet.packet_file import packet_format, supervision_pages, write_packet
 
     packet_format(args.out)
+    context.guarded_out(args.out)
     who, result, checkins, status = one_growth(context, args.practitioner, args.rubric)
     pages = supervision_pages(checkins, received_responses(context), date.today())
     write_packet(args.out, packet_input(who, result, checkins, notes=args.notes, supervision=pages))

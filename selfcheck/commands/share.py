@@ -71,10 +71,11 @@ def register(subparsers: Any) -> None:
 def share_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Build the share, say what it holds, and write it once the practitioner agrees."""
     from selfcheck.checkin.lifecycle import now
-    from selfcheck.store.files import write_atomic
+    from selfcheck.store.outputs import write_out
     from selfcheck.supervision.files import share_bytes
     from selfcheck.supervision.share import folder_share
 
+    context.guarded_out(args.out)
     made = folder_share(
         context.data_dir, context.vault, args.notes, now(), last=args.last, since=args.since
     )
@@ -93,7 +94,7 @@ def share_command(args: argparse.Namespace, context: CommandContext) -> int:
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing written.", file=sys.stderr)
             return EXIT_INVALID
-    write_atomic(args.out, sealed_for(args.to, data))
+    write_out(args.out, sealed_for(args.to, data), context.data_dir)
     tell(f"wrote {args.out} ({sealed_words(args.to)}); give it to your supervisor.")
     return _done(made.problems)
 

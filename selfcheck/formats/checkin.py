@@ -17,6 +17,7 @@ from selfcheck.formats.fields import (
     Moment,
     Name,
     OneLine,
+    TravellingText,
     Version,
     _Strict,
 )
@@ -86,6 +87,12 @@ class NextStep(_Strict):
 
     text: Annotated[StrictStr, Field(min_length=1, max_length=2000)]
     item: Identifier | None = None
+
+
+class TravellingStep(NextStep):
+    """A next step in a share or response: its text follows the rule of travelling text."""
+
+    text: TravellingText
 
 
 StepStatus = Literal["done", "working", "let-go"]

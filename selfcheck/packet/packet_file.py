@@ -13,7 +13,7 @@ from selfcheck.growth.analysis import Growth
 from selfcheck.packet.content import NoteChoice
 from selfcheck.packet.inputs import PacketInput
 from selfcheck.packet.supervision_parts import SupervisionPages
-from selfcheck.store.files import write_atomic, write_text_atomic
+from selfcheck.store.outputs import write_out
 from selfcheck.store.vault import Vault
 
 PACKET_FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
@@ -46,16 +46,17 @@ def supervision_pages(
     )
 
 
-def write_packet(out: Path, packet: PacketInput) -> Path:
-    """Write the packet as the file's name asks (PDF or web page), atomically; return `out`."""
+def write_packet(out: Path, packet: PacketInput, data_dir: Path | None = None) -> Path:
+    """Write the packet as the file's name asks (PDF or web page), atomically, through the
+    `--out` guard (never inside a data folder, never over a device); return `out`."""
     if packet_format(out) == "html":
         from selfcheck.packet.web_page import packet_html
 
-        write_text_atomic(out, packet_html(packet))
+        write_out(out, packet_html(packet).encode("utf-8"), data_dir)
     else:
         from selfcheck.packet.pdf import packet_bytes
 
-        write_atomic(out, packet_bytes(packet))
+        write_out(out, packet_bytes(packet), data_dir)
     return out
 
 

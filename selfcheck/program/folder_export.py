@@ -71,7 +71,7 @@ def folder_export(folder: Path, program: str, vault: Vault) -> FolderExport:
 def write_folder_export(folder: Path, made: FolderExport, out: Path, vault: Vault) -> Path:
     """Record the export's generation, then write it to `out` atomically."""
     from selfcheck.program.generations import claim_generation
-    from selfcheck.store.files import write_atomic
+    from selfcheck.store.outputs import write_out
 
-    write_atomic(out, export_bytes(claim_generation(folder, made.export, vault)))
+    write_out(out, export_bytes(claim_generation(folder, made.export, vault)), folder)
     return out

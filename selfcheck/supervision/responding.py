@@ -6,13 +6,15 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
-from selfcheck.formats.checkin import Checkin, MeetingKind, NextStep
+from pydantic import ValidationError
+
+from selfcheck.formats.checkin import Checkin, MeetingKind, TravellingStep
 from selfcheck.formats.errors import InputError, SelfcheckError
 from selfcheck.formats.response import ItemResponse, Meeting, Response
-from selfcheck.formats.toml_reading import MAX_RESPONSE_BYTES
+from selfcheck.formats.toml_reading import MAX_RESPONSE_BYTES, validation_problems
 from selfcheck.store.autosaved import Autosaved
 from selfcheck.store.draft_writer import ErrorHandler
-from selfcheck.store.files import write_atomic
+from selfcheck.store.outputs import write_out
 from selfcheck.store.vault import Vault, held, stored
 from selfcheck.supervision.files import load_response, response_bytes
 
@@ -84,12 +86,15 @@ class ResponseDraft(Autosaved):
         """Resume or begin the response to a check-in; LockedError if another app has it."""
         key = checkin.practitioner.key
         path = response_path(folder, key, checkin.id)
-        fresh = Response(
-            checkin=checkin.id,
-            practitioner_key=key,
-            rubric_sha256=checkin.rubric.sha256,
-            supervisor=supervisor,
-        )
+        try:
+            fresh = Response(
+                checkin=checkin.id,
+                practitioner_key=key,
+                rubric_sha256=checkin.rubric.sha256,
+                supervisor=supervisor,
+            )
+        except ValidationError as exc:
+            raise SelfcheckError(f"cannot respond: {validation_problems(exc)[0]}") from None
         draft = cls(path, fresh, on_error, vault)
         draft.lock.acquire()
         found = stored(path)
@@ -155,7 +160,7 @@ class ResponseDraft(Autosaved):
 
     def add_step(self, text: str, item_id: str | None = None) -> None:
         """Add an agreed next step and save."""
-        step = NextStep(text=text.strip(), item=item_id)
+        step = TravellingStep(text=text.strip(), item=item_id)
         self.response.next_steps = [*self.response.next_steps, step]
         self.save()
 
@@ -184,6 +189,6 @@ class ResponseDraft(Autosaved):
         if not self.writer.flush():
             raise SelfcheckError(f"{self.path}: the response could not be saved in time")
         data = response_bytes(self.response)
-        write_atomic(out, seal(data) if seal else data)
+        write_out(out, seal(data) if seal else data)
         self.vault.write_file(sent_path(self.path), data)
         return out

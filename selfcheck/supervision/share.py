@@ -6,9 +6,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from selfcheck.formats.checkin import Checkin, ItemAnswer
+from pydantic import ValidationError
+
+from selfcheck.formats.checkin import Checkin, ItemAnswer, TravellingStep
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.share import NotesPolicy, Share, SharedCheckin, SharedPractitioner
+from selfcheck.formats.toml_reading import validation_problems
 from selfcheck.store.config import Config
 from selfcheck.store.vault import Vault
 
@@ -47,7 +50,7 @@ def shared_checkin(checkin: Checkin, policy: NotesPolicy) -> SharedCheckin:
         rubric=checkin.rubric,
         supervision=checkin.supervision,
         items={item_id: shared_answer(a, policy) for item_id, a in checkin.items.items()},
-        next_steps=list(checkin.next_steps),
+        next_steps=[TravellingStep(text=s.text, item=s.item) for s in checkin.next_steps],
     )
 
 
@@ -57,12 +60,15 @@ def build_share(
     """A share of these check-ins under the notes policy (SelfcheckError when there are none)."""
     if not checkins:
         raise SelfcheckError("no complete check-ins to share; finish one with: selfcheck start")
-    return Share(
-        created=created,
-        notes=policy,
-        practitioner=SharedPractitioner(name=config.name, key=config.practitioner_key),
-        checkins=[shared_checkin(s, policy) for s in checkins],
-    )
+    try:
+        return Share(
+            created=created,
+            notes=policy,
+            practitioner=SharedPractitioner(name=config.name, key=config.practitioner_key),
+            checkins=[shared_checkin(s, policy) for s in checkins],
+        )
+    except ValidationError as exc:
+        raise SelfcheckError(f"cannot share: {validation_problems(exc)[0]}") from None
 
 
 def notes_held_back(checkins: list[Checkin], share: Share) -> int:

@@ -65,7 +65,7 @@ def write_workspace_packet(workspace: Workspace, out: Path, notes: NoteChoice) -
         workspace.data_dir, workspace.vault, checkins, result, notes, date.today()
     )
     out.parent.mkdir(parents=True, exist_ok=True)
-    write_packet(out, packet)
+    write_packet(out, packet, workspace.data_dir)
     remember_in_config(workspace.data_dir, workspace.vault, packet_folder=str(out.parent))
     return out
 
@@ -92,7 +92,7 @@ async def make_packet(app: App[None], workspace: Workspace) -> Path | None:
 def write_share(workspace: Workspace, made: FolderShare, request: ShareRequest) -> Path:
     """Write the share (sealed to the supervisor's key when given) and remember the key."""
     from selfcheck.formats.sealed import SEALED_SUFFIX, parse_recipient, seal
-    from selfcheck.store.files import write_atomic
+    from selfcheck.store.outputs import write_out
     from selfcheck.supervision.files import share_bytes
 
     data = share_bytes(made.share)
@@ -102,7 +102,7 @@ def write_share(workspace: Workspace, made: FolderShare, request: ShareRequest) 
         name += SEALED_SUFFIX
     out = request.folder / name
     out.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(out, data)
+    write_out(out, data, workspace.data_dir)
     remember_in_config(workspace.data_dir, workspace.vault, supervisor_recipient=request.recipient)
     return out
 
@@ -242,7 +242,7 @@ async def send_to_program(app: App[None], workspace: Workspace) -> Path | None:
 async def protect_with_passphrase(app: App[None], workspace: Workspace) -> Path | None:
     """Encrypt the data folder (recovery key shown once, offered to a file) or change its
     passphrase; return the recovery file when one was saved."""
-    from selfcheck.store.conversion import change_passphrase, protect_folder
+    from selfcheck.store.conversion import change_unlocked_passphrase, protect_folder
     from selfcheck.store.files import write_text_atomic
     from selfcheck.store.vault import is_encrypted
     from selfcheck.tui.screens.practitioner.protect import PassphraseDialog, RecoveryDialog
@@ -252,7 +252,7 @@ async def protect_with_passphrase(app: App[None], workspace: Workspace) -> Path 
         words = "Your check-ins stay as they are; only the passphrase that opens them changes."
         new = await app.push_screen_wait(PassphraseDialog("Change the passphrase", words))
         if new is not None:
-            await asyncio.to_thread(change_passphrase, folder, new, workspace.vault)
+            await asyncio.to_thread(change_unlocked_passphrase, folder, new, workspace.vault)
             app.notify("The passphrase is changed.", title="Protected", markup=False)
         return None
     words = "Every file of your data folder is encrypted; the passphrase opens them."
