@@ -14,7 +14,7 @@ from cases import RUBRIC, Row, _time_to_screen, environment, write_checkins, wri
 from measure import PYTHON, Terminal, repeat, run_timed
 
 from selfcheck.formats.sealed import identity_text, new_identity, seal
-from selfcheck.store.conversion import seal_folder, write_identity
+from selfcheck.store.conversion import create_identity, seal_folder
 from selfcheck.store.vault import Vault
 
 PASSPHRASE = "a passphrase for benchmarks"
@@ -25,7 +25,7 @@ FIRST_SCREEN = f"item 1 of {len(RUBRIC.items)}"
 def encrypt_folder(data: Path) -> Path:
     """Turn encryption on for `data` as `selfcheck encrypt` does; return the passphrase file."""
     vault = Vault()
-    write_identity(data, new_identity(), PASSPHRASE, vault)
+    create_identity(data, new_identity(), PASSPHRASE, vault)
     seal_folder(data, vault)
     secret = data.parent / "passphrase.txt"
     secret.write_text(PASSPHRASE + "\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,7 +23,7 @@ from selfcheck.commands import (
     start,
     supervise,
 )
-from selfcheck.commands.common import EXIT_INVALID
+from selfcheck.commands.common import EXIT_INVALID, EXIT_PIPE_CLOSED
 from selfcheck.commands.context import CommandContext
 from selfcheck.commands.passphrases import add_passphrase_option
 from selfcheck.formats.errors import SelfcheckError
@@ -81,13 +82,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status: int = args.handler(args, CommandContext.from_args(args))
     except SelfcheckError as exc:
+        _drop_closed_output()
         print(f"selfcheck: {printable(str(exc), keep_newlines=False)}", file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        sys.stderr.close()
-        return 0
+        # The reader went away before everything was said: not a success (as a shell reports a
+        # command SIGPIPE ended).
+        _drop_closed_output()
+        return EXIT_PIPE_CLOSED
     except OSError as exc:
         # The last guard: a file the checks did not foresee is still one line, not a traceback.
         where = f"{exc.filename}: " if exc.filename else ""
@@ -95,6 +99,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"selfcheck: {line}", file=sys.stderr)
         return EXIT_INVALID
     return status
+
+
+def _drop_closed_output() -> None:
+    """When stdout's reader has gone, send what is still buffered nowhere, without a word."""
+    try:
+        sys.stdout.flush()
+    except OSError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def run() -> None:

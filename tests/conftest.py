@@ -120,3 +120,22 @@ def make_checkin(rubric: Rubric) -> MakeCheckin:
 def save(data_dir: Path) -> Callable[[Checkin], Path]:
     """Save a session into the test's data directory and return its path."""
     return lambda checkin: save_checkin(data_dir, checkin)
+
+
+TRACEBACK = "Traceback (most recent call last)"
+"""What Python prints for an uncaught exception: never part of what selfcheck says."""
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Fail a passing test whose captured output (not read by the test) holds a traceback."""
+    outcome = yield
+    report: pytest.TestReport = outcome.get_result()  # type: ignore[attr-defined]
+    if report.when == "call" and report.passed:
+        printed = report.capstdout + report.capstderr
+        if TRACEBACK in printed:
+            report.outcome = "failed"
+            report.longrepr = (
+                "a traceback was printed during the test:\n"
+                + printed[printed.index(TRACEBACK) :][:4000]
+            )

@@ -135,9 +135,19 @@ class Draft(Autosaved):
         self.save()
 
     def set_note(self, item_id: str, note: str) -> None:
-        """Keep a note in memory; the caller decides when to `save`."""
-        if self.answer(item_id).note != note:
+        """Keep a note in memory; the caller decides when to `save`.
+
+        Raises SelfcheckError, keeping the old note, when the check-in would grow past what
+        its readers take: refused before it is saved, never saved and then unreadable.
+        """
+        previous = self.answer(item_id).note
+        if previous != note:
             set_note(self.checkin, item_id, note)
+            try:
+                checkin_bytes(self.checkin)
+            except SelfcheckError:
+                set_note(self.checkin, item_id, previous)
+                raise
 
     def set_details(
         self,

@@ -82,6 +82,13 @@ def remember_supervisor(data_dir: Path, supervisor: str, vault: Vault) -> None:
         save_config(data_dir, changed, vault)
 
 
+def remember_in_config(data_dir: Path, vault: Vault, **changes: str) -> None:
+    """Keep settings the app was given (a packet folder, the supervisor's key) in the config."""
+    config = load_config(data_dir, vault)
+    if any(getattr(config, name) != value for name, value in changes.items()):
+        save_config(data_dir, config.model_validate(config.model_dump() | changes), vault)
+
+
 def remember_theme(data_dir: Path, theme: str, vault: Vault) -> None:
     """Keep the app's theme, chosen in its command palette, in the config."""
     config = load_config(data_dir, vault)

@@ -16,6 +16,8 @@ EXIT_SKIPPED = 1
 """Done, but some input files were bad and skipped (each named on stderr)."""
 EXIT_INVALID = 2
 """Bad usage or invalid input: nothing was done."""
+EXIT_PIPE_CLOSED = 141
+"""The output was closed (a broken pipe) before everything was written, as SIGPIPE reports."""
 
 
 def data_dir_option() -> argparse.ArgumentParser:

@@ -9,7 +9,7 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from selfcheck.commands.common import require_paths
+from selfcheck.commands.common import require_paths, tell
 from selfcheck.commands.passphrases import PASSPHRASE_FILE_ENV, ask_passphrase
 from selfcheck.store.data_dir import check_data_dir, check_private, resolve_data_dir
 from selfcheck.store.vault import Vault
@@ -84,6 +84,17 @@ class CommandContext:
         """Unlock an encrypted folder once per run; a plain or unlocked one is left alone."""
         if self.vault.needs_unlock(folder):
             self.vault.unlock(folder, self.ask_passphrase(f"Passphrase of {folder}"))
+
+    def guarded_out(self, out: Path | None) -> Path | None:
+        """An output path (`--out` or the like), refused inside the data folder or on a device;
+        says what it replaces."""
+        from selfcheck.store.outputs import check_out
+
+        if out is not None:
+            note = check_out(out, resolve_data_dir(self.data_dir_option))
+            if note is not None:
+                tell(note)
+        return out
 
     def hold_identities(self) -> None:
         """Hold the identities of `--identity FILE` (asking a passphrase if one is protected)."""

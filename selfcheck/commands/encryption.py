@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from selfcheck.commands.common import EXIT_OK, data_dir_option, exit_status, report_problems
 from selfcheck.formats.errors import SelfcheckError
+from selfcheck.store.lock import data_dir_locked
 from selfcheck.store.vault import Vault, is_encrypted
 
 if TYPE_CHECKING:
@@ -70,24 +71,42 @@ def register(subparsers: Any) -> None:
 
 
 def encrypt_command(args: argparse.Namespace, context: CommandContext) -> int:
-    """Turn encryption on (or finish turning it on) and seal every data file."""
-    from selfcheck.formats.sealed import identity_text, new_identity
-    from selfcheck.store.conversion import refuse_if_open, seal_folder, write_identity
-    from selfcheck.store.files import write_text_atomic
+    """Turn encryption on (or finish turning it on) and seal every data file.
+
+    The whole run holds the data folder's lock, so no other conversion, check-in or write
+    comes between reading the folder and sealing it.
+    """
+    from selfcheck.store.conversion import refuse_if_open, seal_folder
 
     folder = context.chosen_dir
-    refuse_if_open(folder)
-    if is_encrypted(folder):
-        context.unlock(folder)
-        print(f"{folder} is encrypted; sealing the files still plain.", file=sys.stderr)
-    else:
-        recovery_out: Path | None = args.recovery_out
-        if recovery_out is not None and recovery_out.resolve().is_relative_to(folder.resolve()):
-            raise SelfcheckError(
-                f"{recovery_out}: keep the recovery identity outside the data folder it opens"
-            )
-        passphrase = context.ask_passphrase("New passphrase", twice=True)
-        identity = new_identity()
+    with data_dir_locked(folder):
+        refuse_if_open(folder)
+        if is_encrypted(folder):
+            context.unlock(folder)
+            print(f"{folder} is encrypted; sealing the files still plain.", file=sys.stderr)
+        else:
+            _make_identity(folder, args.recovery_out, context)
+        result = seal_folder(folder, context.vault)
+    report_problems(result.problems)
+    print(f"Encrypted {result.converted} file(s) in {folder}; your passphrase opens them.")
+    return exit_status(result.problems)
+
+
+def _make_identity(folder: Path, recovery_out: Path | None, context: CommandContext) -> None:
+    """Make `identity.age`, then deliver the recovery identity; undone if it cannot be delivered."""
+    from selfcheck.formats.sealed import identity_text, new_identity
+    from selfcheck.store.conversion import create_identity, withdraw_identity
+    from selfcheck.store.files import write_text_atomic
+
+    if recovery_out is not None and recovery_out.resolve().is_relative_to(folder.resolve()):
+        raise SelfcheckError(
+            f"{recovery_out}: keep the recovery identity outside the data folder it opens"
+        )
+    context.guarded_out(recovery_out)
+    passphrase = context.ask_passphrase("New passphrase", twice=True)
+    identity = new_identity()
+    create_identity(folder, identity, passphrase, context.vault)
+    try:
         if recovery_out is not None:
             write_text_atomic(recovery_out, identity_text(identity))
             print(f"wrote the recovery identity to {recovery_out} (readable by you only)")
@@ -100,11 +119,14 @@ def encrypt_command(args: argparse.Namespace, context: CommandContext) -> int:
                 "`age -d -i FILE` opens any of your files. Without it, a lost passphrase "
                 "means lost data.\n"
             )
-        write_identity(folder, identity, passphrase, context.vault)
-    result = seal_folder(folder, context.vault)
-    report_problems(result.problems)
-    print(f"Encrypted {result.converted} file(s) in {folder}; your passphrase opens them.")
-    return exit_status(result.problems)
+        sys.stdout.flush()
+    except (SelfcheckError, OSError) as exc:
+        withdraw_identity(folder, context.vault)
+        reason = exc if isinstance(exc, SelfcheckError) else "the output was closed"
+        raise SelfcheckError(
+            f"{folder}: the recovery identity could not be delivered ({reason}); "
+            "nothing was encrypted"
+        ) from None
 
 
 def decrypt_command(args: argparse.Namespace, context: CommandContext) -> int:
@@ -112,12 +134,13 @@ def decrypt_command(args: argparse.Namespace, context: CommandContext) -> int:
     from selfcheck.store.conversion import open_folder, refuse_if_open
 
     folder = context.chosen_dir
-    if not is_encrypted(folder):
-        print(f"{folder} is not encrypted; nothing to do.")
-        return EXIT_OK
-    refuse_if_open(folder)
-    context.unlock(folder)
-    result = open_folder(folder, context.vault)
+    with data_dir_locked(folder):
+        if not is_encrypted(folder):
+            print(f"{folder} is not encrypted; nothing to do.")
+            return EXIT_OK
+        refuse_if_open(folder)
+        context.unlock(folder)
+        result = open_folder(folder, context.vault)
     report_problems(result.problems)
     if result.problems:
         print(f"Decrypted {result.converted} file(s); encryption stays on until all are.")
@@ -127,25 +150,28 @@ def decrypt_command(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def passphrase_command(args: argparse.Namespace, context: CommandContext) -> int:
-    """Change the passphrase: only `identity.age` is rewritten."""
-    from selfcheck.store.conversion import write_identity
+    """Change the passphrase: only `identity.age` is rewritten, under the folder's lock."""
+    from selfcheck.store.conversion import change_passphrase
 
-    folder = _encrypted(context)
-    if args.recovery is not None:
-        _unlock_with_recovery(folder, args.recovery, context.vault)
-    else:
-        context.unlock(folder)
-    key = context.vault.folder_key(folder)
-    assert key is not None  # the folder is encrypted and was just unlocked
-    new = context.ask_passphrase("New passphrase", twice=True, file=args.new_passphrase_file)
-    write_identity(folder, key.identity, new, context.vault)
+    folder = context.chosen_dir
+    with data_dir_locked(folder):
+        _require_encrypted(folder)
+        if args.recovery is not None:
+            _unlock_with_recovery(folder, args.recovery, context.vault)
+        else:
+            context.unlock(folder)
+        key = context.vault.folder_key(folder)
+        assert key is not None  # the folder is encrypted and was just unlocked
+        new = context.ask_passphrase("New passphrase", twice=True, file=args.new_passphrase_file)
+        change_passphrase(folder, key.identity, new, context.vault)
     print(f"Changed the passphrase of {folder}.")
     return EXIT_OK
 
 
 def keys_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Print the public recipient others seal files to."""
-    folder = _encrypted(context)
+    folder = context.chosen_dir
+    _require_encrypted(folder)
     context.unlock(folder)
     key = context.vault.folder_key(folder)
     assert key is not None  # the folder is encrypted and was just unlocked
@@ -153,13 +179,11 @@ def keys_command(args: argparse.Namespace, context: CommandContext) -> int:
     return EXIT_OK
 
 
-def _encrypted(context: CommandContext) -> Path:
-    folder = context.chosen_dir
+def _require_encrypted(folder: Path) -> None:
     if not is_encrypted(folder):
         raise SelfcheckError(
             f"{folder} is not encrypted, so it has no key yet; `selfcheck encrypt` makes one"
         )
-    return folder
 
 
 def _unlock_with_recovery(folder: Path, recovery: Path, vault: Vault) -> None:

@@ -23,16 +23,12 @@ from selfcheck.formats.checkin import Checkin, complete_checkins
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import printable
 from selfcheck.formats.rubric import Rubric
-from selfcheck.store.files import write_atomic, write_text_atomic
+from selfcheck.store.outputs import write_out
 
 if TYPE_CHECKING:
     from selfcheck.commands.context import CommandContext
     from selfcheck.formats.response import Response
     from selfcheck.growth.analysis import Growth
-    from selfcheck.packet.supervision_parts import SupervisionPages
-
-PACKET_FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
-"""The packet's formats by file extension: the PDF, or one self-contained web page."""
 
 
 def _selection_options() -> argparse.ArgumentParser:
@@ -118,6 +114,7 @@ def trends_command(args: argparse.Namespace, context: CommandContext) -> int:
     from selfcheck.growth.analysis import growth
     from selfcheck.growth.trends import trends_csv, trends_json, trends_table
 
+    context.guarded_out(args.out)
     loaded = context.sources
     report_problems(loaded.problems)
     problems = list(loaded.problems)
@@ -151,7 +148,7 @@ def trends_command(args: argparse.Namespace, context: CommandContext) -> int:
         tables = (printable(trends_table(result, who, width)) for who, result in groups)
         text = "\n\n".join(tables) + "\n"
     if args.out:
-        write_text_atomic(args.out, text)
+        write_out(args.out, text.encode("utf-8"))
         tell(f"wrote {args.out}", to_stdout=True)
     else:
         sys.stdout.write(text)
@@ -199,6 +196,7 @@ def plot_command(args: argparse.Namespace, context: CommandContext) -> int:
     from selfcheck.store.images import image_format, save_figure
 
     image_format(args.out)
+    context.guarded_out(args.out)
     _who, result, _checkins, status = one_growth(context, args.practitioner, args.rubric)
     save_figure(figure_for(args.kind, result), args.out)
     tell(f"wrote {args.out}", to_stdout=True)
@@ -207,41 +205,15 @@ def plot_command(args: argparse.Namespace, context: CommandContext) -> int:
 
 def report_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Write the supervision packet of one practitioner as a PDF or an accessible web page."""
-    suffix = args.out.suffix.lower()
-    if suffix not in PACKET_FORMATS:
-        raise SelfcheckError(
-            f"{args.out}: the packet is a PDF or a web page; name it FILE.pdf or FILE.html"
-        )
     from selfcheck.packet.inputs import packet_input
+    from selfcheck.packet.packet_file import packet_format, supervision_pages, write_packet
 
+    packet_format(args.out)
+    context.guarded_out(args.out)
     who, result, checkins, status = one_growth(context, args.practitioner, args.rubric)
-    pages = supervision_pages(context, checkins)
-    packet = packet_input(who, result, checkins, notes=args.notes, supervision=pages)
-    if PACKET_FORMATS[suffix] == "html":
-        from selfcheck.packet.web_page import packet_html
-
-        write_text_atomic(args.out, packet_html(packet))
-    else:
-        from selfcheck.packet.pdf import packet_bytes
-
-        write_atomic(args.out, packet_bytes(packet))
+    pages = supervision_pages(checkins, received_responses(context), date.today())
+    write_packet(args.out, packet_input(who, result, checkins, notes=args.notes, supervision=pages))
     tell(
         f"wrote {args.out} ({len(result.checkins)} check-ins, notes: {args.notes})", to_stdout=True
     )
     return status
-
-
-def supervision_pages(context: CommandContext, checkins: list[Checkin]) -> SupervisionPages:
-    """Responses, the learning plan's history and this year's hours for the packet."""
-    from selfcheck.packet.supervision_parts import SupervisionPages
-    from selfcheck.supervision.hours import hours_by_year, meeting_records, year_line
-    from selfcheck.supervision.plan import plan_history
-
-    responses = received_responses(context)
-    records = meeting_records(checkins, responses.values())
-    this_year = [y for y in hours_by_year(records) if y.year == date.today().year]
-    return SupervisionPages(
-        responses=responses,
-        plan=plan_history(checkins, responses),
-        hours_this_year=year_line(this_year[0]) if this_year else None,
-    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import stat
 import sys
 from pathlib import Path
 
@@ -29,8 +30,8 @@ def add_passphrase_option(parser: argparse.ArgumentParser, default: object = Non
 
 
 def read_passphrase_file(path: Path) -> str:
-    """The first line of a passphrase file, without its line ending."""
-    data = read_bytes(path, MAX_PASSPHRASE_BYTES)
+    """The first line of a passphrase file (or pipe, as `<(pass show x)`), without its ending."""
+    data = _first_line_of_pipe(path) if _is_pipe(path) else read_bytes(path, MAX_PASSPHRASE_BYTES)
     try:
         first = data.decode("utf-8").splitlines()[0] if data else ""
     except UnicodeDecodeError:
@@ -38,6 +39,27 @@ def read_passphrase_file(path: Path) -> str:
     if not first:
         raise SelfcheckError(f"{path}: the passphrase file's first line is empty; nothing was read")
     return first
+
+
+def _is_pipe(path: Path) -> bool:
+    try:
+        return stat.S_ISFIFO(path.stat().st_mode)
+    except OSError:
+        return False  # read_bytes says what is wrong, in one line
+
+
+def _first_line_of_pipe(path: Path) -> bytes:
+    """The first line a pipe gives, read up to the passphrase limit (a pipe has no size)."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.readline(MAX_PASSPHRASE_BYTES + 1)
+    except OSError as exc:
+        raise SelfcheckError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if len(data) > MAX_PASSPHRASE_BYTES:
+        raise SelfcheckError(
+            f"{path}: the passphrase's first line is over {MAX_PASSPHRASE_BYTES:,} bytes; not read"
+        )
+    return data
 
 
 def ask_passphrase(prompt: str, source: Path | None, *, twice: bool = False) -> str:

@@ -28,7 +28,8 @@ from selfcheck.formats.checkin import Checkin
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.rubric import Rubric
 from selfcheck.store.config import ensure_identity
-from selfcheck.store.files import write_atomic, write_text_atomic
+from selfcheck.store.files import write_atomic
+from selfcheck.store.outputs import write_out
 from selfcheck.store.rubrics import find_rubric
 
 if TYPE_CHECKING:
@@ -122,6 +123,7 @@ def export_command(args: argparse.Namespace, context: CommandContext) -> int:
     if not args.anonymous:
         raise SelfcheckError("export: only the anonymous export exists; add --anonymous")
     folder, vault = context.data_dir, context.vault
+    context.guarded_out(args.out)
     rubric = context.rubric(args.rubric)
     # A dry run writes nothing, not even the identity a real export would make once.
     config = context.config if args.dry_run else ensure_identity(folder, vault)
@@ -150,7 +152,7 @@ def export_command(args: argparse.Namespace, context: CommandContext) -> int:
             print("Nothing written.", file=sys.stderr)
             return EXIT_INVALID
     data = export_bytes(claim_generation(folder, export, vault))
-    write_atomic(out, sealed_for(args.to, data))
+    write_out(out, sealed_for(args.to, data), folder)
     tell(f"wrote {out} ({sealed_words(args.to)}); send it to the program.")
     return exit_status(loaded.problems)
 
@@ -162,10 +164,12 @@ def _version_to_export(
 
     An export holds one version; check-ins of other versions are named on stderr.
     """
+    from selfcheck.program.folder_export import version_to_export
+
     rubric = versions.rubric
     done = [s for s in checkins if s.complete and s.rubric.id == rubric.id]
-    if done and (asked is None or asked == rubric.id):
-        rubric = versions.version(done[-1].rubric.version) or rubric
+    if asked is None or asked == rubric.id:
+        rubric = version_to_export(versions, checkins)
     others = sorted({s.rubric.version for s in done} - {rubric.version})
     if others:
         print(
@@ -202,6 +206,7 @@ def aggregate_command(args: argparse.Namespace, context: CommandContext) -> int:
     from selfcheck.program.titles import rubric_titles
 
     require_paths(args.paths)
+    context.guarded_out(args.out)
     context.hold_identities()
     result = aggregate(args.paths, context.vault)
     report_problems(result.problems)
@@ -213,9 +218,9 @@ def aggregate_command(args: argparse.Namespace, context: CommandContext) -> int:
     rows = published_rows(result, args.by, min_group, titles)
     text = csv_text(rows)
     if args.out:
-        write_text_atomic(args.out, text)
+        write_out(args.out, text.encode("utf-8"))
         package = args.out.parent / "datapackage.json"
-        write_text_atomic(package, data_package(args.out.name, min_group))
+        write_out(package, data_package(args.out.name, min_group).encode("utf-8"))
         tell(f"wrote {args.out} and {package}")
     else:
         sys.stdout.write(text)

@@ -71,21 +71,19 @@ def register(subparsers: Any) -> None:
 def share_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Build the share, say what it holds, and write it once the practitioner agrees."""
     from selfcheck.checkin.lifecycle import now
-    from selfcheck.store.config import ensure_identity
-    from selfcheck.store.files import write_atomic
+    from selfcheck.store.outputs import write_out
     from selfcheck.supervision.files import share_bytes
-    from selfcheck.supervision.share import build_share, choose_checkins, share_words
+    from selfcheck.supervision.share import folder_share
 
-    config = ensure_identity(context.data_dir, context.vault)
-    loaded = context.stored
-    mine = [s for s in loaded.checkins if s.practitioner.key in ("", config.practitioner_key)]
-    chosen = choose_checkins(mine, last=args.last, since=args.since)
-    share = build_share(chosen, config, args.notes, now())
-    data = share_bytes(share)
+    context.guarded_out(args.out)
+    made = folder_share(
+        context.data_dir, context.vault, args.notes, now(), last=args.last, since=args.since
+    )
+    data = share_bytes(made.share)
     if args.dry_run:
         sys.stdout.write(data.decode("utf-8"))
-        return _done(loaded.problems)
-    for line in share_words(chosen, share):
+        return _done(made.problems)
+    for line in made.words:
         print(line, file=sys.stderr)
     if not args.yes:
         if not sys.stdin.isatty():
@@ -96,9 +94,9 @@ def share_command(args: argparse.Namespace, context: CommandContext) -> int:
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing written.", file=sys.stderr)
             return EXIT_INVALID
-    write_atomic(args.out, sealed_for(args.to, data))
+    write_out(args.out, sealed_for(args.to, data), context.data_dir)
     tell(f"wrote {args.out} ({sealed_words(args.to)}); give it to your supervisor.")
-    return _done(loaded.problems)
+    return _done(made.problems)
 
 
 def _done(problems: list[str]) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from typing import TYPE_CHECKING, Any
 
 from selfcheck.commands.common import data_dir_option, exit_status, report_problems
@@ -53,8 +54,14 @@ def register(subparsers: Any) -> None:
 
 
 def wants_plain(asked: bool, context: CommandContext) -> bool:
-    """Whether to run the plain mode: `--plain`, SELFCHECK_PLAIN=1, or the config says so."""
+    """Whether to run the plain mode: `--plain`, SELFCHECK_PLAIN=1, no terminal, or the config.
+
+    With no terminal to draw on (a pipe, a script), the app would write escape codes into the
+    pipe and wait for keys that never come: plain lines instead.
+    """
     if asked or os.environ.get(PLAIN_ENV, "").strip() not in ("", "0"):
+        return True
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
         return True
     if context.vault.needs_unlock(context.chosen_dir) and context.passphrase_file is None:
         return False  # the config is sealed: the app asks the passphrase before reading it

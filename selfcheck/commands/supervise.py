@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +27,7 @@ from selfcheck.formats.printable import one_line
 
 if TYPE_CHECKING:
     from selfcheck.commands.context import CommandContext
+    from selfcheck.store.vault import Vault
 
 
 def register(subparsers: Any) -> None:
@@ -53,6 +56,11 @@ def register(subparsers: Any) -> None:
         help="write your response to this practitioner's latest check-in (name or key prefix)",
     )
     supervise.add_argument("--out", type=Path, metavar="FILE", help="where to write the response")
+    supervise.add_argument(
+        "--plain",
+        action="store_true",
+        help="list the caseload and each practitioner's growth as text (for screen readers)",
+    )
     add_to_option(supervise, "the practitioner")
     add_identity_option(supervise)
     supervise.set_defaults(handler=supervise_command)
@@ -74,14 +82,33 @@ def supervise_command(args: argparse.Namespace, context: CommandContext) -> int:
     if args.export_response:
         if args.out is None:
             raise SelfcheckError("--export-response needs --out FILE")
+        context.guarded_out(args.out)
         return export_response(args.export_response, args.out, args.to, folder, context)
     if args.out is not None or args.to is not None:
         raise SelfcheckError("--out and --to are for --export-response PRACTITIONER")
+    if args.plain:
+        return list_caseload(folder, context.vault)
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise SelfcheckError(
+            "supervise: the caseload app needs a terminal; `selfcheck supervise --plain` "
+            "lists it as text"
+        )
     from selfcheck.tui import run_supervisor_app
 
     code, problems = run_supervisor_app(folder, context.data_dir, context.vault)
     report_problems(problems)
     return code or exit_status(problems)
+
+
+def list_caseload(folder: Path, vault: Vault) -> int:
+    """Print the caseload and each practitioner's growth as lines of text."""
+    from selfcheck.plain.caseload import caseload_lines
+    from selfcheck.supervision.caseload import load_caseload
+
+    caseload = load_caseload(folder, vault)
+    print("\n".join(caseload_lines(caseload, date.today())))
+    report_problems(caseload.problems)
+    return exit_status(caseload.problems)
 
 
 def import_command(paths: list[Path], folder: Path, context: CommandContext) -> int:

@@ -25,6 +25,7 @@ from selfcheck.formats.fields import (
     Moment,
     Name,
     OneLine,
+    TravellingText,
     Version,
     _Strict,
 )
@@ -109,6 +110,12 @@ class NextStep(_Strict):
 
     text: Annotated[StrictStr, Field(min_length=1, max_length=2000)]
     item: Identifier | None = None
+
+
+class TravellingStep(NextStep):
+    """A next step in a share or response: its text follows the rule of travelling text."""
+
+    text: TravellingText
 
 
 StepStatus = Literal["done", "working", "let-go"]

@@ -106,6 +106,24 @@ OneLine = Annotated[
 """One line a person typed, such as a reflection: may be empty, at most 300 characters."""
 
 
+TravellingName = Annotated[
+    StrictStr,
+    Field(max_length=200),
+    AfterValidator(_no_surrounding_space),
+    AfterValidator(_no_control_or_format_characters),
+    AfterValidator(_single_line),
+]
+"""A name in a file that travels between people (a share, a response): one line, with nothing
+that could drive or reorder the reader's terminal."""
+TravellingText = Annotated[
+    StrictStr,
+    Field(min_length=1, max_length=2000),
+    AfterValidator(_no_control_or_format_characters),
+    AfterValidator(_single_line),
+]
+"""A next step in a share or response: one line, no terminal controls, no bidi overrides."""
+
+
 EARLIEST_YEAR = 1970
 """The earliest year a check-in, meeting or export period may carry."""
 LATEST_YEAR = 2999

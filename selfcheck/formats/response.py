@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import Field, StrictBool, StrictStr, model_validator
 
-from selfcheck.formats.checkin import MeetingKind, Minutes, NextStep
+from selfcheck.formats.checkin import MeetingKind, Minutes, TravellingStep
 from selfcheck.formats.fields import (
     KEY_PATTERN,
     SHA256_PATTERN,
+    Day,
     Identifier,
     Level,
-    Name,
+    TravellingName,
     TypedText,
     _Strict,
 )
@@ -49,7 +49,7 @@ class ItemResponse(_Strict):
 class Meeting(_Strict):
     """A reflective supervision meeting: when, how long, one to one or in a group."""
 
-    date: date
+    date: Day
     minutes: Minutes
     kind: MeetingKind = "individual"
 
@@ -62,10 +62,10 @@ class Response(_Strict):
     checkin: Identifier
     practitioner_key: Annotated[StrictStr, Field(pattern=KEY_PATTERN, min_length=16)]
     rubric_sha256: Annotated[StrictStr, Field(pattern=SHA256_PATTERN)]
-    supervisor: Name = ""
+    supervisor: TravellingName = ""
     comment: TypedText = ""
     items: dict[Identifier, ItemResponse] = Field(default_factory=dict)
-    next_steps: list[NextStep] = Field(default_factory=list)
+    next_steps: list[TravellingStep] = Field(default_factory=list)
     meeting: Meeting | None = None
 
     def item(self, item_id: str) -> ItemResponse:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, Field, StrictStr
+from pydantic import AwareDatetime, Field, StrictStr, ValidationError, model_validator
 
 from selfcheck.formats.checkin import (
     Checkin,
@@ -13,8 +13,10 @@ from selfcheck.formats.checkin import (
     Practitioner,
     RubricRef,
     Supervision,
+    TravellingStep,
 )
-from selfcheck.formats.fields import KEY_PATTERN, Identifier, Name, _Strict
+from selfcheck.formats.fields import KEY_PATTERN, Identifier, TravellingName, _Strict
+from selfcheck.formats.toml_reading import validation_problems
 
 SHARE_FORMAT = "selfcheck-share"
 """The `format` of a share file."""
@@ -26,7 +28,7 @@ NotesPolicy = Literal["discuss", "none", "all"]
 class SharedPractitioner(_Strict):
     """Who shared: their name and the installation key that keeps people apart."""
 
-    name: Name = ""
+    name: TravellingName = ""
     key: Annotated[StrictStr, Field(pattern=KEY_PATTERN, min_length=16)]
 
 
@@ -39,7 +41,7 @@ class SharedCheckin(_Strict):
     rubric: RubricRef
     supervision: Supervision = Supervision()
     items: dict[Identifier, ItemAnswer] = Field(default_factory=dict)
-    next_steps: list[NextStep] = Field(default_factory=list)
+    next_steps: list[TravellingStep] = Field(default_factory=list)
 
     def as_checkin(self, practitioner: SharedPractitioner) -> Checkin:
         """The check-in as a complete `Checkin`, so growth reads it like the practitioner's own."""
@@ -52,7 +54,7 @@ class SharedCheckin(_Strict):
             practitioner=Practitioner(name=practitioner.name, key=practitioner.key),
             supervision=self.supervision,
             items=dict(self.items),
-            next_steps=list(self.next_steps),
+            next_steps=[NextStep(text=step.text, item=step.item) for step in self.next_steps],
         )
 
 
@@ -65,6 +67,22 @@ class Share(_Strict):
     notes: NotesPolicy
     practitioner: SharedPractitioner
     checkins: Annotated[list[SharedCheckin], Field(min_length=1, max_length=1000)]
+
+    @model_validator(mode="after")
+    def _checkins_by_the_checkin_rules(self) -> Share:
+        """Every shared check-in passes the rules of a check-in file, before anything is kept."""
+        ids = [checkin.id for checkin in self.checkins]
+        twice = sorted({checkin_id for checkin_id in ids if ids.count(checkin_id) > 1})
+        if twice:
+            raise ValueError(f"check-in {twice[0]} is shared twice")
+        for checkin in self.checkins:
+            if self.notes == "none" and any(answer.note for answer in checkin.items.values()):
+                raise ValueError(f'check-in {checkin.id}: holds notes though `notes = "none"`')
+            try:
+                checkin.as_checkin(self.practitioner)
+            except ValidationError as exc:
+                raise ValueError(f"check-in {checkin.id}: {validation_problems(exc)[0]}") from None
+        return self
 
     def as_checkins(self) -> list[Checkin]:
         """The shared check-ins as complete `Checkin`s, oldest first."""

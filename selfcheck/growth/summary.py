@@ -30,9 +30,10 @@ def change_word(now: float | None, before: float | None) -> str:
 def shown_path(path: Path) -> str:
     """A path with the home folder written as `~`."""
     try:
-        return "~/" + path.relative_to(Path.home()).as_posix()
+        inside = path.relative_to(Path.home())
     except ValueError:
         return str(path)
+    return "~" if inside == Path() else f"~/{inside.as_posix()}"
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,12 @@ from selfcheck.checkin.draft import Draft
 from selfcheck.checkin.lifecycle import unanswered_count
 from selfcheck.checkin.words import step_words, unanswered_words
 from selfcheck.checkin.workspace import Workspace
+from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import printable
 from selfcheck.formats.rubric_versions import RubricVersions
 from selfcheck.formats.wording import answer_words
 from selfcheck.plain.focus import choose_focus
-from selfcheck.plain.lines import Lines
+from selfcheck.plain.lines import Lines, number_in_range
 from selfcheck.plain.plan import look_back
 from selfcheck.plain.texts import PROMPT, help_lines, item_lines, review_lines, summary_lines
 from selfcheck.store.vault import Vault
@@ -104,11 +105,18 @@ class PlainCheckin:
         return False
 
     def saved(self, words: str) -> None:
-        """Wait until the change is on disk, then say so."""
-        if self.draft.writer.flush():
-            self.lines.say(words)
-        else:
+        """Wait until the change is on disk, then say so; a failed write ends the check-in.
+
+        The failure is said once, as the run's one error line, and the exit status is not 0.
+        """
+        if not self.draft.writer.flush():
             self.lines.say("Not saved yet: the disk is slow; your answer is kept and retried.")
+        elif self.draft.writer.failure is not None:
+            raise SelfcheckError(
+                f"Not saved: {self.draft.writer.failure}; the check-in stopped here"
+            )
+        else:
+            self.lines.say(words)
 
     def next_item(self) -> bool:
         """Move on; after the last item come the review and the finish question."""
@@ -132,7 +140,11 @@ class PlainCheckin:
         if not text.strip():
             self.lines.say("The note is unchanged.")
             return
-        self.draft.set_note(item_id, text.strip())
+        try:
+            self.draft.set_note(item_id, text.strip())
+        except SelfcheckError as exc:
+            self.lines.say(f"Not saved: {exc}.")
+            return
         self.draft.save()
         self.saved("Saved: the note.")
 
@@ -151,8 +163,9 @@ class PlainCheckin:
         choice = choice.strip()
         if (final and choice == "y") or (not final and choice == "f"):
             return self.finish() if final else self.confirm_finish()
-        if choice.isdigit() and 1 <= int(choice) <= len(self.items):
-            self.index = int(choice) - 1
+        number = number_in_range(choice, len(self.items))
+        if number is not None:
+            self.index = number - 1
         elif final and unanswered:
             self.index = self.draft.start_index
         self.show_item()
@@ -190,12 +203,12 @@ class PlainCheckin:
             line := self.lines.ask("Next step (enter when done): ")
         ) is not None and line.strip():
             number, colon, rest = line.partition(":")
-            tied = number.strip().isdigit() and colon and 1 <= int(number) <= len(self.items)
-            text = rest.strip() if tied else line.strip()
+            item = number_in_range(number, len(self.items)) if colon else None
+            text = rest.strip() if item is not None else line.strip()
             if not text or len(text) > STEP_LIMIT:
                 self.lines.say(f"Not saved: a step has 1 to {STEP_LIMIT} characters.")
                 continue
-            self.draft.add_next_step(text, self.items[int(number) - 1].id if tied else None)
+            self.draft.add_next_step(text, self.items[item - 1].id if item is not None else None)
             self.saved("Saved: the step.")
 
 
@@ -216,7 +229,7 @@ def run_plain(
             return workspace.loaded.problems
     elif focus:
         lines.say("You have a draft open: it is resumed (finish it to start a focus check-in).")
-    draft = Draft.open(workspace, lambda line: print(f"Not saved: {line}", file=sys.stderr), chosen)
+    draft = Draft.open(workspace, None, chosen)  # a failed write ends the run, said once
     try:
         resumed = bool(draft.checkin.items)
         lines.say(

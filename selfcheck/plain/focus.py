@@ -9,7 +9,7 @@ from selfcheck.checkin.focus import SUGGESTION_WORDS
 from selfcheck.formats.checkin import FOCUS_MAX
 from selfcheck.formats.printable import one_line
 from selfcheck.formats.rubric import Rubric
-from selfcheck.plain.lines import Lines
+from selfcheck.plain.lines import Lines, number_in_range
 
 QUESTION = "Items (enter takes the suggested ones; or numbers such as 2 5 9; q stops): "
 
@@ -31,9 +31,10 @@ def parse_choice(typed: str, rubric: Rubric, suggested: list[str]) -> list[str] 
         return suggested
     words = [word for word in re.split(r"[\s,]+", typed.strip()) if word]
     count = len(rubric.items)
-    if not all(word.isdigit() and 1 <= int(word) <= count for word in words):
+    chosen = [number_in_range(word, count) for word in words]
+    if None in chosen:
         return f"Type item numbers from 1 to {count}, separated by spaces."
-    numbers = sorted({int(word) for word in words})
+    numbers = sorted({number for number in chosen if number is not None})
     if len(numbers) > FOCUS_MAX:
         return f"Choose at most {FOCUS_MAX} items (now {len(numbers)})."
     return [rubric.items[number - 1].id for number in numbers]

@@ -17,10 +17,15 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("selfcheck list", "your check-ins, one per line"),
     ("selfcheck show ID", "one check-in in full"),
     ("selfcheck trends", "each value's mean over your check-ins"),
-    ("selfcheck report --out packet.html", "the supervision packet as an accessible web page"),
+    ("selfcheck report --out packet.html", "the packet (p): a web page, or packet.pdf"),
+    ("selfcheck share --out share.toml", "share with your supervisor (h)"),
+    ("selfcheck receive FILE", "take in your supervisor's response (r)"),
+    ("selfcheck log", "supervision hours, by year (l)"),
+    ("selfcheck export --anonymous --program NAME", "send to your program (x)"),
+    ("selfcheck encrypt", "protect with a passphrase (k); `selfcheck passphrase` changes it"),
     ("selfcheck --help", "every command"),
 )
-"""The commands that stand in for the app's home, growth and help screens."""
+"""The commands that stand in for each of the app's home actions (its key in brackets)."""
 
 
 def home_lines(

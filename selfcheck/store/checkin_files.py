@@ -9,7 +9,7 @@ from pathlib import Path
 import tomli_w
 
 from selfcheck.formats.checkin import CHECKIN_FORMAT, CHECKIN_VERSION, Checkin
-from selfcheck.formats.errors import InputError
+from selfcheck.formats.errors import InputError, SelfcheckError
 from selfcheck.formats.toml_reading import MAX_CHECKIN_BYTES, folder_problem
 from selfcheck.store.vault import Vault, data_files, held
 
@@ -28,8 +28,14 @@ def checkin_path(data_dir: Path, checkin_id: str) -> Path:
 
 
 def checkin_bytes(checkin: Checkin) -> bytes:
-    """A check-in serialized as TOML."""
-    return tomli_w.dumps(checkin.to_toml_dict()).encode("utf-8")
+    """A check-in serialized as TOML; SelfcheckError when no reader would take it back (too big)."""
+    data = tomli_w.dumps(checkin.to_toml_dict()).encode("utf-8")
+    if len(data) > MAX_CHECKIN_BYTES:
+        raise SelfcheckError(
+            f"check-in {checkin.id}: would be {len(data):,} bytes, over the "
+            f"{MAX_CHECKIN_BYTES:,} a check-in may hold; the last change was not kept"
+        )
+    return data
 
 
 def save_checkin(data_dir: Path, checkin: Checkin, vault: Vault | None = None) -> Path:

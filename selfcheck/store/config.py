@@ -39,6 +39,12 @@ class Config(_Strict):
     show_last_time: StrictBool = True
     interface: Interface = "app"
     theme: Theme = "calm"
+    packet_folder: StrictStr = ""
+    """The folder the app last wrote a packet to."""
+    supervisor_recipient: StrictStr = ""
+    """The supervisor's public key (age1...) that the app seals shares to, once given."""
+    program: StrictStr = ""
+    """The program the app last sent an anonymous export to."""
     # Never part of a repr (so of no traceback, log or message); only the file holds them.
     practitioner_key: Annotated[StrictStr, Field(pattern=KEY_PATTERN, repr=False)] = ""
     pseudonym_secret: Annotated[StrictStr, Field(pattern=r"^([0-9a-f]{64})?$", repr=False)] = ""

@@ -15,7 +15,7 @@ from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.sealed import identity_text, seal, seal_with_passphrase
 from selfcheck.formats.toml_reading import MAX_CHECKIN_BYTES, read_bytes
 from selfcheck.store.checkin_files import checkins_dir
-from selfcheck.store.files import remove_durably, write_atomic
+from selfcheck.store.files import remove_durably, write_atomic, write_new
 from selfcheck.store.lock import data_dir_locked, drafts_open_elsewhere
 from selfcheck.store.vault import (
     PLAIN_FOLDERS,
@@ -43,8 +43,21 @@ class Conversion:
     problems: list[str] = field(default_factory=list)
 
 
-def write_identity(data_dir: Path, identity: Identity, passphrase: str, vault: Vault) -> None:
-    """Keep the identity in `identity.age`, protected by the passphrase; the vault holds it."""
+def create_identity(data_dir: Path, identity: Identity, passphrase: str, vault: Vault) -> None:
+    """Make `identity.age`, protected by the passphrase, refusing to replace one that exists."""
+    data = seal_with_passphrase(identity_text(identity).encode("utf-8"), passphrase)
+    write_new(identity_path(data_dir), data)
+    vault.remember(data_dir, identity)
+
+
+def withdraw_identity(data_dir: Path, vault: Vault) -> None:
+    """Remove an `identity.age` just made, before any file was sealed to it."""
+    remove_durably(identity_path(data_dir))
+    vault.forget(data_dir)
+
+
+def change_passphrase(data_dir: Path, identity: Identity, passphrase: str, vault: Vault) -> None:
+    """Rewrite `identity.age` with the same identity behind a new passphrase; the vault holds it."""
     data = seal_with_passphrase(identity_text(identity).encode("utf-8"), passphrase)
     write_atomic(identity_path(data_dir), data)
     vault.remember(data_dir, identity)
@@ -74,21 +87,24 @@ def remove_leftovers(data_dir: Path) -> int:
 
 
 def seal_folder(data_dir: Path, vault: Vault) -> Conversion:
-    """Rewrite every plain data file of an unlocked, encrypted folder in sealed form."""
+    """Rewrite every plain data file of an unlocked, encrypted folder in sealed form.
+
+    Run under the data folder's lock: no writer adds a file while the listing is walked.
+    """
     key = _key(data_dir, vault)
     result = Conversion()
     remove_leftovers(data_dir)
     for path in list(all_data_files(data_dir)):
-        if is_sealed(path):
-            remove_durably(plain_form(path))  # a crash came between the two steps
+        plain = plain_form(path)
+        if is_sealed(path) and (not plain.exists() or _opens(path, vault)):
+            remove_durably(plain)  # a crash came between the two steps
             continue
         try:
-            data = read_bytes(path, MAX_DATA_BYTES)
+            data = read_bytes(plain, MAX_DATA_BYTES)
         except SelfcheckError as exc:
             result.problems.append(f"{exc}; left plain")
             continue
-        write_atomic(sealed_form(path), seal(data, [key.recipient]))
-        remove_durably(path)
+        _replace_form(plain, sealed_form(path), seal(data, [key.recipient]), data, vault)
         result.converted += 1
     return result
 
@@ -109,8 +125,7 @@ def open_folder(data_dir: Path, vault: Vault) -> Conversion:
         except SelfcheckError as exc:
             result.problems.append(f"{exc}; left encrypted")
             continue
-        write_atomic(plain_form(path), data)
-        remove_durably(path)
+        _replace_form(path, plain_form(path), data, data, vault)
         result.converted += 1
     if not result.problems:
         remove_durably(identity_path(data_dir))
@@ -118,8 +133,49 @@ def open_folder(data_dir: Path, vault: Vault) -> Conversion:
     return result
 
 
+def _opens(path: Path, vault: Vault) -> bool:
+    """Whether a sealed file opens with the keys held (one sealed to a lost key does not)."""
+    try:
+        vault.read_data(path, MAX_DATA_BYTES)
+    except SelfcheckError:
+        return False
+    return True
+
+
+def _replace_form(old: Path, new: Path, payload: bytes, content: bytes, vault: Vault) -> None:
+    """Write a file's other form, and remove the old one only once the new one reads back."""
+    write_atomic(new, payload)
+    if vault.read_data(new, MAX_DATA_BYTES) != content:
+        raise SelfcheckError(f"{new}: did not read back as written; {old} was kept")
+    remove_durably(old)
+
+
 def _key(data_dir: Path, vault: Vault) -> FolderKey:
     key = vault.folder_key(data_dir)
     if key is None:
         raise SelfcheckError(f"{data_dir}: this data folder is not encrypted")
     return key
+
+
+def protect_folder(data_dir: Path, passphrase: str, vault: Vault) -> tuple[str, Conversion]:
+    """Turn encryption on: a new key kept under the passphrase, every data file sealed.
+
+    The whole run holds the data folder's lock, as `selfcheck encrypt` does. Returns the
+    recovery identity (to show once) and what was sealed.
+    """
+    from selfcheck.formats.sealed import new_identity
+
+    with data_dir_locked(data_dir):
+        refuse_if_open(data_dir)
+        identity = new_identity()
+        create_identity(data_dir, identity, passphrase, vault)
+        return identity_text(identity), seal_folder(data_dir, vault)
+
+
+def change_unlocked_passphrase(data_dir: Path, passphrase: str, vault: Vault) -> None:
+    """Keep the unlocked folder's key under a new passphrase, under the folder's lock."""
+    with data_dir_locked(data_dir):
+        key = vault.folder_key(data_dir)
+        if key is None:
+            raise SelfcheckError(f"{data_dir} is not unlocked, so its passphrase cannot change")
+        change_passphrase(data_dir, key.identity, passphrase, vault)

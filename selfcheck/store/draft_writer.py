@@ -37,6 +37,8 @@ class DraftWriter:
         self._busy = False
         self._closed = False
         self._thread: threading.Thread | None = None
+        self.failure: str | None = None
+        """One line on why the last write failed; None once a write succeeds."""
 
     def submit(self, data: bytes) -> None:
         """Queue `data` as the file's next content and return at once."""
@@ -72,12 +74,15 @@ class DraftWriter:
                     return
                 data, self._pending = self._pending, None
                 self._busy = True
+            failure = None
             try:
                 self._write(self.path, data)
             except (OSError, SelfcheckError) as exc:
+                failure = f"{self.path}: could not save the draft ({exc})"
                 if self._on_error is not None:
-                    self._on_error(f"{self.path}: could not save the draft ({exc})")
+                    self._on_error(failure)
             finally:
                 with self._cond:
+                    self.failure = failure
                     self._busy = False
                     self._cond.notify_all()

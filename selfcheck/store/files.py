@@ -8,6 +8,8 @@ import secrets
 import stat
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from selfcheck.formats.errors import SelfcheckError
@@ -96,6 +98,17 @@ def write_atomic(path: Path, data: bytes) -> None:
     """
     if path.is_dir():
         raise SelfcheckError(f"{path}: is a folder; give a file name")
+    with _durable_temporary(path, data) as temporary:
+        try:
+            os.replace(temporary, path)
+        except OSError as exc:
+            raise SelfcheckError(_cannot(path, "write", exc)) from None
+    _fsync_dir(path.parent)
+
+
+@contextmanager
+def _durable_temporary(path: Path, data: bytes) -> Iterator[Path]:
+    """A private temporary file beside `path` holding `data` on disk; removed if still there."""
     ensure_private_dir(path.parent)
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMPORARY_SUFFIX}")
     try:
@@ -104,14 +117,27 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temporary, path)
-        _fsync_dir(path.parent)
+        yield temporary
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
         raise SelfcheckError(_cannot(path, "write", exc)) from None
-    except BaseException:
+    finally:
         temporary.unlink(missing_ok=True)
-        raise
+
+
+def write_new(path: Path, data: bytes) -> None:
+    """Create `path` durably with `data`, refusing in one line when it already exists.
+
+    The bytes are written and fsynced under a temporary name, then hard-linked to `path`,
+    which fails if anything is there: an existing file is never replaced, even by a race.
+    """
+    with _durable_temporary(path, data) as temporary:
+        try:
+            os.link(temporary, path, follow_symlinks=False)
+        except FileExistsError:
+            raise SelfcheckError(f"{path}: already exists; nothing was replaced") from None
+        except OSError as exc:
+            raise SelfcheckError(_cannot(path, "write", exc)) from None
+    _fsync_dir(path.parent)
 
 
 def write_text_atomic(path: Path, text: str) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from selfcheck.formats.errors import SelfcheckError
-from selfcheck.store.files import write_atomic
+from selfcheck.store.outputs import write_out
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -36,4 +36,4 @@ def figure_bytes(fig: Figure, fmt: str, dpi: int = 150) -> bytes:
 
 def save_figure(fig: Figure, path: Path, dpi: int = 150) -> None:
     """Write the figure to `path` atomically and privately, in the format its extension names."""
-    write_atomic(path, figure_bytes(fig, image_format(path), dpi))
+    write_out(path, figure_bytes(fig, image_format(path), dpi))

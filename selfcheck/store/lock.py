@@ -1,10 +1,11 @@
-"""Exclusive locks (per draft, and on the data folder while a check-in is begun), released by the
-kernel when their process ends, even by SIGKILL."""
+"""Exclusive locks (per draft, and on the data folder for conversions, new drafts and writes),
+released by the kernel when their process ends, even by SIGKILL."""
 
 from __future__ import annotations
 
 import fcntl
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -74,34 +75,41 @@ LOCK_SUFFIX = ".lock"
 """Ending of a draft's lock file, beside the draft."""
 DATA_DIR_LOCK = ".selfcheck.lock"
 """The data folder's lock, held while the identity or a new draft is made."""
+_in_process: dict[Path, threading.RLock] = {}
+"""One lock per data folder among this process's threads (the draft writer's among them)."""
+_in_process_guard = threading.Lock()
 _held: dict[Path, int] = {}
-"""Data folders this process holds locked, with how many callers hold each."""
+"""Data folders this process holds locked, with how deep the holding thread has nested."""
 
 
 @contextmanager
 def data_dir_locked(data_dir: Path) -> Iterator[None]:
-    """Hold the data folder's lock (waiting for it); a caller already holding it passes through.
+    """Hold the data folder's lock (waiting for it); the thread already holding it passes through.
 
-    Making the identity and beginning a draft happen under it, so two selfchecks started at
-    the same moment make one identity and one draft.
+    Conversions hold it for their whole run; making the identity, beginning a draft and
+    every data write happen under it. So a write never lands in the middle of a conversion,
+    and two selfchecks started at the same moment make one identity and one draft.
     """
     key = data_dir.resolve()
-    if key in _held:
-        _held[key] += 1
+    with _in_process_guard:
+        local = _in_process.setdefault(key, threading.RLock())
+    with local:  # only the owning thread touches _held[key] from here
+        if key in _held:
+            _held[key] += 1
+            try:
+                yield
+            finally:
+                _held[key] -= 1
+            return
+        ensure_private_dir(data_dir)
+        fd = open_private(data_dir / DATA_DIR_LOCK, os.O_RDWR)
         try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            _held[key] = 1
             yield
         finally:
-            _held[key] -= 1
-        return
-    ensure_private_dir(data_dir)
-    fd = open_private(data_dir / DATA_DIR_LOCK, os.O_RDWR)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        _held[key] = 1
-        yield
-    finally:
-        _held.pop(key, None)
-        os.close(fd)
+            _held.pop(key, None)
+            os.close(fd)
 
 
 def held_elsewhere(lock_path: Path) -> bool:

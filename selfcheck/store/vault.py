@@ -30,6 +30,7 @@ from selfcheck.formats.sealed import (
 )
 from selfcheck.formats.toml_reading import parse_model, read_bytes
 from selfcheck.store.files import remove_durably, write_atomic
+from selfcheck.store.lock import DATA_DIR_LOCK, data_dir_locked
 
 if TYPE_CHECKING:
     from pyrage.x25519 import Identity, Recipient
@@ -89,19 +90,24 @@ def stored(path: Path) -> Path | None:
 
 
 def governing_folder(path: Path) -> Path | None:
-    """The encrypted data folder a file lies in (an ancestor holding `identity.age`), if any."""
+    """The data folder a file lies in (an ancestor encrypted or locked by selfcheck), if any."""
     for folder in path.absolute().parents:
-        if is_encrypted(folder):
+        if is_encrypted(folder) or (folder / DATA_DIR_LOCK).exists():
             return folder
     return None
 
 
-def data_files(folder: Path, suffixes: tuple[str, ...] = (".toml",)) -> list[Path]:
-    """The data files directly in a folder, in name order: one per name, the sealed form first."""
+def data_files(
+    folder: Path, suffixes: tuple[str, ...] = (".toml",), *, hidden: bool = False
+) -> list[Path]:
+    """The data files directly in a folder, in name order: one per name, the sealed form first.
+
+    Hidden ones (a caseload's index) only when `hidden`: a conversion must seal them too.
+    """
     names: dict[str, Path] = {}
     for child in folder.iterdir():
         plain = child.name.removesuffix(SEALED_SUFFIX)
-        if child.name.startswith(".") or not plain.endswith(suffixes):
+        if (child.name.startswith(".") and not hidden) or not plain.endswith(suffixes):
             continue
         if plain not in names or is_sealed(child):
             names[plain] = child
@@ -112,14 +118,14 @@ def all_data_files(data_dir: Path) -> Iterator[Path]:
     """Every data file of a data folder, in every folder but the published texts'."""
     if not data_dir.is_dir():
         return
-    yield from data_files(data_dir, DATA_SUFFIXES)
+    yield from data_files(data_dir, DATA_SUFFIXES, hidden=True)
     for child in sorted(data_dir.iterdir()):
         if child.is_dir() and not child.is_symlink() and child.name not in PLAIN_FOLDERS:
             yield from _under(child)
 
 
 def _under(folder: Path) -> Iterator[Path]:
-    yield from data_files(folder, DATA_SUFFIXES)
+    yield from data_files(folder, DATA_SUFFIXES, hidden=True)
     for child in sorted(folder.iterdir()):
         if child.is_dir() and not child.is_symlink():
             yield from _under(child)
@@ -206,21 +212,29 @@ class Vault:
     def write_data(self, data_dir: Path, path: Path, data: bytes) -> Path:
         """Write a data file (named in plain form) of `data_dir` in the folder's form; return it.
 
-        Sealed in memory before the atomic write when the folder is encrypted; the file's
-        other form, left by a conversion, is removed once the new one is durable.
+        Under the data folder's lock, so no conversion runs between choosing the form and
+        writing. Sealed in memory before the atomic write when the folder is encrypted; the
+        file's other form, left by a conversion, is removed once the new one is durable.
         """
-        key = self.folder_key(data_dir)
-        if key is None:
-            target, other, payload = path, sealed_form(path), data
-        else:
-            target, other, payload = sealed_form(path), path, seal(data, [key.recipient])
-        write_atomic(target, payload)
-        remove_durably(other)
-        return target
+        with data_dir_locked(data_dir):
+            return _write_form(self.folder_key(data_dir), path, data)
 
     def write_file(self, path: Path, data: bytes) -> Path:
         """Write a data file (named in plain form), sealed when in an encrypted data folder."""
-        return self.write_data(governing_folder(path) or path.parent, path, data)
+        folder = governing_folder(path)
+        return (
+            _write_form(None, path, data) if folder is None else self.write_data(folder, path, data)
+        )
+
+
+def _write_form(key: FolderKey | None, path: Path, data: bytes) -> Path:
+    if key is None:
+        target, other, payload = path, sealed_form(path), data
+    else:
+        target, other, payload = sealed_form(path), path, seal(data, [key.recipient])
+    write_atomic(target, payload)
+    remove_durably(other)
+    return target
 
 
 def held(vault: Vault | None) -> Vault:

@@ -62,8 +62,8 @@ def import_shares(
             if kept is not None and not newer(share, kept):
                 done.append(f"{path}: kept the newer share of {who} already in {folder}")
                 continue
-        save_share(target, share, vault)
-        index[target.name] = summarize(target, share)
+        written = save_share(target, share, vault)
+        index[written.name] = summarize(written, share)
         count = len(share.checkins)
         done.append(f"{path}: imported {who}, {count} check-in{'s' if count != 1 else ''}")
     if done:

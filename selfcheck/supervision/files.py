@@ -22,9 +22,12 @@ def load_share(path: Path, vault: Vault | None = None) -> Share:
     return held(vault).load_model(path, Share, SHARE_FORMAT, MAX_SHARE_BYTES)
 
 
-def save_share(path: Path, share: Share, vault: Vault | None = None) -> None:
-    """Write a share atomically, private to the owner (sealed in an encrypted data folder)."""
-    held(vault).write_file(path, share_bytes(share))
+def save_share(path: Path, share: Share, vault: Vault | None = None) -> Path:
+    """Write a share atomically, private to the owner (sealed in an encrypted data folder).
+
+    Returns the file written: `path`, or its sealed form `path.age`.
+    """
+    return held(vault).write_file(path, share_bytes(share))
 
 
 def response_bytes(response: Response) -> bytes:
@@ -37,6 +40,9 @@ def load_response(path: Path, vault: Vault | None = None) -> Response:
     return held(vault).load_model(path, Response, RESPONSE_FORMAT, MAX_RESPONSE_BYTES)
 
 
-def save_response(path: Path, response: Response, vault: Vault | None = None) -> None:
-    """Write a response atomically, private to the owner (sealed in an encrypted data folder)."""
-    held(vault).write_file(path, response_bytes(response))
+def save_response(path: Path, response: Response, vault: Vault | None = None) -> Path:
+    """Write a response atomically, private to the owner (sealed in an encrypted data folder).
+
+    Returns the file written: `path`, or its sealed form `path.age`.
+    """
+    return held(vault).write_file(path, response_bytes(response))

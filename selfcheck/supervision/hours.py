@@ -102,3 +102,29 @@ def year_line(year: YearHours) -> str:
         else ""
     )
     return f"{year.year}: {count}, {hours_words(year.minutes)} of reflective supervision{unknown}"
+
+
+def log_lines(records: list[MeetingRecord], year: int | None = None) -> list[str]:
+    """The `log` view: each meeting with its source, then the hours per year and in total."""
+    from selfcheck.formats.printable import one_line
+
+    if not records:
+        when = f" in {year}" if year is not None else ""
+        return [f"No supervision meetings recorded{when}. Record one with m in a check-in."]
+    lines = [f"{'date':<10}  {'kind':<10}  {'minutes':>7}  source"]
+    for record in records:
+        minutes = str(record.minutes) if record.minutes is not None else "?"
+        lines.append(
+            f"{record.date.isoformat():<10}  {record.kind:<10}  {minutes:>7}  "
+            f"{one_line(record.source, 100)}"
+        )
+    years = hours_by_year(records)
+    lines.append("")
+    lines += [year_line(y) for y in years]
+    if len(years) > 1:
+        total = sum(y.minutes for y in years)
+        count = sum(y.meetings for y in years)
+        unknown = sum(y.unknown_length for y in years)
+        without = f"; {unknown} without a recorded length" if unknown else ""
+        lines.append(f"Total: {count} meetings, {hours_words(total)}{without}")
+    return lines

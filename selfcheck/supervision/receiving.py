@@ -43,8 +43,7 @@ def receive(
     """Validate a response file, check it is for one of these check-ins, and keep it."""
     response = load_response(path, vault)
     check_response(path, response, loaded, key)
-    kept = received_dir(data_dir) / f"{response.checkin}.toml"
-    save_response(kept, response, vault)
+    kept = save_response(received_dir(data_dir) / f"{response.checkin}.toml", response, vault)
     return response, kept
 
 

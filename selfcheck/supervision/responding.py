@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
-from selfcheck.formats.checkin import Checkin, MeetingKind, NextStep
+from pydantic import ValidationError
+
+from selfcheck.formats.checkin import Checkin, MeetingKind, TravellingStep
 from selfcheck.formats.errors import InputError, SelfcheckError
 from selfcheck.formats.response import ItemResponse, Meeting, Response
-from selfcheck.formats.toml_reading import MAX_RESPONSE_BYTES
+from selfcheck.formats.toml_reading import MAX_RESPONSE_BYTES, validation_problems
 from selfcheck.store.autosaved import Autosaved
 from selfcheck.store.draft_writer import ErrorHandler
-from selfcheck.store.files import write_atomic
+from selfcheck.store.outputs import write_out
 from selfcheck.store.vault import Vault, held, stored
 from selfcheck.supervision.files import load_response, response_bytes
 
@@ -46,6 +48,17 @@ def response_waiting(folder: Path, key: str, checkin_id: str, vault: Vault | Non
         return False
 
 
+def since_last_response(folder: Path, checkins: list[Checkin]) -> list[Checkin]:
+    """The check-ins after the newest one already answered by an exported response
+    (at least the latest): what was brought to discuss since the last supervision."""
+    for newest in range(len(checkins) - 1, -1, -1):
+        checkin = checkins[newest]
+        working = response_path(folder, checkin.practitioner.key, checkin.id)
+        if stored(sent_path(working)) is not None:
+            return checkins[newest + 1 :] or checkins[-1:]
+    return list(checkins)
+
+
 class ResponseDraft(Autosaved):
     """A locked response to one check-in: every change is handed to a background writer."""
 
@@ -73,12 +86,15 @@ class ResponseDraft(Autosaved):
         """Resume or begin the response to a check-in; LockedError if another app has it."""
         key = checkin.practitioner.key
         path = response_path(folder, key, checkin.id)
-        fresh = Response(
-            checkin=checkin.id,
-            practitioner_key=key,
-            rubric_sha256=checkin.rubric.sha256,
-            supervisor=supervisor,
-        )
+        try:
+            fresh = Response(
+                checkin=checkin.id,
+                practitioner_key=key,
+                rubric_sha256=checkin.rubric.sha256,
+                supervisor=supervisor,
+            )
+        except ValidationError as exc:
+            raise SelfcheckError(f"cannot respond: {validation_problems(exc)[0]}") from None
         draft = cls(path, fresh, on_error, vault)
         draft.lock.acquire()
         found = stored(path)
@@ -114,6 +130,25 @@ class ResponseDraft(Autosaved):
         """Give no rating for the item and save."""
         self._update_item(item_id, rating=None, not_assessable=False)
 
+    def agree(self, checkin: Checkin, item_ids: Iterable[str]) -> int:
+        """Take the practitioner's own rating as the supervisor's on each of `item_ids` not
+        answered yet (a comment stays); save once and return how many were agreed."""
+        items = dict(self.response.items)
+        agreed = 0
+        for item_id in item_ids:
+            theirs = checkin.answer(item_id)
+            yours = self.item(item_id)
+            if not theirs.answered or yours.rating is not None or yours.not_assessable:
+                continue
+            items[item_id] = yours.model_copy(
+                update={"rating": theirs.rating, "not_assessable": theirs.not_assessable}
+            )
+            agreed += 1
+        if agreed:
+            self.response.items = items
+            self.save()
+        return agreed
+
     def set_item_comment(self, item_id: str, comment: str) -> None:
         """Replace the comment on an item and save."""
         self._update_item(item_id, comment=comment.strip())
@@ -125,7 +160,7 @@ class ResponseDraft(Autosaved):
 
     def add_step(self, text: str, item_id: str | None = None) -> None:
         """Add an agreed next step and save."""
-        step = NextStep(text=text.strip(), item=item_id)
+        step = TravellingStep(text=text.strip(), item=item_id)
         self.response.next_steps = [*self.response.next_steps, step]
         self.save()
 
@@ -154,6 +189,6 @@ class ResponseDraft(Autosaved):
         if not self.writer.flush():
             raise SelfcheckError(f"{self.path}: the response could not be saved in time")
         data = response_bytes(self.response)
-        write_atomic(out, seal(data) if seal else data)
+        write_out(out, seal(data) if seal else data)
         self.vault.write_file(sent_path(self.path), data)
         return out

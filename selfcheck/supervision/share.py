@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 
-from selfcheck.formats.checkin import Checkin, ItemAnswer
+from pydantic import ValidationError
+
+from selfcheck.formats.checkin import Checkin, ItemAnswer, TravellingStep
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.share import NotesPolicy, Share, SharedCheckin, SharedPractitioner
+from selfcheck.formats.toml_reading import validation_problems
 from selfcheck.store.config import Config
+from selfcheck.store.vault import Vault
 
 POLICY_WORDS = {
     "discuss": "notes on items you marked to discuss",
@@ -44,7 +50,7 @@ def shared_checkin(checkin: Checkin, policy: NotesPolicy) -> SharedCheckin:
         rubric=checkin.rubric,
         supervision=checkin.supervision,
         items={item_id: shared_answer(a, policy) for item_id, a in checkin.items.items()},
-        next_steps=list(checkin.next_steps),
+        next_steps=[TravellingStep(text=s.text, item=s.item) for s in checkin.next_steps],
     )
 
 
@@ -54,12 +60,15 @@ def build_share(
     """A share of these check-ins under the notes policy (SelfcheckError when there are none)."""
     if not checkins:
         raise SelfcheckError("no complete check-ins to share; finish one with: selfcheck start")
-    return Share(
-        created=created,
-        notes=policy,
-        practitioner=SharedPractitioner(name=config.name, key=config.practitioner_key),
-        checkins=[shared_checkin(s, policy) for s in checkins],
-    )
+    try:
+        return Share(
+            created=created,
+            notes=policy,
+            practitioner=SharedPractitioner(name=config.name, key=config.practitioner_key),
+            checkins=[shared_checkin(s, policy) for s in checkins],
+        )
+    except ValidationError as exc:
+        raise SelfcheckError(f"cannot share: {validation_problems(exc)[0]}") from None
 
 
 def notes_held_back(checkins: list[Checkin], share: Share) -> int:
@@ -85,3 +94,37 @@ def share_words(checkins: list[Checkin], share: Share) -> list[str]:
         f"({POLICY_WORDS[share.notes]}).",
         f"Not shared: {held} other note{'s' if held != 1 else ''}, drafts, and your settings.",
     ]
+
+
+@dataclass(frozen=True)
+class FolderShare:
+    """A share of a data folder's own check-ins, the check-ins it holds, and unreadable files."""
+
+    share: Share
+    checkins: list[Checkin]
+    problems: list[str]
+
+    @property
+    def words(self) -> list[str]:
+        """What will and will not be shared, in plain words, one line each."""
+        return share_words(self.checkins, self.share)
+
+
+def folder_share(
+    folder: Path,
+    vault: Vault,
+    policy: NotesPolicy,
+    created: datetime,
+    *,
+    last: int | None = None,
+    since: date | None = None,
+) -> FolderShare:
+    """The share of the folder's own complete check-ins (SelfcheckError when there are none)."""
+    from selfcheck.store.checkin_files import load_data_dir
+    from selfcheck.store.config import ensure_identity
+
+    config = ensure_identity(folder, vault)
+    loaded = load_data_dir(folder, vault)
+    mine = [s for s in loaded.checkins if s.practitioner.key in ("", config.practitioner_key)]
+    chosen = choose_checkins(mine, last=last, since=since)
+    return FolderShare(build_share(chosen, config, policy, created), chosen, loaded.problems)

@@ -36,6 +36,8 @@ def run_app(
     app.run()
     if app.failure is not None:
         raise app.failure
+    if app.standing:
+        print(app.standing, file=sys.stderr)
     return app.return_code or 0, app.problems
 
 

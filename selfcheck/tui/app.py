@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
+from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import partial
@@ -20,9 +21,13 @@ from selfcheck.checkin.workspace import Workspace, remember_theme
 from selfcheck.formats.errors import LockedError, SelfcheckError
 from selfcheck.formats.printable import one_line
 from selfcheck.store.vault import Vault
+from selfcheck.tui import jobs
 from selfcheck.tui.screens.practitioner.home import HomeScreen
 from selfcheck.tui.screens.practitioner.item import ItemScreen
 from selfcheck.tui.themes import CALM, mark_high_contrast, use_selfcheck_themes
+
+QUIT_WORDS = "quit; everything is already saved, and selfcheck start resumes a draft"
+"""What q and ctrl+c do, on the help."""
 
 
 @dataclass(frozen=True)
@@ -43,10 +48,19 @@ class SelfcheckApp(App[None]):
     """Opens the command palette, where "Change theme" offers calm and high contrast."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help"),
-        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help", tooltip="the keys of the screen you are on"),
+        Binding("q", "quit", "Quit", tooltip=QUIT_WORDS),
         # Anywhere, even in a text box: the same as q, never a pointer to another key.
-        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, tooltip=QUIT_WORDS),
+        # Footers leave it out so the screen's own keys fit 60 columns; the help lists it.
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commands",
+            show=False,
+            priority=True,
+            tooltip="commands, such as Change theme (high contrast)",
+        ),
     ]
 
     QUIT_SIGNALS = ("SIGTERM", "SIGHUP")
@@ -73,6 +87,8 @@ class SelfcheckApp(App[None]):
         self.focus_first = focus
         self.opening = opening
         """What to open once the passphrase has unlocked the data folder."""
+        self.written: list[Path] = []
+        """The files the app's jobs wrote (packet, share), said on quitting."""
         self.failure: SelfcheckError | None = None
         """Why the data folder could not be opened after unlocking, for the CLI's one line."""
         self._ui_loop: asyncio.AbstractEventLoop | None = None
@@ -281,18 +297,66 @@ class SelfcheckApp(App[None]):
         else:
             self.switch_screen(screen)
 
+    def start_job(self, job: Callable[[App[None], Workspace], Awaitable[Path | None]]) -> None:
+        """Run one of the practitioner's jobs (it may ask in dialogs), one at a time; keep
+        the file it wrote for the line said on quitting."""
+
+        async def run() -> None:
+            written = await job(self, self.workspace)
+            if written is not None:
+                self.written.append(written)
+
+        self.run_worker(run(), group="job", exclusive=True)
+
+    @property
+    def standing(self) -> str:
+        """Where things stand, in one line said after the app exits."""
+        from selfcheck.growth.summary import shown_path
+
+        lines = []
+        if self.written:
+            lines.append(f"Written: {', '.join(str(shown_path(p)) for p in self.written)}.")
+        draft = self.draft
+        if draft is not None and draft.checkin.complete:
+            lines.append(f"The check-in is finished and saved in {shown_path(draft.path)}.")
+        elif draft is not None or (self._workspace and self._workspace.draft is not None):
+            lines.append("The draft is saved; `selfcheck start` resumes it.")
+        return " ".join(lines)
+
+    def action_make_packet(self) -> None:
+        """Make the packet for supervision, in a dialog."""
+        self.start_job(jobs.make_packet)
+
+    def action_share(self) -> None:
+        """Share the check-ins with the supervisor, in a dialog."""
+        self.start_job(jobs.share_with_supervisor)
+
+    def action_take_in_response(self) -> None:
+        """Take in the supervisor's response, chosen in a file dialog."""
+        self.start_job(jobs.take_in_response)
+
+    def action_send_to_program(self) -> None:
+        """Send the anonymous export to the program, after its consent text."""
+        self.start_job(jobs.send_to_program)
+
+    def action_protect(self) -> None:
+        """Protect the data folder with a passphrase, or change it."""
+        self.start_job(jobs.protect_with_passphrase)
+
+    def action_show_hours(self) -> None:
+        """Show the supervision hours by year."""
+        self.start_job(jobs.show_hours)
+
     def action_help(self) -> None:
         """Show the keys of the screen on top."""
         from selfcheck.tui.screens.common.help import HelpScreen
 
         screen = self.screen
         if not isinstance(screen, HelpScreen):
-            title = getattr(screen, "KEYS_TITLE", "selfcheck")
             rubric = self.draft.rubric if self.draft else self.workspace.rubric
             guidance = rubric.guidance if isinstance(screen, ItemScreen) else ""
-            keys = getattr(screen, "KEYS", ())
             label = rubric.not_assessable.label
-            self.push_screen(HelpScreen(title, keys, guidance=guidance, not_assessable=label))
+            self.push_screen(HelpScreen(type(screen), guidance=guidance, not_assessable=label))
 
     async def action_quit(self) -> None:
         """Quit, saving what is being typed (a note, a next step) first."""

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import ClassVar
 
 from textual.app import App
+from textual.binding import Binding, BindingType
 
 from selfcheck.formats.checkin import RubricRef
 from selfcheck.formats.errors import InputError
@@ -26,6 +28,19 @@ class SupervisorApp(App[None]):
     CSS_PATH = "selfcheck.tcss"
     TITLE = "selfcheck supervise"
     ENABLE_COMMAND_PALETTE = False
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", tooltip="the keys of the screen you are on"),
+        Binding("q", "quit", "Quit", tooltip="quit; your response is already saved"),
+        Binding(
+            "ctrl+c",
+            "quit",
+            "Quit",
+            show=False,
+            priority=True,
+            tooltip="quit; your response is already saved",
+        ),
+    ]
 
     cursor_blink = True
     """Whether text cursors blink (snapshot tests turn this off)."""
@@ -55,6 +70,13 @@ class SupervisorApp(App[None]):
                 timeout=20,
                 markup=False,
             )
+
+    def action_help(self) -> None:
+        """Show the keys of the screen on top."""
+        from selfcheck.tui.screens.common.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(type(self.screen)))
 
     def rubric_for(self, ref: RubricRef) -> Rubric | None:
         """The rubric text a check-in was rated against (its own version), when it is here."""

@@ -103,7 +103,7 @@ async def test_share_import_respond_export_receive_show(
         await pilot.press("1", "down", "0", "up", "c")
         assert isinstance(app.screen, TextPrompt)
         await pilot.press(*"Lovely pacing", "enter")
-        await pilot.press("a")
+        await pilot.press("s")
         await pilot.press(*"Bring a recording", "enter")
         await pilot.press("m")
         assert isinstance(app.screen, MeetingPrompt)
@@ -157,9 +157,12 @@ async def test_share_import_respond_export_receive_show(
     async with checkin.run_test(size=SIZE) as pilot:
         assert isinstance(checkin.screen, PlanReviewScreen)
         assert "Step 1 of 2, set on" in str(checkin.screen.query_one("#plan-step").render())
-        await pilot.press("1")
+        await pilot.press("d")
         assert "agreed in supervision" in str(checkin.screen.query_one("#plan-step").render())
-        await pilot.press("e", *"half done", "enter", "2")
+        await pilot.press("e", *"half done", "enter")
+        keys = str(checkin.screen.query_one("#plan-keys").render())
+        assert "Reflection kept" in keys
+        await pilot.press("w")
         assert isinstance(checkin.screen, ItemScreen)
         for _ in rubric.items:
             await pilot.press("3", "n")

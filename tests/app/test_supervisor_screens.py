@@ -69,3 +69,23 @@ async def test_a_comment_typed_is_shown_whole_in_the_table(tmp_path: Path) -> No
         assert str(table.get_cell_at(Coordinate(0, 4))) == comment
         assert table.ordered_columns[4].content_width >= len(comment)
         await pilot.press("q")
+
+
+async def test_what_was_brought_to_discuss_since_the_last_response(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Every shared check-in's discussed items until a response is exported; then the newer."""
+    _, supervisor = demo_caseload(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    app = make_supervisor_app(supervisees_dir(supervisor), supervisor)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("enter")
+        shown = as_text(app.screen.query_one("#practitioner-discuss", Static).content)
+        headings = [str(s.content) for s in app.screen.query(".growth-heading").results(Static)]
+        assert "Marked to discuss in the 12 check-ins since your last response" in headings
+        assert "2025-01-10" in shown and "2025-12-06" in shown
+        assert "reflection-using-supervision" not in shown  # titles of each version
+        await pilot.press("r", "A", "x", "enter", "escape", "escape", "enter")
+        headings = [str(s.content) for s in app.screen.query(".growth-heading").results(Static)]
+        assert "Marked to discuss in the 1 check-in since your last response" in headings
+        await pilot.press("q")

@@ -73,11 +73,12 @@ def test_practitioner_screen(snap_compare, caseload, data_dir) -> None:
     assert snap_compare(frozen(caseload, data_dir), run_before=open_robin, terminal_size=SIZE)
 
 
-def test_response_screen(snap_compare, caseload, data_dir) -> None:
-    """The response: their level beside the supervisor's, a comment, the meeting line."""
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (200, 60)], ids=["60x20", "80x24", "200x60"])
+def test_response_screen(snap_compare, caseload, data_dir, size) -> None:
+    """The response: their level beside the supervisor's, A Agree all named in the footer."""
 
     async def respond(pilot) -> None:
         await open_robin(pilot)
         await pilot.press("r", "4", "down", "0")
 
-    assert snap_compare(frozen(caseload, data_dir), run_before=respond, terminal_size=SIZE)
+    assert snap_compare(frozen(caseload, data_dir), run_before=respond, terminal_size=size)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.text import Text
 from textual.color import Color
 from textual.screen import Screen
 from textual.widget import Widget
@@ -21,10 +22,14 @@ from selfcheck.tui.app import SelfcheckApp, make_app
 from selfcheck.tui.screens.common.confirm import ConfirmFinish
 from selfcheck.tui.screens.common.growth import GrowthScreen
 from selfcheck.tui.screens.common.help import HelpScreen
+from selfcheck.tui.screens.common.message import MessageDialog
 from selfcheck.tui.screens.practitioner.details import DetailsScreen
 from selfcheck.tui.screens.practitioner.home import HomeScreen
+from selfcheck.tui.screens.practitioner.item import ItemScreen
 from selfcheck.tui.screens.practitioner.next_steps import NextStepsScreen
+from selfcheck.tui.screens.practitioner.packet import PacketDialog
 from selfcheck.tui.screens.practitioner.review import UNANSWERED_COLOUR, ReviewScreen
+from selfcheck.tui.screens.practitioner.share import ShareDialog
 from selfcheck.tui.screens.practitioner.summary import SummaryScreen
 from selfcheck.tui.themes import THEMES
 
@@ -91,9 +96,14 @@ async def screens_shown(app: SelfcheckApp, draft: Draft) -> list[Screen[Any]]:
     return [
         HomeScreen(workspace),
         ReviewScreen(draft, 0),
-        HelpScreen(),
+        HelpScreen(ItemScreen, guidance=workspace.rubric.guidance),
         DetailsScreen(draft),
         ConfirmFinish(3),
+        PacketDialog(Path.home()),
+        ShareDialog(
+            "Dana Lee", ["Shared: your name.", "Not shared: 2 other notes."], Path.home(), ""
+        ),
+        MessageDialog("Supervision hours", Text("2026: 1 meeting, 1 h")),
         NextStepsScreen(draft),
         SummaryScreen(workspace.versions, previous, None, draft.path),
         GrowthScreen(result),

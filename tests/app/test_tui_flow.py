@@ -227,6 +227,23 @@ async def test_summary_returns_home_with_the_new_count(data_dir: Path, straight_
         assert not app.screen.query_one("#draft-notice").display
 
 
+async def test_a_rating_key_never_answers_the_look_back(data_dir, rubric, save, make_checkin):
+    """3 pressed at once (a rating) records no "let go": the look back waits for its letters."""
+    from selfcheck.tui.screens.practitioner.plan_review import PlanReviewScreen
+
+    previous = make_checkin({rubric.items[1].id: 2}, day=0)
+    previous.next_steps = [NextStep(text="name cues", item=rubric.items[1].id)]
+    save(previous)
+    app = make_app(data_dir, None, straight_in=True)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, PlanReviewScreen)
+        await pilot.press("3", "1", "2")
+        assert isinstance(app.screen, PlanReviewScreen)
+        assert app.draft is not None and app.draft.checkin.plan_review == []
+        await pilot.press("g")
+        assert [r.status for r in app.draft.checkin.plan_review] == ["let-go"]
+
+
 async def test_next_step_tied_to_an_item_is_shown_next_time(data_dir, rubric, save, make_checkin):
     """A step tied to an item appears on home and on that item at the next check-in."""
     previous = make_checkin({rubric.items[1].id: 2}, day=0)
@@ -237,7 +254,7 @@ async def test_next_step_tied_to_an_item_is_shown_next_time(data_dir, rubric, sa
         assert isinstance(app.screen, HomeScreen)
         steps_on_home = app.screen.query_one("#last-steps", Static)
         assert "name [b]cues[/b]" in plain_text(steps_on_home.content)
-        await pilot.press("s", "2", "n")  # 2: still working on it, asked once at the start
+        await pilot.press("s", "w", "n")  # w: still working on it, asked once at the start
         steps = app.screen.query_one("#planned-steps")
         assert "your next step: name [b]cues[/b]" in str(steps.render())
         last_time = app.screen.query_one("#last-time")

@@ -5,12 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers.samples import KEY
 
 from selfcheck.checkin.lifecycle import finish
 from selfcheck.formats.checkin import NextStep
 from selfcheck.formats.rubric_versions import RubricVersions
 from selfcheck.store.config import load_config, save_config
 from selfcheck.tui.app import SelfcheckApp, make_app
+from selfcheck.tui.screens.practitioner.packet import PacketDialog
+from selfcheck.tui.screens.practitioner.share import ShareDialog
 from selfcheck.tui.screens.practitioner.summary import SummaryScreen
 
 SIZE = (80, 24)
@@ -53,9 +56,54 @@ def frozen(data_dir: Path, *, straight_in: bool) -> SelfcheckApp:
     return app
 
 
-def test_home_screen(snap_compare, data_dir, stored) -> None:
-    """Home: rubric, name shown literally, past check-ins, the draft notice, last next steps."""
-    assert snap_compare(frozen(data_dir, straight_in=False), terminal_size=SIZE)
+@pytest.mark.parametrize("size", SIZES, ids=size_ids)
+def test_home_screen(snap_compare, data_dir, stored, size) -> None:
+    """Home: rubric, name literal, check-ins, draft notice, last steps, every job with its key."""
+    assert snap_compare(frozen(data_dir, straight_in=False), terminal_size=size)
+
+
+async def until_dialog(pilot, kind: type[object]) -> None:
+    """Wait until a dialog of `kind` is on top, failing with the screen shown instead."""
+    for _ in range(600):
+        if isinstance(pilot.app.screen, kind):
+            await pilot.pause()
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"waited for {kind.__name__}; {type(pilot.app.screen).__name__} shown")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=size_ids)
+def test_packet_dialog(snap_compare, data_dir, stored, size) -> None:
+    """The packet: PDF or web page, which notes, the folder; Write focused."""
+
+    async def open_packet(pilot) -> None:
+        await pilot.press("p")
+        await until_dialog(pilot, PacketDialog)
+
+    app = frozen(data_dir, straight_in=False)
+    assert snap_compare(app, run_before=open_packet, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=size_ids)
+def test_share_dialog(snap_compare, data_dir, stored, size) -> None:
+    """Sharing: what is and is not shared, the folder, the supervisor's key."""
+
+    async def open_share(pilot) -> None:
+        await pilot.press("h")
+        await until_dialog(pilot, ShareDialog)
+
+    config = load_config(data_dir)
+    save_config(data_dir, config.model_copy(update={"practitioner_key": KEY}))
+    app = frozen(data_dir, straight_in=False)
+    assert snap_compare(app, run_before=open_share, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=size_ids)
+def test_focus_picker(snap_compare, data_dir, rubric, make_checkin, save, size) -> None:
+    """The focus picker: the count and its keys in view, chosen items marked by a tick."""
+    save(make_checkin({item.id: 2 + n % 3 for n, item in enumerate(rubric.items)}))
+    app = frozen(data_dir, straight_in=False)
+    assert snap_compare(app, press=["f"], terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=size_ids)

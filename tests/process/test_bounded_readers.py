@@ -157,6 +157,7 @@ def test_a_full_disk_is_one_line_and_the_old_file_stays(
         save(make_checkin({"integrity-honesty": 3}, day=day))
     out = tmp_path / "t.csv"
     out.write_text("old")
+    out.chmod(0o600)  # an earlier output of selfcheck's: replaced without a word
 
     def full(_fd: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))

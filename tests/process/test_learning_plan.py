@@ -55,7 +55,7 @@ async def test_the_look_back_is_asked_once(data_dir, make_checkin, save):
     app = make_app(data_dir, None, straight_in=True)
     async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(app.screen, PlanReviewScreen)
-        await pilot.press("3")
+        await pilot.press("g")  # let go
         assert isinstance(app.screen, ItemScreen)
     again = make_app(data_dir, None, straight_in=True)
     async with again.run_test(size=(80, 24)):

@@ -8,7 +8,7 @@ from helpers.samples import KEY
 
 from selfcheck.checkin.focus import PER_VALUE, suggest_focus
 from selfcheck.checkin.lifecycle import rubric_ref, set_not_my_role
-from selfcheck.formats.checkin import NextStep
+from selfcheck.formats.checkin import NextStep, TravellingStep
 from selfcheck.formats.response import ItemResponse, Response
 from selfcheck.supervision.files import save_response
 from selfcheck.supervision.plan import focus_suggestion
@@ -34,7 +34,7 @@ def test_agreed_steps_and_rating_gaps_come_first(tmp_path: Path, make_checkin, n
         practitioner_key=KEY,
         rubric_sha256=last.rubric.sha256,
         items={ids[5]: ItemResponse(rating=4), ids[9]: ItemResponse(rating=1)},
-        next_steps=[NextStep(text="practise the repair talk", item=ids[12])],
+        next_steps=[TravellingStep(text="practise the repair talk", item=ids[12])],
     )
     save_response(received_dir(tmp_path) / "response.toml", response)
     chosen = focus_suggestion(tmp_path, newest, [last])

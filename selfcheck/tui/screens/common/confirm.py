@@ -1,4 +1,4 @@
-"""The confirmation before finishing: says how many items are still unanswered."""
+"""Yes-or-no questions: finishing (how many items are still unanswered), opening a file."""
 
 from __future__ import annotations
 
@@ -14,30 +14,42 @@ from textual.widgets import Button, Static
 from selfcheck.checkin.words import unanswered_words
 
 
-class ConfirmFinish(ModalScreen[bool]):
-    """Asks to finish: `y` or enter confirms, `n` or escape goes back."""
+class Confirm(ModalScreen[bool]):
+    """Asks a yes-or-no question: `y` or enter answers yes, `n` or escape no."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y,enter", "answer(True)", "Finish", show=False),
-        Binding("n,escape", "answer(False)", "Keep going", show=False),
+        Binding("y,enter", "answer(True)", "Yes", show=False),
+        Binding("n,escape", "answer(False)", "No", show=False),
     ]
 
-    def __init__(self, unanswered: int) -> None:
+    def __init__(self, question: str, words: str, yes: str, no: str) -> None:
         super().__init__()
-        self.unanswered = unanswered
+        self.question = question
+        self.words = words
+        self.yes = yes
+        self.no = no
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text("Finish this check-in?"), classes="dialog-title")
-            yield Static(Text(unanswered_words(self.unanswered)), classes="dialog-text")
+            yield Static(Text(self.question), classes="dialog-title")
+            yield Static(Text(self.words), classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("y  Finish", id="yes", variant="primary", compact=True)
-                yield Button("n  Keep going", id="no", compact=True)
+                yield Button(f"y  {self.yes}", id="yes", variant="primary", compact=True)
+                yield Button(f"n  {self.no}", id="no", compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Answer with the mouse."""
         self.dismiss(event.button.id == "yes")
 
-    def action_answer(self, finish: bool) -> None:
+    def action_answer(self, yes: bool) -> None:
         """Answer from the keyboard."""
-        self.dismiss(finish)
+        self.dismiss(yes)
+
+
+class ConfirmFinish(Confirm):
+    """Asks to finish: `y` or enter confirms, `n` or escape goes back."""
+
+    def __init__(self, unanswered: int) -> None:
+        super().__init__(
+            "Finish this check-in?", unanswered_words(unanswered), "Finish", "Keep going"
+        )

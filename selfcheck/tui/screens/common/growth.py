@@ -16,7 +16,7 @@ from selfcheck.formats.wording import MISSING, mean_words
 from selfcheck.growth.analysis import Growth, item_changes
 from selfcheck.growth.trends import coverage
 from selfcheck.growth.words import signed, too_few_words, version_change_words
-from selfcheck.tui.keys import KeyHelp
+from selfcheck.tui.help_keys import PACKET_WORDS
 from selfcheck.tui.trend_lines import (
     TrendLine,
     same_trend_groups,
@@ -96,15 +96,13 @@ class GrowthScreen(Screen[None]):
     """Growth across check-ins, from an analysis already computed; escape goes back."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back"),
+        Binding("escape", "close", "Back", tooltip="back to home"),
+        Binding("p", "app.make_packet", "Packet", tooltip=PACKET_WORDS),
     ]
 
     KEYS_TITLE = "growth"
-    KEYS: ClassVar[tuple[KeyHelp, ...]] = (
-        KeyHelp("up,down", "scroll"),
-        KeyHelp("escape", "back to home"),
-    )
-    """The keys of this screen."""
+    WIDGET_KEYS = "↑ and ↓ scroll."
+    """Keys the scrolling view handles, told on the help."""
 
     def __init__(self, result: Growth, supervisor_view: Text | None = None) -> None:
         super().__init__()

@@ -21,14 +21,24 @@ INTRO = (
 )
 
 
+CHOSEN_MARK = "✓"
+"""Marks a chosen item's line, beside the list's own toggle."""
+
+
 class FocusScreen(Screen[list[str] | None]):
     """The rubric's items with the suggested ones ticked; returns the chosen ids, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s,ctrl+s", "start", "Start"),
-        Binding("escape", "cancel", "Back"),
+        Binding(
+            "s,ctrl+s", "start", "Start", tooltip="start the focus check-in on the items chosen"
+        ),
+        Binding("escape", "cancel", "Back", tooltip="back home without starting"),
         Binding("question_mark", "app.help", "Help"),
     ]
+
+    KEYS_TITLE = "choosing a focus check-in"
+    WIDGET_KEYS = "↑ and ↓ move between items; space adds or drops the item under the cursor."
+    """Keys the list handles, told under the screen's own on its help."""
 
     def __init__(self, rubric: Rubric, suggested: list[str]) -> None:
         super().__init__()
@@ -40,9 +50,9 @@ class FocusScreen(Screen[list[str] | None]):
         yield Static(Text(INTRO), classes="hint")
         yield Static(id="focus-count")
         order = self.suggested + [i.id for i in self.rubric.items if i.id not in self.suggested]
-        titles = {item.id: item.title for item in self.rubric.items}
         yield SelectionList[str](
-            *((Text(titles[i]), i, i in self.suggested) for i in order), id="focus-items"
+            *((self.prompt(i, i in self.suggested), i, i in self.suggested) for i in order),
+            id="focus-items",
         )
         yield Footer(compact=True)
 
@@ -51,7 +61,22 @@ class FocusScreen(Screen[list[str] | None]):
         self.show_count()
         self.query_one(SelectionList).focus()
 
+    def prompt(self, item_id: str, chosen: bool) -> Text:
+        """An item's line: a tick when chosen, so chosen never differs by colour alone."""
+        item = self.rubric.item(item_id)
+        title = item.title if item else item_id
+        return Text(f"{CHOSEN_MARK if chosen else ' '} {title}")
+
     @on(SelectionList.SelectedChanged)
+    def mark_chosen(self) -> None:
+        """Tick the chosen items' lines and say how many are chosen."""
+        items = self.query_one(SelectionList)
+        chosen = set(items.selected)
+        for index in range(items.option_count):
+            value = items.get_option_at_index(index).value
+            items.replace_option_prompt_at_index(index, self.prompt(value, value in chosen))
+        self.show_count()
+
     def show_count(self) -> None:
         """`3 of at most 6 items chosen`, warning when there are too many."""
         count = len(self.chosen)

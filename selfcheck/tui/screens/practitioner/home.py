@@ -19,7 +19,7 @@ from selfcheck.checkin.focus import full_checkin_due
 from selfcheck.checkin.words import draft_words, history_words, step_words
 from selfcheck.checkin.workspace import Workspace
 from selfcheck.formats.printable import one_line
-from selfcheck.tui.keys import KeyHelp
+from selfcheck.tui.help_keys import PACKET_WORDS, SHARE_WORDS
 
 
 def steps_list(workspace: Workspace) -> Group | None:
@@ -47,23 +47,58 @@ def latest_response_view(workspace: Workspace) -> Text | None:
     return response_text(responses[answered[-1].id], workspace.rubric, answered[-1])
 
 
+SUPERVISION_JOBS = (
+    ("p", "Packet", "app.make_packet"),
+    ("h", "Share", "app.share"),
+    ("r", "Response", "app.take_in_response"),
+    ("l", "Hours", "app.show_hours"),
+)
+"""The jobs around supervision, on home's second row of buttons: key, label, action."""
+
+
 class HomeScreen(Screen[None]):
     """Where the app opens: start or resume a check-in, growth, help, quit."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "start", "Start/resume"),
-        Binding("f", "app.focus_checkin", "Focus check-in"),
-        Binding("g", "growth", "Growth"),
+        Binding("s", "start", "Start", tooltip="start a check-in, or resume the one in progress"),
+        Binding(
+            "f",
+            "app.focus_checkin",
+            "Focus",
+            tooltip="a focus check-in: up to 6 items, suggested for you",
+        ),
+        Binding("g", "growth", "Growth", tooltip="growth across your check-ins"),
+        Binding("p", "app.make_packet", "Packet", tooltip=PACKET_WORDS),
+        Binding("h", "app.share", "Share", tooltip=SHARE_WORDS),
+        Binding(
+            "r",
+            "app.take_in_response",
+            "Response",
+            tooltip="take in your supervisor's response: choose its file",
+        ),
+        Binding(
+            "l",
+            "app.show_hours",
+            "Hours",
+            tooltip="supervision hours: the meetings and hours by year (selfcheck log)",
+        ),
+        Binding(
+            "x",
+            "app.send_to_program",
+            "Program",
+            tooltip="send to my program: the anonymous export, after what it shares",
+        ),
+        Binding(
+            "k",
+            "app.protect",
+            "Protect",
+            tooltip="protect with a passphrase: encrypt the folder, or change the passphrase",
+        ),
     ]
 
     KEYS_TITLE = "home"
-    KEYS: ClassVar[tuple[KeyHelp, ...]] = (
-        KeyHelp("s", "start a check-in, or resume the one in progress"),
-        KeyHelp("f", "a focus check-in: up to 6 items, suggested for you"),
-        KeyHelp("g", "growth across your check-ins"),
-        KeyHelp("tab,enter", "move between the buttons; enter presses one"),
-    )
-    """The keys of this screen."""
+    WIDGET_KEYS = "tab moves between the buttons; enter presses one."
+    """Keys the buttons handle, told under the screen's own on its help."""
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
@@ -79,12 +114,18 @@ class HomeScreen(Screen[None]):
             yield Static(id="draft-notice")
             yield Static(id="full-due")
             yield Static(id="last-steps")
-            with Horizontal(id="home-actions"):
+            with Horizontal(classes="home-actions"):
                 yield Button("Start a check-in", id="start", variant="primary", compact=True)
-                yield Button("Focus check-in", id="focus", compact=True)
-                yield Button("Growth", id="growth", compact=True)
-                yield Button("Help", id="help", compact=True)
-                yield Button("Quit", id="quit", compact=True)
+                yield Button("f  Focus", id="focus", compact=True)
+                yield Button("g  Growth", id="growth", compact=True)
+            with Horizontal(classes="home-actions home-jobs"):
+                for key, label, action in SUPERVISION_JOBS:
+                    yield Button(f"{key}  {label}", action=action, compact=True)
+            with Horizontal(classes="home-actions home-jobs"):
+                yield Button("x  Program", action="app.send_to_program", compact=True)
+                yield Button("k  Protect", action="app.protect", compact=True)
+                yield Button("?  Help", id="help", compact=True)
+                yield Button("q  Quit", id="quit", compact=True)
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -124,10 +165,6 @@ class HomeScreen(Screen[None]):
         last_steps.display = steps is not None
         start = "Resume the check-in" if workspace.draft else "Start a check-in"
         self.query_one("#start", Button).label = f"s  {start}"
-        self.query_one("#focus", Button).label = "f  Focus"
-        self.query_one("#growth", Button).label = "g  Growth"
-        self.query_one("#help", Button).label = "?  Help"
-        self.query_one("#quit", Button).label = "q  Quit"
 
     @on(Button.Pressed, "#start")
     async def action_start(self) -> None:

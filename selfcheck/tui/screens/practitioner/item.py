@@ -19,7 +19,7 @@ from selfcheck.checkin.lifecycle import unanswered_count
 from selfcheck.checkin.words import last_time_words
 from selfcheck.checkin.workspace import remember_show_last_time
 from selfcheck.formats.errors import SelfcheckError
-from selfcheck.tui.keys import KeyHelp
+from selfcheck.tui.help_keys import FINISH_WORDS
 from selfcheck.tui.messages import (
     NOT_ASSESSABLE,
     NOT_MY_ROLE,
@@ -45,39 +45,73 @@ class ItemScreen(Screen[None]):
     """Steps through the rubric's items; the draft is saved after every change."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(str(rating), f"rate({rating})", "Rate", show=False) for rating in range(1, 6)),
-        Binding("0", f"rate({NOT_ASSESSABLE})", "Not yet", show=False),
-        Binding("x", f"rate({NOT_MY_ROLE})", "Not my role", show=False),
-        Binding("n,right", "next", "Next"),
+        *(
+            Binding(
+                str(rating),
+                f"rate({rating})",
+                "Rate",
+                show=False,
+                tooltip="rate the current item on the growth scale (you stay on it)",
+            )
+            for rating in range(1, 6)
+        ),
+        Binding(
+            "0",
+            f"rate({NOT_ASSESSABLE})",
+            "Not yet",
+            show=False,
+            tooltip="not yet (not a score: no chance to judge it since last time)",
+        ),
+        Binding(
+            "x",
+            f"rate({NOT_MY_ROLE})",
+            "Not my role",
+            show=False,
+            tooltip="not my role (not a score; listed first next time)",
+        ),
+        Binding("n,right", "next", "Next", tooltip="next item (on the last item: the review)"),
         # Not in the footer, so it fits 60 columns; the help lists it.
-        Binding("p,left", "previous", "Prev", show=False),
-        Binding("d", "discuss", "Discuss"),
-        Binding("e", "write_note", "Note"),
-        Binding("tab", "write_note", "Note", show=False),
-        Binding("r", "review", "Review"),
-        Binding("m", "details", "Details", show=False),
-        Binding("l", "toggle_last_time", "Last time", show=False),
-        Binding("ctrl+s", "finish", "Finish"),
-        Binding("pageup", "scroll_item('up')", "Scroll up", show=False),
-        Binding("pagedown", "scroll_item('down')", "Scroll down", show=False),
+        Binding("p,left", "previous", "Prev", show=False, tooltip="previous item"),
+        *(
+            Binding(
+                f"page{way}",
+                f"scroll_item('{way}')",
+                f"Scroll {way}",
+                show=False,
+                tooltip="scroll the item when it does not fit",
+            )
+            for way in ("up", "down")
+        ),
+        Binding("d", "discuss", "Discuss", tooltip="mark or unmark: discuss in supervision"),
+        *(
+            Binding(
+                key,
+                "write_note",
+                "Note",
+                show=key == "e",
+                tooltip="write a note; escape leaves the note",
+            )
+            for key in ("e", "tab")
+        ),
+        Binding("r", "review", "Review", tooltip="review all items; enter opens one"),
+        Binding(
+            "m",
+            "details",
+            "Details",
+            show=False,
+            tooltip="supervision details: supervisor, meeting date",
+        ),
+        Binding(
+            "l",
+            "toggle_last_time",
+            "Last time",
+            show=False,
+            tooltip="hide or show last time's rating",
+        ),
+        Binding("ctrl+s", "finish", "Finish", tooltip=FINISH_WORDS),
     ]
 
     KEYS_TITLE = "an item of the check-in"
-    KEYS: ClassVar[tuple[KeyHelp, ...]] = (
-        KeyHelp("1,2,3,4,5", "rate the current item on the growth scale (you stay on it)"),
-        KeyHelp("0", "not yet (not a score: no chance to judge it since last time)"),
-        KeyHelp("x", "not my role (not a score; listed first next time)"),
-        KeyHelp("n,right", "next item (on the last item: the review)"),
-        KeyHelp("p,left", "previous item"),
-        KeyHelp("pageup,pagedown", "scroll the item when it does not fit"),
-        KeyHelp("d", "mark or unmark: discuss in supervision"),
-        KeyHelp("e,tab", "write a note; escape leaves the note"),
-        KeyHelp("r", "review all items; enter opens one"),
-        KeyHelp("m", "supervision details: supervisor, meeting date"),
-        KeyHelp("l", "hide or show last time's rating"),
-        KeyHelp("ctrl+s", "finish: y or enter confirms and completes it, n or escape goes back"),
-    )
-    """The keys of this screen, as the help screen and README state them."""
 
     index: reactive[int] = reactive(0, init=False)
     """Position of the current item in the rubric."""

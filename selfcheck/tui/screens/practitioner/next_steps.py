@@ -15,7 +15,6 @@ from textual.widgets.option_list import Option
 
 from selfcheck.checkin.draft import Draft
 from selfcheck.checkin.words import step_words
-from selfcheck.tui.keys import KeyHelp
 
 FINISHED = "Your check-in is finished and saved."
 INTRO = (
@@ -30,20 +29,33 @@ class NextStepsScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Not in the footer, so it fits 60 columns: escape does the same outside a box.
-        Binding("ctrl+s", "done", "Summary", show=False),
-        Binding("escape", "leave", "Leave box/Summary"),
-        Binding("delete", "remove", "Remove step"),
+        Binding(
+            "ctrl+s",
+            "done",
+            "Summary",
+            show=False,
+            tooltip="show the summary (a step typed but not added is kept)",
+        ),
+        Binding(
+            "escape",
+            "leave",
+            "Leave box/Summary",
+            tooltip="leave the box you are typing in; outside a box, show the summary",
+        ),
+        Binding(
+            "delete",
+            "remove",
+            "Remove step",
+            tooltip="remove the highlighted step (the first press highlights one)",
+        ),
     ]
 
     KEYS_TITLE = "next steps"
-    KEYS: ClassVar[tuple[KeyHelp, ...]] = (
-        KeyHelp("enter", "in the text box: add the step (tied to the item picked, if any)"),
-        KeyHelp("tab", "move between the text box, the item picker and the steps"),
-        KeyHelp("delete", "remove the highlighted step (the first press highlights one)"),
-        KeyHelp("escape", "leave the box you are typing in; outside a box, show the summary"),
-        KeyHelp("ctrl+s", "show the summary (a step typed but not added is kept)"),
+    WIDGET_KEYS = (
+        "In the text box, enter adds the step (tied to the item picked, if any); tab moves "
+        "between the text box, the item picker and the steps."
     )
-    """The keys of this screen."""
+    """Keys the text box and lists handle, told under the screen's own on its help."""
 
     def __init__(self, draft: Draft) -> None:
         super().__init__()

@@ -17,20 +17,37 @@ from selfcheck.formats.checkin import StepStatus
 from selfcheck.formats.printable import printable
 from selfcheck.supervision.plan import OpenStep
 
-CHOICES = "1 done   2 still working on it   3 let go   e a reflection   escape later"
-"""The keys of the look back, as the dialog states them."""
+CHOICES = "d done   w still working on it   g let go   e a reflection   escape later"
+"""The keys of the look back, as the dialog states them: letters, never a rating's digits,
+so a rating key pressed at once answers nothing."""
 
 
 class PlanReviewScreen(ModalScreen[None]):
     """Asks what became of each open next step; every answer is saved in the new check-in."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "answer('done')", "Done", show=False),
-        Binding("2", "answer('working')", "Still working", show=False),
-        Binding("3", "answer('let-go')", "Let go", show=False),
-        Binding("e", "reflect", "Reflection", show=False),
-        Binding("escape", "later", "Later", show=False),
+        Binding("d", "answer('done')", "Done", show=False, tooltip="the step is done"),
+        Binding(
+            "w",
+            "answer('working')",
+            "Still working",
+            show=False,
+            tooltip="still working on it: asked again next time",
+        ),
+        Binding("g", "answer('let-go')", "Let go", show=False, tooltip="let the step go"),
+        Binding(
+            "e", "reflect", "Reflection", show=False, tooltip="write a one-line reflection first"
+        ),
+        Binding(
+            "escape",
+            "later",
+            "Later",
+            show=False,
+            tooltip="leave the reflection; outside it, look back on the rest later",
+        ),
     ]
+
+    KEYS_TITLE = "looking back on your next steps"
 
     def __init__(self, draft: Draft, steps: list[OpenStep]) -> None:
         super().__init__()
@@ -69,6 +86,7 @@ class PlanReviewScreen(ModalScreen[None]):
         field = self.query_one("#plan-reflection", Input)
         field.value = ""
         field.disabled = True
+        self.query_one("#plan-keys", Static).update(Text(CHOICES))
 
     def action_reflect(self) -> None:
         """Write a reflection on the step (the field stays closed otherwise, so keys answer)."""
@@ -78,8 +96,11 @@ class PlanReviewScreen(ModalScreen[None]):
 
     @on(Input.Submitted)
     def reflection_written(self) -> None:
-        """Leave the reflection so the keys answer again."""
+        """Leave the reflection so the keys answer again, saying it is kept."""
         self.query_one("#plan-reflection", Input).disabled = True
+        self.query_one("#plan-keys", Static).update(
+            Text(f"Reflection kept; it is saved with your answer.\n{CHOICES}")
+        )
 
     def action_answer(self, status: StepStatus) -> None:
         """Keep the answer to this step and go on to the next, or close after the last."""

@@ -16,7 +16,7 @@ from selfcheck.checkin.lifecycle import unanswered_count
 from selfcheck.formats.checkin import ItemAnswer
 from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.wording import UNANSWERED, answer_words
-from selfcheck.tui.keys import KeyHelp
+from selfcheck.tui.help_keys import FINISH_WORDS
 from selfcheck.tui.widgets.review_table import ReviewRow, ReviewTable
 
 ReviewChoice = int | Literal["finish"] | None
@@ -37,18 +37,13 @@ class ReviewScreen(Screen[ReviewChoice]):
     """A table of all items: rating, note marker and discuss marker."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,r", "back", "Back"),
-        Binding("ctrl+s", "finish", "Finish"),
+        Binding("escape,r", "back", "Back", tooltip="back to the item you were on"),
+        Binding("ctrl+s", "finish", "Finish", tooltip=FINISH_WORDS),
     ]
 
     KEYS_TITLE = "the review"
-    KEYS: ClassVar[tuple[KeyHelp, ...]] = (
-        KeyHelp("up,down", "move between items"),
-        KeyHelp("enter", "open the item under the cursor"),
-        KeyHelp("escape,r", "back to the item you were on"),
-        KeyHelp("ctrl+s", "finish: y or enter confirms and completes it, n or escape goes back"),
-    )
-    """The keys of this screen."""
+    WIDGET_KEYS = "↑ and ↓ move between items; enter opens the item under the cursor."
+    """Keys the table handles, told under the screen's own on its help."""
 
     def __init__(self, draft: Draft, current: int) -> None:
         super().__init__()

@@ -15,11 +15,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from selfcheck.formats.checkin import Checkin
+from selfcheck.formats.printable import one_line
 from selfcheck.formats.rubric_versions import RubricVersions
 from selfcheck.growth.summary import CHANGE_MARKS, listing_lines, summary_heading, value_rows
 from selfcheck.store.vault import Vault
 from selfcheck.supervision.receiving import response_to
-from selfcheck.tui.keys import KeyHelp
+from selfcheck.tui.help_keys import PACKET_WORDS, SHARE_WORDS
 from selfcheck.tui.widgets.response_view import response_text
 
 BULLET = "  • "
@@ -61,15 +62,19 @@ class SummaryScreen(Screen[None]):
     """What this check-in says, compared with the last complete one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,escape", "app.home", "Home"),
+        Binding(
+            "enter,escape",
+            "app.home",
+            "Home",
+            tooltip="home: start another check-in, see your growth",
+        ),
+        Binding("p", "app.make_packet", "Packet", tooltip=PACKET_WORDS),
+        Binding("h", "app.share", "Share", tooltip=SHARE_WORDS),
     ]
 
     KEYS_TITLE = "the summary"
-    KEYS: ClassVar[tuple[KeyHelp, ...]] = (
-        KeyHelp("up,down", "scroll the summary"),
-        KeyHelp("enter,escape", "home: start another check-in, see your growth"),
-    )
-    """The keys of this screen."""
+    WIDGET_KEYS = "↑ and ↓ scroll the summary."
+    """Keys the scrolling view handles, told on the help."""
 
     def __init__(
         self,
@@ -95,6 +100,11 @@ class SummaryScreen(Screen[None]):
             yield Static(Text(finished), id="summary-title")
             yield Static(Text(saved_to), id="saved-to")
             yield Static(Text(compared), classes="hint")
+            supervisor = self.checkin.supervision.supervisor or "your supervisor"
+            yield Static(
+                Text(f"Next: p makes the packet, h shares with {one_line(supervisor, 40)}."),
+                id="summary-next",
+            )
             yield Static(values_table(self.versions, self.checkin, self.previous), id="values")
             yield Static(bulleted(listing_lines(self.rubric, self.checkin)), id="summary-lists")
             if self.previous is not None:

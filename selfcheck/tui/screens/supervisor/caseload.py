@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from selfcheck.formats.printable import one_line
+from selfcheck.formats.printable import one_line, printable
 from selfcheck.growth.summary import shown_path
 from selfcheck.growth.words import sparkline
 from selfcheck.supervision.caseload import Caseload, CaseloadRow, load_caseload
@@ -41,19 +43,25 @@ def caseload_words(caseload: Caseload) -> str:
     count = len(caseload.people)
     if not count:
         return (
-            f"No shares in {shown_path(caseload.folder)} yet. Import one with: "
-            "selfcheck supervise --import FILE"
+            f"No shares in {shown_path(caseload.folder)} yet. i imports one "
+            "(or: selfcheck supervise --import FILE)."
         )
     people = f"{count} practitioner{'s' if count != 1 else ''}"
-    return f"{people} in {shown_path(caseload.folder)}. Enter opens one."
+    return f"{people} in {shown_path(caseload.folder)}. Enter opens one; i imports a share."
 
 
 class CaseloadScreen(Screen[None]):
     """Who the supervisor supervises, from the share files received."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "app.quit", "Quit"),
+        Binding(
+            "i", "import_share", "Import", tooltip="take in a practitioner's share: choose its file"
+        ),
     ]
+
+    KEYS_TITLE = "your caseload"
+    WIDGET_KEYS = "↑ and ↓ move between practitioners; enter opens one."
+    """Keys the table handles, told on the help."""
 
     def __init__(self, caseload: Caseload, today: date) -> None:
         super().__init__()
@@ -83,6 +91,32 @@ class CaseloadScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         """Coming back from a practitioner: a response may now be waiting."""
         self.caseload = load_caseload(self.caseload.folder, self.caseload.vault)
+        self.fill()
+
+    @work(exclusive=True, group="import")
+    async def action_import_share(self) -> None:
+        """Choose a share file and take it into the caseload, saying what came in."""
+        from textual_fspicker import FileOpen, Filters
+
+        from selfcheck.supervision.caseload import import_shares
+
+        filters = Filters(
+            ("Shares", lambda p: p.suffix in (".toml", ".age")), ("Any file", lambda _: True)
+        )
+        chosen = await self.app.push_screen_wait(
+            FileOpen(Path.home(), "A practitioner's share", filters=filters)
+        )
+        if chosen is None:
+            return
+        folder = self.caseload.folder
+        vault = self.caseload.vault
+        done, problems = await asyncio.to_thread(import_shares, [chosen], folder, vault)
+        for line in problems:
+            self.notify(line, title="Not imported", severity="error", timeout=20, markup=False)
+        for line in done:
+            self.notify(printable(line, keep_newlines=False), title="Imported", markup=False)
+        self.caseload = load_caseload(folder, vault)
+        self.query_one("#caseload-words", Static).update(Text(caseload_words(self.caseload)))
         self.fill()
 
     @on(DataTable.RowSelected)

@@ -37,16 +37,37 @@ class ResponseScreen(Screen[None]):
     """Gives the supervisor's view of each item; every change is saved at once."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(str(rating), f"rate({rating})", "Level", show=False) for rating in range(1, 6)),
-        Binding("0", "rate(0)", "Not yet", show=False),
-        Binding("backspace,delete", "clear", "No level", show=False),
-        Binding("c", "item_comment", "Comment"),
-        Binding("o", "comment", "Overall"),
-        Binding("a", "add_step", "Agree step"),
-        Binding("m", "meeting", "Meeting"),
-        Binding("x", "export", "Export"),
-        Binding("escape", "close", "Back"),
+        Binding(
+            "A",
+            "agree_all",
+            "Agree all",
+            tooltip="agree: take their own rating as yours on every item you have not answered",
+        ),
+        *(
+            Binding(
+                str(rating),
+                f"rate({rating})",
+                "Level",
+                show=False,
+                tooltip="your own level on the item under the cursor (overrides agreeing)",
+            )
+            for rating in range(1, 6)
+        ),
+        Binding("0", "rate(0)", "Not yet", show=False, tooltip="not yet assessable, in your view"),
+        Binding(
+            "backspace,delete", "clear", "No level", show=False, tooltip="take your level away"
+        ),
+        Binding("c", "item_comment", "Comment", tooltip="a comment on the item under the cursor"),
+        Binding("o", "comment", "Overall", tooltip="your overall comment (optional)"),
+        Binding("s", "add_step", "Step", tooltip="add a next step you agreed on"),
+        Binding("m", "meeting", "Meeting", tooltip="record the meeting: date, minutes, kind"),
+        Binding("x", "export", "Export", tooltip="write the response for the practitioner"),
+        Binding("escape", "close", "Back", tooltip="back to the practitioner"),
     ]
+
+    KEYS_TITLE = "your response"
+    WIDGET_KEYS = "↑ and ↓ move between items."
+    """Keys the table handles, told on the help."""
 
     def __init__(
         self, draft: ResponseDraft, person: Supervisee, versions: RubricVersions | None
@@ -58,7 +79,10 @@ class ResponseScreen(Screen[None]):
         self.versions = versions
         self.checkin = person.latest
         rubric = versions.rubric if versions else None
-        self.item_ids = [item.id for item in rubric.items] if rubric else list(self.checkin.items)
+        order = [item.id for item in rubric.items] if rubric else []
+        order += [item_id for item_id in self.checkin.items if item_id not in order]
+        self.item_ids = [i for i in self.checkin.asked(order) if self.checkin.answer(i).answered]
+        """The items the check-in rated, in the rubric's order: only those are answered."""
 
     def compose(self) -> ComposeResult:
         when = self.checkin.when.date().isoformat()
@@ -68,7 +92,10 @@ class ResponseScreen(Screen[None]):
             id="response-title",
         )
         yield Static(
-            Text("1-5 or 0 gives your level, backspace none; saved as you go."),
+            Text(
+                "Theirs: their own rating. A agrees with all you have not answered; "
+                "1-5 or 0 gives your own. Saved as you go."
+            ),
             classes="hint",
         )
         yield DataTable(cursor_type="row", id="response-table")
@@ -132,6 +159,20 @@ class ResponseScreen(Screen[None]):
         else:
             self.draft.mark_not_assessable(self.item_id)
         self.refresh_row()
+
+    def action_agree_all(self) -> None:
+        """Agree with the practitioner's own rating on every item not answered yet."""
+        agreed = self.draft.agree(self.checkin, self.item_ids)
+        table = self.query_one(DataTable)
+        for row, item_id in enumerate(self.item_ids):
+            for column, cell in enumerate(self.cells(row + 1, item_id)):
+                table.update_cell_at(Coordinate(row, column), cell, update_width=True)
+        self.show_extra()
+        self.notify(
+            f"Agreed with {agreed} item{'s' if agreed != 1 else ''}; o adds an overall comment, "
+            "x exports.",
+            markup=False,
+        )
 
     def action_clear(self) -> None:
         """Give no rating to the item under the cursor."""

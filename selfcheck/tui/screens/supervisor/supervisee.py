@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from functools import partial
 from typing import ClassVar
 
@@ -22,26 +23,31 @@ from selfcheck.formats.wording import answer_words
 from selfcheck.growth.analysis import growth
 from selfcheck.store.vault import Vault
 from selfcheck.supervision.caseload import Supervisee
-from selfcheck.supervision.responding import ResponseDraft
+from selfcheck.supervision.responding import ResponseDraft, since_last_response
 from selfcheck.tui.screens.common.growth import values_notes, values_table
 
 
-def discussion(versions: RubricVersions | None, checkin: Checkin) -> Text:
-    """The items the latest check-in marks to discuss, in rubric order, with level and note."""
-    rubric = versions.rubric if versions else None
+def discussion(versions: RubricVersions | None, checkins: Sequence[Checkin]) -> Text:
+    """The items these check-ins mark to discuss, each check-in's in rubric order, with its
+    date, level and shared note; titles from the version each check-in rated, when here."""
     text = Text()
-    order = [item.id for item in rubric.items] if rubric else []
-    order += [item_id for item_id in checkin.items if item_id not in order]
-    marked = [(i, checkin.answer(i)) for i in order if checkin.answer(i).discuss]
-    if not marked:
-        return Text("Nothing was marked to discuss.")
-    for item_id, answer in marked:
-        text.append(f"• {one_line(item_title(versions, item_id), 70)}", style="bold")
-        text.append(f"  ({answer_words(rubric, answer)})\n")
-        if answer.note:
-            for line in printable(answer.note).split("\n"):
-                text.append(f"    {line}\n")
-    return text
+    for checkin in checkins:
+        rated = versions.version(checkin.rubric.version) if versions else None
+        own = versions.showing(rated) if versions and rated else versions
+        rubric = own.rubric if own else None
+        order = [item.id for item in rubric.items] if rubric else []
+        order += [item_id for item_id in checkin.items if item_id not in order]
+        when = checkin.when.date().isoformat()
+        for item_id in order:
+            answer = checkin.answer(item_id)
+            if not answer.discuss:
+                continue
+            text.append(f"• {one_line(item_title(own, item_id), 70)}", style="bold")
+            text.append(f"  ({answer_words(rubric, answer)}, {when})\n")
+            if answer.note:
+                for line in printable(answer.note).split("\n"):
+                    text.append(f"    {line}\n")
+    return text or Text("Nothing was marked to discuss.")
 
 
 def steps(versions: RubricVersions | None, checkin: Checkin) -> Text:
@@ -71,10 +77,13 @@ class SuperviseeScreen(Screen[None]):
     """A practitioner of the caseload; r opens the response to their latest check-in."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "respond", "Respond"),
-        Binding("escape", "close", "Back"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("r", "respond", "Respond", tooltip="respond to the latest check-in"),
+        Binding("escape", "close", "Back", tooltip="back to the caseload"),
     ]
+
+    KEYS_TITLE = "one practitioner"
+    WIDGET_KEYS = "↑ and ↓ scroll."
+    """Keys the scrolling view handles, told on the help."""
 
     def __init__(
         self,
@@ -106,8 +115,16 @@ class SuperviseeScreen(Screen[None]):
             )
             yield Static(Text("Growth"), classes="growth-heading")
             yield Static(growth_view(self.versions, person), id="practitioner-growth")
-            yield Static(Text("Marked to discuss"), classes="growth-heading")
-            yield Static(discussion(self.versions, person.latest), id="practitioner-discuss")
+            brought = since_last_response(person.path.parent, person.checkins)
+            count = len(brought)
+            yield Static(
+                Text(
+                    f"Marked to discuss in the {count} check-in{'s' if count != 1 else ''} "
+                    "since your last response"
+                ),
+                classes="growth-heading",
+            )
+            yield Static(discussion(self.versions, brought), id="practitioner-discuss")
             yield Static(Text("Their next steps"), classes="growth-heading")
             yield Static(steps(self.versions, person.latest), id="practitioner-steps")
             yield Static(
