@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -79,6 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_INVALID
+    collect_from_here()
     try:
         status: int = args.handler(args, CommandContext.from_args(args))
     except SelfcheckError as exc:
@@ -101,14 +103,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     return status
 
 
+def collect_from_here() -> None:
+    """Turn the collector back on, if the entry point turned it off for start-up."""
+    if not gc.isenabled():
+        # What start-up made lives for the whole run: frozen, no collection walks it again.
+        gc.freeze()
+        gc.enable()
+
+
 def _drop_closed_output() -> None:
     """When stdout's reader has gone, send what is still buffered nowhere, without a word."""
     try:
         sys.stdout.flush()
     except OSError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-
-
-def run() -> None:
-    """Console-script entry point."""
-    sys.exit(main())
