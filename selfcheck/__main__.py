@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
+
+from selfcheck.quick_start import hold_collection
 
 
 def run() -> None:
     """The entry point: start without collector pauses or a plugin scan, then run the CLI."""
-    # Start-up makes about 50,000 objects (modules, models, the parser) that live for the
-    # whole run; collecting while they are made walks them again and again (about 60 ms).
-    # `cli.main` freezes them and turns the collector back on before the command runs.
-    gc.disable()
+    hold_collection()  # until the command runs, or the app's first screen is up
     # A pydantic plugin would see every value validated, notes included: selfcheck loads none,
     # which also spares the scan of every installed package's metadata (about 15 ms).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -29,6 +28,7 @@ from selfcheck.commands.context import CommandContext
 from selfcheck.commands.passphrases import add_passphrase_option
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import printable
+from selfcheck.quick_start import collect_from_here
 
 COMMAND_MODULES = (
     start,
@@ -101,14 +101,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"selfcheck: {line}", file=sys.stderr)
         return EXIT_INVALID
     return status
-
-
-def collect_from_here() -> None:
-    """Turn the collector back on, if the entry point turned it off for start-up."""
-    if not gc.isenabled():
-        # What start-up made lives for the whole run: frozen, no collection walks it again.
-        gc.freeze()
-        gc.enable()
 
 
 def _drop_closed_output() -> None:

@@ -26,14 +26,20 @@ def run_app(
     items for a focus check-in; `vault` holds the run's keys.
     Raises SelfcheckError when the folder, once unlocked in the app, cannot be opened.
     """
-    from selfcheck.store.draft_writer import SWITCH_INTERVAL
-    from selfcheck.tui.app import make_app
+    from selfcheck.quick_start import collect_from_here, hold_collection
 
-    app = make_app(
-        data_dir, rubric_ref, straight_in=straight_in, theme=theme, focus=focus, vault=vault
-    )
-    sys.setswitchinterval(SWITCH_INTERVAL)
-    app.run()
+    hold_collection()  # the app collects again once its first screen is up
+    try:
+        from selfcheck.store.draft_writer import SWITCH_INTERVAL
+        from selfcheck.tui.app import make_app
+
+        app = make_app(
+            data_dir, rubric_ref, straight_in=straight_in, theme=theme, focus=focus, vault=vault
+        )
+        sys.setswitchinterval(SWITCH_INTERVAL)
+        app.run()
+    finally:
+        collect_from_here()
     if app.failure is not None:
         raise app.failure
     if app.standing:

@@ -20,6 +20,7 @@ from selfcheck.checkin.draft import Draft
 from selfcheck.checkin.workspace import Workspace, remember_theme
 from selfcheck.formats.errors import LockedError, SelfcheckError
 from selfcheck.formats.printable import one_line
+from selfcheck.quick_start import collect_from_here
 from selfcheck.store.vault import Vault
 from selfcheck.tui import jobs
 from selfcheck.tui.screens.practitioner.home import HomeScreen
@@ -122,6 +123,7 @@ class SelfcheckApp(App[None]):
         """Ask the passphrase first when the folder is encrypted; else show what is stored."""
         self._ui_loop = loop = asyncio.get_running_loop()
         self.quit_on_signals(loop)
+        self.call_after_refresh(collect_from_here)
         if self.opening is not None:
             from selfcheck.tui.screens.common.unlock import UnlockScreen
 

@@ -17,6 +17,25 @@ runpy.run_module("selfcheck", run_name="__main__", alter_sys=True)
 """
 """Runs selfcheck exactly as `python -m selfcheck` does, and reports the collector at exit."""
 
+FIRST_SCREEN = """
+import asyncio, gc, sys
+from pathlib import Path
+from selfcheck.quick_start import hold_collection
+hold_collection()
+from selfcheck.tui.app import make_app
+
+async def first_item():
+    app = make_app(Path(sys.argv[1]), None, straight_in=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        print(type(app.screen).__name__, gc.get_freeze_count(), gc.get_stats()[2]["collections"],
+              gc.isenabled())
+
+asyncio.run(first_item())
+"""
+"""Opens the app with the collector held, as `selfcheck start` does, and reports it at the
+first item."""
+
 SPY_PLUGIN = """
 import os, pathlib
 pathlib.Path(os.environ["SPY_MARK"]).write_text("a pydantic plugin was loaded")
@@ -48,6 +67,24 @@ def test_start_up_runs_no_collection_and_then_collects(tmp_path: Path):
     )
     *_, last = result.stdout.splitlines()
     frozen, full_collections, enabled = last.split()
+    assert int(frozen) > 10_000
+    assert int(full_collections) == 0
+    assert enabled == "True"
+
+
+def test_the_app_collects_again_once_its_first_screen_is_up(tmp_path: Path):
+    """The app's modules and first screen are made without a full collection; then they are
+    frozen and the collector runs for the rest of the session (no growing memory)."""
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_SCREEN, str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=plain_environment(),
+    )
+    *_, last = result.stdout.splitlines()
+    screen, frozen, full_collections, enabled = last.split()
+    assert screen == "ItemScreen"
     assert int(frozen) > 10_000
     assert int(full_collections) == 0
     assert enabled == "True"
