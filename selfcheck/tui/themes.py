@@ -83,13 +83,23 @@ THEMES = {theme.name: theme for theme in (CALM, HIGH_CONTRAST)}
 
 
 def use_selfcheck_themes(app: App[None], theme: str) -> None:
-    """Offer only selfcheck's themes (its stylesheet needs their colours) and choose `theme`.
+    """Offer only selfcheck's themes (its stylesheet needs their colours) and start in `theme`;
+    called before the app runs.
 
     NO_COLOR makes Textual draw in greys, where only high contrast stays readable.
     """
     for choice in THEMES.values():
         app.register_theme(choice)
-    app.theme = HIGH_CONTRAST.name if app.no_color else theme
+    chosen = HIGH_CONTRAST.name if app.no_color else theme
+    # Not through the theme's watchers: before anything is styled they would only queue a
+    # second parse of the whole stylesheet, and a second layout, for once the app runs (about
+    # 10 ms of start-up). What the first frame needs of them is set here: colours and classes.
+    app.set_reactive(App.theme, THEMES[chosen].name)
+    app.stylesheet.set_variables(app.get_css_variables())
+    app.set_class(app.current_theme.dark, "-dark-mode", update=False)
+    app.set_class(not app.current_theme.dark, "-light-mode", update=False)
+    app.add_class(f"-theme-{chosen}", update=False)
+    mark_high_contrast(app, chosen)
     for name in set(app.available_themes) - set(THEMES):
         app.unregister_theme(name)
 

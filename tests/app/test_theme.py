@@ -213,6 +213,32 @@ async def test_theme_from_option_config_and_palette(data_dir: Path) -> None:
     assert load_config(data_dir).theme == "calm", "an option is for this run only"
 
 
+@pytest.mark.parametrize("theme", sorted(THEMES))
+async def test_the_first_item_is_styled_in_one_pass(
+    data_dir: Path, theme: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first item shows in the chosen theme's colours without parsing the stylesheet a
+    second time (a theme set through its watchers did so once the app ran: about 10 ms)."""
+    from textual.css.stylesheet import Stylesheet
+
+    reparsed: list[Stylesheet] = []
+    reparse = Stylesheet.reparse
+
+    def counted(self: Stylesheet) -> None:
+        reparsed.append(self)
+        reparse(self)
+
+    monkeypatch.setattr(Stylesheet, "reparse", counted)
+    app = make_app(data_dir, None, straight_in=True, theme=theme)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ItemScreen)
+        screen = Color.parse(THEMES[theme].variables["calm-screen"])
+        assert app.screen.styles.background == screen
+        assert app.has_class("-high-contrast") == (theme == "high-contrast")
+    assert reparsed == []
+
+
 def test_theme_option_is_checked(data_dir: Path, capsys) -> None:
     """An unknown theme is refused by the parser before anything opens."""
     assert main(["start", "--theme", "neon"]) == 2
