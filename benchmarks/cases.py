@@ -69,29 +69,52 @@ def _time_to_screen(argv: list[str], marker: str, env: dict[str, str]) -> tuple[
         terminal.kill()
 
 
-def startup(*, quick: bool, runs: int) -> Row:
-    """From launching `selfcheck start` to the first item on screen, against a blank app."""
+def _wall_and_cpu_to_screen(
+    argv: list[str], marker: str, env: dict[str, str]
+) -> tuple[float, float]:
+    terminal = Terminal(argv, env=env)
+    try:
+        return terminal.wait_for(marker), terminal.cpu_seconds()
+    finally:
+        terminal.kill()
+
+
+def startup(*, quick: bool, runs: int) -> list[Row]:
+    """From launching `selfcheck start` to the first item on screen, against a blank app:
+    wall time, and CPU time (which other work on a shared machine disturbs far less).
+
+    The two are launched in turns, so a change in the machine's load touches both alike.
+    """
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         blank = root / "blank.py"
         blank.write_text(BLANK_APP)
         env = environment(root / "data")
-        ours = repeat(
-            lambda: _time_to_screen(
-                [PYTHON, "-m", "selfcheck", "start"], f"item 1 of {len(RUBRIC.items)}", env
-            ),
-            runs,
+        start = [PYTHON, "-m", "selfcheck", "start"]
+        first_item = f"item 1 of {len(RUBRIC.items)}"
+        rounds = [
+            (
+                _wall_and_cpu_to_screen(start, first_item, env),
+                _wall_and_cpu_to_screen([PYTHON, str(blank)], "blank app ready", env),
+            )
+            for _ in range(2 * runs + 1)
+        ][1:]  # the first round warms up
+    rows = []
+    for kind, index in (("", 0), (", CPU time", 1)):
+        ours = statistics.median(mine[index] for mine, _ in rounds)
+        anchor = statistics.median(blank[index] for _, blank in rounds)
+        ratio = ours / anchor
+        rows.append(
+            Row(
+                f"start-up to first item{kind}",
+                f"{ours * 1000:.0f} ms",
+                f"blank Textual app {anchor * 1000:.0f} ms",
+                ratio,
+                "<= 1.3x",
+                ratio <= 1.3,
+            )
         )
-        anchor = repeat(lambda: _time_to_screen([PYTHON, str(blank)], "blank app ready", env), runs)
-    ratio = ours.median / anchor.median
-    return Row(
-        "start-up to first item",
-        f"{ours.median * 1000:.0f} ms",
-        f"blank Textual app {anchor.median * 1000:.0f} ms",
-        ratio,
-        "<= 1.3x",
-        ratio <= 1.3,
-    )
+    return rows
 
 
 def _rating_on_disk(checkins: Path) -> int | None:
