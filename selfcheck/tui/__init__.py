@@ -26,10 +26,9 @@ def run_app(
     items for a focus check-in; `vault` holds the run's keys.
     Raises SelfcheckError when the folder, once unlocked in the app, cannot be opened.
     """
-    from selfcheck.quick_start import collect_from_here, hold_collection
+    from selfcheck.quick_start import collection_held
 
-    hold_collection()  # the app collects again once its first screen is up
-    try:
+    with collection_held():
         from selfcheck.store.draft_writer import SWITCH_INTERVAL
         from selfcheck.tui.app import make_app
 
@@ -38,8 +37,6 @@ def run_app(
         )
         sys.setswitchinterval(SWITCH_INTERVAL)
         app.run()
-    finally:
-        collect_from_here()
     if app.failure is not None:
         raise app.failure
     if app.standing:
@@ -49,10 +46,13 @@ def run_app(
 
 def run_supervisor_app(folder: Path, data_dir: Path, vault: Vault) -> tuple[int, list[str]]:
     """Run the supervisor's app on a caseload folder; return its exit code and unreadable files."""
-    from selfcheck.store.draft_writer import SWITCH_INTERVAL
-    from selfcheck.tui.supervisor_app import make_supervisor_app
+    from selfcheck.quick_start import collection_held
 
-    app = make_supervisor_app(folder, data_dir, vault=vault)
-    sys.setswitchinterval(SWITCH_INTERVAL)
-    app.run()
+    with collection_held():
+        from selfcheck.store.draft_writer import SWITCH_INTERVAL
+        from selfcheck.tui.supervisor_app import make_supervisor_app
+
+        app = make_supervisor_app(folder, data_dir, vault=vault)
+        sys.setswitchinterval(SWITCH_INTERVAL)
+        app.run()
     return app.return_code or 0, app.caseload.problems

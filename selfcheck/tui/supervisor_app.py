@@ -13,6 +13,7 @@ from selfcheck.formats.checkin import RubricRef
 from selfcheck.formats.errors import InputError
 from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.rubric_versions import RubricVersions
+from selfcheck.quick_start import collect_from_here
 from selfcheck.store.config import load_config
 from selfcheck.store.rubrics import rubric_for_ref, rubric_versions
 from selfcheck.store.vault import Vault
@@ -60,6 +61,7 @@ class SupervisorApp(App[None]):
     def on_mount(self) -> None:
         """Open on the caseload, saying when some files could not be read."""
         self.push_screen(CaseloadScreen(self.caseload, self.today))
+        self.call_after_refresh(collect_from_here)
         problems = self.caseload.problems
         if problems:
             self.notify(

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 AS_THE_COMMAND = """
 import atexit, gc, runpy, sys
 def report():
@@ -23,18 +25,23 @@ from pathlib import Path
 from selfcheck.quick_start import hold_collection
 hold_collection()
 from selfcheck.tui.app import make_app
+from selfcheck.tui.supervisor_app import make_supervisor_app
 
-async def first_item():
-    app = make_app(Path(sys.argv[1]), None, straight_in=True)
+async def first_screen(which, folder):
+    if which == "practitioner":
+        app = make_app(folder / "data", None, straight_in=True)
+    else:
+        (folder / "caseload").mkdir()
+        app = make_supervisor_app(folder / "caseload", folder / "data")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         print(type(app.screen).__name__, gc.get_freeze_count(), gc.get_stats()[2]["collections"],
               gc.isenabled())
 
-asyncio.run(first_item())
+asyncio.run(first_screen(sys.argv[1], Path(sys.argv[2])))
 """
-"""Opens the app with the collector held, as `selfcheck start` does, and reports it at the
-first item."""
+"""Opens an app with the collector held, as `selfcheck start` and `supervise` do, and reports
+the collector once the first screen is up."""
 
 SPY_PLUGIN = """
 import os, pathlib
@@ -72,11 +79,17 @@ def test_start_up_runs_no_collection_and_then_collects(tmp_path: Path):
     assert enabled == "True"
 
 
-def test_the_app_collects_again_once_its_first_screen_is_up(tmp_path: Path):
-    """The app's modules and first screen are made without a full collection; then they are
+@pytest.mark.parametrize(
+    ("which", "first_screen"),
+    [("practitioner", "ItemScreen"), ("supervisor", "CaseloadScreen")],
+)
+def test_each_app_collects_again_once_its_first_screen_is_up(
+    tmp_path: Path, which: str, first_screen: str
+):
+    """An app's modules and first screen are made without a full collection; then they are
     frozen and the collector runs for the rest of the session (no growing memory)."""
     result = subprocess.run(
-        [sys.executable, "-c", FIRST_SCREEN, str(tmp_path / "data")],
+        [sys.executable, "-c", FIRST_SCREEN, which, str(tmp_path)],
         capture_output=True,
         text=True,
         check=True,
@@ -84,7 +97,7 @@ def test_the_app_collects_again_once_its_first_screen_is_up(tmp_path: Path):
     )
     *_, last = result.stdout.splitlines()
     screen, frozen, full_collections, enabled = last.split()
-    assert screen == "ItemScreen"
+    assert screen == first_screen
     assert int(frozen) > 10_000
     assert int(full_collections) == 0
     assert enabled == "True"
