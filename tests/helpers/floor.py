@@ -19,6 +19,7 @@ FLOOR_TESTS: dict[str, tuple[str, ...]] = {
         "unit/test_share_policy.py",
         "unit/test_anonymous_export.py",
         "unit/test_not_my_role.py",
+        "process/test_quick_start.py::test_a_pydantic_plugin_installed_here_never_sees_selfcheck_data",
     ),
     "pyrage": (
         "unit/test_identity_file.py",
@@ -57,6 +58,7 @@ FLOOR_TESTS: dict[str, tuple[str, ...]] = {
         "app/test_growth_screen.py::test_values_sparklines_latest_and_change",
         "app/test_theme.py::test_theme_from_option_config_and_palette",
         "app/test_theme.py::test_high_contrast_pairs_reach_aaa",
+        "app/test_theme.py::test_the_first_item_is_styled_in_one_pass",
         "app/test_tui_unlock.py::test_a_checkin_in_an_encrypted_folder_is_saved_sealed",
         "app/test_supervisor_agreement.py::test_full_agreement_takes_three_keys_and_export_two",
         "app/test_supervisor_screens.py::test_what_was_brought_to_discuss_since_the_last_response",
