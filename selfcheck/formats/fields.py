@@ -33,7 +33,7 @@ PATTERN_HINTS = {
     VERSION_PATTERN: "use letters, digits, '_', '.', '+' and '-' only, at most 40 characters",
 }
 """What each pattern asks for, in words, for error messages."""
-SECRET_FIELDS = frozenset(("practitioner_key", "pseudonym_secret", "key"))
+SECRET_FIELDS = frozenset(("practitioner_key", "pseudonym_secret", "key", "private_key"))
 """Fields whose values an error message never repeats."""
 
 Identifier = Annotated[StrictStr, Field(pattern=IDENTIFIER_PATTERN)]

@@ -10,11 +10,14 @@ from selfcheck.cli import main
 from selfcheck.formats.checkin import Supervision
 from selfcheck.formats.errors import LockedError, SelfcheckError
 from selfcheck.formats.response import Meeting, Response
+from selfcheck.formats.signing import new_private_key
 from selfcheck.supervision.files import load_response
 from selfcheck.supervision.hours import hours_by_year, hours_words, meeting_records
 from selfcheck.supervision.responding import ResponseDraft, response_path, response_waiting
 
 KEY = "0123456789abcdef"
+SIGNING = new_private_key()
+"""A supervisor's signing key for exports."""
 
 
 def test_every_change_to_a_response_is_on_disk_once_flushed(tmp_path, make_checkin):
@@ -40,11 +43,11 @@ def test_waiting_until_exported_and_again_after_a_change(tmp_path, make_checkin)
     checkin = make_checkin({"integrity-honesty": 3})
     draft = ResponseDraft.open(tmp_path, checkin, "Dana")
     with pytest.raises(SelfcheckError, match="still empty"):
-        draft.export(tmp_path / "out.toml")
+        draft.export(tmp_path / "out.toml", SIGNING)
     draft.set_comment("Good month")
     draft.writer.flush()
     assert response_waiting(tmp_path, KEY, checkin.id)
-    draft.export(tmp_path / "out.toml")
+    draft.export(tmp_path / "out.toml", SIGNING)
     assert not response_waiting(tmp_path, KEY, checkin.id)
     draft.add_step("Bring a recording")
     draft.close()

@@ -19,7 +19,7 @@ def steward(tmp_path: Path, capsys) -> tuple[str, Path, Path]:
     secret = passphrase_file(tmp_path)
     capsys.readouterr()
     assert main(["keys", "--data-dir", str(folder), "--passphrase-file", str(secret)]) == 0
-    recipient = capsys.readouterr().out.strip()
+    recipient = capsys.readouterr().out.splitlines()[0]
     return recipient, folder / "identity.age", secret
 
 
@@ -81,7 +81,7 @@ def test_the_age_tool_opens_a_sealed_export_with_the_recovery_identity(
     recovery = encrypt(other, tmp_path)
     capsys.readouterr()
     main(["keys", "--data-dir", str(other), "--passphrase-file", str(passphrase_file(tmp_path))])
-    recipient = capsys.readouterr().out.strip()
+    recipient = capsys.readouterr().out.splitlines()[0]
     save(make_checkin({"integrity-honesty": 4}, key=""))
     out = tmp_path / "export.toml.age"
     args = ["--anonymous", "--program", "P", "--out", str(out), "--yes", "--to", recipient]
