@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Annotated, Any, Final, Literal
 
@@ -20,8 +21,8 @@ from selfcheck.formats.fields import (
     _Strict,
 )
 from selfcheck.formats.signing import (
-    PUBLIC_KEY_PATTERN,
     SIGNATURE_PATTERN,
+    PublicKey,
     canonical_bytes,
     public_key_of,
     sign,
@@ -70,7 +71,7 @@ class Signature(_Strict):
     """The supervisor's Ed25519 signature over the response's canonical content."""
 
     algorithm: Literal["ed25519"] = "ed25519"
-    key: Annotated[StrictStr, Field(pattern=PUBLIC_KEY_PATTERN)]
+    key: PublicKey
     value: Annotated[StrictStr, Field(pattern=SIGNATURE_PATTERN)]
 
 
@@ -129,6 +130,15 @@ class Response(_Strict):
         signature = self.signature
         return signature is not None and signature_holds(
             signature.key, signature.value, self.signed_content()
+        )
+
+    def verified_by(self, trusted: Mapping[str, str]) -> bool:
+        """Whether the signature holds and its key is the one trusted for this supervisor."""
+        signature = self.signature
+        return (
+            signature is not None
+            and trusted.get(self.supervisor) == signature.key
+            and self.signature_holds
         )
 
     def signed(self, private_key: str, written: datetime) -> Response:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import Field, StrictStr
 
 from selfcheck.formats.errors import SelfcheckError
 
@@ -12,6 +14,8 @@ PUBLIC_KEY_PATTERN = r"^[0-9a-f]{64}$"
 """A public Ed25519 key as a file holds it: 32 bytes in lowercase hexadecimal."""
 SIGNATURE_PATTERN = r"^[0-9a-f]{128}$"
 """An Ed25519 signature as a file holds it: 64 bytes in lowercase hexadecimal."""
+PublicKey = Annotated[StrictStr, Field(pattern=PUBLIC_KEY_PATTERN)]
+"""A public Ed25519 key in a file: 64 lowercase hexadecimal digits."""
 FINGERPRINT_GROUPS = 5
 """A fingerprint shows 5 groups of 4 hexadecimal digits (80 bits of the key's sha256)."""
 

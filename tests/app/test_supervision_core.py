@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -69,13 +69,17 @@ def test_hours_count_each_meeting_once_with_its_source(make_checkin):
         supervisor="Dana",
         meeting=Meeting(date=date(2026, 2, 4), minutes=75),
     )
-    records = meeting_records([first, second, third], [response])
+    unsigned = meeting_records([first, second, third], [response], {})
+    assert [(r.date, r.minutes) for r in unsigned][1] == (date(2026, 2, 4), None)
+    signed = response.signed(SIGNING, datetime(2026, 2, 5, 9, tzinfo=UTC))
+    assert signed.signature is not None
+    records = meeting_records([first, second, third], [signed], {"Dana": signed.signature.key})
     assert [(r.date, r.minutes) for r in records] == [
         (date(2026, 1, 7), 50),
         (date(2026, 2, 4), 75),
         (date(2027, 2, 9), 90),
     ]
-    assert records[1].source.startswith("response from Dana")
+    assert records[1].source.startswith("verified response from Dana")
     years = hours_by_year(records)
     assert [(y.year, y.meetings, y.minutes) for y in years] == [(2026, 2, 125), (2027, 1, 90)]
     assert hours_words(125) == "2 h 05 min (125 minutes)"

@@ -9,9 +9,18 @@ from pathlib import Path
 
 from selfcheck.cli import main
 from selfcheck.formats.checkin import Checkin
+from selfcheck.formats.signing import fingerprint
 from selfcheck.store.config import ensure_identity
 from selfcheck.supervision.caseload import load_caseload, supervisees_dir
+from selfcheck.supervision.files import load_response
 from selfcheck.supervision.responding import ResponseDraft
+
+
+def signed_by(path: Path) -> str:
+    """The fingerprint of the key a response file is signed with."""
+    signature = load_response(path).signature
+    assert signature is not None
+    return fingerprint(signature.key)
 
 
 @dataclass(frozen=True)

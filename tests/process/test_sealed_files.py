@@ -110,13 +110,15 @@ def test_a_response_sealed_to_the_practitioner(data_dir, make_checkin, save, tmp
     capsys.readouterr()
     export = ["--export-response", "Robin", "--out", str(out), "--to", recipient]
     assert main(["supervise", str(caseload), *export]) == 0
-    assert "sealed to age1" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "sealed to age1" in said
+    signed_by = said.split("signed with your key ")[1][:24]
     assert out.read_bytes().startswith(b"age-encryption.org/v1")
     assert b"Planted-Kestrel" not in out.read_bytes()
     assert main(["receive", str(out)]) == 2
     assert "is encrypted and no key to open it was given" in capsys.readouterr().err
     opened = ["--identity", str(identity), "--passphrase-file", str(secret)]
-    assert main(["receive", str(out), *opened]) == 0
+    assert main(["receive", str(out), *opened, "--trust", signed_by]) == 0
     assert "received Dana Super's response" in capsys.readouterr().out
     assert main(["show", checkin.id]) == 0
     assert "supervisor: Planted-Kestrel comment" in capsys.readouterr().out
