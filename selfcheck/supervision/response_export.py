@@ -45,9 +45,10 @@ def export_response(
     vault: Vault,
     to: str | None = None,
 ) -> ExportedResponse:
-    """Sign the response with the data folder's key and write it to `out`, sealed to `to`."""
+    """Sign the response with the data folder's key and write it to `out`, sealed to `to`, or
+    else to the practitioner's own recipient when their share carries one."""
     key = folder_signing_key(data_dir, vault)
-    recipient = to or ""
+    recipient = to or person.share.practitioner.recipient or ""
 
     def sealed(data: bytes) -> bytes:
         return seal(data, [parse_recipient(recipient)]) if recipient else data

@@ -10,7 +10,7 @@ from pathlib import Path
 from selfcheck.cli import main
 from selfcheck.formats.checkin import Checkin
 from selfcheck.formats.signing import fingerprint
-from selfcheck.store.config import ensure_identity
+from selfcheck.store.config import ensure_identity, save_config
 from selfcheck.supervision.caseload import load_caseload, supervisees_dir
 from selfcheck.supervision.files import load_response
 from selfcheck.supervision.responding import ResponseDraft
@@ -31,10 +31,14 @@ class Supervision:
     supervisor_dir: Path
 
     def export(
-        self, out: Path, comment: str = "Signed-Heron comment", meeting: date | None = None
-    ) -> list[str]:
-        """The supervisor writes a comment (and a meeting) and exports the response to `out`;
-        the arguments given to `supervise`, for more exports."""
+        self,
+        out: Path,
+        comment: str = "Signed-Heron comment",
+        meeting: date | None = None,
+        to: str | None = None,
+    ) -> None:
+        """The supervisor writes a comment (and a meeting) and exports the response to `out`
+        (sealed `to` a recipient, when given)."""
         caseload = supervisees_dir(self.supervisor_dir)
         latest = load_caseload(caseload).people[0].open().latest
         draft = ResponseDraft.open(caseload, latest, "Dana Super")
@@ -43,8 +47,8 @@ class Supervision:
             draft.set_meeting(meeting, 60, "individual")
         draft.close()
         args = ["supervise", "--data-dir", str(self.supervisor_dir)]
-        assert main([*args, "--export-response", "Robin", "--out", str(out)]) == 0
-        return args
+        sealed = ["--to", to] if to else []
+        assert main([*args, "--export-response", "Robin", "--out", str(out), *sealed]) == 0
 
 
 def supervision(
@@ -52,15 +56,17 @@ def supervision(
     data_dir: Path,
     make_checkin: Callable[..., Checkin],
     save: Callable[[Checkin], Path],
-    share_args: tuple[str, ...] = (),
+    before_share: Callable[[], object] = lambda: None,
 ) -> Supervision:
-    """A complete check-in of the practitioner, shared and imported by the supervisor."""
-    key = ensure_identity(data_dir).practitioner_key
-    checkin = make_checkin({"integrity-honesty": 4}, key=key)
+    """A complete check-in of the practitioner (named Robin), shared (after `before_share`,
+    such as encrypting their folder) and imported by the supervisor."""
+    config = ensure_identity(data_dir)
+    save_config(data_dir, config.model_copy(update={"name": "Robin"}))
+    checkin = make_checkin({"integrity-honesty": 4}, key=config.practitioner_key)
     save(checkin)
+    before_share()
     share = tmp_path / "share.toml"
-    assert main(["config", "--name", "Robin"]) == 0
-    assert main(["share", "--out", str(share), "--yes", *share_args]) == 0
+    assert main(["share", "--out", str(share), "--yes"]) == 0
     supervisor_dir = tmp_path / "supervisor"
     assert main(["supervise", "--data-dir", str(supervisor_dir), "--import", str(share)]) == 0
     return Supervision(checkin, supervisor_dir)
