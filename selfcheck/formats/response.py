@@ -12,6 +12,7 @@ from selfcheck.formats.checkin import MeetingKind, Minutes, TravellingStep
 from selfcheck.formats.fields import (
     KEY_PATTERN,
     SHA256_PATTERN,
+    SIGNATURE_PATTERN,
     Day,
     Identifier,
     Level,
@@ -21,7 +22,6 @@ from selfcheck.formats.fields import (
     _Strict,
 )
 from selfcheck.formats.signing import (
-    SIGNATURE_PATTERN,
     PublicKey,
     canonical_bytes,
     public_key_of,

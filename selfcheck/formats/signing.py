@@ -12,8 +12,6 @@ from selfcheck.formats.errors import SelfcheckError
 
 PUBLIC_KEY_PATTERN = r"^[0-9a-f]{64}$"
 """A public Ed25519 key as a file holds it: 32 bytes in lowercase hexadecimal."""
-SIGNATURE_PATTERN = r"^[0-9a-f]{128}$"
-"""An Ed25519 signature as a file holds it: 64 bytes in lowercase hexadecimal."""
 PublicKey = Annotated[StrictStr, Field(pattern=PUBLIC_KEY_PATTERN)]
 """A public Ed25519 key in a file: 64 lowercase hexadecimal digits."""
 FINGERPRINT_GROUPS = 5
