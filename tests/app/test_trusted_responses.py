@@ -196,3 +196,58 @@ async def test_the_app_asks_to_trust_and_enter_does_not_trust(
         await until(pilot, HomeScreen)
     assert not (data_dir / "responses").exists()
     assert load_config(data_dir).trusted_supervisors == {}
+
+
+class Terminal:
+    """A stdin that is a terminal, for the trust question."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_on_a_terminal_the_fingerprint_is_shown_and_asked(
+    tmp_path, data_dir, make_checkin, save, capsys, monkeypatch
+):
+    """The first response on a terminal: the fingerprint is shown; n keeps nothing, y trusts."""
+    out = tmp_path / "response.toml"
+    supervision(tmp_path, data_dir, make_checkin, save).export(out)
+    monkeypatch.setattr("sys.stdin", Terminal())
+    answers = iter(["n", "y"])
+    monkeypatch.setattr("builtins.input", lambda _prompt: next(answers))
+    capsys.readouterr()
+    assert main(["receive", str(out)]) == 2
+    assert f"    {signed_by(out)}\n" in capsys.readouterr().err
+    assert not (data_dir / "responses").exists()
+    assert main(["receive", str(out)]) == 0
+    assert "(verified)" in capsys.readouterr().out
+    assert load_config(data_dir).trusted_supervisors
+
+
+async def test_the_supervisor_apps_export_is_signed_and_sealed_to_the_practitioner(
+    tmp_path, data_dir, make_checkin, save, monkeypatch
+):
+    """x in the supervisor app: the file is sealed to the key the share carries, and the
+    notice says so beside where it went."""
+    from helpers.encryption_helpers import encrypt, passphrase_file
+    from textual.widgets import Input
+
+    from selfcheck.formats.sealed import looks_sealed
+    from selfcheck.supervision.caseload import supervisees_dir
+    from selfcheck.tui.supervisor_app import make_supervisor_app
+
+    monkeypatch.setenv("SELFCHECK_PASSPHRASE_FILE", str(passphrase_file(tmp_path)))
+    sides = supervision(tmp_path, data_dir, make_checkin, save, lambda: encrypt(data_dir, tmp_path))
+    out = tmp_path / "response.toml.age"
+    boss = make_supervisor_app(supervisees_dir(sides.supervisor_dir), sides.supervisor_dir)
+    notices: list[str] = []
+    async with boss.run_test(size=(100, 36)) as pilot:
+        monkeypatch.setattr(boss, "notify", lambda message, **_: notices.append(message))
+        await pilot.press("enter", "r", "A", "x")
+        boss.screen.query_one(Input).value = str(out)
+        await pilot.press("enter")
+        await wait_until(pilot, out.exists, "the exported response")
+        await pilot.press("q")
+    assert looks_sealed(out.read_bytes()) and b"selfcheck-response" not in out.read_bytes()
+    assert any("signed with your key" in n and "only Robin can open it" in n for n in notices)
+    fingerprint = folder_signing_key(sides.supervisor_dir).fingerprint
+    assert main(["receive", str(out), "--trust", fingerprint]) == 0
