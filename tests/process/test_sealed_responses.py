@@ -11,8 +11,6 @@ from helpers.responses import signed_by, supervision
 from selfcheck.cli import main
 from selfcheck.supervision.caseload import load_caseload, supervisees_dir
 
-pytestmark = pytest.mark.floor  # sealing through pyrage, signing through cryptography
-
 
 def recipient_of(folder, secret, capsys) -> str:
     capsys.readouterr()
