@@ -3,6 +3,7 @@ supervisor's trusted signing key, then kept."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -87,10 +88,7 @@ class IncomingResponse:
         if self.trust == "unsigned":
             return f"signature: the response is not signed (an older selfcheck?); {unverified}"
         if self.trust == "changed":
-            return (
-                f"signature: the response was changed after {self.supervisor} signed it; "
-                f"{unverified}"
-            )
+            return f"signature: the response was changed after it was signed; {unverified}"
         if self.trust == "other-key":
             return (
                 f"signature: signed with key {self.fingerprint}, not the key you trust for "
@@ -112,9 +110,14 @@ def kept_response(data_dir: Path, checkin_id: str, vault: Vault | None = None) -
         return None
 
 
-def check_not_replayed(path: Path, response: Response, kept: Response | None) -> None:
-    """Refuse, with both dates, a response older than the one kept for its check-in."""
-    if kept is None or kept.written is None or response.written is None:
+def check_not_replayed(
+    path: Path, response: Response, kept: Response | None, trusted: Mapping[str, str]
+) -> None:
+    """Refuse, with both dates, a response older than the verified one kept for its check-in
+    (an unverified one's date proves nothing, so it never holds a genuine response back)."""
+    if kept is None or not kept.verified_by(trusted):
+        return
+    if kept.written is None or response.written is None:
         return
     if response.written < kept.written:
         raise InputError(
@@ -132,7 +135,8 @@ def open_response(
     the response kept, and say what its signature is worth."""
     response = load_response(path, vault)
     check_response(path, response, loaded, config.practitioner_key)
-    check_not_replayed(path, response, kept_response(data_dir, response.checkin, vault))
+    kept = kept_response(data_dir, response.checkin, vault)
+    check_not_replayed(path, response, kept, config.trusted_supervisors)
     trusted = config.trusted_supervisors.get(response.supervisor, "")
     return IncomingResponse(path, response, signature_trust(response, config), trusted)
 

@@ -140,7 +140,7 @@ async def test_supervisor_app_opens_on_the_corpus_folder(data_dir):
 
 
 SIGNED = CORPUS / "responses" / "ok-signed.toml"
-UNTRUSTWORTHY = sorted(p for p in RESPONSES if p.name.startswith(("bad-signed-", "bad-unsigned-")))
+UNTRUSTWORTHY = sorted((CORPUS / "untrusted-responses").glob("*.toml"))
 """Responses that pass the format's checks but not the trust's: replayed, tampered, swapped
 key, another key, unsigned."""
 
@@ -148,7 +148,9 @@ key, another key, unsigned."""
 @pytest.mark.parametrize("path", UNTRUSTWORTHY, ids=names(UNTRUSTWORTHY))
 def test_an_untrustworthy_response_is_refused_in_one_line(path, data_dir, capsys):
     """Dana's signed response is trusted and kept; each untrustworthy one for the same
-    check-in is then refused in one line and the trusted one stays."""
+    check-in (well formed, so it reads) is then refused by `receive` in one line and the
+    trusted one stays."""
+    load_response(path)
     from selfcheck.formats.signing import fingerprint
 
     config = ensure_identity(data_dir)

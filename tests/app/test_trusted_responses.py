@@ -86,7 +86,7 @@ def test_a_tampered_response_is_refused_or_kept_unverified_and_never_counted(
     out.write_text(out.read_text().replace("minutes = 60", "minutes = 600"))
     capsys.readouterr()
     assert main(["receive", str(out), "--trust", fingerprint_of]) == 2
-    one_line_refusal(capsys, "changed after Dana Super signed it", "--unverified")
+    one_line_refusal(capsys, "changed after it was signed", "--unverified")
     assert main(["receive", str(out), "--unverified"]) == 0
     assert "UNVERIFIED, not counted in your hours" in capsys.readouterr().out
     assert main(["log"]) == 0
@@ -251,3 +251,21 @@ async def test_the_supervisor_apps_export_is_signed_and_sealed_to_the_practition
     assert any("signed with your key" in n and "only Robin can open it" in n for n in notices)
     fingerprint = folder_signing_key(sides.supervisor_dir).fingerprint
     assert main(["receive", str(out), "--trust", fingerprint]) == 0
+
+
+def test_an_unverified_response_dated_in_the_future_holds_no_genuine_one_back(
+    tmp_path, data_dir, make_checkin, save, capsys
+):
+    """A forged response dated 2999, kept with --unverified, does not make Dana's genuine
+    response look like a replay."""
+    sides = supervision(tmp_path, data_dir, make_checkin, save)
+    forged, genuine = tmp_path / "forged.toml", tmp_path / "genuine.toml"
+    sides.export(forged, "Forged-Heron")
+    text = forged.read_text()
+    written = text.split("written = ")[1].split("\n")[0]
+    forged.write_text(text.replace(f"written = {written}", "written = 2999-01-01 00:00:00Z"))
+    assert main(["receive", str(forged), "--unverified"]) == 0
+    sides.export(genuine, "Genuine-Heron")
+    assert main(["receive", str(genuine), "--trust", signed_by(genuine)]) == 0
+    assert main(["show", sides.checkin.id]) == 0
+    assert "Genuine-Heron" in capsys.readouterr().out
