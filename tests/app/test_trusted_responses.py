@@ -89,6 +89,10 @@ def test_a_tampered_response_is_refused_or_kept_unverified_and_never_counted(
     one_line_refusal(capsys, "changed after it was signed", "--unverified")
     assert main(["receive", str(out), "--unverified"]) == 0
     assert "UNVERIFIED, not counted in your hours" in capsys.readouterr().out
+    assert main(["show", "latest"]) == 0
+    assert "== Response from Dana Super (UNVERIFIED: not signed by the key you trust" in (
+        capsys.readouterr().out
+    )
     assert main(["log"]) == 0
     logged = capsys.readouterr().out
     assert "No supervision meetings recorded" in logged and "600" not in logged
@@ -163,6 +167,8 @@ def test_log_counts_and_marks_the_hours_of_verified_responses(
     assert main(["log"]) == 0
     logged = capsys.readouterr().out
     assert "verified response from Dana Super" in logged
+    assert main(["show", "latest"]) == 0
+    assert "== Response from Dana Super (verified) ==" in capsys.readouterr().out
     assert "2026: 1 meeting, 1 h 00 min (60 minutes)" in logged
 
 
