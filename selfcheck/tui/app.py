@@ -187,7 +187,12 @@ class SelfcheckApp(App[None]):
         return super().get_default_screen()
 
     def action_home(self) -> None:
-        """Leave the summary for home, building home now if the app opened straight in."""
+        """Leave the summary for home, building home now if the app opened straight in.
+
+        The finished check-in is closed here, no longer open for its next steps.
+        """
+        if self.draft is not None:
+            self.draft.close()
         if any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
             self.pop_screen()
         else:
@@ -277,16 +282,27 @@ class SelfcheckApp(App[None]):
         self.replace_checkin_screen(NextStepsScreen(draft))
 
     def action_show_summary(self) -> None:
-        """Close the finished check-in and show its summary."""
+        """Show the finished check-in's summary once its next steps are on disk.
+
+        The check-in stays open, so that s on the summary goes back to its next steps.
+        """
         from selfcheck.tui.screens.practitioner.summary import SummaryScreen
 
         draft = self.draft
         if draft is None:
             return
-        draft.close()
+        draft.writer.flush()
         versions = self.workspace.versions.showing(draft.rubric)
         summary = SummaryScreen(versions, draft.checkin, draft.previous, draft.path, draft.vault)
         self.replace_checkin_screen(summary)
+
+    def action_edit_steps(self) -> None:
+        """From the summary, back to the next steps of the check-in just finished."""
+        from selfcheck.tui.screens.practitioner.next_steps import NextStepsScreen
+
+        draft = self.draft
+        if draft is not None and draft.checkin.complete:
+            self.replace_checkin_screen(NextStepsScreen(draft))
 
     def replace_checkin_screen(self, screen: Screen[None]) -> None:
         """Show `screen` in place of the current one (on top of it when it is the first)."""

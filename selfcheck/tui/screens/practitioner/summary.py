@@ -23,6 +23,9 @@ from selfcheck.supervision.receiving import response_to
 from selfcheck.tui.help_keys import PACKET_WORDS, SHARE_WORDS
 from selfcheck.tui.widgets.response_view import response_text
 
+STEPS_WORDS = "back to this check-in's next steps, to add, change the item of, or remove one"
+"""What s does on the summary of a check-in just finished."""
+
 BULLET = "  • "
 """How the shared summary lines start a list entry."""
 
@@ -68,6 +71,7 @@ class SummaryScreen(Screen[None]):
             "Home",
             tooltip="home: start another check-in, see your growth",
         ),
+        Binding("s", "app.edit_steps", "Next steps", tooltip=STEPS_WORDS),
         Binding("p", "app.make_packet", "Packet", tooltip=PACKET_WORDS),
         Binding("h", "app.share", "Share", tooltip=SHARE_WORDS),
     ]
