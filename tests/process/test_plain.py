@@ -142,20 +142,6 @@ def test_plain_home_lists_the_commands(data_dir: Path, make_checkin, save, capsy
     assert "selfcheck start --plain: start or resume a check-in" in out
 
 
-def test_plain_home_has_a_command_for_every_key_of_home(data_dir: Path, capsys) -> None:
-    """Each action home offers by a key has its command in `selfcheck --plain`, marked by it."""
-    from textual.binding import Binding
-
-    from selfcheck.tui.screens.practitioner.home import HomeScreen
-
-    assert main(["--plain"]) == 0
-    out = capsys.readouterr().out
-    keys = [b.key for b in Binding.make_bindings(HomeScreen.BINDINGS) if b.action != "app.help"]
-    assert len(keys) >= 9
-    for key in keys:
-        assert f"({key})" in out, f"no command stands in for {key} on home"
-
-
 def test_a_draft_open_elsewhere_is_refused_in_one_line(data_dir: Path) -> None:
     """A second plain check-in on the same draft says where it is open and changes nothing."""
     plain(data_dir, "3\n")
