@@ -11,10 +11,12 @@ from typing import Any
 import pytest
 from helpers.encryption_helpers import AGE, NO_AGE, age_decrypt
 from helpers.pdf_text import flat, pdf_pages
+from helpers.waiting import wait_until
 from textual.binding import Binding
 from textual.widgets import Input, Select, Static
 
 from selfcheck.cli import main
+from selfcheck.store.checkin_files import load_data_dir
 from selfcheck.store.config import load_config
 from selfcheck.store.vault import is_encrypted
 from selfcheck.supervision.caseload import supervisees_dir
@@ -134,6 +136,55 @@ async def test_share_from_home_says_what_is_shared_and_writes_the_toml(
     assert len(shares) == 1
     data = tomllib.loads(shares[0].read_text("utf-8"))
     assert data["format"] == "selfcheck-share" and data["checkins"]
+
+
+async def words_saying(pilot: Any, words: str) -> str:
+    """The share dialog's summary once it says `words` (it is made again off the screen)."""
+    shown = pilot.app.screen.query_one("#share-words", Static)
+    await wait_until(pilot, lambda: words in str(shown.content), f"the share saying {words!r}")
+    return str(shown.content)
+
+
+async def test_share_from_home_of_a_period_with_every_note(data_dir: Path, no_viewer) -> None:
+    """The period and notes chosen in the dialog change what it says, and the file holds
+    exactly that: the check-ins since the day typed, with every note."""
+    assert main(["demo", "--data-dir", str(data_dir)]) == 0
+    checkins = load_data_dir(data_dir).checkins
+    since = checkins[-3].when.date()
+    notes = sum(bool(a.note) for c in checkins[-3:] for a in c.items.values())
+    app = make_app(data_dir, None, straight_in=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        await until_screen(pilot, ShareDialog)
+        app.screen.query_one("#share-since", Input).value = "2026-02-3"
+        await words_saying(pilot, "The date should look like 2026-02-03.")
+        app.screen.query_one("#share-since", Input).value = since.isoformat()
+        app.screen.query_one("#share-notes", Select).value = "all"
+        await words_saying(pilot, f"Shared: 3 complete check-ins from {since.isoformat()}")
+        await words_saying(pilot, f"Shared: {notes} notes (all your notes).")
+        await pilot.press("enter")
+        await until_screen(pilot, HomeScreen)
+        await app.workers.wait_for_complete()
+        await pilot.press("q")
+    [written] = Path.home().glob("selfcheck-share-*.toml")
+    shared = tomllib.loads(written.read_text("utf-8"))["checkins"]
+    assert [c["id"] for c in shared] == [c.id for c in checkins[-3:]]
+    assert sum(bool(a.get("note")) for c in shared for a in c["items"].values()) == notes
+
+
+async def test_a_share_of_a_date_typed_wrong_writes_nothing(data_dir: Path, no_viewer) -> None:
+    """While the day typed is not a date, the dialog says so and enter writes no file."""
+    assert main(["demo", "--data-dir", str(data_dir)]) == 0
+    app = make_app(data_dir, None, straight_in=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        await until_screen(pilot, ShareDialog)
+        app.screen.query_one("#share-since", Input).value = "last week"
+        await words_saying(pilot, "The date should look like 2026-02-03.")
+        await pilot.press("enter")
+        assert isinstance(app.screen, ShareDialog)
+        await pilot.press("escape")
+    assert not list(Path.home().glob("selfcheck-share-*"))
 
 
 @pytest.mark.skipif(AGE is None, reason=NO_AGE)
