@@ -226,6 +226,8 @@ async def test_s_on_the_summary_goes_back_to_the_next_steps(data_dir: Path) -> N
         await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
         shown = {b.binding.key: b.binding.description for b in app.screen.active_bindings.values()}
         assert shown.get("s") == "Next steps"
+        said = str(app.screen.query_one("#summary-next", Static).render())
+        assert said.startswith("Next: s goes back to your next steps")
         await pilot.press("s")
         await wait_until(pilot, lambda: isinstance(app.screen, NextStepsScreen), "the steps")
         assert "call Sam" in str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)

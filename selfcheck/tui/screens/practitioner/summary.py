@@ -106,7 +106,10 @@ class SummaryScreen(Screen[None]):
             yield Static(Text(compared), classes="hint")
             supervisor = self.checkin.supervision.supervisor or "your supervisor"
             yield Static(
-                Text(f"Next: p makes the packet, h shares with {one_line(supervisor, 40)}."),
+                Text(
+                    "Next: s goes back to your next steps, p makes the packet, h shares with "
+                    f"{one_line(supervisor, 40)}."
+                ),
                 id="summary-next",
             )
             yield Static(values_table(self.versions, self.checkin, self.previous), id="values")
