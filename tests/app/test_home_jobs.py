@@ -98,7 +98,16 @@ async def test_a_written_file_is_offered_to_the_viewer(data_dir: Path, monkeypat
     assert main(["demo", "--data-dir", str(data_dir)]) == 0
     opened: list[list[str]] = []
     monkeypatch.setattr("selfcheck.tui.jobs.system_viewer", lambda: "/usr/bin/xdg-open")
-    monkeypatch.setattr("subprocess.Popen", lambda argv, **_: opened.append(argv))
+    real_popen = subprocess.Popen
+
+    def popen(argv: list[str], **options: Any) -> object:
+        """The viewer is noted, not run; any other program (matplotlib's fc-list) runs."""
+        if argv[0] != "/usr/bin/xdg-open":
+            return real_popen(argv, **options)
+        opened.append(argv)
+        return None
+
+    monkeypatch.setattr("subprocess.Popen", popen)
     app = make_app(data_dir, None, straight_in=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("p")
