@@ -187,12 +187,7 @@ class SelfcheckApp(App[None]):
         return super().get_default_screen()
 
     def action_home(self) -> None:
-        """Leave the summary for home, building home now if the app opened straight in.
-
-        The finished check-in is closed here, no longer open for its next steps.
-        """
-        if self.draft is not None:
-            self.draft.close()
+        """Leave the summary for home, building home now if the app opened straight in."""
         if any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
             self.pop_screen()
         else:
@@ -282,16 +277,13 @@ class SelfcheckApp(App[None]):
         self.replace_checkin_screen(NextStepsScreen(draft))
 
     def action_show_summary(self) -> None:
-        """Show the finished check-in's summary once its next steps are on disk.
-
-        The check-in stays open, so that s on the summary goes back to its next steps.
-        """
+        """Close the finished check-in and show its summary."""
         from selfcheck.tui.screens.practitioner.summary import SummaryScreen
 
         draft = self.draft
         if draft is None:
             return
-        draft.writer.flush()
+        draft.close()
         versions = self.workspace.versions.showing(draft.rubric)
         summary = SummaryScreen(versions, draft.checkin, draft.previous, draft.path, draft.vault)
         self.replace_checkin_screen(summary)
@@ -301,8 +293,14 @@ class SelfcheckApp(App[None]):
         from selfcheck.tui.screens.practitioner.next_steps import NextStepsScreen
 
         draft = self.draft
-        if draft is not None and draft.checkin.complete:
-            self.replace_checkin_screen(NextStepsScreen(draft))
+        if draft is None or not draft.checkin.complete:
+            return
+        try:
+            self.draft = draft.reopened()
+        except LockedError as exc:
+            self.notify(str(exc), title="In use", severity="error", timeout=15, markup=False)
+            return
+        self.replace_checkin_screen(NextStepsScreen(self.draft))
 
     def replace_checkin_screen(self, screen: Screen[None]) -> None:
         """Show `screen` in place of the current one (on top of it when it is the first)."""
