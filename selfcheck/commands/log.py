@@ -18,10 +18,11 @@ def register(subparsers: Any) -> None:
         "log",
         parents=[data_dir_option()],
         help="supervision meetings and hours, per year and in total",
-        description="Meetings recorded in your check-ins (m in a check-in) and in responses "
-        "you received, each with its source; hours per year and in total. If you supervise "
-        "others (`selfcheck supervise`), the meetings recorded in your responses to them "
-        "follow, counted apart as supervision you gave.",
+        description="Meetings recorded in your check-ins (m in a check-in) and in verified "
+        "responses you received (signed by the key you trust for that supervisor), each with "
+        "its source; hours per year and in total. If you supervise others (`selfcheck "
+        "supervise`), the meetings recorded in your responses to them follow, counted apart "
+        "as supervision you gave.",
     )
     log.add_argument("--year", type=int, metavar="YYYY", help="only this year")
     log.set_defaults(handler=log_command)
@@ -30,13 +31,14 @@ def register(subparsers: Any) -> None:
 def log_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Print each meeting with its source, then the hours per year and in total: supervision
     received, then supervision given when the folder holds responses to a caseload."""
-    from selfcheck.supervision.hours import log_lines, meeting_records
+    from selfcheck.supervision.hours import log_lines, meeting_records, unverified_meetings
 
     loaded = context.stored
     responses, bad = context.received
     given, unreadable = given_meetings(context)
     problems = loaded.problems + bad + unreadable
-    records = meeting_records(loaded.checkins, responses.values())
+    trusted = context.config.trusted_supervisors
+    records = meeting_records(loaded.checkins, responses.values(), trusted)
     if args.year is not None:
         records = [r for r in records if r.date.year == args.year]
         given = [r for r in given if r.date.year == args.year]
@@ -44,6 +46,12 @@ def log_command(args: argparse.Namespace, context: CommandContext) -> int:
         print("Supervision you received:")
     for line in log_lines(records, args.year):
         print(line)
+    unverified = unverified_meetings(responses.values(), trusted)
+    if unverified:
+        print(
+            f"Not counted: {unverified} meeting{'s' if unverified != 1 else ''} from "
+            "unverified responses (not signed by a key you trust)."
+        )
     if given:
         print()
         print("Supervision you gave (meetings recorded in your responses, m on a response):")
