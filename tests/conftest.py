@@ -7,6 +7,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from helpers.floor import floor_entries, floor_entry
 from helpers.low_work_age import seal_with_low_work
 from helpers.samples import KEY
 
@@ -16,15 +17,25 @@ from selfcheck.formats.rubric import Rubric
 from selfcheck.store.checkin_files import save_checkin
 from selfcheck.store.rubrics import DEFAULT_RUBRIC_ID, find_rubric
 
-FLOOR_FOLDERS = (Path(__file__).parent / "unit", Path(__file__).parent / "app")
-"""Every test here exercises the dependencies' APIs (models, TOML, charts, Textual)."""
+TESTS = Path(__file__).parent
+"""The test folder: floor entries are paths under it."""
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every unit and app test `floor`: CI runs those on the lowest declared versions too."""
+    """Mark `floor` the tests helpers/floor.py lists; a listed test that is gone is an error."""
+    entries = floor_entries()
+    used: set[str] = set()
+    collected_files: set[str] = set()
     for item in items:
-        if any(item.path.is_relative_to(folder) for folder in FLOOR_FOLDERS):
+        relative = item.nodeid.removeprefix("tests/")
+        collected_files.add(relative.partition("::")[0])
+        entry = floor_entry(relative, entries)
+        if entry is not None:
+            used.add(entry)
             item.add_marker(pytest.mark.floor)
+    missing = {entry for entry in entries - used if entry.partition("::")[0] in collected_files}
+    if missing:
+        raise pytest.UsageError(f"helpers/floor.py names tests that are gone: {sorted(missing)}")
 
 
 @pytest.fixture(autouse=True)

@@ -171,16 +171,19 @@ async def test_focus_is_shown_by_more_than_colour(data_dir: Path, history) -> No
             if screen is not app.screen:
                 await app.push_screen(screen)
                 await pilot.pause()
-            for widget in app.screen.query("*"):
-                if not widget.focusable or not widget.display or widget.region.area == 0:
-                    continue
+            focusable = [
+                widget
+                for widget in app.screen.query("*")
+                if widget.focusable and widget.display and widget.region.area > 0
+            ]
+            app.set_focus(None)
+            await pilot.pause()
+            blurred = {widget: shape(widget) for widget in focusable}
+            for widget in focusable:
                 seen += 1
-                app.set_focus(None)
-                await pilot.pause()
-                blurred = shape(widget)
                 widget.focus()
                 await pilot.pause()
-                if shape(widget) == blurred:
+                if shape(widget) == blurred[widget]:
                     where = f"{type(screen).__name__} {type(widget).__name__}#{widget.id}"
                     colour_only.append(where)
     assert seen > 10

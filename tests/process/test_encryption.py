@@ -20,8 +20,6 @@ from helpers.encryption_helpers import (
 from selfcheck.cli import main
 from selfcheck.store.config import Config, save_config
 
-pytestmark = pytest.mark.floor  # encryption through pyrage: the lowest versions too
-
 
 def a_folder(data_dir: Path, make_checkin, save) -> list[str]:
     """Two check-ins and a config with typed text; the texts planted in them."""

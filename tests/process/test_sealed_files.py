@@ -9,8 +9,6 @@ from helpers.encryption_helpers import AGE, NO_AGE, age_decrypt, encrypt, passph
 
 from selfcheck.cli import main
 
-pytestmark = pytest.mark.floor  # encryption through pyrage: the lowest versions too
-
 
 def steward(tmp_path: Path, capsys) -> tuple[str, Path, Path]:
     """A data steward's encrypted folder: their recipient, identity.age and passphrase file."""

@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 from helpers.terminal import in_terminal, needs_pty
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from selfcheck.store.checkin_files import load_checkin, save_checkin
@@ -49,9 +49,12 @@ def test_a_crash_in_the_app_never_prints_the_secrets(data_dir):
 
 
 @settings(
-    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(note=st.text(min_size=1, max_size=40))
+@example(note="\u202bright to left\u202c")
+@example(note="carriage\rreturn")
+@example(note="line\u2028separator")
 def test_viewing_a_note_never_rewrites_it(note, data_dir, make_checkin, rubric):
     """Bidi marks, CR and U+2028 came back as literal `\\u202b` / `\\x0d` after a mere look."""
     from selfcheck.tui.app import make_app
