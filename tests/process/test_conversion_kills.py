@@ -61,7 +61,7 @@ def test_sigkill_anywhere_in_conversions_imports_and_receipts(
     rng = random.Random(23)
     config = ensure_identity(data_dir)
     save_config(data_dir, config.model_copy(update={"practitioner_key": KEY}))
-    notes = [f"Planted-kill-note-{index:03d}-Curlew" for index in range(12)]
+    notes = [f"Planted-kill-note-{index:03d}-Curlew" for index in range(8)]
     checkins = [make_checkin({ITEM: 3}, day=day, notes={ITEM: n}) for day, n in enumerate(notes)]
     for checkin in checkins:
         save_checkin(data_dir, checkin)

@@ -108,7 +108,7 @@ def test_decrypt_while_encrypt_seals_waits_and_loses_nothing(
 def test_two_conversions_at_once_lose_nothing(data_dir: Path, make_checkin, tmp_path) -> None:
     """Every pairing of two conversions started together 20 times: the folder's lock makes one
     wait for the other, so every check-in opens after each round and holds its note."""
-    notes = plant(data_dir, make_checkin, 6)
+    notes = plant(data_dir, make_checkin, 4)
     secret = passphrase_file(tmp_path)
     for round_number, pairing in enumerate(PAIRINGS * ROUNDS):
         commands = [
