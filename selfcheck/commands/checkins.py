@@ -139,16 +139,24 @@ def show_command(args: argparse.Namespace, context: CommandContext) -> int:
             f"{rubric.version}, items matched by id"
         )
     responses, received_problems = context.received
-    print(checkin_text(checkin, rubric, path, responses.get(checkin.id)))
+    response = responses.get(checkin.id)
+    verified = response is not None and response.verified_by(context.config.trusted_supervisors)
+    print(checkin_text(checkin, rubric, path, response, verified=verified))
     problems = [*problems, *received_problems]
     report_problems(problems)
     return exit_status(problems)
 
 
 def checkin_text(
-    checkin: Checkin, rubric: Rubric | None, path: Path, response: Response | None = None
+    checkin: Checkin,
+    rubric: Rubric | None,
+    path: Path,
+    response: Response | None = None,
+    *,
+    verified: bool = False,
 ) -> str:
-    """A check-in laid out for reading, with typed text shown literally, and any response."""
+    """A check-in laid out for reading, with typed text shown literally, and any response
+    (said to be unverified unless `verified`: signed by the key trusted for its supervisor)."""
     p = printable
     who = checkin.practitioner.name or "(no name)"
     lines = [
@@ -178,7 +186,7 @@ def checkin_text(
             tied = f" (item {step.item})" if step.item else ""
             lines.append(f"- {p(step.text)}{tied}")
     if response is not None:
-        lines += response_section(response)
+        lines += response_section(response, verified)
     return "\n".join(lines)
 
 
@@ -195,10 +203,15 @@ def _response_lines(response: Response, rubric: Rubric | None, item_id: str) -> 
     return lines
 
 
-def response_section(response: Response) -> list[str]:
+def response_section(response: Response, verified: bool) -> list[str]:
     """The parts of a supervisor's response not tied to one item, for `show`."""
     who = printable(response.supervisor, keep_newlines=False) or "your supervisor"
-    lines = ["", f"== Response from {who} =="]
+    trust = (
+        "verified"
+        if verified
+        else "UNVERIFIED: not signed by the key you trust; not counted in your hours"
+    )
+    lines = ["", f"== Response from {who} ({trust}) =="]
     if response.comment:
         lines.append(printable(response.comment))
     if response.meeting is not None:

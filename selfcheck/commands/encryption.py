@@ -65,7 +65,10 @@ def register(subparsers: Any) -> None:
     keys = subparsers.add_parser(
         "keys",
         parents=parents,
-        help="print your public recipient (age1...), for others to seal files to you",
+        help="print your public recipient (age1...) and your signing key's fingerprint",
+        description="Prints your public recipient (age1..., when the folder is encrypted) for "
+        "others to seal files to you, then the public key that signs your responses and its "
+        "short fingerprint, which a practitioner compares before trusting your responses.",
     )
     keys.set_defaults(handler=keys_command)
 
@@ -169,13 +172,25 @@ def passphrase_command(args: argparse.Namespace, context: CommandContext) -> int
 
 
 def keys_command(args: argparse.Namespace, context: CommandContext) -> int:
-    """Print the public recipient others seal files to."""
+    """Print the public recipient others seal files to (first, alone on its line, for
+    scripts), then the signing key and its fingerprint."""
+    from selfcheck.store.signing_key import folder_signing_key
+
     folder = context.chosen_dir
-    _require_encrypted(folder)
-    context.unlock(folder)
-    key = context.vault.folder_key(folder)
-    assert key is not None  # the folder is encrypted and was just unlocked
-    print(key.recipient)
+    if is_encrypted(folder):
+        context.unlock(folder)
+        key = context.vault.folder_key(folder)
+        assert key is not None  # the folder is encrypted and was just unlocked
+        print(key.recipient)
+    else:
+        print(
+            f"{folder} is not encrypted, so it has no recipient (age1...) for sealed files yet; "
+            "`selfcheck encrypt` makes one",
+            file=sys.stderr,
+        )
+    signing = folder_signing_key(folder, context.vault)
+    print(f"signing key: ed25519 {signing.public_key}")
+    print(f"fingerprint: {signing.fingerprint}")
     return EXIT_OK
 
 

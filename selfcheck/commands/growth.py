@@ -211,7 +211,8 @@ def report_command(args: argparse.Namespace, context: CommandContext) -> int:
     packet_format(args.out)
     context.guarded_out(args.out)
     who, result, checkins, status = one_growth(context, args.practitioner, args.rubric)
-    pages = supervision_pages(checkins, received_responses(context), date.today())
+    trusted = {} if context.paths else context.config.trusted_supervisors
+    pages = supervision_pages(checkins, received_responses(context), trusted, date.today())
     write_packet(args.out, packet_input(who, result, checkins, notes=args.notes, supervision=pages))
     tell(
         f"wrote {args.out} ({len(result.checkins)} check-ins, notes: {args.notes})", to_stdout=True

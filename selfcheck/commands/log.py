@@ -17,8 +17,9 @@ def register(subparsers: Any) -> None:
         "log",
         parents=[data_dir_option()],
         help="supervision meetings and hours, per year and in total",
-        description="Meetings recorded in your check-ins (m in a check-in) and in responses "
-        "you received, each with its source; hours per year and in total.",
+        description="Meetings recorded in your check-ins (m in a check-in) and in verified "
+        "responses you received (signed by the key you trust for that supervisor), each with "
+        "its source; hours per year and in total.",
     )
     log.add_argument("--year", type=int, metavar="YYYY", help="only this year")
     log.set_defaults(handler=log_command)
@@ -26,15 +27,22 @@ def register(subparsers: Any) -> None:
 
 def log_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Print each meeting with its source, then the hours per year and in total."""
-    from selfcheck.supervision.hours import log_lines, meeting_records
+    from selfcheck.supervision.hours import log_lines, meeting_records, unverified_meetings
 
     loaded = context.stored
     responses, bad = context.received
     problems = loaded.problems + bad
-    records = meeting_records(loaded.checkins, responses.values())
+    trusted = context.config.trusted_supervisors
+    records = meeting_records(loaded.checkins, responses.values(), trusted)
     if args.year is not None:
         records = [r for r in records if r.date.year == args.year]
     for line in log_lines(records, args.year):
         print(line)
+    unverified = unverified_meetings(responses.values(), trusted)
+    if unverified:
+        print(
+            f"Not counted: {unverified} meeting{'s' if unverified != 1 else ''} from "
+            "unverified responses (not signed by a key you trust)."
+        )
     report_problems(problems)
     return exit_status(problems)

@@ -16,12 +16,7 @@ from selfcheck.commands.common import (
     require_paths,
     tell,
 )
-from selfcheck.commands.sealing import (
-    add_identity_option,
-    add_to_option,
-    sealed_for,
-    sealed_words,
-)
+from selfcheck.commands.sealing import add_identity_option, add_to_option
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.printable import one_line
 
@@ -129,9 +124,10 @@ def import_command(paths: list[Path], folder: Path, context: CommandContext) -> 
 def export_response(
     wanted: str, out: Path, to: str | None, folder: Path, context: CommandContext
 ) -> int:
-    """Write the response to one practitioner's latest check-in (sealed to them with --to)."""
+    """Write the response to one practitioner's latest check-in, signed (sealed with --to)."""
     from selfcheck.supervision.caseload import load_caseload
     from selfcheck.supervision.responding import ResponseDraft
+    from selfcheck.supervision.response_export import export_response as export_signed
 
     caseload = load_caseload(folder, context.vault)
     row = caseload.find(wanted)
@@ -142,11 +138,8 @@ def export_response(
     supervisor = context.config.name
     draft = ResponseDraft.open(folder, person.latest, supervisor, vault=context.vault)
     try:
-        draft.export(out, lambda data: sealed_for(to, data))
+        exported = export_signed(draft, person, out, context.data_dir, context.vault, to)
     finally:
         draft.close()
-    tell(
-        f"wrote {out} ({sealed_words(to)}); give it to {one_line(person.name, 80)}.",
-        to_stdout=True,
-    )
+    tell(exported.words, to_stdout=True)
     return EXIT_OK

@@ -26,14 +26,19 @@ IDENTIFIER_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
 KEY_PATTERN = r"^([0-9a-f]{16,64})?$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 VERSION_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.+-]{0,39}$"
+SIGNATURE_PATTERN = r"^[0-9a-f]{128}$"
+"""An Ed25519 signature as a file holds it: 64 bytes in lowercase hexadecimal."""
 PATTERN_HINTS = {
     IDENTIFIER_PATTERN: "use letters, digits, '_', '.' and '-' only, at most 64 characters",
     KEY_PATTERN: "must be 16 to 64 lowercase hexadecimal digits",
     SHA256_PATTERN: "must be 64 lowercase hexadecimal digits",
     VERSION_PATTERN: "use letters, digits, '_', '.', '+' and '-' only, at most 40 characters",
+    SIGNATURE_PATTERN: "must be 128 lowercase hexadecimal digits",
 }
 """What each pattern asks for, in words, for error messages."""
-SECRET_FIELDS = frozenset(("practitioner_key", "pseudonym_secret", "key"))
+SECRET_FIELDS = frozenset(
+    ("practitioner_key", "pseudonym_secret", "key", "private_key", "recipient")
+)
 """Fields whose values an error message never repeats."""
 
 Identifier = Annotated[StrictStr, Field(pattern=IDENTIFIER_PATTERN)]

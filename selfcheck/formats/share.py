@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
-from pydantic import AwareDatetime, Field, StrictStr, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    Field,
+    StrictStr,
+    ValidationError,
+    model_validator,
+)
 
 from selfcheck.formats.checkin import (
     Checkin,
@@ -15,11 +22,32 @@ from selfcheck.formats.checkin import (
     Supervision,
     TravellingStep,
 )
+from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.fields import KEY_PATTERN, Identifier, TravellingName, _Strict
 from selfcheck.formats.toml_reading import validation_problems
 
 SHARE_FORMAT = "selfcheck-share"
 """The `format` of a share file."""
+SHARE_VERSION: Final = 2
+"""The newest share format version: 2 adds the practitioner's `recipient` (and may hold
+"not my role" answers, which version 1 readers refuse)."""
+
+
+def _age_recipient(text: str) -> str:
+    """A text that is an age X25519 recipient (`age1...`)."""
+    from selfcheck.formats.sealed import parse_recipient
+
+    try:
+        parse_recipient(text)
+    except SelfcheckError:
+        raise ValueError(
+            "is not an age recipient (age1..., as `selfcheck keys` prints it)"
+        ) from None
+    return text
+
+
+AgeRecipient = Annotated[StrictStr, Field(max_length=100), AfterValidator(_age_recipient)]
+"""An age recipient to seal files to."""
 
 NotesPolicy = Literal["discuss", "none", "all"]
 """Which notes a share holds: those of items marked to discuss, none, or all."""
@@ -30,6 +58,9 @@ class SharedPractitioner(_Strict):
 
     name: TravellingName = ""
     key: Annotated[StrictStr, Field(pattern=KEY_PATTERN, min_length=16)]
+    recipient: AgeRecipient | None = None
+    """Version 2: the practitioner's own age recipient, when their data folder is encrypted;
+    their supervisor's response is sealed to it."""
 
 
 class SharedCheckin(_Strict):
@@ -62,11 +93,17 @@ class Share(_Strict):
     """A share file: one practitioner's complete check-ins, oldest first."""
 
     format: Literal["selfcheck-share"] = "selfcheck-share"
-    format_version: Literal[1] = 1
+    format_version: Literal[1, 2] = SHARE_VERSION
     created: AwareDatetime
     notes: NotesPolicy
     practitioner: SharedPractitioner
     checkins: Annotated[list[SharedCheckin], Field(min_length=1, max_length=1000)]
+
+    @model_validator(mode="after")
+    def _recipient_from_version_2(self) -> Share:
+        if self.format_version == 1 and self.practitioner.recipient:
+            raise ValueError("practitioner.recipient came with format_version 2")
+        return self
 
     @model_validator(mode="after")
     def _checkins_by_the_checkin_rules(self) -> Share:

@@ -31,13 +31,17 @@ def packet_format(out: Path) -> str:
 
 
 def supervision_pages(
-    checkins: list[Checkin], responses: Mapping[str, Response], today: date
+    checkins: list[Checkin],
+    responses: Mapping[str, Response],
+    trusted: Mapping[str, str],
+    today: date,
 ) -> SupervisionPages:
-    """Responses, the learning plan's history and this year's hours for the packet."""
+    """Responses, the learning plan's history and this year's hours for the packet (a
+    response's meeting counted only when signed by the key `trusted` for its supervisor)."""
     from selfcheck.supervision.hours import hours_by_year, meeting_records, year_line
     from selfcheck.supervision.plan import plan_history
 
-    records = meeting_records(checkins, responses.values())
+    records = meeting_records(checkins, responses.values(), trusted)
     this_year = [y for y in hours_by_year(records) if y.year == today.year]
     return SupervisionPages(
         responses=dict(responses),
@@ -71,10 +75,12 @@ def practitioners_packet(
     """The packet of the practitioner of a data folder, with the responses kept in it."""
     from selfcheck.checkin.practitioners import practitioner_label
     from selfcheck.packet.inputs import packet_input
+    from selfcheck.store.config import load_config
     from selfcheck.supervision.receiving import load_received
 
     responses, _ = load_received(data_dir, vault)
-    pages = supervision_pages(checkins, responses, today)
+    trusted = load_config(data_dir, vault).trusted_supervisors
+    pages = supervision_pages(checkins, responses, trusted, today)
     return packet_input(
         practitioner_label(checkins), result, checkins, notes=notes, supervision=pages
     )

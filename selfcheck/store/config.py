@@ -13,6 +13,7 @@ from pydantic import Field, StrictBool, StrictStr
 from selfcheck.formats.checkin import Supervision
 from selfcheck.formats.errors import InputError
 from selfcheck.formats.fields import KEY_PATTERN, Name, _Strict
+from selfcheck.formats.signing import PublicKey
 from selfcheck.store.lock import data_dir_locked
 from selfcheck.store.vault import Vault, held, stored
 
@@ -45,6 +46,8 @@ class Config(_Strict):
     """The supervisor's public key (age1...) that the app seals shares to, once given."""
     program: StrictStr = ""
     """The program the app last sent an anonymous export to."""
+    trusted_supervisors: dict[StrictStr, PublicKey] = Field(default_factory=dict)
+    """Each supervisor's public signing key, by name, trusted at their first response."""
     # Never part of a repr (so of no traceback, log or message); only the file holds them.
     practitioner_key: Annotated[StrictStr, Field(pattern=KEY_PATTERN, repr=False)] = ""
     pseudonym_secret: Annotated[StrictStr, Field(pattern=r"^([0-9a-f]{64})?$", repr=False)] = ""
@@ -94,3 +97,13 @@ def ensure_identity(data_dir: Path, vault: Vault | None = None) -> Config:
         )
         save_config(data_dir, config, vault)
         return config
+
+
+def trust_supervisor(
+    data_dir: Path, supervisor: str, public_key: str, vault: Vault | None = None
+) -> None:
+    """Remember `public_key` as the signing key of the supervisor of that name."""
+    with data_dir_locked(data_dir):
+        config = load_config(data_dir, vault)
+        trusted = config.trusted_supervisors | {supervisor: public_key}
+        save_config(data_dir, config.model_copy(update={"trusted_supervisors": trusted}), vault)

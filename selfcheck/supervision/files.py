@@ -6,8 +6,8 @@ from pathlib import Path
 
 import tomli_w
 
-from selfcheck.formats.response import RESPONSE_FORMAT, Response
-from selfcheck.formats.share import SHARE_FORMAT, Share
+from selfcheck.formats.response import RESPONSE_FORMAT, RESPONSE_VERSION, Response
+from selfcheck.formats.share import SHARE_FORMAT, SHARE_VERSION, Share
 from selfcheck.formats.toml_reading import MAX_RESPONSE_BYTES, MAX_SHARE_BYTES
 from selfcheck.store.vault import Vault, held
 
@@ -19,7 +19,7 @@ def share_bytes(share: Share) -> bytes:
 
 def load_share(path: Path, vault: Vault | None = None) -> Share:
     """Read and validate one share file, raising InputError naming the file and field."""
-    return held(vault).load_model(path, Share, SHARE_FORMAT, MAX_SHARE_BYTES)
+    return held(vault).load_model(path, Share, SHARE_FORMAT, MAX_SHARE_BYTES, SHARE_VERSION)
 
 
 def save_share(path: Path, share: Share, vault: Vault | None = None) -> Path:
@@ -37,7 +37,9 @@ def response_bytes(response: Response) -> bytes:
 
 def load_response(path: Path, vault: Vault | None = None) -> Response:
     """Read and validate one response file, raising InputError naming the file and field."""
-    return held(vault).load_model(path, Response, RESPONSE_FORMAT, MAX_RESPONSE_BYTES)
+    return held(vault).load_model(
+        path, Response, RESPONSE_FORMAT, MAX_RESPONSE_BYTES, RESPONSE_VERSION
+    )
 
 
 def save_response(path: Path, response: Response, vault: Vault | None = None) -> Path:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -31,19 +31,23 @@ class YearHours:
 
 
 def meeting_records(
-    checkins: Iterable[Checkin], responses: Iterable[Response]
+    checkins: Iterable[Checkin], responses: Iterable[Response], trusted: Mapping[str, str]
 ) -> list[MeetingRecord]:
-    """Every meeting once, by date: a record with its length wins over one without."""
+    """Every meeting once, by date: a record with its length wins over one without.
+
+    A response's meeting counts only when it is verified: signed by the key `trusted` for
+    its supervisor (the config's `trusted_supervisors`).
+    """
     found: list[MeetingRecord] = []
     for response in responses:
-        if response.meeting is not None:
+        if response.meeting is not None and response.verified_by(trusted):
             who = response.supervisor or "your supervisor"
             found.append(
                 MeetingRecord(
                     response.meeting.date,
                     response.meeting.minutes,
                     response.meeting.kind,
-                    f"response from {who} to check-in {response.checkin}",
+                    f"verified response from {who} to check-in {response.checkin}",
                 )
             )
     for checkin in checkins:
@@ -128,3 +132,8 @@ def log_lines(records: list[MeetingRecord], year: int | None = None) -> list[str
         without = f"; {unknown} without a recorded length" if unknown else ""
         lines.append(f"Total: {count} meetings, {hours_words(total)}{without}")
     return lines
+
+
+def unverified_meetings(responses: Iterable[Response], trusted: Mapping[str, str]) -> int:
+    """How many responses kept unverified record a meeting that is therefore not counted."""
+    return sum(r.meeting is not None and not r.verified_by(trusted) for r in responses)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -180,15 +180,25 @@ class ResponseDraft(Autosaved):
         """The response as it stands, as its file holds it."""
         return response_bytes(self.response)
 
-    def export(self, out: Path, seal: Callable[[bytes], bytes] | None = None) -> Path:
-        """Write the response for the practitioner to `out` (through `seal`, when given, so
-        only they can open it) and remember it as sent."""
+    def export(
+        self,
+        out: Path,
+        private_key: str,
+        seal: Callable[[bytes], bytes] | None = None,
+        data_dir: Path | None = None,
+    ) -> Path:
+        """Write the response for the practitioner to `out`, signed with `private_key` (and
+        through `seal`, when given, so only they can open it); remember it as sent.
+
+        `data_dir`: the supervisor's data folder, which `out` must not lie in."""
         if self.response.empty:
             raise SelfcheckError("the response is still empty: give a level, comment or step first")
         self.save()
         if not self.writer.flush():
             raise SelfcheckError(f"{self.path}: the response could not be saved in time")
         data = response_bytes(self.response)
-        write_out(out, seal(data) if seal else data)
+        written = datetime.now(UTC).astimezone().replace(microsecond=0)
+        signed = response_bytes(self.response.signed(private_key, written))
+        write_out(out, seal(signed) if seal else signed, data_dir)
         self.vault.write_file(sent_path(self.path), data)
         return out

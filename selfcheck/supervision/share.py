@@ -55,16 +55,23 @@ def shared_checkin(checkin: Checkin, policy: NotesPolicy) -> SharedCheckin:
 
 
 def build_share(
-    checkins: list[Checkin], config: Config, policy: NotesPolicy, created: datetime
+    checkins: list[Checkin],
+    config: Config,
+    policy: NotesPolicy,
+    created: datetime,
+    recipient: str | None = None,
 ) -> Share:
-    """A share of these check-ins under the notes policy (SelfcheckError when there are none)."""
+    """A share of these check-ins under the notes policy (SelfcheckError when there are none),
+    carrying the practitioner's age `recipient` when they have one."""
     if not checkins:
         raise SelfcheckError("no complete check-ins to share; finish one with: selfcheck start")
     try:
         return Share(
             created=created,
             notes=policy,
-            practitioner=SharedPractitioner(name=config.name, key=config.practitioner_key),
+            practitioner=SharedPractitioner(
+                name=config.name, key=config.practitioner_key, recipient=recipient
+            ),
             checkins=[shared_checkin(s, policy) for s in checkins],
         )
     except ValidationError as exc:
@@ -92,6 +99,14 @@ def share_words(checkins: list[Checkin], share: Share) -> list[str]:
         "discuss marks, next steps, supervisor and meeting date.",
         f"Shared: {shared_notes} note{'s' if shared_notes != 1 else ''} "
         f"({POLICY_WORDS[share.notes]}).",
+        *(
+            [
+                f"Shared: your public key ({share.practitioner.recipient[:16]}...), so your "
+                "supervisor's response comes back sealed to you."
+            ]
+            if share.practitioner.recipient
+            else []
+        ),
         f"Not shared: {held} other note{'s' if held != 1 else ''}, drafts, and your settings.",
     ]
 
@@ -127,4 +142,7 @@ def folder_share(
     loaded = load_data_dir(folder, vault)
     mine = [s for s in loaded.checkins if s.practitioner.key in ("", config.practitioner_key)]
     chosen = choose_checkins(mine, last=last, since=since)
-    return FolderShare(build_share(chosen, config, policy, created), chosen, loaded.problems)
+    key = vault.folder_key(folder)
+    recipient = str(key.recipient) if key is not None else None
+    share = build_share(chosen, config, policy, created, recipient)
+    return FolderShare(share, chosen, loaded.problems)

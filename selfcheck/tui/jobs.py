@@ -14,6 +14,7 @@ from textual.app import App
 
 from selfcheck.checkin.workspace import Workspace, remember_in_config
 from selfcheck.formats.errors import SelfcheckError
+from selfcheck.store.config import ensure_identity
 
 if TYPE_CHECKING:
     from selfcheck.packet.content import NoteChoice
@@ -147,13 +148,15 @@ async def share_with_supervisor(app: App[None], workspace: Workspace) -> Path | 
 
 
 async def take_in_response(app: App[None], workspace: Workspace) -> Path | None:
-    """Choose a response file, keep it beside the check-in it answers, and show it; no file
-    is written for the person to find."""
+    """Choose a response file, check its signature (asking to trust a supervisor's key the
+    first time), keep it beside the check-in it answers, and show it; no file is written for
+    the person to find."""
     from textual_fspicker import FileOpen, Filters
 
-    from selfcheck.supervision.receiving import receive
+    from selfcheck.supervision.receiving import keep_response, open_response
     from selfcheck.tui.screens.common.message import MessageDialog
     from selfcheck.tui.screens.practitioner.packet import default_packet_folder
+    from selfcheck.tui.screens.practitioner.trust import TrustKey
     from selfcheck.tui.widgets.response_view import response_text
 
     folder = default_packet_folder(workspace.config.packet_folder, Path.home())
@@ -165,18 +168,30 @@ async def take_in_response(app: App[None], workspace: Workspace) -> Path | None:
     )
     if chosen is None:
         return None
-    key = workspace.config.practitioner_key
+    data_dir, vault = workspace.data_dir, workspace.vault
     try:
-        response, _ = await asyncio.to_thread(
-            receive, chosen, workspace.data_dir, workspace.loaded, key, workspace.vault
+        config = await asyncio.to_thread(ensure_identity, data_dir, vault)
+        incoming = await asyncio.to_thread(
+            open_response, chosen, data_dir, workspace.loaded, config, vault
+        )
+        trust = incoming.trust == "new" and await app.push_screen_wait(
+            TrustKey(incoming.supervisor, incoming.fingerprint)
+        )
+        if incoming.trust == "new" and not trust:
+            app.notify("Nothing was kept.", title="Not received", markup=False)
+            return None
+        received = await asyncio.to_thread(
+            keep_response, incoming, data_dir, config, vault, trust=trust
         )
     except (SelfcheckError, OSError) as exc:
         app.notify(str(exc), title="Not received", severity="error", timeout=20, markup=False)
         return None
     workspace.reload()
+    response = received.response
     checkin = next(c for c in workspace.loaded.checkins if c.id == response.checkin)
     body = response_text(response, workspace.rubric_of(checkin), checkin)
-    await app.push_screen_wait(MessageDialog("Received your supervisor's response", body))
+    title = f"Received {incoming.supervisor}'s response (verified: key {incoming.fingerprint})"
+    await app.push_screen_wait(MessageDialog(title, body))
     return None
 
 
@@ -189,7 +204,8 @@ async def show_hours(app: App[None], workspace: Workspace) -> Path | None:
     from selfcheck.tui.screens.common.message import MessageDialog
 
     responses, _ = load_received(workspace.data_dir, workspace.vault)
-    records = meeting_records(workspace.loaded.checkins, responses.values())
+    trusted = workspace.config.trusted_supervisors
+    records = meeting_records(workspace.loaded.checkins, responses.values(), trusted)
     meetings, _, totals = "\n".join(log_lines(records)).partition("\n\n")
     body = Text(f"{totals}\n\n{meetings}" if totals else meetings)
     await app.push_screen_wait(MessageDialog("Supervision hours", body))

@@ -95,7 +95,9 @@ class SupervisorApp(App[None]):
         versions = (
             RubricVersions.of(rubric, rubric_versions(rubric.id, self.data_dir)) if rubric else None
         )
-        screen = SuperviseeScreen(person, versions, self.supervisor, self.caseload.vault)
+        screen = SuperviseeScreen(
+            person, versions, self.supervisor, self.caseload.vault, self.data_dir
+        )
         self.push_screen(screen)
 
 

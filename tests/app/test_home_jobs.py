@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from helpers.encryption_helpers import AGE, NO_AGE, age_decrypt
 from helpers.pdf_text import flat, pdf_pages
+from helpers.responses import signed_by
 from textual.binding import Binding
 from textual.widgets import Input, Select, Static
 
@@ -28,6 +29,7 @@ from selfcheck.tui.screens.practitioner.packet import PacketDialog
 from selfcheck.tui.screens.practitioner.program import ExportConsent
 from selfcheck.tui.screens.practitioner.protect import PassphraseDialog, RecoveryDialog
 from selfcheck.tui.screens.practitioner.share import ShareDialog
+from selfcheck.tui.screens.practitioner.trust import TrustKey
 from selfcheck.tui.supervisor_app import make_supervisor_app
 
 SIZE = (100, 36)
@@ -167,7 +169,8 @@ async def test_a_share_sealed_to_the_supervisor_opens_with_age(
 async def test_take_in_a_response_from_home_and_see_it(
     data_dir: Path, tmp_path: Path, no_viewer
 ) -> None:
-    """r opens a file chooser; the response chosen is kept and shown with its comment."""
+    """r opens a file chooser; the first response of a supervisor shows their key's
+    fingerprint and asks (y trusts it); the response is kept and shown with its comment."""
     assert main(["demo", "--data-dir", str(data_dir)]) == 0
     share = tmp_path / "share.toml"
     assert main(["share", "--data-dir", str(data_dir), "--out", str(share), "--yes"]) == 0
@@ -191,11 +194,16 @@ async def test_take_in_a_response_from_home_and_see_it(
         name.value = str(response)
         name.focus()
         await pilot.press("enter")
+        await until_screen(pilot, TrustKey)
+        asked = str(app.screen.query_one(".dialog-text", Static).content)
+        assert signed_by(response) in asked
+        await pilot.press("y")
         await until_screen(pilot, MessageDialog)
         shown = str(app.screen.query_one("#message-body", Static).content)
         assert "Well prepared" in shown
         await pilot.press("enter", "q")
     assert len(list((data_dir / "responses").glob("*.toml"))) == 1
+    assert load_config(data_dir).trusted_supervisors
 
 
 async def test_supervision_hours_from_home(data_dir: Path) -> None:

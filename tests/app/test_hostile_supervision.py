@@ -78,7 +78,7 @@ def test_receive_and_show_a_good_response_literally(path, data_dir, capsys):
     save_config(data_dir, config.model_copy(update={"practitioner_key": "3f9c2a7b1d4e5f60"}))
     checkin = matching_checkin(path)
     save_checkin(data_dir, checkin)
-    assert main(["receive", str(path)]) == 0
+    assert main(["receive", str(path), "--unverified"]) == 0  # version 1: unsigned
     assert main(["show", checkin.id]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\u202e" not in out
@@ -137,3 +137,38 @@ async def test_supervisor_app_opens_on_the_corpus_folder(data_dir):
         names = {str(table.get_row_at(row)[0]) for row in range(table.row_count)}
         assert "[b]Kim[/b] Escape" in names
     assert len(app.caseload.problems) == len(BAD_SHARES)
+
+
+SIGNED = CORPUS / "responses" / "ok-signed.toml"
+UNTRUSTWORTHY = sorted((CORPUS / "untrusted-responses").glob("*.toml"))
+"""Responses that pass the format's checks but not the trust's: replayed, tampered, swapped
+key, another key, unsigned."""
+
+
+@pytest.mark.parametrize("path", UNTRUSTWORTHY, ids=names(UNTRUSTWORTHY))
+def test_an_untrustworthy_response_is_refused_in_one_line(path, data_dir, capsys):
+    """Dana's signed response is trusted and kept; each untrustworthy one for the same
+    check-in (well formed, so it reads) is then refused by `receive` in one line and the
+    trusted one stays."""
+    load_response(path)
+    from selfcheck.formats.signing import fingerprint
+
+    config = ensure_identity(data_dir)
+    save_config(data_dir, config.model_copy(update={"practitioner_key": "3f9c2a7b1d4e5f60"}))
+    checkin = matching_checkin(SIGNED)
+    save_checkin(data_dir, checkin)
+    signature = load_response(SIGNED).signature
+    assert signature is not None
+    assert main(["receive", str(SIGNED), "--trust", fingerprint(signature.key)]) == 0
+    capsys.readouterr()
+    assert main(["receive", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(path) in err and "Traceback" not in err
+    assert main(["show", checkin.id]) == 0
+    assert "Good month." in capsys.readouterr().out
+
+
+def test_the_corpus_has_the_trust_families():
+    """Replayed, tampered, swapped-key, other-key, unsigned responses; bad recipients."""
+    assert len(UNTRUSTWORTHY) >= 5
+    assert sum(p.name.startswith("bad-recipient-") for p in SHARES) >= 5

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -10,11 +10,14 @@ from selfcheck.cli import main
 from selfcheck.formats.checkin import Supervision
 from selfcheck.formats.errors import LockedError, SelfcheckError
 from selfcheck.formats.response import Meeting, Response
+from selfcheck.formats.signing import new_private_key
 from selfcheck.supervision.files import load_response
 from selfcheck.supervision.hours import hours_by_year, hours_words, meeting_records
 from selfcheck.supervision.responding import ResponseDraft, response_path, response_waiting
 
 KEY = "0123456789abcdef"
+SIGNING = new_private_key()
+"""A supervisor's signing key for exports."""
 
 
 def test_every_change_to_a_response_is_on_disk_once_flushed(tmp_path, make_checkin):
@@ -40,11 +43,11 @@ def test_waiting_until_exported_and_again_after_a_change(tmp_path, make_checkin)
     checkin = make_checkin({"integrity-honesty": 3})
     draft = ResponseDraft.open(tmp_path, checkin, "Dana")
     with pytest.raises(SelfcheckError, match="still empty"):
-        draft.export(tmp_path / "out.toml")
+        draft.export(tmp_path / "out.toml", SIGNING)
     draft.set_comment("Good month")
     draft.writer.flush()
     assert response_waiting(tmp_path, KEY, checkin.id)
-    draft.export(tmp_path / "out.toml")
+    draft.export(tmp_path / "out.toml", SIGNING)
     assert not response_waiting(tmp_path, KEY, checkin.id)
     draft.add_step("Bring a recording")
     draft.close()
@@ -66,13 +69,17 @@ def test_hours_count_each_meeting_once_with_its_source(make_checkin):
         supervisor="Dana",
         meeting=Meeting(date=date(2026, 2, 4), minutes=75),
     )
-    records = meeting_records([first, second, third], [response])
+    unsigned = meeting_records([first, second, third], [response], {})
+    assert [(r.date, r.minutes) for r in unsigned][1] == (date(2026, 2, 4), None)
+    signed = response.signed(SIGNING, datetime(2026, 2, 5, 9, tzinfo=UTC))
+    assert signed.signature is not None
+    records = meeting_records([first, second, third], [signed], {"Dana": signed.signature.key})
     assert [(r.date, r.minutes) for r in records] == [
         (date(2026, 1, 7), 50),
         (date(2026, 2, 4), 75),
         (date(2027, 2, 9), 90),
     ]
-    assert records[1].source.startswith("response from Dana")
+    assert records[1].source.startswith("verified response from Dana")
     years = hours_by_year(records)
     assert [(y.year, y.meetings, y.minutes) for y in years] == [(2026, 2, 125), (2027, 1, 90)]
     assert hours_words(125) == "2 h 05 min (125 minutes)"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from helpers.practitioners import PRIVATE, SHARED, practitioner, share
+from helpers.responses import signed_by
 from pypdf import PdfReader
 from textual.widgets import DataTable, Input
 
@@ -42,7 +43,8 @@ def test_share_writes_levels_and_only_the_allowed_notes(robin, tmp_path, capsys)
     share(robin, out)
     text = out.read_text("utf-8")
     data = tomllib.loads(text)
-    assert data["format"] == "selfcheck-share" and data["format_version"] == 1
+    assert data["format"] == "selfcheck-share" and data["format_version"] == 2
+    assert "recipient" not in data["practitioner"]  # a plain folder has no age key
     assert data["practitioner"]["name"] == "Robin Example"
     assert len(data["checkins"]) == 3
     assert SHARED in text and PRIVATE not in text
@@ -137,8 +139,10 @@ async def test_share_import_respond_export_receive_show(
     text = out.read_text("utf-8")
     assert SHARED not in text and PRIVATE not in text
 
+    assert data["format_version"] == 2 and data["signature"]["algorithm"] == "ed25519"
     capsys.readouterr()
-    assert main(["receive", "--data-dir", str(robin), str(out)]) == 0
+    trust = ["--trust", signed_by(out)]  # the first response from Dana: trust her key
+    assert main(["receive", "--data-dir", str(robin), str(out), *trust]) == 0
     assert main(["show", "--data-dir", str(robin), data["checkin"]]) == 0
     shown = capsys.readouterr().out
     assert "supervisor's view: 1" in shown and "supervisor: Lovely pacing" in shown

@@ -26,6 +26,12 @@ FLOOR_TESTS: dict[str, tuple[str, ...]] = {
         "process/test_encryption.py",
         "process/test_sealed_files.py",
     ),
+    "cryptography": (
+        "app/test_signed_responses.py",
+        "app/test_trusted_responses.py::test_trusted_once_then_later_responses_must_match",
+        "app/test_trusted_responses.py::test_an_older_response_is_refused_with_both_dates",
+        "process/test_sealed_responses.py",
+    ),
     "matplotlib": (
         "outputs/test_plotting.py",
         "outputs/test_chart_dates.py",

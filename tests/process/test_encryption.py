@@ -169,12 +169,15 @@ def test_passphrase_change_and_recovery(data_dir, make_checkin, save, tmp_path, 
 
 
 def test_keys_prints_the_recipient(data_dir, tmp_path, capsys):
-    assert main(["keys"]) == 2
-    assert "not encrypted" in capsys.readouterr().err
+    """A plain folder has no recipient yet (said on stderr; its signing key is still printed);
+    an encrypted one prints its recipient first, alone on its line."""
+    assert main(["keys"]) == 0
+    captured = capsys.readouterr()
+    assert "not encrypted" in captured.err and "age1" not in captured.out
     recovery = encrypt(data_dir, tmp_path)
     capsys.readouterr()
     assert main(["keys", "--passphrase-file", str(passphrase_file(tmp_path))]) == 0
-    recipient = capsys.readouterr().out.strip()
+    recipient = capsys.readouterr().out.splitlines()[0]
     assert recipient.startswith("age1")
     assert f"# public key: {recipient}\n" in recovery.read_text()
 

@@ -17,7 +17,7 @@ def steward(tmp_path: Path, capsys) -> tuple[str, Path, Path]:
     secret = passphrase_file(tmp_path)
     capsys.readouterr()
     assert main(["keys", "--data-dir", str(folder), "--passphrase-file", str(secret)]) == 0
-    recipient = capsys.readouterr().out.strip()
+    recipient = capsys.readouterr().out.splitlines()[0]
     return recipient, folder / "identity.age", secret
 
 
@@ -79,7 +79,7 @@ def test_the_age_tool_opens_a_sealed_export_with_the_recovery_identity(
     recovery = encrypt(other, tmp_path)
     capsys.readouterr()
     main(["keys", "--data-dir", str(other), "--passphrase-file", str(passphrase_file(tmp_path))])
-    recipient = capsys.readouterr().out.strip()
+    recipient = capsys.readouterr().out.splitlines()[0]
     save(make_checkin({"integrity-honesty": 4}, key=""))
     out = tmp_path / "export.toml.age"
     args = ["--anonymous", "--program", "P", "--out", str(out), "--yes", "--to", recipient]
@@ -108,13 +108,15 @@ def test_a_response_sealed_to_the_practitioner(data_dir, make_checkin, save, tmp
     capsys.readouterr()
     export = ["--export-response", "Robin", "--out", str(out), "--to", recipient]
     assert main(["supervise", str(caseload), *export]) == 0
-    assert "sealed to age1" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "sealed to age1" in said
+    signed_by = said.split("signed with your key ")[1][:24]
     assert out.read_bytes().startswith(b"age-encryption.org/v1")
     assert b"Planted-Kestrel" not in out.read_bytes()
     assert main(["receive", str(out)]) == 2
     assert "is encrypted and no key to open it was given" in capsys.readouterr().err
     opened = ["--identity", str(identity), "--passphrase-file", str(secret)]
-    assert main(["receive", str(out), *opened]) == 0
+    assert main(["receive", str(out), *opened, "--trust", signed_by]) == 0
     assert "received Dana Super's response" in capsys.readouterr().out
     assert main(["show", checkin.id]) == 0
     assert "supervisor: Planted-Kestrel comment" in capsys.readouterr().out

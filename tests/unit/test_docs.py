@@ -51,5 +51,6 @@ def test_response_format_example_is_a_valid_response(tmp_path):
     path = tmp_path / "response.toml"
     path.write_text(example)
     response = load_response(path)
+    assert response.signature_holds  # the documented signature is a real one
     assert response.meeting is not None and response.meeting.minutes == 60
     assert response.item("justice-advocacy").not_assessable

@@ -19,8 +19,10 @@ from selfcheck.formats.printable import one_line, printable
 from selfcheck.formats.response import Meeting
 from selfcheck.formats.rubric_versions import RubricVersions, item_title
 from selfcheck.formats.wording import answer_mark
+from selfcheck.store.vault import Vault
 from selfcheck.supervision.caseload import Supervisee
 from selfcheck.supervision.responding import ResponseDraft
+from selfcheck.supervision.response_export import export_response
 from selfcheck.tui.screens.common.prompt import MeetingPrompt, TextPrompt
 
 
@@ -70,11 +72,19 @@ class ResponseScreen(Screen[None]):
     """Keys the table handles, told on the help."""
 
     def __init__(
-        self, draft: ResponseDraft, person: Supervisee, versions: RubricVersions | None
+        self,
+        draft: ResponseDraft,
+        person: Supervisee,
+        versions: RubricVersions | None,
+        data_dir: Path,
+        vault: Vault,
     ) -> None:
-        """`versions` shows the rubric text the check-in was rated against, when it is here."""
+        """`versions` shows the rubric text the check-in was rated against, when it is here;
+        `data_dir` is the supervisor's own data folder, whose key signs the export."""
         super().__init__()
         self.draft = draft
+        self.data_dir = data_dir
+        self.vault = vault
         self.person = person
         self.versions = versions
         self.checkin = person.latest
@@ -227,14 +237,13 @@ class ResponseScreen(Screen[None]):
         def write(text: str | None) -> None:
             if not text or not text.strip():
                 return
+            out = Path(text.strip()).expanduser()
             try:
-                out = self.draft.export(Path(text.strip()).expanduser())
+                exported = export_response(self.draft, self.person, out, self.data_dir, self.vault)
             except (SelfcheckError, OSError) as exc:
                 self.notify(str(exc), title="Not exported", severity="error", markup=False)
                 return
-            self.notify(
-                f"wrote {out}; give it to the practitioner.", title="Exported", markup=False
-            )
+            self.notify(exported.words, title="Exported", timeout=20, markup=False)
 
         path = str(default_export_path(self.person))
         self.app.push_screen(TextPrompt("Export the response to this file", path), write)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from functools import partial
+from pathlib import Path
 from typing import ClassVar
 
 from rich.console import Group, RenderableType
@@ -91,10 +92,13 @@ class SuperviseeScreen(Screen[None]):
         versions: RubricVersions | None,
         supervisor: str,
         vault: Vault,
+        data_dir: Path,
     ) -> None:
-        """`versions` shows the latest check-in's rubric text, None when it is not here."""
+        """`versions` shows the latest check-in's rubric text, None when it is not here;
+        `data_dir` is the supervisor's own data folder (their signing key)."""
         super().__init__()
         self.vault = vault
+        self.data_dir = data_dir
         self.person = person
         self.versions = versions
         self.supervisor = supervisor
@@ -155,7 +159,9 @@ class SuperviseeScreen(Screen[None]):
         except SelfcheckError as exc:
             self.notify(str(exc), title="Response", severity="error", timeout=15, markup=False)
             return
-        self.app.push_screen(ResponseScreen(draft, self.person, self.versions))
+        self.app.push_screen(
+            ResponseScreen(draft, self.person, self.versions, self.data_dir, self.vault)
+        )
 
     def action_close(self) -> None:
         """Back to the caseload."""
