@@ -52,6 +52,7 @@ class Draft(Autosaved):
         vault: Vault | None = None,
     ) -> None:
         self.data_dir = data_dir
+        self.on_error = on_error
         self.vault = held(vault)
         self.rubric = rubric
         self.checkin = checkin
@@ -99,6 +100,15 @@ class Draft(Autosaved):
             draft.checkin = load_checkin(stored(draft.path) or draft.path, draft.vault)
             draft._saved = checkin_bytes(draft.checkin)
         return draft
+
+    def reopened(self) -> Draft:
+        """This check-in open again after `close`, locked for more changes (its next steps);
+        LockedError if another selfcheck holds it."""
+        again = Draft(
+            self.data_dir, self.rubric, self.checkin, self.previous, self.on_error, self.vault
+        )
+        again.lock.acquire()
+        return again
 
     @property
     def items(self) -> list[Item]:

@@ -14,6 +14,8 @@ EXIT_OK = 0
 """Everything was read and done."""
 EXIT_SKIPPED = 1
 """Done, but some input files were bad and skipped (each named on stderr)."""
+EXIT_UNFINISHED = 1
+"""Piped answers ended before the check-in was finished (the draft is kept)."""
 EXIT_INVALID = 2
 """Bad usage or invalid input: nothing was done."""
 EXIT_PIPE_CLOSED = 141

@@ -7,7 +7,13 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from selfcheck.commands.common import data_dir_option, exit_status, report_problems
+from selfcheck.commands.common import (
+    EXIT_UNFINISHED,
+    data_dir_option,
+    exit_status,
+    report_problems,
+    tell,
+)
 from selfcheck.store.config import THEMES
 
 if TYPE_CHECKING:
@@ -90,10 +96,15 @@ def open_app(args: argparse.Namespace, context: CommandContext, *, straight_in: 
 def start_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Open the app on the current item of the draft (or a new check-in), or the plain mode."""
     if wants_plain(args.plain, context):
-        from selfcheck.plain.checkin import run_plain
+        from selfcheck.plain.checkin import INPUT_ENDED, run_plain
 
-        problems = run_plain(context.data_dir, args.rubric, focus=args.focus, vault=context.vault)
+        ended, problems = run_plain(
+            context.data_dir, args.rubric, focus=args.focus, vault=context.vault
+        )
         report_problems(problems)
+        if ended:
+            tell(f"selfcheck: {INPUT_ENDED}")
+            return EXIT_UNFINISHED
         return exit_status(problems)
     return open_app(args, context, straight_in=True)
 

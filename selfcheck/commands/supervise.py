@@ -48,7 +48,8 @@ def register(subparsers: Any) -> None:
     supervise.add_argument(
         "--export-response",
         metavar="PRACTITIONER",
-        help="write your response to this practitioner's latest check-in (name or key prefix)",
+        help="write your response to this practitioner's latest check-in (their name, or "
+        "the start of their name or key that is theirs alone)",
     )
     supervise.add_argument("--out", type=Path, metavar="FILE", help="where to write the response")
     supervise.add_argument(
@@ -130,11 +131,17 @@ def export_response(
     from selfcheck.supervision.response_export import export_response as export_signed
 
     caseload = load_caseload(folder, context.vault)
-    row = caseload.find(wanted)
-    if row is None:
+    matches = caseload.matching(wanted)
+    if len(matches) > 1:
+        named = ", ".join(f"{one_line(p.name, 40)} (key {p.key[:6]})" for p in matches)
+        raise SelfcheckError(
+            f"{wanted!r} could be {len(matches)} practitioners in {folder}: {named}; "
+            "give more of the name, or the start of the key"
+        )
+    if not matches:
         present = ", ".join(one_line(p.name, 40) for p in caseload.people) or "nobody yet"
         raise SelfcheckError(f"no single practitioner {wanted!r} in {folder} (present: {present})")
-    person = row.open(context.vault)
+    person = matches[0].open(context.vault)
     supervisor = context.config.name
     draft = ResponseDraft.open(folder, person.latest, supervisor, vault=context.vault)
     try:

@@ -53,6 +53,12 @@ class Series:
         return found[-1] if found else None
 
     @property
+    def rated_change(self) -> float | None:
+        """The latest number present minus the earliest (None with fewer than two)."""
+        rated = [point for point in self.points if point is not None]
+        return rated[-1] - rated[0] if len(rated) > 1 else None
+
+    @property
     def change_since_first(self) -> float | None:
         """Latest minus the earliest number present."""
         return self.changes_since_first[-1] if self.points else None
@@ -364,3 +370,22 @@ def largest_drops_since_previous(result: Growth, limit: int = 3) -> list[Change]
 def discussion_items(result: Growth) -> list[ItemGrowth]:
     """The items marked for discussion at the latest check-in."""
     return [item for item in result.items if item.discuss_latest]
+
+
+def latest_means(result: Growth) -> tuple[list[float | None], list[int]]:
+    """Each value's latest mean, and the values (by index) whose mean is from an earlier check-in.
+
+    After a focus check-in of a few items, a value it left out takes its mean from the latest
+    check-in that rated it, so views keep their shape; after a full one, the latest stands.
+    """
+    latest = len(result.checkins) - 1
+    points = [value.series.latest for value in result.values]
+    if latest < 0 or not result.checkins[latest].focus:
+        return points, []
+    earlier = []
+    for index, value in enumerate(result.values):
+        found = value.series.latest_rated
+        if points[index] is None and found is not None:
+            points[index] = found[1]
+            earlier.append(index)
+    return points, earlier

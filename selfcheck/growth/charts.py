@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.wording import NOT_ASSESSABLE_MARK, NOT_MY_ROLE_MARK
-from selfcheck.growth.analysis import Growth
+from selfcheck.growth.analysis import Growth, latest_means
 from selfcheck.growth.dates import month_words
 from selfcheck.growth.month_axis import month_axis
 from selfcheck.growth.words import item_label, too_few_words
@@ -284,25 +284,6 @@ def radar_columns(result: Growth) -> list[tuple[str, int]]:
     return [(name, index) for index, name in sorted(chosen.items())]
 
 
-def radar_latest(result: Growth) -> tuple[list[float | None], list[int]]:
-    """Each value's latest mean, and the values (by index) whose mean is from an earlier check-in.
-
-    After a focus check-in of a few items, a value it left out takes its mean from the latest
-    check-in that rated it, so the radar keeps its shape; after a full one, the latest stands.
-    """
-    latest = len(result.checkins) - 1
-    points = [value.series.latest for value in result.values]
-    if latest < 0 or not result.checkins[latest].focus:
-        return points, []
-    earlier = []
-    for index, value in enumerate(result.values):
-        found = value.series.latest_rated
-        if points[index] is None and found is not None:
-            points[index] = found[1]
-            earlier.append(index)
-    return points, earlier
-
-
 def draw_radar(ax: Axes, result: Growth, *, title: bool = True) -> None:
     """Values around the circle: first, previous and latest check-in means."""
     angles = [2 * math.pi * i / len(result.values) for i in range(len(result.values))]
@@ -316,7 +297,7 @@ def draw_radar(ax: Axes, result: Growth, *, title: bool = True) -> None:
         legend = f"{name} ({month_words(result.checkins[index].when)})"
         earlier: list[int] = []
         if name == "latest":
-            points, earlier = radar_latest(result)
+            points, earlier = latest_means(result)
             if earlier:
                 legend += "\nopen marker: not rated then, its latest rating"
         closed = [math.nan if p is None else p for p in [*points, points[0]]]

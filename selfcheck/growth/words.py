@@ -14,8 +14,9 @@ from selfcheck.growth.analysis import (
     largest_drops,
     largest_drops_since_previous,
     largest_growth,
+    latest_means,
 )
-from selfcheck.growth.dates import iso_day
+from selfcheck.growth.dates import day_words, iso_day
 
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 """Eight heights for a sparkline; a gap is shown as SPARK_GAP."""
@@ -119,3 +120,24 @@ def _changes_line(heading: str, changes: list[Change], empty: str = "none") -> s
 
 def _change_words(change: Change) -> str:
     return f"{change.label} ({change.first:g} to {change.latest:g}, {signed(change.change, 0)})"
+
+
+EARLIER_MARK = "†"
+"""Marks a value's mean taken from an earlier check-in than the latest (a focus one)."""
+
+
+def earlier_means_words(result: Growth) -> str:
+    """Which values' latest means come from an earlier check-in, and which one ("" if none)."""
+    _, earlier = latest_means(result)
+    dated = []
+    for index in earlier:
+        found = result.values[index].series.latest_rated
+        if found is not None:
+            name = one_line(result.values[index].name, 100_000)
+            dated.append(f"{name} ({day_words(result.checkins[found[0]].when)})")
+    if not dated:
+        return ""
+    return (
+        f"{EARLIER_MARK} Not rated at the latest check-in, a focus check-in of a few items: "
+        f"the mean of the latest check-in that rated it: {'; '.join(dated)}."
+    )

@@ -8,10 +8,24 @@ from typing import Literal
 from selfcheck.formats.checkin import Checkin
 from selfcheck.formats.printable import one_line, printable
 from selfcheck.formats.wording import MISSING, NOT_ASSESSABLE_MARK, NOT_MY_ROLE_MARK, mean_words
-from selfcheck.growth.analysis import Change, Growth, ItemGrowth, item_changes, value_changes
+from selfcheck.growth.analysis import (
+    Change,
+    Growth,
+    ItemGrowth,
+    item_changes,
+    latest_means,
+    value_changes,
+)
 from selfcheck.growth.dates import day_words
 from selfcheck.growth.trends import period
-from selfcheck.growth.words import item_label, signed, summary_lines, version_change_words
+from selfcheck.growth.words import (
+    EARLIER_MARK,
+    earlier_means_words,
+    item_label,
+    signed,
+    summary_lines,
+    version_change_words,
+)
 
 NoteChoice = Literal["none", "discuss", "all"]
 NOTE_WORDS = {
@@ -47,7 +61,6 @@ TREND_NOTE = (
 HEATMAP_NOTE = "The levels behind the chart (n/a: not yet; role: not my role; –: not rated)."
 NO_DISCUSSION = "No items were marked for discussion."
 NO_STEPS = "No next steps were written."
-EARLIER_MARK = "†"
 """Marks a value's latest mean taken from an earlier check-in than the latest (a focus one)."""
 OTHER_NOTES = "Other notes from the latest check-in"
 
@@ -156,43 +169,26 @@ def radar_table(result: Growth) -> tuple[list[str], list[list[str]]]:
     A value the latest check-in did not rate (a focus check-in) shows its latest rated mean,
     marked with EARLIER_MARK, as the radar draws it.
     """
-    from selfcheck.growth.charts import radar_columns, radar_latest
+    from selfcheck.growth.charts import radar_columns
 
     chosen = radar_columns(result)
     header = ["Value", *(f"{name}\n{day_words(result.checkins[i].when)}" for name, i in chosen)]
     header.append("change\nsince first")
-    latest, earlier = radar_latest(result)
+    latest, earlier = latest_means(result)
     rows = []
     for index, value in enumerate(result.values):
         means = [mean_words(value.series.points[i]) for name, i in chosen if name != "latest"]
         mark = EARLIER_MARK if index in earlier else ""
         means.append(mean_words(latest[index]) + mark)
-        change = value.series.change_since_first
-        if mark:
-            rated = [point for point in value.series.points if point is not None]
-            change = rated[-1] - rated[0] if len(rated) > 1 else None
+        change = value.series.rated_change if mark else value.series.change_since_first
         rows.append([whole(value.name), *means, signed(change) or MISSING])
     return header, rows
 
 
 def radar_notes(result: Growth) -> list[str]:
     """Which latest means come from an earlier check-in, and which one: the radar's footnote."""
-    from selfcheck.growth.charts import radar_latest
-
-    _, earlier = radar_latest(result)
-    if not earlier:
-        return []
-    dated = []
-    for index in earlier:
-        found = result.values[index].series.latest_rated
-        if found is not None:
-            dated.append(
-                f"{whole(result.values[index].name)} ({day_words(result.checkins[found[0]].when)})"
-            )
-    return [
-        f"{EARLIER_MARK} Not rated at the latest check-in, a focus check-in of a few items: "
-        f"the mean of the latest check-in that rated it: {'; '.join(dated)}."
-    ]
+    note = earlier_means_words(result)
+    return [note] if note else []
 
 
 def heatmap_rows(result: Growth, columns: Sequence[int]) -> list[list[str]]:

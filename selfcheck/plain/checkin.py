@@ -16,11 +16,23 @@ from selfcheck.formats.wording import answer_words
 from selfcheck.plain.focus import choose_focus
 from selfcheck.plain.lines import Lines, number_in_range
 from selfcheck.plain.plan import look_back
-from selfcheck.plain.texts import PROMPT, help_lines, item_lines, review_lines, summary_lines
+from selfcheck.plain.texts import (
+    PROMPT,
+    guidance_lines,
+    help_lines,
+    item_lines,
+    review_lines,
+    summary_lines,
+)
 from selfcheck.store.vault import Vault
 from selfcheck.supervision.plan import focus_suggestion
 
 QUIT_WORDS = "The draft is saved; `selfcheck start --plain` resumes it."
+INPUT_ENDED = (
+    "the input ended before the check-in was finished; the draft is saved, and "
+    "`selfcheck start --plain` resumes it"
+)
+"""Said on stderr when piped answers run out before the check-in is finished."""
 STEP_LIMIT = 2000
 """The longest next step the check-in format takes."""
 STEPS_INTRO = (
@@ -49,16 +61,22 @@ class PlainCheckin:
         self.index = draft.start_index
         self.items = draft.items
 
-    def run(self) -> None:
-        """Ask until the check-in is finished, or the person quits, or the input ends."""
+    def run(self) -> bool:
+        """Ask until the check-in is finished, or the person quits, or the input ends.
+
+        False when piped input ended first (on a terminal, the end of input quits as q does).
+        """
+        self.lines.say(*guidance_lines(self.draft.rubric))
         self.show_item()
         while True:
             answer = self.lines.ask(PROMPT)
+            if answer is None and not self.lines.terminal:
+                return False
             if answer is None or answer.strip() == "q":
                 self.lines.say(QUIT_WORDS)
-                return
+                return True
             if self.handle(answer):
-                return
+                return True
 
     def show_item(self) -> None:
         """Print the current item once."""
@@ -97,7 +115,7 @@ class PlainCheckin:
         elif answer == "r":
             return self.review(final=False)
         elif answer == "?":
-            self.lines.say(*help_lines())
+            self.lines.say(*help_lines(self.draft.rubric))
         elif answer == "f":
             return self.confirm_finish()
         else:
@@ -151,35 +169,48 @@ class PlainCheckin:
     def review(self, *, final: bool) -> bool:
         """List every item; open one by its number, finish, or carry on."""
         self.lines.say(*review_lines(self.draft))
-        unanswered = unanswered_count(self.draft.checkin, self.draft.rubric)
         if final:
+            unanswered = unanswered_count(self.draft.checkin, self.draft.rubric)
             self.lines.say(f"Finish this check-in? {unanswered_words(unanswered)}")
             question = "Type y to finish, an item number to open it, or enter to keep going: "
         else:
             question = "Type an item number to open it, f to finish, or enter to go back: "
-        choice = self.lines.ask(question)
+        finishing = "y" if final else "f"
+        choice = self.choose(question, {finishing, ""}, numbered=True)
         if choice is None:
             return False
-        choice = choice.strip()
-        if (final and choice == "y") or (not final and choice == "f"):
+        if choice == finishing:
             return self.finish() if final else self.confirm_finish()
         number = number_in_range(choice, len(self.items))
         if number is not None:
             self.index = number - 1
-        elif final and unanswered:
+        elif final and unanswered_count(self.draft.checkin, self.draft.rubric):
             self.index = self.draft.start_index
         self.show_item()
         return False
 
     def confirm_finish(self) -> bool:
-        """Ask to finish; only `y` finishes."""
+        """Ask to finish; only `y` finishes, enter or `n` keeps going."""
         unanswered = unanswered_count(self.draft.checkin, self.draft.rubric)
         self.lines.say(f"Finish this check-in? {unanswered_words(unanswered)}")
-        if (self.lines.ask("Type y to finish, or enter to keep going: ") or "").strip() == "y":
+        choice = self.choose("Type y to finish, or enter to keep going: ", {"y", "n", ""})
+        if choice == "y":
             return self.finish()
-        self.lines.say("Keep going.")
-        self.show_item()
+        if choice is not None:
+            self.lines.say("Keep going.")
+            self.show_item()
         return False
+
+    def choose(self, question: str, answers: set[str], *, numbered: bool = False) -> str | None:
+        """Ask `question` until one of `answers` (or, when `numbered`, an item's number) is
+        typed; anything else is not an answer and the question comes again. None at the end
+        of the input."""
+        while (choice := self.lines.ask(question)) is not None:
+            choice = choice.strip()
+            if choice in answers or (numbered and number_in_range(choice, len(self.items))):
+                return choice
+            self.lines.say(f"Not an answer: {printable(choice)}.")
+        return None
 
     def finish(self) -> bool:
         """Complete the check-in at once, then the optional next steps, then the summary."""
@@ -214,8 +245,9 @@ class PlainCheckin:
 
 def run_plain(
     data_dir: Path, rubric_ref: str | None, *, focus: bool = False, vault: Vault | None = None
-) -> list[str]:
-    """Run a check-in in plain mode on standard input and output; return unreadable files.
+) -> tuple[bool, list[str]]:
+    """Run a check-in in plain mode on standard input and output; return whether piped input
+    ended before the check-in was finished, and the unreadable files.
 
     With `focus`, a new check-in rates only the items chosen first (a draft is resumed)."""
     workspace = Workspace.load(data_dir, rubric_ref, vault)
@@ -226,7 +258,7 @@ def run_plain(
         chosen = choose_focus(workspace.rubric, suggested, lines)
         if chosen is None:
             lines.say("No check-in was started.")
-            return workspace.loaded.problems
+            return False, workspace.loaded.problems
     elif focus:
         lines.say("You have a draft open: it is resumed (finish it to start a focus check-in).")
     draft = Draft.open(workspace, None, chosen)  # a failed write ends the run, said once
@@ -238,7 +270,7 @@ def run_plain(
             + "Type ? and enter for the keys, q to stop; every answer is saved at once."
         )
         look_back(draft, workspace, lines)
-        PlainCheckin(
+        stopped = PlainCheckin(
             draft,
             lines,
             show_last_time=workspace.config.show_last_time,
@@ -246,4 +278,4 @@ def run_plain(
         ).run()
     finally:
         draft.close()
-    return workspace.loaded.problems
+    return not stopped, workspace.loaded.problems

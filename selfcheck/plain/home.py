@@ -12,11 +12,11 @@ from selfcheck.formats.printable import one_line
 from selfcheck.store.vault import Vault
 
 COMMANDS: tuple[tuple[str, str], ...] = (
-    ("selfcheck start --plain", "start or resume a check-in, one question at a time"),
-    ("selfcheck start --focus --plain", "a short check-in of up to 6 items you choose"),
+    ("selfcheck start --plain", "start or resume a check-in, one question at a time (s)"),
+    ("selfcheck start --focus --plain", "a short check-in of up to 6 items you choose (f)"),
     ("selfcheck list", "your check-ins, one per line"),
     ("selfcheck show ID", "one check-in in full"),
-    ("selfcheck trends", "each value's mean over your check-ins"),
+    ("selfcheck trends", "your growth: each value's mean over your check-ins (g)"),
     ("selfcheck report --out packet.html", "the packet (p): a web page, or packet.pdf"),
     ("selfcheck share --out share.toml", "share with your supervisor (h)"),
     ("selfcheck receive FILE", "take in your supervisor's response (r)"),

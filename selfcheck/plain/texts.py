@@ -9,6 +9,7 @@ from selfcheck.checkin.lifecycle import unanswered_count
 from selfcheck.checkin.words import last_time_words
 from selfcheck.formats.checkin import Checkin, ItemAnswer
 from selfcheck.formats.printable import printable
+from selfcheck.formats.rubric import Rubric
 from selfcheck.formats.rubric_versions import RubricVersions
 from selfcheck.formats.wording import answer_words, not_my_role_label
 
@@ -26,7 +27,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("b", "back to the previous item"),
     ("r", "review: every item with its answer, numbered"),
     ("f", "finish: asks to confirm with y"),
-    ("?", "these keys"),
+    ("?", "these keys, and how to rate"),
     ("q", "quit; the draft is already saved, resume any time"),
 )
 """Every answer the item prompt takes, as the help and the README state them."""
@@ -93,11 +94,16 @@ def review_lines(draft: Draft) -> list[str]:
     return lines
 
 
-def help_lines() -> list[str]:
-    """The keys of the item prompt."""
+def guidance_lines(rubric: Rubric) -> list[str]:
+    """The rubric's "How to rate" guidance as lines (none when the rubric has none)."""
+    return ["", "How to rate:", rubric.guidance] if rubric.guidance else []
+
+
+def help_lines(rubric: Rubric) -> list[str]:
+    """The keys of the item prompt, then how to rate."""
     lines = ["", "Keys: type one, then enter. Everything is saved as you go."]
     lines += [f"  {key}: {words}." for key, words in KEYS]
-    return lines
+    return lines + guidance_lines(rubric)
 
 
 def summary_lines(

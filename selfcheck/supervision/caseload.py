@@ -130,11 +130,18 @@ class Caseload:
     vault: Vault = field(default_factory=Vault)
     """The keys the caseload's shares and responses were read with."""
 
-    def find(self, wanted: str) -> CaseloadRow | None:
-        """The one practitioner whose name or key prefix is `wanted`, else None."""
-        wanted = wanted.casefold()
-        found = [p for p in self.people if p.name.casefold() == wanted or p.key.startswith(wanted)]
-        return found[0] if len(found) == 1 else None
+    def matching(self, wanted: str) -> list[CaseloadRow]:
+        """The practitioners `wanted` names: by their whole name, else by the start of their
+        name or key (case aside). More than one means `wanted` is ambiguous."""
+        wanted = wanted.strip().casefold()
+        if not wanted:
+            return []
+        named = [p for p in self.people if p.name.casefold() == wanted]
+        return named or [
+            p
+            for p in self.people
+            if p.name.casefold().startswith(wanted) or p.key.casefold().startswith(wanted)
+        ]
 
 
 def load_caseload(folder: Path, vault: Vault | None = None) -> Caseload:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -61,13 +61,44 @@ def meeting_records(
                     f"check-in {checkin.id}",
                 )
             )
-    chosen: dict[tuple[date, str], MeetingRecord] = {}
-    for record in found:
-        key = (record.date, record.kind)
+    return once_each(((record.date, record.kind), record) for record in found)
+
+
+def given_records(responses: Iterable[Response], names: Mapping[str, str]) -> list[MeetingRecord]:
+    """The meetings a supervisor recorded in their responses, by date: a one to one meeting
+    once per practitioner and day, a group meeting once a day with everyone it names.
+
+    `names` gives each practitioner's name by key, for the source.
+    """
+    found: list[tuple[Hashable, MeetingRecord]] = []
+    groups: dict[date, tuple[int, set[str]]] = {}
+    for response in responses:
+        meeting = response.meeting
+        if meeting is None:
+            continue
+        key = response.practitioner_key
+        who = names.get(key) or f"practitioner {key[:6]}"
+        if meeting.kind == "group":
+            minutes, present = groups.setdefault(meeting.date, (meeting.minutes, set()))
+            present.add(who)
+            continue
+        source = f"your response to {who}, check-in {response.checkin}"
+        record = MeetingRecord(meeting.date, meeting.minutes, meeting.kind, source)
+        found.append(((meeting.date, key), record))
+    for day, (minutes, present) in groups.items():
+        source = f"your responses to the group: {', '.join(sorted(present))}"
+        found.append(((day, "group"), MeetingRecord(day, minutes, "group", source)))
+    return once_each(found)
+
+
+def once_each(keyed: Iterable[tuple[Hashable, MeetingRecord]]) -> list[MeetingRecord]:
+    """Records with the same key are one meeting, kept once (one with a length wins), by date."""
+    chosen: dict[Hashable, MeetingRecord] = {}
+    for key, record in keyed:
         kept = chosen.get(key)
         if kept is None or (kept.minutes is None and record.minutes is not None):
             chosen[key] = record
-    return sorted(chosen.values(), key=lambda r: (r.date, r.kind))
+    return sorted(chosen.values(), key=lambda r: (r.date, r.kind, r.source))
 
 
 def hours_by_year(records: Iterable[MeetingRecord]) -> list[YearHours]:

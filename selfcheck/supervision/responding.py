@@ -13,6 +13,7 @@ from selfcheck.formats.errors import InputError, SelfcheckError
 from selfcheck.formats.response import ItemResponse, Meeting, Response
 from selfcheck.formats.toml_reading import MAX_RESPONSE_BYTES, validation_problems
 from selfcheck.store.autosaved import Autosaved
+from selfcheck.store.checkin_files import iter_toml_files
 from selfcheck.store.draft_writer import ErrorHandler
 from selfcheck.store.outputs import write_out
 from selfcheck.store.vault import Vault, held, stored
@@ -57,6 +58,23 @@ def since_last_response(folder: Path, checkins: list[Checkin]) -> list[Checkin]:
         if stored(sent_path(working)) is not None:
             return checkins[newest + 1 :] or checkins[-1:]
     return list(checkins)
+
+
+def written_responses(folder: Path, vault: Vault | None = None) -> tuple[list[Response], list[str]]:
+    """The responses a supervisor wrote in a caseload folder (as they stand, exported or
+    not), and a line for each file that could not be read."""
+    responses: list[Response] = []
+    problems: list[str] = []
+    top = folder / RESPONSES
+    if not top.is_dir():
+        return responses, problems
+    people = [child for child in sorted(top.iterdir()) if child.is_dir() and not child.is_symlink()]
+    for path in iter_toml_files(people, problems):
+        try:
+            responses.append(load_response(path, vault))
+        except InputError as exc:
+            problems.append(str(exc))
+    return responses, problems
 
 
 class ResponseDraft(Autosaved):

@@ -288,6 +288,20 @@ class SelfcheckApp(App[None]):
         summary = SummaryScreen(versions, draft.checkin, draft.previous, draft.path, draft.vault)
         self.replace_checkin_screen(summary)
 
+    def action_edit_steps(self) -> None:
+        """From the summary, back to the next steps of the check-in just finished."""
+        from selfcheck.tui.screens.practitioner.next_steps import NextStepsScreen
+
+        draft = self.draft
+        if draft is None or not draft.checkin.complete:
+            return
+        try:
+            self.draft = draft.reopened()
+        except LockedError as exc:
+            self.notify(str(exc), title="In use", severity="error", timeout=15, markup=False)
+            return
+        self.replace_checkin_screen(NextStepsScreen(self.draft))
+
     def replace_checkin_screen(self, screen: Screen[None]) -> None:
         """Show `screen` in place of the current one (on top of it when it is the first)."""
         if self.screen is self.screen_stack[0]:

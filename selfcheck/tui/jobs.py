@@ -90,13 +90,13 @@ async def make_packet(app: App[None], workspace: Workspace) -> Path | None:
     return out
 
 
-def write_share(workspace: Workspace, made: FolderShare, request: ShareRequest) -> Path:
+def write_share(workspace: Workspace, request: ShareRequest) -> Path:
     """Write the share (sealed to the supervisor's key when given) and remember the key."""
     from selfcheck.formats.sealed import SEALED_SUFFIX, parse_recipient, seal
     from selfcheck.store.outputs import write_out
     from selfcheck.supervision.files import share_bytes
 
-    data = share_bytes(made.share)
+    data = share_bytes(request.made.share)
     name = f"selfcheck-share-{date.today().isoformat()}.toml"
     if request.recipient:
         data = seal(data, [parse_recipient(request.recipient)])
@@ -109,30 +109,34 @@ def write_share(workspace: Workspace, made: FolderShare, request: ShareRequest) 
 
 
 async def share_with_supervisor(app: App[None], workspace: Workspace) -> Path | None:
-    """Say what the share holds, write it where asked, say where; return its path."""
+    """Say what the share holds, for the period and notes chosen, write it where asked, say
+    where; return its path."""
     from selfcheck.checkin.lifecycle import now
     from selfcheck.growth.summary import shown_path
     from selfcheck.supervision.share import folder_share
     from selfcheck.tui.screens.practitioner.packet import default_packet_folder
-    from selfcheck.tui.screens.practitioner.share import ShareDialog
+    from selfcheck.tui.screens.practitioner.share import ShareChoice, ShareDialog
+
+    def describe(choice: ShareChoice) -> FolderShare:
+        return folder_share(
+            workspace.data_dir, workspace.vault, choice.notes, now(), since=choice.since
+        )
 
     config = workspace.config
     try:
-        made = await asyncio.to_thread(
-            folder_share, workspace.data_dir, workspace.vault, "discuss", now()
-        )
+        made = await asyncio.to_thread(describe, ShareChoice())
     except SelfcheckError as exc:
         app.notify(str(exc), title="Nothing to share", severity="error", timeout=15, markup=False)
         return None
     folder = default_packet_folder(config.packet_folder, Path.home())
     supervisor = config.supervisor or "your supervisor"
-    dialog = ShareDialog(supervisor, made.words, folder, config.supervisor_recipient)
+    dialog = ShareDialog(supervisor, made, folder, config.supervisor_recipient, describe)
     request = await app.push_screen_wait(dialog)
     if request is None:
         app.notify("Nothing written.", markup=False)
         return None
     try:
-        out = await asyncio.to_thread(write_share, workspace, made, request)
+        out = await asyncio.to_thread(write_share, workspace, request)
     except (SelfcheckError, OSError) as exc:
         app.notify(str(exc), title="Not shared", severity="error", timeout=15, markup=False)
         return None

@@ -128,3 +128,22 @@ async def test_no_checkins_in_plain_words(rubric):
     text = await growth_screen_text(growth([], RubricVersions.of(rubric)))
     assert "No complete check-ins yet: growth appears after the second." in text
     assert "0 complete" not in text and "Values" not in text
+
+
+async def test_a_focus_checkin_keeps_each_values_latest_rated_mean(make_checkin, rubric):
+    """After a focus check-in, a value it left out shows its latest rated mean, marked † with
+    that check-in's date, and its change; a value it rated shows the new mean unmarked."""
+    first = make_checkin({item.id: 2 for item in rubric.items}, day=-30)
+    full = make_checkin({item.id: 3 for item in rubric.items}, day=0)
+    latest = make_checkin({"integrity-honesty": 4}, day=30)
+    latest = latest.model_copy(update={"scope": "focus", "focus": ["integrity-honesty"]})
+    result = growth([first, full, latest], RubricVersions.of(rubric))
+    text = await growth_screen_text(result, size=(120, 60))
+    rated = rubric.value_of("integrity-honesty")
+    relationships = rubric.values[0]
+    assert rated is not None and relationships.id != rated.id
+    assert row_words(text, relationships.name)[-2:] == ["3.00†", "+1.00"]
+    assert row_words(text, rated.name)[-2] == "4.00"
+    words = " ".join(text.split())
+    assert "† Not rated at the latest check-in, a focus check-in of a few items" in words
+    assert f"{relationships.name} (5 Jan 2026)" in words

@@ -12,10 +12,12 @@ import pytest
 from helpers.encryption_helpers import AGE, NO_AGE, age_decrypt
 from helpers.pdf_text import flat, pdf_pages
 from helpers.responses import signed_by
+from helpers.waiting import wait_until
 from textual.binding import Binding
 from textual.widgets import Input, Select, Static
 
 from selfcheck.cli import main
+from selfcheck.store.checkin_files import load_data_dir
 from selfcheck.store.config import load_config
 from selfcheck.store.vault import is_encrypted
 from selfcheck.supervision.caseload import supervisees_dir
@@ -98,7 +100,16 @@ async def test_a_written_file_is_offered_to_the_viewer(data_dir: Path, monkeypat
     assert main(["demo", "--data-dir", str(data_dir)]) == 0
     opened: list[list[str]] = []
     monkeypatch.setattr("selfcheck.tui.jobs.system_viewer", lambda: "/usr/bin/xdg-open")
-    monkeypatch.setattr("subprocess.Popen", lambda argv, **_: opened.append(argv))
+    real_popen = subprocess.Popen
+
+    def popen(argv: list[str], **options: Any) -> object:
+        """The viewer is noted, not run; any other program (matplotlib's fc-list) runs."""
+        if argv[0] != "/usr/bin/xdg-open":
+            return real_popen(argv, **options)
+        opened.append(argv)
+        return None
+
+    monkeypatch.setattr("subprocess.Popen", popen)
     app = make_app(data_dir, None, straight_in=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("p")
@@ -136,6 +147,55 @@ async def test_share_from_home_says_what_is_shared_and_writes_the_toml(
     assert len(shares) == 1
     data = tomllib.loads(shares[0].read_text("utf-8"))
     assert data["format"] == "selfcheck-share" and data["checkins"]
+
+
+async def words_saying(pilot: Any, words: str) -> str:
+    """The share dialog's summary once it says `words` (it is made again off the screen)."""
+    shown = pilot.app.screen.query_one("#share-words", Static)
+    await wait_until(pilot, lambda: words in str(shown.content), f"the share saying {words!r}")
+    return str(shown.content)
+
+
+async def test_share_from_home_of_a_period_with_every_note(data_dir: Path, no_viewer) -> None:
+    """The period and notes chosen in the dialog change what it says, and the file holds
+    exactly that: the check-ins since the day typed, with every note."""
+    assert main(["demo", "--data-dir", str(data_dir)]) == 0
+    checkins = load_data_dir(data_dir).checkins
+    since = checkins[-3].when.date()
+    notes = sum(bool(a.note) for c in checkins[-3:] for a in c.items.values())
+    app = make_app(data_dir, None, straight_in=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        await until_screen(pilot, ShareDialog)
+        app.screen.query_one("#share-since", Input).value = "2026-02-3"
+        await words_saying(pilot, "The date should look like 2026-02-03.")
+        app.screen.query_one("#share-since", Input).value = since.isoformat()
+        app.screen.query_one("#share-notes", Select).value = "all"
+        await words_saying(pilot, f"Shared: 3 complete check-ins from {since.isoformat()}")
+        await words_saying(pilot, f"Shared: {notes} notes (all your notes).")
+        await pilot.press("enter")
+        await until_screen(pilot, HomeScreen)
+        await app.workers.wait_for_complete()
+        await pilot.press("q")
+    [written] = Path.home().glob("selfcheck-share-*.toml")
+    shared = tomllib.loads(written.read_text("utf-8"))["checkins"]
+    assert [c["id"] for c in shared] == [c.id for c in checkins[-3:]]
+    assert sum(bool(a.get("note")) for c in shared for a in c["items"].values()) == notes
+
+
+async def test_a_share_of_a_date_typed_wrong_writes_nothing(data_dir: Path, no_viewer) -> None:
+    """While the day typed is not a date, the dialog says so and enter writes no file."""
+    assert main(["demo", "--data-dir", str(data_dir)]) == 0
+    app = make_app(data_dir, None, straight_in=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        await until_screen(pilot, ShareDialog)
+        app.screen.query_one("#share-since", Input).value = "last week"
+        await words_saying(pilot, "The date should look like 2026-02-03.")
+        await pilot.press("enter")
+        assert isinstance(app.screen, ShareDialog)
+        await pilot.press("escape")
+    assert not list(Path.home().glob("selfcheck-share-*"))
 
 
 @pytest.mark.skipif(AGE is None, reason=NO_AGE)
@@ -267,12 +327,12 @@ async def test_protect_from_home_encrypts_and_saves_the_recovery_key(data_dir: P
 
 
 def test_plain_home_names_a_command_for_every_home_job(data_dir: Path, capsys) -> None:
-    """`selfcheck --plain` lists the command that stands in for each of home's job keys."""
+    """`selfcheck --plain` lists the command that stands in for each of home's keys."""
     assert main(["demo", "--data-dir", str(data_dir)]) == 0
     capsys.readouterr()
     assert main(["--plain", "--data-dir", str(data_dir)]) == 0
     said = capsys.readouterr().out
-    jobs = [b for b in Binding.make_bindings(HomeScreen.BINDINGS) if b.key not in "sfg"]
-    assert len(jobs) == 6
+    jobs = [b for b in Binding.make_bindings(HomeScreen.BINDINGS) if b.action != "app.help"]
+    assert len(jobs) == 9  # start, focus and growth too
     for job in jobs:
         assert f"({job.key})" in said, f"no command for {job.description} ({job.key})"

@@ -88,11 +88,15 @@ def colour_pairs(screen: Screen[Any]) -> Iterator[tuple[str, Color, Color]]:
 async def screens_shown(app: SelfcheckApp, draft: Draft) -> list[Screen[Any]]:
     """Every screen of selfcheck, each shown in turn on top of the item screen."""
     from selfcheck.growth.analysis import growth
+    from selfcheck.supervision.share import FolderShare, build_share
 
     workspace = app.workspace
     result = growth(workspace.loaded.checkins, workspace.versions)
     previous = workspace.previous
     assert previous is not None
+    config = workspace.config.model_copy(update={"practitioner_key": previous.practitioner.key})
+    share = build_share([previous], config, "discuss", previous.when)
+    made = FolderShare(share, [previous], [])
     return [
         HomeScreen(workspace),
         ReviewScreen(draft, 0),
@@ -100,9 +104,7 @@ async def screens_shown(app: SelfcheckApp, draft: Draft) -> list[Screen[Any]]:
         DetailsScreen(draft),
         ConfirmFinish(3),
         PacketDialog(Path.home()),
-        ShareDialog(
-            "Dana Lee", ["Shared: your name.", "Not shared: 2 other notes."], Path.home(), ""
-        ),
+        ShareDialog("Dana Lee", made, Path.home(), "", lambda _: made),
         MessageDialog("Supervision hours", Text("2026: 1 meeting, 1 h")),
         NextStepsScreen(draft),
         SummaryScreen(workspace.versions, previous, None, draft.path),

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, OptionList, Select
+from helpers.waiting import wait_until
+from textual.widgets import Input, OptionList, Select, Static
+from textual.widgets._select import SelectOverlay
 
+from selfcheck.checkin.draft import Draft
+from selfcheck.checkin.workspace import Workspace
 from selfcheck.formats.checkin import Checkin, NextStep
 from selfcheck.store.checkin_files import load_checkin
 from selfcheck.tui.app import SelfcheckApp, make_app
@@ -152,3 +156,85 @@ async def test_supervisor_typed_with_m_is_the_next_default(data_dir: Path) -> No
     async with again.run_test(size=SIZE):
         assert again.draft is not None
         assert again.draft.checkin.supervision.supervisor == "Dana Lee"
+
+
+def list_open(field: Select[str]) -> bool:
+    """True once the field's list of items is open and takes the arrow keys."""
+    return field.expanded and field.query_one(SelectOverlay).has_focus
+
+
+def rendered(widget: Select[str]) -> str:
+    """What a field shows on screen, as plain text."""
+    return str(widget.query_one("SelectCurrent Static").render())
+
+
+async def test_ctrl_t_while_typing_ties_the_step_to_an_item_the_field_names(
+    data_dir: Path, newest
+) -> None:
+    """The footer names ctrl+t; it opens the item list even mid-step, and the field says the
+    item the step will be tied to before enter adds it."""
+    app = make_app(data_dir, None, straight_in=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s", "y")
+        await pilot.wait_for_scheduled_animations()
+        screen = app.screen
+        assert isinstance(screen, NextStepsScreen)
+        shown = {b.binding.key: b.binding.description for b in screen.active_bindings.values()}
+        assert shown.get("ctrl+t") == "Tie to item"
+        field = screen.query_one(Select)
+        assert "Tied to" in str(screen.query_one("#step-item-label", Static).render())
+        assert rendered(field) == "no item (a general step)"
+        await pilot.press(*"ask about repair", "ctrl+t")
+        await wait_until(pilot, lambda: list_open(field), "the item list")
+        await pilot.press("down", "down", "enter")  # past "no item", to item 2
+        assert rendered(field) == f"2. {newest.items[1].title}"
+        await pilot.press("enter")
+        saved = on_disk(app)
+    assert saved.next_steps == [NextStep(text="ask about repair", item=newest.items[1].id)]
+
+
+async def test_the_item_field_numbers_a_focus_checkins_items_as_its_review(
+    data_dir: Path, newest
+) -> None:
+    """A focus check-in's steps are tied to its own items, numbered 1, 2 as the review shows."""
+    chosen = [newest.items[4].id, newest.items[9].id]
+    workspace = Workspace.load(data_dir, None)
+    Draft.open(workspace, None, chosen).close()
+    app = make_app(data_dir, None, straight_in=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s", "y")
+        await pilot.wait_for_scheduled_animations()
+        screen = app.screen
+        assert isinstance(screen, NextStepsScreen)
+        field = screen.query_one(Select)
+        await pilot.press("ctrl+t")
+        await wait_until(pilot, lambda: list_open(field), "the item list")
+        await pilot.press("end", "enter")
+        assert rendered(field) == f"2. {newest.items[9].title}"
+        assert len(field._options) == 3  # the blank choice, then the two items
+
+
+async def test_s_on_the_summary_goes_back_to_the_next_steps(data_dir: Path) -> None:
+    """The summary's footer offers s; it goes back to the steps, where one more step is added
+    to the finished check-in. The summary holds no lock on it, so another selfcheck may start."""
+    app = make_app(data_dir, None, straight_in=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "ctrl+s", "y")
+        await pilot.wait_for_scheduled_animations()
+        await pilot.press(*"call Sam", "enter", "escape", "escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
+        shown = {b.binding.key: b.binding.description for b in app.screen.active_bindings.values()}
+        assert shown.get("s") == "Next steps"
+        said = str(app.screen.query_one("#summary-next", Static).render())
+        assert said.startswith("Next: s goes back to your next steps")
+        assert app.draft is not None
+        assert not app.draft.path.with_suffix(".lock").exists()
+        await pilot.press("s")
+        await wait_until(pilot, lambda: isinstance(app.screen, NextStepsScreen), "the steps")
+        assert "call Sam" in str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
+        await pilot.press(*"read more", "enter", "escape", "escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
+        assert app.draft is not None and not app.draft.path.with_suffix(".lock").exists()
+        saved = load_checkin(app.draft.path)
+    assert saved.complete
+    assert saved.next_steps == [NextStep(text="call Sam"), NextStep(text="read more")]

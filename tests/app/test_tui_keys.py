@@ -68,10 +68,19 @@ def test_readme_key_table_is_the_item_screen_help() -> None:
     assert in_readme == in_help
 
 
-def test_readme_supervisor_table_is_the_response_screen_help() -> None:
-    """The README's supervisor table lists the response screen's keys and the app's."""
-    in_readme = [keys for keys, _ in readme_key_table("### The supervisor's keys\n")]
-    in_help = [key.shown for key in screen_keys(ResponseScreen, SupervisorApp)]
+@pytest.mark.parametrize(
+    ("heading", "screen"),
+    [
+        ("### The supervisor's keys\n", CaseloadScreen),
+        ("#### One practitioner\n", SuperviseeScreen),
+        ("#### The response\n", ResponseScreen),
+    ],
+    ids=["caseload", "supervisee", "response"],
+)
+def test_readme_supervisor_tables_are_each_screens_help(heading: str, screen: type[Any]) -> None:
+    """Each of the README's supervisor tables lists its screen's keys and the app's."""
+    in_readme = [keys for keys, _ in readme_key_table(heading)]
+    in_help = [key.shown for key in screen_keys(screen, SupervisorApp)]
     assert in_readme == in_help
 
 

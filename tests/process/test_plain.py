@@ -48,16 +48,20 @@ def test_a_whole_checkin_from_a_script(data_dir: Path, rubric) -> None:
 
 
 def test_each_answer_is_on_disk_when_the_input_ends(data_dir: Path, rubric) -> None:
-    """Quitting by end of input keeps every answer; resuming starts at the first unanswered."""
+    """Piped answers running out before the finish: one line on stderr and exit 1 (not a
+    success), every answer kept; resuming starts at the first unanswered."""
     items = rubric.items
     result = plain(data_dir, "2\n0\n\nd\n")
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "selfcheck: the input ended before the check-in was finished; the draft is saved, "
+        "and `selfcheck start --plain` resumes it"
+    ]
     [draft] = checkins(data_dir)
     assert draft.status == "draft"
     assert draft.answer(items[0].id).rating == 2
     assert draft.answer(items[1].id).not_assessable
     assert draft.answer(items[3].id).discuss and not draft.answer(items[2].id).answered
-    assert "The draft is saved" in result.stdout
     again = plain(data_dir, "q\n")
     assert "Resuming your draft" in again.stdout
     assert f"Item 3 of {len(items)}" in again.stdout
@@ -91,6 +95,31 @@ def test_finish_asks_first_and_shows_last_time(data_dir: Path, rubric, make_chec
     assert "compared with 2025-12-29" in out
     done = [s for s in checkins(data_dir) if s.answer(items[0].id).rating == 4]
     assert done and done[0].complete
+
+
+def test_how_to_rate_comes_once_before_item_1_and_again_on_help(data_dir: Path, rubric) -> None:
+    """The rubric's guidance is said once before the first item, and again with the keys."""
+    result = plain(data_dir, "?\nq\n")
+    out = result.stdout
+    assert out.count(rubric.guidance) == 2
+    assert out.index("How to rate:") < out.index("Item 1 of") < out.index("Keys: type one")
+    assert out.index("Keys: type one") < out.rindex(rubric.guidance)
+    assert result.returncode == 0 and "The draft is saved" in out
+
+
+def test_f_at_the_finish_question_is_not_an_answer(data_dir: Path, rubric) -> None:
+    """At the finish question f (or anything but y, a number, enter) is said to be no answer
+    and the question comes again; it neither finishes nor steps back to an item."""
+    last = len(rubric.items)
+    answers = ["4"] * last
+    result = plain(data_dir, "\n".join([*answers, "f", "y", ""]) + "\n")
+    out = result.stdout
+    assert result.returncode == 0, result.stderr
+    finish = "Type y to finish, an item number to open it, or enter to keep going: "
+    assert f"{finish}f\nNot an answer: f.\n{finish}y\n" in out
+    assert out.count(f"Item {last} of {last}") == 1, "no step back to an item"
+    [done] = checkins(data_dir)
+    assert done.complete
 
 
 def test_env_and_config_choose_plain(data_dir: Path, capsys) -> None:

@@ -13,9 +13,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from selfcheck.formats.wording import MISSING, mean_words
-from selfcheck.growth.analysis import Growth, item_changes
+from selfcheck.growth.analysis import Growth, item_changes, latest_means
 from selfcheck.growth.trends import coverage
-from selfcheck.growth.words import signed, too_few_words, version_change_words
+from selfcheck.growth.words import (
+    EARLIER_MARK,
+    earlier_means_words,
+    signed,
+    too_few_words,
+    version_change_words,
+)
 from selfcheck.tui.help_keys import PACKET_WORDS
 from selfcheck.tui.trend_lines import (
     TrendLine,
@@ -39,7 +45,10 @@ def trend_lines(result: Growth) -> list[TrendLine]:
 
 
 def values_table(result: Growth) -> Table:
-    """Per value: name, a two-row trend line and its mark, latest mean, change since the first."""
+    """Per value: name, a two-row trend line and its mark, latest mean, change since the first.
+
+    After a focus check-in, a value it did not rate shows its latest rated mean, marked.
+    """
     table = Table(box=None, pad_edge=False, header_style="bold")
     table.add_column("Value", ratio=1)
     lines = trend_lines(result)
@@ -49,27 +58,28 @@ def values_table(result: Growth) -> Table:
         table.add_column("", no_wrap=True)
     table.add_column("Latest", justify="right", no_wrap=True)
     table.add_column("Since first", justify="right", no_wrap=True)
-    rows = [
-        (value.name, value.series, line, mark)
-        for value, line, mark in zip(result.values, lines, marks, strict=True)
-    ]
-    rows.append(("Overall", result.overall, tall_sparkline(result.overall.points), ""))
-    for name, series, line, mark in rows:
-        cells = [Text(name), Text("\n".join(line))]
+    latest, earlier = latest_means(result)
+    for index, (value, line, mark) in enumerate(zip(result.values, lines, marks, strict=True)):
+        from_earlier = index in earlier
+        change = value.series.rated_change if from_earlier else value.series.change_since_first
+        cells = [Text(value.name), Text("\n".join(line))]
         cells += [Text(mark)] if any(marks) else []
-        table.add_row(
-            *cells,
-            Text(mean_words(series.latest)),
-            Text(signed(series.change_since_first) or MISSING),
-        )
+        latest_words = mean_words(latest[index]) + (EARLIER_MARK if from_earlier else "")
+        table.add_row(*cells, Text(latest_words), Text(signed(change) or MISSING))
+    overall = result.overall
+    cells = [Text("Overall"), Text("\n".join(tall_sparkline(overall.points)))]
+    cells += [Text("")] if any(marks) else []
+    change_words = signed(overall.change_since_first) or MISSING
+    table.add_row(*cells, Text(mean_words(overall.latest)), Text(change_words))
     return table
 
 
 def values_notes(result: Growth) -> str:
-    """How to read the trend lines, and which values share one (each still has its own row)."""
+    """How to read the trend lines, which values share one (each still has its own row), and
+    which latest means come from an earlier check-in."""
     lines = trend_lines(result)
     shared = same_trend_words(same_trend_groups(lines), len(lines))
-    return " ".join(filter(None, [TREND_KEY, shared]))
+    return " ".join(filter(None, [TREND_KEY, shared, earlier_means_words(result)]))
 
 
 def moved_table(result: Growth) -> Table | Text:

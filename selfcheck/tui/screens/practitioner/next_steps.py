@@ -18,16 +18,26 @@ from selfcheck.checkin.words import step_words
 
 FINISHED = "Your check-in is finished and saved."
 INTRO = (
-    "Optional: next steps for your learning plan. Type one and press enter; to tie it to an "
-    "item, pick the item first (tab). A box takes your keys until escape. Then delete "
-    "removes the highlighted step, escape shows the summary, q quits."
+    "Optional: next steps for your learning plan. Type one and press enter; ctrl+t first "
+    "ties it to an item. A box takes your keys until escape. Then delete removes the "
+    "highlighted step, escape shows the summary, q quits."
 )
+NOT_TIED = "no item (a general step)"
+"""What the item field says while the step being typed is tied to no item."""
 
 
 class NextStepsScreen(Screen[None]):
     """Adds next steps to the finished check-in; escape or ctrl+s goes on to the summary."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # ctrl+t works while typing: a letter would type into the text box.
+        Binding(
+            "ctrl+t",
+            "tie",
+            "Tie to item",
+            priority=True,
+            tooltip="choose the item the step you type is tied to (or none)",
+        ),
         # Not in the footer, so it fits 60 columns: escape does the same outside a box.
         Binding(
             "ctrl+s",
@@ -52,8 +62,8 @@ class NextStepsScreen(Screen[None]):
 
     KEYS_TITLE = "next steps"
     WIDGET_KEYS = (
-        "In the text box, enter adds the step (tied to the item picked, if any); tab moves "
-        "between the text box, the item picker and the steps."
+        "In the text box, enter adds the step, tied to the item the Tied to field shows; "
+        "tab moves between the text box, that field and the steps."
     )
     """Keys the text box and lists handle, told under the screen's own on its help."""
 
@@ -62,7 +72,6 @@ class NextStepsScreen(Screen[None]):
         self.draft = draft
 
     def compose(self) -> ComposeResult:
-        rubric = self.draft.rubric
         with Vertical(id="steps-body"):
             yield Static(Text("Next steps"), classes="screen-title")
             yield Static(Text(FINISHED), id="steps-finished")
@@ -71,12 +80,15 @@ class NextStepsScreen(Screen[None]):
             yield Input(
                 placeholder="A next step, then enter", id="step-text", max_length=2000, compact=True
             )
-            yield Select(
-                [(f"{n}. {item.title}", item.id) for n, item in enumerate(rubric.items, 1)],
-                prompt="Not tied to an item",
-                id="step-item",
-                compact=True,
-            )
+            with Horizontal(id="step-item-row"):
+                yield Static(Text("Tied to (ctrl+t):"), id="step-item-label")
+                # Numbered as the review numbers this check-in's items, as plain mode's `3: text`.
+                yield Select(
+                    [(f"{n}. {item.title}", item.id) for n, item in enumerate(self.draft.items, 1)],
+                    prompt=NOT_TIED,
+                    id="step-item",
+                    compact=True,
+                )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Show the summary", id="done", variant="primary", compact=True)
         yield Footer(compact=True, show_command_palette=False)
@@ -121,6 +133,12 @@ class NextStepsScreen(Screen[None]):
         typed.clear()
         self.query_one(Select).clear()
         self.show_steps()
+
+    def action_tie(self) -> None:
+        """Open the item field's list, to choose the item the step is tied to."""
+        chosen = self.query_one(Select)
+        chosen.focus()
+        chosen.action_show_overlay()  # as enter on the field does
 
     def action_remove(self) -> None:
         """Highlight a step to remove; when the list has focus, remove the highlighted one."""

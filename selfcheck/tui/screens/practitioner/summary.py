@@ -23,6 +23,9 @@ from selfcheck.supervision.receiving import response_to
 from selfcheck.tui.help_keys import PACKET_WORDS, SHARE_WORDS
 from selfcheck.tui.widgets.response_view import response_text
 
+STEPS_WORDS = "back to this check-in's next steps, to add, change the item of, or remove one"
+"""What s does on the summary of a check-in just finished."""
+
 BULLET = "  • "
 """How the shared summary lines start a list entry."""
 
@@ -68,6 +71,7 @@ class SummaryScreen(Screen[None]):
             "Home",
             tooltip="home: start another check-in, see your growth",
         ),
+        Binding("s", "app.edit_steps", "Next steps", tooltip=STEPS_WORDS),
         Binding("p", "app.make_packet", "Packet", tooltip=PACKET_WORDS),
         Binding("h", "app.share", "Share", tooltip=SHARE_WORDS),
     ]
@@ -102,7 +106,10 @@ class SummaryScreen(Screen[None]):
             yield Static(Text(compared), classes="hint")
             supervisor = self.checkin.supervision.supervisor or "your supervisor"
             yield Static(
-                Text(f"Next: p makes the packet, h shares with {one_line(supervisor, 40)}."),
+                Text(
+                    "Next: s goes back to your next steps, p makes the packet, h shares with "
+                    f"{one_line(supervisor, 40)}."
+                ),
                 id="summary-next",
             )
             yield Static(values_table(self.versions, self.checkin, self.previous), id="values")
