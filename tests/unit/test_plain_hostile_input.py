@@ -31,17 +31,18 @@ def test_invalid_utf8_is_one_line_and_the_question_again(
     assert [answer.rating for answer in checkin.items.values()] == [4]
 
 
-def test_a_5000_digit_number_at_the_review_goes_back_to_the_item(
+def test_a_5000_digit_number_at_the_review_is_one_line_and_the_question_again(
     data_dir: Path, monkeypatch, capsys
 ) -> None:
     """A 5,000-digit item number at the review prompt ended in a traceback (Python refuses to
-    convert it); now it opens nothing, the item comes back and the next answer is saved."""
-    piped(monkeypatch, b"r\n" + b"9" * 5000 + b"\n3\nq\n")
+    convert it); now it is not an answer, said in one line, the question comes again, and an
+    item number then opens that item."""
+    piped(monkeypatch, b"r\n" + b"9" * 5000 + b"\n3\n4\nq\n")
     assert main(["start", "--plain", "--data-dir", str(data_dir)]) == 0
     out, err = capsys.readouterr()
-    assert "Saved: 3" in out and err == ""
+    assert out.count("Not an answer:") == 1 and "Item 3 of" in out and err == ""
     (checkin,) = load_data_dir(data_dir).checkins
-    assert [answer.rating for answer in checkin.items.values()] == [3]
+    assert [answer.rating for answer in checkin.items.values()] == [4]
 
 
 def test_piped_answers_are_echoed_printable(data_dir: Path, monkeypatch, capsys) -> None:
