@@ -139,11 +139,12 @@ TRACEBACK = "Traceback (most recent call last)"
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
-    """Fail a passing test whose captured output (not read by the test) holds a traceback."""
+    """Fail a passing test whose captured output or log (not read by the test) holds a
+    traceback, in its setup, call or teardown."""
     outcome = yield
     report: pytest.TestReport = outcome.get_result()  # type: ignore[attr-defined]
-    if report.when == "call" and report.passed:
-        printed = report.capstdout + report.capstderr
+    if report.passed:
+        printed = report.capstdout + report.capstderr + report.caplog
         if TRACEBACK in printed:
             report.outcome = "failed"
             report.longrepr = (

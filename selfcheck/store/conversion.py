@@ -22,10 +22,13 @@ from selfcheck.store.vault import (
     FolderKey,
     Vault,
     all_data_files,
+    conversion_unfinished,
     identity_path,
     is_sealed,
+    mark_conversion,
     plain_form,
     sealed_form,
+    unmark_conversion,
 )
 
 if TYPE_CHECKING:
@@ -44,8 +47,12 @@ class Conversion:
 
 
 def create_identity(data_dir: Path, identity: Identity, passphrase: str, vault: Vault) -> None:
-    """Make `identity.age`, protected by the passphrase, refusing to replace one that exists."""
+    """Make `identity.age`, protected by the passphrase, refusing to replace one that exists.
+
+    The folder is marked as converting first: its plain files are its own until sealed.
+    """
     data = seal_with_passphrase(identity_text(identity).encode("utf-8"), passphrase)
+    mark_conversion(data_dir)
     write_new(identity_path(data_dir), data)
     vault.remember(data_dir, identity)
 
@@ -53,6 +60,7 @@ def create_identity(data_dir: Path, identity: Identity, passphrase: str, vault: 
 def withdraw_identity(data_dir: Path, vault: Vault) -> None:
     """Remove an `identity.age` just made, before any file was sealed to it."""
     remove_durably(identity_path(data_dir))
+    unmark_conversion(data_dir)
     vault.forget(data_dir)
 
 
@@ -90,22 +98,29 @@ def seal_folder(data_dir: Path, vault: Vault) -> Conversion:
     """Rewrite every plain data file of an unlocked, encrypted folder in sealed form.
 
     Run under the data folder's lock: no writer adds a file while the listing is walked.
+    Plain files are sealed only while the folder is marked as converting (a new or cut-short
+    `encrypt`): in a folder encrypted to the end, one is planted, and named, not sealed.
     """
     key = _key(data_dir, vault)
     result = Conversion()
     remove_leftovers(data_dir)
+    converting = conversion_unfinished(data_dir)
     for path in list(all_data_files(data_dir)):
         plain = plain_form(path)
         if is_sealed(path) and (not plain.exists() or _opens(path, vault)):
             remove_durably(plain)  # a crash came between the two steps
             continue
         try:
+            if not converting:
+                vault.read_data(plain, MAX_DATA_BYTES)  # refuses it, in one line
             data = read_bytes(plain, MAX_DATA_BYTES)
         except SelfcheckError as exc:
             result.problems.append(f"{exc}; left plain")
             continue
         _replace_form(plain, sealed_form(path), seal(data, [key.recipient]), data, vault)
         result.converted += 1
+    if converting and not result.problems:
+        unmark_conversion(data_dir)
     return result
 
 
@@ -117,6 +132,7 @@ def open_folder(data_dir: Path, vault: Vault) -> Conversion:
     _key(data_dir, vault)
     result = Conversion()
     remove_leftovers(data_dir)
+    mark_conversion(data_dir)
     for path in list(all_data_files(data_dir)):
         if not is_sealed(path):
             continue
@@ -129,6 +145,7 @@ def open_folder(data_dir: Path, vault: Vault) -> Conversion:
         result.converted += 1
     if not result.problems:
         remove_durably(identity_path(data_dir))
+        unmark_conversion(data_dir)
         vault.forget(data_dir)
     return result
 

@@ -66,7 +66,8 @@ def check_data_dir(path: Path) -> Path:
     """`path` when selfcheck can use it as its data folder; else SelfcheckError in one line.
 
     A folder that does not exist yet is fine when it can be created; an existing one must
-    be a folder that this user may read and write.
+    be a folder that this user may read. One they may not write (a backup medium) is still
+    read: each write refuses in one line, through the data folder's lock (`store.lock`).
     """
     fix = "give --data-dir (or SELFCHECK_DATA_DIR) a folder of yours"
     existing = next((folder for folder in (path, *path.parents) if folder.exists()), None)
@@ -75,8 +76,8 @@ def check_data_dir(path: Path) -> Path:
     if not existing.is_dir():
         where = "is a file" if existing == path else f"is inside {existing}, which is a file"
         raise SelfcheckError(f"{path}: the data folder {where}, not a folder; {fix}")
-    if existing == path and not os.access(path, os.R_OK | os.W_OK | os.X_OK):
-        raise SelfcheckError(f"{path}: no permission to read and write this data folder; {fix}")
+    if existing == path and not os.access(path, os.R_OK | os.X_OK):
+        raise SelfcheckError(f"{path}: no permission to read this data folder; {fix}")
     if existing != path and not os.access(existing, os.W_OK | os.X_OK):
         raise SelfcheckError(
             f"{path}: the data folder cannot be created (no permission to write in "

@@ -102,7 +102,7 @@ def data_dir_locked(data_dir: Path) -> Iterator[None]:
                 _held[key] -= 1
             return
         ensure_private_dir(data_dir)
-        fd = open_private(data_dir / DATA_DIR_LOCK, os.O_RDWR)
+        fd = _open_folder_lock(data_dir)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
             _held[key] = 1
@@ -110,6 +110,23 @@ def data_dir_locked(data_dir: Path) -> Iterator[None]:
         finally:
             _held.pop(key, None)
             os.close(fd)
+
+
+def _open_folder_lock(data_dir: Path) -> int:
+    """The data folder's lock file, open; a folder this user may only read says so in one line.
+
+    Every write takes this lock first, so a read-only folder (a backup medium) refuses each
+    write here, before anything is asked or changed, while reading it needs no lock.
+    """
+    try:
+        return open_private(data_dir / DATA_DIR_LOCK, os.O_RDWR)
+    except SelfcheckError:
+        if os.access(data_dir, os.R_OK | os.X_OK) and not os.access(data_dir, os.W_OK):
+            raise SelfcheckError(
+                f"{data_dir}: this data folder is read-only here (a backup?); selfcheck can "
+                "list, show and report from it but not save in it; nothing was changed"
+            ) from None
+        raise
 
 
 def held_elsewhere(lock_path: Path) -> bool:

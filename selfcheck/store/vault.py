@@ -37,6 +37,12 @@ if TYPE_CHECKING:
 
 IDENTITY_FILE = "identity.age"
 """The passphrase-protected identity whose presence makes a data folder encrypted."""
+CONVERSION_MARK = ".selfcheck-converting"
+"""Present while `encrypt` or `decrypt` rewrites a folder's files (and after one was cut short).
+
+Only then may an encrypted folder hold data files in plain form: any other plain data file
+there was not written by selfcheck (planted), and is named and never read.
+"""
 PLAIN_FOLDERS = frozenset({"rubrics"})
 """Folders of a data folder that hold published texts, not personal data: never sealed."""
 DATA_SUFFIXES = (".toml", ".sent")
@@ -64,6 +70,21 @@ def is_encrypted(data_dir: Path) -> bool:
         return identity_path(data_dir).exists()
     except OSError as exc:  # never taken for plain: that could write a note unsealed
         raise InputError(data_dir, f"folder cannot be read ({exc.strerror or exc})") from None
+
+
+def conversion_unfinished(data_dir: Path) -> bool:
+    """Whether a conversion of the folder began and has not finished (its files in both forms)."""
+    return (data_dir / CONVERSION_MARK).exists()
+
+
+def mark_conversion(data_dir: Path) -> None:
+    """Say durably, before a conversion writes anything, that the folder's files change form."""
+    write_atomic(data_dir / CONVERSION_MARK, b"")
+
+
+def unmark_conversion(data_dir: Path) -> None:
+    """Say durably that every file of the folder is in its one form again."""
+    remove_durably(data_dir / CONVERSION_MARK)
 
 
 def sealed_form(path: Path) -> Path:
@@ -191,9 +212,34 @@ class Vault:
         return key
 
     def read_data(self, path: Path, max_bytes: int) -> bytes:
-        """The content of a file, opening a sealed one with the identities held."""
+        """The content of a file, opening a sealed one with the identities held.
+
+        Raises InputError for a plain data file in an unlocked encrypted folder that is not
+        half-way through a conversion: selfcheck never wrote it, so it is not read.
+        """
         data = read_bytes(path, sealed_limit(max_bytes) if is_sealed(path) else max_bytes)
-        return self.unseal(path, data, max_bytes) if looks_sealed(data) else data
+        if looks_sealed(data):
+            return self.unseal(path, data, max_bytes)
+        if self._planted(path):
+            raise InputError(
+                path,
+                "is a plain file in an encrypted data folder, where selfcheck writes only "
+                "sealed ones (someone else put it there?); not read, remove it or move it out",
+            )
+        return data
+
+    def _planted(self, path: Path) -> bool:
+        """Whether a plain file lies among the data of an unlocked, fully encrypted folder."""
+        for folder in self._unlocked:
+            if path.is_relative_to(folder):
+                inside = path.relative_to(folder).parts
+                return (
+                    len(inside) > 0
+                    and inside[0] not in PLAIN_FOLDERS
+                    and is_encrypted(folder)
+                    and not conversion_unfinished(folder)
+                )
+        return False
 
     def unseal(self, path: Path, data: bytes, max_bytes: int) -> bytes:
         """The content of a sealed file's bytes, opened with the identities held."""

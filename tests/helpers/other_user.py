@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import encodings.utf_8_sig  # noqa: F401 - see run_as_user
 import io
 import json
 import os
@@ -50,7 +51,11 @@ def give_to_user(*paths: Path) -> None:
 
 
 def run_as_user(argv: list[str]) -> tuple[int, str, str]:
-    """Run `selfcheck ARGV` in a child process as an ordinary user; its status, stdout, stderr."""
+    """Run `selfcheck ARGV` in a child process as an ordinary user; its status, stdout, stderr.
+
+    The child imports nothing new it could not read as that user (an interpreter under /root,
+    say): what a command needs must be imported before, as the rubric reader's codec is here.
+    """
     needs_fork()
     read_end, write_end = os.pipe()
     pid = os.fork()

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 from helpers.paths import ROOT
+from helpers.subprocesses import selfcheck_env
 from selfcheck.formats.checkin import Checkin
 from selfcheck.store.checkin_files import load_data_dir
 
@@ -20,7 +20,7 @@ def plain(data_dir: Path, script: str, *args: str, env: dict[str, str] | None = 
         input=script,
         capture_output=True,
         text=True,
-        env=os.environ | {"PYTHONPATH": str(ROOT)} | (env or {}),
+        env=selfcheck_env(**(env or {})),
         cwd=ROOT,
         timeout=60,
     )

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from helpers.paths import ROOT
+from helpers.subprocesses import selfcheck_env
 from helpers.waiting import wait_for
 
 needs_pty = pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
@@ -31,9 +32,7 @@ class Terminal:
             stdin=secondary,
             stdout=secondary,
             stderr=secondary,
-            env=os.environ
-            | {"TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24", "PYTHONPATH": str(ROOT)}
-            | env,
+            env=selfcheck_env(TERM="xterm-256color", COLUMNS="80", LINES="24", **env),
             cwd=ROOT,
             start_new_session=True,
         )

@@ -11,9 +11,12 @@ from pathlib import Path
 
 import pytest
 from helpers.encryption_helpers import PASSPHRASE, passphrase_file
+from helpers.forked import finish, has_ended, start_forked
 from helpers.paths import ROOT
+from helpers.subprocesses import selfcheck_env
+from helpers.waiting import wait_for
 
-from selfcheck.store.checkin_files import load_data_dir, save_checkin
+from selfcheck.store.checkin_files import checkins_dir, load_data_dir, save_checkin
 from selfcheck.store.lock import DATA_DIR_LOCK
 from selfcheck.store.vault import Vault, identity_path, is_encrypted
 
@@ -22,12 +25,12 @@ ITEM = "integrity-honesty"
 PAIRINGS = list(itertools.combinations_with_replacement(["encrypt", "decrypt", "passphrase"], 2))
 """Every pairing of two conversions: the same one twice included."""
 ROUNDS = 20
-"""How many times two conversions are started together, the pairings taken in turn."""
+"""How many times each pairing of two conversions is started together."""
 
 
 def conversion(command: str, secret: Path, out: Path) -> list[str]:
-    """The command line of one conversion, with its passphrase (and the same new one)."""
-    args = [sys.executable, "-m", "selfcheck", command, "--passphrase-file", str(secret)]
+    """The arguments of one conversion, with its passphrase (and the same new one)."""
+    args = [command, "--passphrase-file", str(secret)]
     if command == "encrypt":
         return [*args, "--recovery-out", str(out)]
     if command == "passphrase":
@@ -53,29 +56,16 @@ def plant(data_dir: Path, make_checkin, count: int) -> list[str]:
     return notes
 
 
-def run_together(data_dir: Path, commands: list[list[str]], after: Path | None = None) -> list[int]:
-    """Start the commands together (the next ones once `after` exists); their exit statuses."""
-    env = os.environ | {"SELFCHECK_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT)}
-    processes = []
-    for command in commands:
-        processes.append(
-            subprocess.Popen(
-                command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-            )
-        )
-        waited = 0.0
-        while after is not None and not after.exists() and waited < 60:
-            time.sleep(0.01)
-            waited += 0.01
-    statuses = []
-    for process in processes:
-        _, errors = process.communicate(timeout=120)
-        assert b"Traceback" not in errors, errors.decode()
-        statuses.append(process.returncode)
+def run_together(commands: list[list[str]], errors: Path) -> list[int]:
+    """Start the commands together, each in a forked child; their exit statuses, no traceback."""
+    pids = [start_forked(argv, errors.with_suffix(f".{n}")) for n, argv in enumerate(commands)]
+    statuses = [finish(pid) for pid in pids]
+    for number in range(len(commands)):
+        said = errors.with_suffix(f".{number}").read_text()
+        assert "Traceback" not in said, said
     return statuses
 
 
-@pytest.mark.slow
 @pytest.mark.serial
 def test_two_encrypts_at_once_leave_files_the_passphrase_opens(
     data_dir: Path, make_checkin, tmp_path
@@ -86,42 +76,46 @@ def test_two_encrypts_at_once_leave_files_the_passphrase_opens(
     secret = passphrase_file(tmp_path)
     for attempt in range(3):
         both = [conversion("encrypt", secret, tmp_path / f"r{attempt}-{side}") for side in "ab"]
-        assert run_together(data_dir, both) == [0, 0]
+        assert run_together(both, tmp_path / "errors") == [0, 0]
         assert_every_checkin_opens(data_dir, notes)
-        assert run_together(data_dir, [conversion("decrypt", secret, tmp_path)]) == [0]
+        decrypt = conversion("decrypt", secret, tmp_path)
+        assert run_together([decrypt], tmp_path / "errors") == [0]
 
 
-@pytest.mark.slow
 @pytest.mark.serial
-def test_decrypt_while_encrypt_finishes_loses_nothing(
+def test_decrypt_while_encrypt_seals_waits_and_loses_nothing(
     data_dir: Path, make_checkin, tmp_path
 ) -> None:
-    """`decrypt` started while an `encrypt` seals a large folder (once `identity.age` is there):
-    the encrypt deleted plain files decrypt had just written; now every check-in survives."""
-    notes = plant(data_dir, make_checkin, 312)
+    """`decrypt` started while an `encrypt` is half-way through sealing 120 check-ins: the
+    encrypt deleted plain files decrypt had just written (14 to 148 of 312 lost); now decrypt
+    waits for the folder's lock, ends last, and every check-in is there in plain form."""
+    notes = plant(data_dir, make_checkin, 120)
     secret = passphrase_file(tmp_path)
-    for attempt in range(3):
-        encrypt, decrypt = (
-            conversion(command, secret, tmp_path / f"r{attempt}") for command in PAIRINGS[1]
-        )
-        run_together(data_dir, [encrypt, decrypt], after=identity_path(data_dir))
-        assert_every_checkin_opens(data_dir, notes)
+    encrypt = start_forked(conversion("encrypt", secret, tmp_path / "recovery"))
+    wait_for(lambda: identity_path(data_dir).exists(), "encrypt to make identity.age", 30)
+    plain_left = len(list(checkins_dir(data_dir).glob("*.toml")))
+    decrypt = start_forked(conversion("decrypt", secret, tmp_path))
+    running = not has_ended(encrypt)
+    assert (finish(encrypt), finish(decrypt)) == (0, 0)
+    # They overlapped: decrypt began while encrypt still ran with files left to seal.
+    assert running and plain_left > 0, f"no overlap (plain files left: {plain_left})"
+    assert not is_encrypted(data_dir)
+    assert_every_checkin_opens(data_dir, notes)
 
 
 @pytest.mark.slow
 @pytest.mark.serial
 def test_two_conversions_at_once_lose_nothing(data_dir: Path, make_checkin, tmp_path) -> None:
-    """Two conversions started together 20 times, every pairing in turn: the folder's lock
-    makes one wait for the other, so every check-in opens after each round and holds its note."""
-    notes = plant(data_dir, make_checkin, 40)
+    """Every pairing of two conversions started together 20 times: the folder's lock makes one
+    wait for the other, so every check-in opens after each round and holds its note."""
+    notes = plant(data_dir, make_checkin, 4)
     secret = passphrase_file(tmp_path)
-    for round_number in range(ROUNDS):
-        pairing = PAIRINGS[round_number % len(PAIRINGS)]
+    for round_number, pairing in enumerate(PAIRINGS * ROUNDS):
         commands = [
             conversion(command, secret, tmp_path / f"r{round_number}-{side}")
             for side, command in enumerate(pairing)
         ]
-        run_together(data_dir, commands)
+        run_together(commands, tmp_path / "errors")
         assert_every_checkin_opens(data_dir, notes)
 
 
@@ -131,8 +125,9 @@ def test_encrypt_with_its_output_closed_encrypts_nothing(
     """`selfcheck encrypt | true` said nothing and exited 0; the recovery identity could not be
     delivered, so now nothing is encrypted and the exit status says so."""
     notes = plant(data_dir, make_checkin, 3)
-    env = os.environ | {"SELFCHECK_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT)}
-    command = conversion("encrypt", passphrase_file(tmp_path), tmp_path)[:-2]  # to the screen
+    env = selfcheck_env(SELFCHECK_DATA_DIR=str(data_dir))
+    to_screen = conversion("encrypt", passphrase_file(tmp_path), tmp_path)[:-2]
+    command = [sys.executable, "-m", "selfcheck", *to_screen]
     reader, writer = os.pipe()
     os.close(reader)  # the reader is gone before anything is shown
     process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=writer, stderr=subprocess.PIPE)

@@ -68,22 +68,47 @@ def test_a_folder_inside_a_file_from_the_environment(
 
 
 @pytest.mark.parametrize("argv", COMMANDS, ids=command_id)
-@pytest.mark.parametrize("mode", [0o500, 0o000], ids=["read-only", "no-permission"])
-def test_a_folder_without_permission(argv, mode: int) -> None:
-    """A folder this user may not write (or not even read): one line, exit 2, nothing made.
+def test_a_folder_without_permission(argv) -> None:
+    """A folder this user may not even read: one line, exit 2, nothing made.
 
-    Run as an ordinary user (uid 65534 when the tests run as root, who may write anywhere)."""
+    Run as an ordinary user (uid 65534 when the tests run as root, who may read anywhere)."""
     with user_folder() as home:
         folder, out = home / "locked", home / "out"
         folder.mkdir()
         give_to_user(folder)
-        folder.chmod(mode)
+        folder.chmod(0o000)
         argv = [arg.replace("OUT", str(out)) for arg in argv]
         status, stdout, stderr = run_as_user(["--data-dir", str(folder), *argv])
         assert (status, stdout) == (2, ""), stderr
         assert "Traceback" not in stderr and stderr.count("\n") == 1, stderr
-        assert "no permission to read and write this data folder" in stderr
+        assert "no permission to read this data folder" in stderr
         assert not out.exists()
+
+
+WRITERS: list[list[str]] = [
+    ["start"],
+    ["config", "--name", "Robin"],
+    ["demo"],
+    ["start", "--plain"],
+]
+"""Commands that save in the data folder before anything else."""
+
+
+@pytest.mark.parametrize("argv", WRITERS, ids=command_id)
+def test_a_read_only_folder_refuses_a_writer_in_one_line(argv) -> None:
+    """A folder this user may read but not write (a backup medium): a command that would save
+    there says so in one line and exits 2, before asking anything; the folder is unchanged.
+    (Reading such a folder works: tests/process/test_read_only_folder.py.)"""
+    with user_folder() as home:
+        folder = home / "backup"
+        folder.mkdir()
+        give_to_user(folder)
+        folder.chmod(0o500)
+        status, stdout, stderr = run_as_user(["--data-dir", str(folder), *argv])
+        assert (status, stdout) == (2, ""), stderr
+        assert "Traceback" not in stderr and stderr.count("\n") == 1, stderr
+        assert "this data folder is read-only here" in stderr and str(folder) in stderr
+        assert list(folder.iterdir()) == []
 
 
 def test_list_and_trends_read_a_data_folder_given_as_a_path(

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import random
+import shutil
 import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 from helpers.encryption_helpers import PASSPHRASE, encrypt, files_under, passphrase_file
-from helpers.paths import ROOT
+from helpers.forked import finish, kill_after, start_forked, whole_run_time
 from helpers.terminal import in_terminal, needs_pty
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -68,38 +65,28 @@ def test_no_typed_text_under_the_folder_after_encrypt(
     }
 
 
-CONVERT = [sys.executable, "-m", "selfcheck", "encrypt", "--passphrase-file"]
-
-
 @pytest.mark.serial
 @pytest.mark.slow
 def test_sigkill_during_conversion_then_rerun(data_dir, make_checkin, tmp_path) -> None:
     """Killed at random moments, `encrypt` leaves a folder whose every file opens; the rerun
     finishes and no typed text is left."""
     rng = random.Random(14)
-    notes = [f"Planted-conversion-note-{index:03d}-Heron" for index in range(120)]
+    notes = [f"Planted-conversion-note-{index:03d}-Heron" for index in range(60)]
     item = "integrity-honesty"
     for index, note in enumerate(notes):
         save_checkin(data_dir, make_checkin({item: 3}, day=index, notes={item: note}))
     secret = passphrase_file(tmp_path)
-    env = os.environ | {"SELFCHECK_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT)}
+    convert = ["encrypt", "--passphrase-file", str(secret)]
+    rehearsal = shutil.copytree(data_dir, tmp_path / "rehearsal")
+    recovery = ["--recovery-out", str(tmp_path / "rehearsal.txt")]
+    window = whole_run_time(["--data-dir", str(rehearsal), *convert, *recovery])
     for _ in range(6):
-        process = subprocess.Popen(
-            [*CONVERT, str(secret), "--recovery-out", str(tmp_path / "recovery.txt")],
-            env=env,
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(rng.uniform(0.5, 2.2))  # start-up and the key derivation take about 1.2 s
-        process.send_signal(signal.SIGKILL)
-        process.wait()
+        kill_after(start_forked(convert), rng.uniform(0, window))
         vault = unlocked(data_dir) if is_encrypted(data_dir) else Vault()
         loaded = load_data_dir(data_dir, vault)
         assert loaded.problems == []
         assert sorted(s.answer(item).note for s in loaded.checkins) == notes
-    finish = subprocess.run([*CONVERT, str(secret)], env=env, cwd=ROOT, capture_output=True)
-    assert finish.returncode == 0, finish.stderr
+    assert finish(start_forked(convert)) == 0, "the rerun of encrypt failed"
     assert_nowhere(data_dir, notes)
     assert len(load_data_dir(data_dir, unlocked(data_dir)).checkins) == len(notes)
 

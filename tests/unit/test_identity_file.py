@@ -9,7 +9,7 @@ import pytest
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.formats.sealed import new_identity
 from selfcheck.store.conversion import create_identity
-from selfcheck.store.vault import Vault, identity_path
+from selfcheck.store.vault import CONVERSION_MARK, Vault, identity_path
 
 
 def test_an_existing_identity_is_never_replaced(tmp_path: Path) -> None:
@@ -22,4 +22,5 @@ def test_an_existing_identity_is_never_replaced(tmp_path: Path) -> None:
         create_identity(tmp_path, new_identity(), "second passphrase", Vault())
     assert identity_path(tmp_path).read_bytes() == before
     assert str(Vault().unlock(tmp_path, "first passphrase").recipient) == str(first.to_public())
-    assert [p.name for p in tmp_path.iterdir()] == ["identity.age"]  # no temporary file left
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == [CONVERSION_MARK, "identity.age"]  # no temporary file left

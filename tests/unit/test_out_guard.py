@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,22 @@ def test_share_out_on_a_pipe_is_refused_and_the_pipe_stays(folder: Path, tmp_pat
     args = ["share", "--data-dir", str(folder), "--out", str(pipe), "--yes"]
     assert main(args) == 2
     assert pipe.is_fifo()
+    assert "not a regular file" in capsys.readouterr().err
+
+
+def test_share_out_on_a_device_is_refused_and_the_device_stays(
+    folder: Path, tmp_path, capsys
+) -> None:
+    """As root, `--out /dev/null` turned the device into a regular file holding the notes;
+    now a device is refused in one line and stays a device (a private twin of /dev/null)."""
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o600, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("making a device node needs root")
+    args = ["share", "--data-dir", str(folder), "--out", str(device), "--yes"]
+    assert main(args) == 2
+    assert stat.S_ISCHR(device.lstat().st_mode)
     assert "not a regular file" in capsys.readouterr().err
 
 

@@ -122,6 +122,8 @@ class ItemScreen(Screen[None]):
         self.items = draft.items
         self.show_last_time = show_last_time
         self._note_timer: Timer | None = None
+        self._note_refused = False
+        """Whether the field's note was last refused as too long (said once while typing)."""
         self.set_reactive(ItemScreen.index, draft.start_index)
 
     def compose(self) -> ComposeResult:
@@ -170,24 +172,52 @@ class ItemScreen(Screen[None]):
         self.query_one(PlannedSteps).show(self.draft.steps_for(item.id))
         self.query_one(NoteField).show(item.id, answer.note)
 
-    def store_typing(self) -> None:
-        """Take the note from the field into the draft and queue it for saving (also on quit)."""
-        note = self.query_one(NoteField)
-        if note.item_id:
-            self.draft.set_note(note.item_id, note.note)
+    def store_typing(self, *, quiet: bool = False) -> bool:
+        """Take the note from the field into the draft and queue it for saving (also on quit).
+
+        False when the note is too long for a check-in's readers: the draft keeps the note as
+        it was, the field keeps what was typed, and the person is told in one line (unless
+        `quiet`: the save after a pause in typing, when typing already said it).
+        """
         if self._note_timer is not None:
             self._note_timer.stop()
             self._note_timer = None
+        kept = self.keep_note(always_say=not quiet)
         self.draft.save()
+        return kept
+
+    def keep_note(self, *, always_say: bool = False) -> bool:
+        """Put the field's note into the draft; False, said in one line, when it is too long.
+
+        While typing it is said once; on leaving the item (`always_say`) each time.
+        """
+        note = self.query_one(NoteField)
+        if not note.item_id:
+            return True
+        try:
+            self.draft.set_note(note.item_id, note.note)
+        except SelfcheckError as exc:
+            if always_say or not self._note_refused:
+                self.notify(
+                    f"{exc}. Shorten the note to go on; the note saved before stays.",
+                    title="Note too long to save",
+                    severity="error",
+                    markup=False,
+                )
+            self._note_refused = True
+            return False
+        self._note_refused = False
+        return True
 
     @on(TextArea.Changed, "#note")
     def note_changed(self) -> None:
         """Keep the note in the draft; save it within NOTE_SAVE_DELAY of this keystroke."""
         note = self.query_one(NoteField)
         before = self.draft.answer(note.item_id).note
-        self.draft.set_note(note.item_id, note.note)
-        if note.note != before and self._note_timer is None:
-            self._note_timer = self.set_timer(NOTE_SAVE_DELAY, self.store_typing)
+        if self.keep_note() and note.note != before and self._note_timer is None:
+            self._note_timer = self.set_timer(
+                NOTE_SAVE_DELAY, partial(self.store_typing, quiet=True)
+            )
 
     @on(NoteEntered)
     def note_entered(self) -> None:
@@ -237,7 +267,8 @@ class ItemScreen(Screen[None]):
 
     def action_next(self) -> None:
         """Go to the next item; after the last one, open the review."""
-        self.store_typing()
+        if not self.store_typing():
+            return
         if self.index + 1 < len(self.items):
             self.index += 1
         else:
@@ -245,7 +276,8 @@ class ItemScreen(Screen[None]):
 
     def action_previous(self) -> None:
         """Go to the previous item."""
-        self.store_typing()
+        if not self.store_typing():
+            return
         self.index = max(self.index - 1, 0)
 
     def action_write_note(self) -> None:
@@ -290,7 +322,8 @@ class ItemScreen(Screen[None]):
         # The screens this one opens are imported when opened, so the first item shows sooner.
         from selfcheck.tui.screens.practitioner.review import ReviewScreen
 
-        self.store_typing()
+        if not self.store_typing():
+            return
         self.app.push_screen(ReviewScreen(self.draft, self.index), self._after_review)
 
     async def _after_review(self, choice: int | str | None) -> None:
@@ -303,10 +336,12 @@ class ItemScreen(Screen[None]):
         """Open the optional supervision details."""
         from selfcheck.tui.screens.practitioner.details import DetailsScreen
 
-        self.store_typing()
+        if not self.store_typing():
+            return
         self.app.push_screen(DetailsScreen(self.draft), lambda _: self.show_item())
 
     async def action_finish(self) -> None:
         """Save the note, then let the app confirm and finish the check-in."""
-        self.store_typing()
+        if not self.store_typing():
+            return
         await self.run_action("app.finish_checkin")
