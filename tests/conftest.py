@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -36,6 +37,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     missing = {entry for entry in entries - used if entry.partition("::")[0] in collected_files}
     if missing:
         raise pytest.UsageError(f"helpers/floor.py names tests that are gone: {sorted(missing)}")
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto`: two workers a core. A worker waits for a good part of its time (fsync,
+    subprocesses, the app's timers), so one a core leaves the cores idle: on 2 cores the
+    parallel pass took 183 s with 3 workers and 170 s with 4 (1.9 cores busy)."""
+    return 2 * (os.cpu_count() or 1)
 
 
 @pytest.fixture(autouse=True)

@@ -49,7 +49,7 @@ def test_a_crash_in_the_app_never_prints_the_secrets(data_dir):
 
 
 @settings(
-    max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(note=st.text(min_size=1, max_size=40))
 @example(note="\u202bright to left\u202c")
