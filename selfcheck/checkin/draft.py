@@ -21,6 +21,7 @@ from selfcheck.checkin.lifecycle import (
 )
 from selfcheck.checkin.workspace import Workspace, remember_supervisor
 from selfcheck.formats.checkin import (
+    MAX_NEXT_STEPS,
     Checkin,
     ItemAnswer,
     MeetingKind,
@@ -182,7 +183,15 @@ class Draft(Autosaved):
         super().close()
 
     def add_next_step(self, text: str, item_id: str | None) -> None:
-        """Append a step to the learning plan and save."""
+        """Append a step to the learning plan and save.
+
+        Raises SelfcheckError, adding nothing, when the plan already holds as many steps as a
+        check-in's readers take: refused before it is saved, never saved and then unreadable.
+        """
+        if len(self.checkin.next_steps) >= MAX_NEXT_STEPS:
+            raise SelfcheckError(
+                f"a check-in holds at most {MAX_NEXT_STEPS} next steps; remove one to add another"
+            )
         self.checkin.next_steps = [*self.checkin.next_steps, NextStep(text=text, item=item_id)]
         self.save()
 

@@ -239,7 +239,13 @@ class PlainCheckin:
             if not text or len(text) > STEP_LIMIT:
                 self.lines.say(f"Not saved: a step has 1 to {STEP_LIMIT} characters.")
                 continue
-            self.draft.add_next_step(text, self.items[item - 1].id if item is not None else None)
+            try:
+                self.draft.add_next_step(
+                    text, self.items[item - 1].id if item is not None else None
+                )
+            except SelfcheckError as exc:
+                self.lines.say(f"Not saved: {exc}.")
+                continue
             self.saved("Saved: the step.")
 
 

@@ -10,7 +10,7 @@ from textual.widgets._select import SelectOverlay
 
 from selfcheck.checkin.draft import Draft
 from selfcheck.checkin.workspace import Workspace
-from selfcheck.formats.checkin import Checkin, NextStep
+from selfcheck.formats.checkin import MAX_NEXT_STEPS, Checkin, NextStep
 from selfcheck.store.checkin_files import load_checkin
 from selfcheck.tui.app import SelfcheckApp, make_app
 from selfcheck.tui.screens.practitioner.item import ItemScreen
@@ -238,3 +238,26 @@ async def test_s_on_the_summary_goes_back_to_the_next_steps(data_dir: Path) -> N
         saved = load_checkin(app.draft.path)
     assert saved.complete
     assert saved.next_steps == [NextStep(text="call Sam"), NextStep(text="read more")]
+
+
+async def test_a_step_past_the_plans_limit_is_said_and_the_app_goes_on(
+    data_dir: Path, make_checkin, save, rubric
+) -> None:
+    """The 201st step ended the app with a pydantic error; now one notice says why it was not
+    added, the typed text stays in the box, and the plan on disk stays readable."""
+    draft = make_checkin({item.id: 3 for item in rubric.items}, complete=False)
+    draft.next_steps = [NextStep(text=f"step {number}") for number in range(MAX_NEXT_STEPS)]
+    save(draft)
+    app = make_app(data_dir, None, straight_in=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s", "y")
+        await pilot.wait_for_scheduled_animations()
+        assert isinstance(app.screen, NextStepsScreen)
+        await pilot.press(*"one too many", "enter")
+        await wait_until(pilot, lambda: bool(app._notifications), "the notice")
+        (notice,) = app._notifications
+        assert notice.title == "Step not added"
+        assert f"at most {MAX_NEXT_STEPS} next steps" in notice.message
+        assert app.screen.query_one("#step-text", Input).value == "one too many"
+        saved = on_disk(app)
+    assert saved.complete and len(saved.next_steps) == MAX_NEXT_STEPS

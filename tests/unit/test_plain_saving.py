@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from selfcheck.cli import main
+from selfcheck.formats.checkin import MAX_NEXT_STEPS, NextStep
 from selfcheck.formats.errors import SelfcheckError
 from selfcheck.store import vault
 from selfcheck.store.checkin_files import load_data_dir
@@ -50,3 +51,21 @@ def test_a_note_too_big_for_any_reader_is_refused_before_saving(
     assert loaded.problems == []
     (checkin,) = loaded.checkins
     assert checkin.items and not any(answer.note for answer in checkin.items.values())
+
+
+def test_a_step_past_the_plans_limit_is_refused_in_one_line(
+    data_dir: Path, make_checkin, save, rubric, monkeypatch, capsys
+) -> None:
+    """The 201st next step was a pydantic error with no words for a person (in the app, the
+    end of the app); now it is refused before saving, in one line, and the plan stays readable."""
+    draft = make_checkin({item.id: 3 for item in rubric.items}, complete=False)
+    draft.next_steps = [NextStep(text=f"step {number}") for number in range(MAX_NEXT_STEPS)]
+    save(draft)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("f\ny\none step too many\n\n"))
+    assert main(["start", "--plain", "--data-dir", str(data_dir)]) == 0
+    out = capsys.readouterr().out
+    assert out.count(f"Not saved: a check-in holds at most {MAX_NEXT_STEPS} next steps") == 1
+    loaded = load_data_dir(data_dir)
+    assert loaded.problems == []
+    (checkin,) = loaded.checkins
+    assert checkin.complete and len(checkin.next_steps) == MAX_NEXT_STEPS

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from selfcheck.checkin.draft import Draft
 from selfcheck.checkin.words import step_words
+from selfcheck.formats.errors import SelfcheckError
 
 FINISHED = "Your check-in is finished and saved."
 INTRO = (
@@ -129,7 +130,11 @@ class NextStepsScreen(Screen[None]):
         text = typed.value.strip()
         if not text:
             return
-        self.draft.add_next_step(text, self.chosen_item())
+        try:
+            self.draft.add_next_step(text, self.chosen_item())
+        except SelfcheckError as exc:
+            self.notify(f"{exc}.", title="Step not added", severity="error", markup=False)
+            return
         typed.clear()
         self.query_one(Select).clear()
         self.show_steps()
