@@ -96,14 +96,14 @@ def open_app(args: argparse.Namespace, context: CommandContext, *, straight_in: 
 def start_command(args: argparse.Namespace, context: CommandContext) -> int:
     """Open the app on the current item of the draft (or a new check-in), or the plain mode."""
     if wants_plain(args.plain, context):
-        from selfcheck.plain.checkin import INPUT_ENDED, run_plain
+        from selfcheck.plain.checkin import run_plain
 
         ended, problems = run_plain(
             context.data_dir, args.rubric, focus=args.focus, vault=context.vault
         )
         report_problems(problems)
-        if ended:
-            tell(f"selfcheck: {INPUT_ENDED}")
+        if ended is not None:
+            tell(f"selfcheck: {ended}")
             return EXIT_UNFINISHED
         return exit_status(problems)
     return open_app(args, context, straight_in=True)

@@ -33,6 +33,8 @@ INPUT_ENDED = (
     "`selfcheck start --plain` resumes it"
 )
 """Said on stderr when piped answers run out before the check-in is finished."""
+INPUT_ENDED_AT_FOCUS = "the input ended before the focus items were chosen; no check-in was started"
+"""Said on stderr when piped answers run out at the focus chooser."""
 STEP_LIMIT = 2000
 """The longest next step the check-in format takes."""
 STEPS_INTRO = (
@@ -251,9 +253,10 @@ class PlainCheckin:
 
 def run_plain(
     data_dir: Path, rubric_ref: str | None, *, focus: bool = False, vault: Vault | None = None
-) -> tuple[bool, list[str]]:
-    """Run a check-in in plain mode on standard input and output; return whether piped input
-    ended before the check-in was finished, and the unreadable files.
+) -> tuple[str | None, list[str]]:
+    """Run a check-in in plain mode on standard input and output; return what to say when
+    piped input ended before the check-in was finished (None when it did not), and the
+    unreadable files.
 
     With `focus`, a new check-in rates only the items chosen first (a draft is resumed)."""
     workspace = Workspace.load(data_dir, rubric_ref, vault)
@@ -264,7 +267,8 @@ def run_plain(
         chosen = choose_focus(workspace.rubric, suggested, lines)
         if chosen is None:
             lines.say("No check-in was started.")
-            return False, workspace.loaded.problems
+            ended = lines.ended and not lines.terminal
+            return (INPUT_ENDED_AT_FOCUS if ended else None), workspace.loaded.problems
     elif focus:
         lines.say("You have a draft open: it is resumed (finish it to start a focus check-in).")
     draft = Draft.open(workspace, None, chosen)  # a failed write ends the run, said once
@@ -284,4 +288,4 @@ def run_plain(
         ).run()
     finally:
         draft.close()
-    return not stopped, workspace.loaded.problems
+    return (None if stopped else INPUT_ENDED), workspace.loaded.problems

@@ -26,6 +26,8 @@ class Lines:
         self.stdin = stdin
         self.stdout = stdout
         self.terminal = stdin.isatty() and stdout.isatty()
+        self.ended = False
+        """Whether the input has ended (ctrl+d on a terminal, the end of a script)."""
 
     def say(self, *lines: str) -> None:
         """Write lines and flush, so a screen reader hears them as they arrive."""
@@ -41,6 +43,7 @@ class Lines:
                 return input(prompt)
             except EOFError:
                 self.say("")
+                self.ended = True
                 return None
             except UnicodeDecodeError:
                 self.say("That line is not UTF-8 text; type it again.")
@@ -51,6 +54,7 @@ class Lines:
             line = self._read_line()
             if line is None:
                 self.say("")
+                self.ended = True
                 return None
             try:
                 answer = line.decode("utf-8").rstrip("\r\n")
