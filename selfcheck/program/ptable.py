@@ -1,7 +1,8 @@
 """Building the perturbation tables with scipy: maximum entropy, as the sdcTools `ptable` does.
 
 `selfcheck.program.noise` ships the tables this builds (a test rebuilds them and compares), so
-`aggregate` never waits for scipy.
+`aggregate` never waits for scipy, and scipy is only in the `test` extra: a maintainer changing
+the noise installs it to rebuild the tables.
 """
 
 from __future__ import annotations

@@ -45,10 +45,6 @@ FLOOR_TESTS: dict[str, tuple[str, ...]] = {
         "outputs/test_report.py::test_charts_are_followed_by_their_numbers",
         "outputs/test_report.py::test_typed_dollars_are_not_math",
     ),
-    "scipy": (
-        "unit/test_program_noise.py",
-        "unit/test_anonymous_aggregate.py",
-    ),
     "textual": (
         "app/test_tui_flow.py::test_full_checkin_saves_every_rating_and_finishes",
         "app/test_tui_flow.py::test_navigation_back_and_forth",
