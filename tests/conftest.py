@@ -23,13 +23,19 @@ TESTS = Path(__file__).parent
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark `floor` the tests helpers/floor.py lists; a listed test that is gone is an error."""
+    """Mark `floor` the tests helpers/floor.py lists; a listed test that is gone is an error.
+
+    A `serial` test outside tests/process is an error too: the README's serial pass collects
+    that folder only, so such a test would run in neither pass.
+    """
     entries = floor_entries()
     used: set[str] = set()
     collected_files: set[str] = set()
     for item in items:
         relative = item.nodeid.removeprefix("tests/")
         collected_files.add(relative.partition("::")[0])
+        if item.get_closest_marker("serial") and not relative.startswith("process/"):
+            raise pytest.UsageError(f"{item.nodeid}: a serial test belongs in tests/process")
         entry = floor_entry(relative, entries)
         if entry is not None:
             used.add(entry)
