@@ -32,14 +32,14 @@ class SupervisorApp(App[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", tooltip="the keys of the screen you are on"),
-        Binding("q", "quit", "Quit", tooltip="quit; your response is already saved"),
+        Binding("q", "quit", "Quit", tooltip="quit; your imports and responses are already saved"),
         Binding(
             "ctrl+c",
             "quit",
             "Quit",
             show=False,
             priority=True,
-            tooltip="quit; your response is already saved",
+            tooltip="quit; your imports and responses are already saved",
         ),
     ]
 
