@@ -24,7 +24,16 @@ FLOOR_TESTS: dict[str, tuple[str, ...]] = {
     "pyrage": (
         "unit/test_identity_file.py",
         "unit/test_passphrase_work.py",
-        "process/test_encryption.py",
+        # Every file test, and one about the passphrase with pyrage's own work factor.
+        "process/test_encryption.py::test_encrypt_seals_every_file_and_the_folder_still_reads",
+        "process/test_encryption.py::test_the_age_tool_opens_every_file_with_the_recovery_identity",
+        "process/test_encryption.py::test_the_age_tool_opens_files_written_after_encryption",
+        "process/test_encryption.py::test_a_new_run_must_unlock",
+        "process/test_encryption.py::test_decrypt_makes_every_file_plain_again",
+        "process/test_encryption.py::test_passphrase_change",
+        "process/test_encryption.py::test_keys_prints_the_recipient",
+        "process/test_encryption.py::test_hostile_sealed_files_are_skipped_in_one_line",
+        "process/test_encryption.py::test_a_missing_or_damaged_identity_is_one_line",
         "process/test_sealed_files.py",
     ),
     "cryptography": (
