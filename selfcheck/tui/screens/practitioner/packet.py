@@ -31,6 +31,18 @@ NOTES: tuple[tuple[NoteChoice, str], ...] = (
 """Which notes the packet shows, in the words of `selfcheck report --notes`."""
 
 
+def notes_select(widget_id: str) -> Select[NoteChoice]:
+    """The choice of notes in the words of `--notes`, starting on the discussed items' notes
+    (the packet's and the share's dialogs offer the same three)."""
+    return Select(
+        [(words, notes) for notes, words in NOTES],
+        value="discuss",
+        allow_blank=False,
+        compact=True,
+        id=widget_id,
+    )
+
+
 @dataclass(frozen=True)
 class PacketRequest:
     """The packet the practitioner asked for."""
@@ -79,13 +91,7 @@ class PacketDialog(ModalScreen[PacketRequest | None]):
                 id="packet-kind",
             )
             yield Label("Notes")
-            yield Select(
-                [(words, notes) for notes, words in NOTES],
-                value="discuss",
-                allow_blank=False,
-                compact=True,
-                id="packet-notes",
-            )
+            yield notes_select("packet-notes")
             yield Label("In the folder")
             yield Input(shown_path(self.folder), id="packet-folder", compact=True)
             with Horizontal(classes="dialog-buttons"):

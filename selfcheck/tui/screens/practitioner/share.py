@@ -22,7 +22,7 @@ from selfcheck.formats.share import NotesPolicy
 from selfcheck.formats.typed_input import parse_day
 from selfcheck.growth.summary import shown_path
 from selfcheck.supervision.share import FolderShare
-from selfcheck.tui.screens.practitioner.packet import NOTES
+from selfcheck.tui.screens.practitioner.packet import notes_select
 
 
 @dataclass(frozen=True)
@@ -89,13 +89,7 @@ class ShareDialog(ModalScreen[ShareRequest | None]):
                 )
             with Horizontal(classes="dialog-row"):
                 yield Label("Notes")
-                yield Select(
-                    [(words, notes) for notes, words in NOTES],
-                    value="discuss",
-                    allow_blank=False,
-                    compact=True,
-                    id="share-notes",
-                )
+                yield notes_select("share-notes")
             with Horizontal(classes="dialog-row"):
                 yield Label("Folder")
                 yield Input(shown_path(self.folder), id="share-folder", compact=True)
