@@ -24,9 +24,6 @@ settings.load_profile("selfcheck")
 """No per-example time limit: a fsync on a busy machine once took 316 ms against hypothesis's
 200, and timing belongs to the benchmarks, not to pass or fail."""
 
-TESTS = Path(__file__).parent
-"""The test folder: floor entries are paths under it."""
-
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark `floor` the tests helpers/floor.py lists; a listed test that is gone is an error.
